@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "personhog RPC workbench",
+  description:
+    "Add a personhog RPC: eligibility, SQL checked against the real schema, generated code.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+        <header className="border-b border-slate-200 dark:border-slate-800">
+          <nav className="mx-auto flex max-w-6xl gap-6 px-4 py-3 text-sm">
+            <Link href="/" className="font-semibold">
+              personhog RPC workbench
+            </Link>
+            <Link href="/guide/eligibility">Guide</Link>
+            <Link href="/wizard">Workbench</Link>
+          </nav>
+        </header>
+        <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,35 @@
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/** One figure per key, each with its unit, so later runs and issues can add to the same file. */
+export interface Figure {
+  readonly value: number;
+  readonly unit: "ms" | "bytes" | "ratio" | "count";
+  readonly note?: string;
+}
+
+export const RESULTS_PATH = path.join(import.meta.dirname, "results.json");
+
+export async function writeFigures(figures: Record<string, Figure>): Promise<void> {
+  let previous: Record<string, Figure> = {};
+  try {
+    previous = JSON.parse(await readFile(RESULTS_PATH, "utf8")) as Record<string, Figure>;
+  } catch {
+    // first run: nothing to merge with
+  }
+  const merged = { ...previous, ...figures };
+  await writeFile(RESULTS_PATH, `${JSON.stringify(merged, null, 2)}\n`);
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+export const round = (n: number) => Math.round(n * 100) / 100;

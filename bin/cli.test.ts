@@ -1,0 +1,67 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import path from "node:path";
+
+const BIN = path.join(import.meta.dirname, "personhog-rpc.mjs");
+
+/** Runs the real executable, as an agent or CI would. */
+function run(
+  args: string[],
+  input?: string,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...args], (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+    if (input !== undefined) child.stdin?.end(input);
+  });
+}
+
+describe("personhog-rpc CLI", () => {
+  it("exits 0 when every table is read through an index", async () => {
+    const r = await run([
+      "check-sql",
+      "SELECT * FROM posthog_persondistinctid WHERE team_id = 1 AND distinct_id = 'a'",
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /PASS/);
+  });
+
+  it("exits 1 when a sequential scan is flagged", async () => {
+    const r = await run(["check-sql", "SELECT * FROM posthog_group WHERE version > 3"]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /ERROR \[seq-scan\]/);
+  });
+
+  it("exits 2 with a message on stderr for bad SQL", async () => {
+    const r = await run(["check-sql", "SELEC 1"]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /SQL error \(at character 1\): syntax error/);
+  });
+
+  it("exits 2 for an unknown command and prints the usage", async () => {
+    const r = await run(["frobnicate"]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /Unknown command "frobnicate"/);
+  });
+
+  it("reads the statement from standard input and prints JSON", async () => {
+    const r = await run(
+      ["check-sql", "--json", "-"],
+      "SELECT * FROM posthog_group WHERE team_id = 3",
+    );
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout) as {
+      status: string;
+      verdicts: { rule: string; table: string }[];
+    };
+    assert.equal(out.verdicts[0]?.table, "posthog_group");
+  });
+
+  it("lists the commands with --help", async () => {
+    const r = await run(["--help"]);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /check-sql/);
+  });
+});

@@ -1,0 +1,33 @@
+import type { CheckResult } from "@/lib/sql/session";
+
+const LABEL = {
+  error: { text: "Flagged: fix before adding this RPC", tone: "bg-red-600" },
+  warning: { text: "Passes with warnings", tone: "bg-amber-500" },
+  ok: { text: "Every table is read through an index", tone: "bg-emerald-600" },
+} as const;
+
+/** The one-line answer to "can this query ship?", with its timing. */
+export function CheckStatus({ result }: { readonly result: CheckResult }) {
+  if (!result.ok) {
+    return (
+      <p
+        data-testid="check-status"
+        data-status="invalid"
+        className="rounded bg-slate-700 px-3 py-2 text-sm text-white"
+      >
+        SQL error{result.error.position ? ` at character ${result.error.position}` : ""}:{" "}
+        {result.error.message}
+      </p>
+    );
+  }
+  const label = LABEL[result.status];
+  return (
+    <p
+      data-testid="check-status"
+      data-status={result.status}
+      className={`rounded px-3 py-2 text-sm font-medium text-white ${label.tone}`}
+    >
+      {label.text} <span className="opacity-80">({result.ms.toFixed(1)} ms)</span>
+    </p>
+  );
+}

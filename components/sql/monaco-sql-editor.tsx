@@ -1,0 +1,61 @@
+"use client";
+/**
+ * Monaco from the npm package (never a CDN): only the editor API and the SQL language, with the
+ * editor worker bundled from our own origin. Loaded through next/dynamic so the guide never pays.
+ */
+import { useEffect, useRef } from "react";
+import Editor, { loader, type OnMount } from "@monaco-editor/react";
+import * as monaco from "monaco-editor/editor/editor.api";
+import "monaco-editor/languages/definitions/sql/register";
+
+declare global {
+  interface Window {
+    MonacoEnvironment?: { getWorker: (workerId: string, label: string) => Worker };
+  }
+}
+
+window.MonacoEnvironment = {
+  getWorker: () =>
+    new Worker(new URL("../../workers/editor.worker.ts", import.meta.url), { type: "module" }),
+};
+loader.config({ monaco });
+
+export interface MonacoSqlEditorProps {
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly onRun: () => void;
+  readonly dark: boolean;
+}
+
+export default function MonacoSqlEditor({ value, onChange, onRun, dark }: MonacoSqlEditorProps) {
+  // The editor command is registered once; it must still call the latest onRun.
+  const onRunRef = useRef(onRun);
+  useEffect(() => {
+    onRunRef.current = onRun;
+  }, [onRun]);
+  const handleMount: OnMount = (editor, api) => {
+    editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.Enter, () => onRunRef.current());
+    // End-to-end tests set the editor's content through its API, as a person's typing would.
+    (window as unknown as { __sqlEditor?: typeof editor }).__sqlEditor = editor;
+  };
+  return (
+    <div
+      data-testid="sql-editor"
+      className="h-56 overflow-hidden rounded border border-slate-300 dark:border-slate-700"
+    >
+      <Editor
+        language="sql"
+        value={value}
+        theme={dark ? "vs-dark" : "vs"}
+        onChange={(next) => onChange(next ?? "")}
+        onMount={handleMount}
+        options={{
+          minimap: { enabled: false },
+          fontSize: 13,
+          scrollBeyondLastLine: false,
+          wordWrap: "on",
+        }}
+      />
+    </div>
+  );
+}

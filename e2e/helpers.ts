@@ -1,0 +1,42 @@
+import { expect, test as base, type Page } from "@playwright/test";
+
+/**
+ * Every e2e test fails on a console error, an uncaught page error, or a request that leaves the
+ * origin: the app must work offline and quietly.
+ */
+export const test = base.extend<{ offOrigin: string[] }>({
+  offOrigin: async ({ page, baseURL }, use) => {
+    const problems: string[] = [];
+    const offOrigin: string[] = [];
+    page.on("console", (msg) => {
+      if (msg.type() === "error") problems.push(`console error: ${msg.text()}`);
+    });
+    page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    page.on("request", (req) => {
+      const url = req.url();
+      if (!url.startsWith(baseURL ?? "") && !url.startsWith("data:") && !url.startsWith("blob:"))
+        offOrigin.push(url);
+    });
+    await use(offOrigin);
+    expect(problems, "console and page errors").toEqual([]);
+    expect(offOrigin, "requests that left the origin").toEqual([]);
+  },
+});
+
+export { expect };
+
+export async function waitForLab(page: Page): Promise<void> {
+  await expect(page.getByTestId("lab-status")).toHaveAttribute("data-state", "ready", {
+    timeout: 30_000,
+  });
+  await page.waitForFunction(() => "__sqlEditor" in window, null, { timeout: 30_000 });
+}
+
+/** Sets the SQL through Monaco's API, which fires the same change events as typing. */
+export async function setSql(page: Page, sql: string): Promise<void> {
+  await page.evaluate((text) => {
+    const editor = (window as unknown as { __sqlEditor: { setValue(v: string): void } })
+      .__sqlEditor;
+    editor.setValue(text);
+  }, sql);
+}

@@ -1,0 +1,62 @@
+import { expect, setSql, test, waitForLab } from "./helpers";
+
+const NO_INDEX = "SELECT * FROM posthog_persondistinctid WHERE version = 7";
+const INDEXED =
+  "SELECT person_id FROM posthog_persondistinctid WHERE team_id = 2 AND distinct_id = 'user-1'";
+
+test("checks SQL in the browser database and restores the design on reload", async ({
+  page,
+  offOrigin,
+}, testInfo) => {
+  await page.goto("/wizard");
+  await waitForLab(page);
+
+  await setSql(page, NO_INDEX);
+  await page.getByTestId("check-button").click();
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "error");
+  await expect(page.locator('[data-rule="seq-scan"]')).toContainText("posthog_persondistinctid");
+
+  await setSql(page, INDEXED);
+  await page.getByTestId("check-button").click();
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "ok");
+
+  await page.getByTestId("rpc-name").fill("GetDistinctIdOwner");
+  await expect(page.getByTestId("snippet-proto-service-rpc")).toContainText(
+    "rpc GetDistinctIdOwner(",
+  );
+  await expect(page).toHaveURL(/name=GetDistinctIdOwner/);
+
+  await page.reload();
+  await waitForLab(page);
+  await expect(page.getByTestId("rpc-name")).toHaveValue("GetDistinctIdOwner");
+  const restored = await page.evaluate(() =>
+    (window as unknown as { __sqlEditor: { getValue(): string } }).__sqlEditor.getValue(),
+  );
+  expect(restored).toBe(INDEXED);
+
+  await page.screenshot({ path: testInfo.outputPath("wizard-slice.png"), fullPage: true });
+  await testInfo.attach("wizard-slice", {
+    path: testInfo.outputPath("wizard-slice.png"),
+    contentType: "image/png",
+  });
+  expect(offOrigin).toEqual([]);
+});
+
+test("Ctrl+Enter in the editor checks the query", async ({ page, offOrigin }) => {
+  await page.goto("/wizard");
+  await waitForLab(page);
+  await setSql(page, NO_INDEX);
+  await page.locator(".monaco-editor textarea").focus();
+  await page.keyboard.press("Control+Enter");
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "error");
+  expect(offOrigin).toEqual([]);
+});
+
+test("the eligibility page lists the personhog tables", async ({ page, offOrigin }) => {
+  await page.goto("/guide/eligibility");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Does this belong in personhog?",
+  );
+  await expect(page.locator("table")).toContainText("posthog_featureflaghashkeyoverride");
+  expect(offOrigin).toEqual([]);
+});

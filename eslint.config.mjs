@@ -1,0 +1,44 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    // Playwright fixtures call their continuation `use`, which is not a React hook.
+    files: ["e2e/**/*.ts"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
+  },
+  {
+    // lib/ is the pure core: it runs in Node and the browser, so no React and no UI imports.
+    files: ["lib/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["react", "react-dom", "next", "next/*"],
+              message: "lib/ stays free of React and Next.",
+            },
+            {
+              group: ["@/components/*", "@/app/*", "@/workers/*"],
+              message: "lib/ imports nothing above it.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default config;

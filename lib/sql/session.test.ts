@@ -1,0 +1,80 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { bootLab, type LabDatabase } from "./boot";
+import { checkSql } from "./session";
+
+let lab: LabDatabase;
+before(async () => {
+  lab = await bootLab();
+});
+after(async () => {
+  await lab.db.close();
+});
+
+describe("checkSql on the lab database", () => {
+  it("flags a sequential scan when no index serves the predicate", async () => {
+    const result = await checkSql(
+      lab.db,
+      lab.ctx,
+      "SELECT * FROM posthog_persondistinctid WHERE version = 3",
+    );
+    assert.equal(result.ok, true);
+    if (!result.ok) return;
+    assert.equal(result.status, "error");
+    assert.equal(result.verdicts[0]?.rule, "seq-scan");
+    assert.equal(result.verdicts[0]?.table, "posthog_persondistinctid");
+  });
+
+  it("passes a lookup through the unique distinct-id index", async () => {
+    const result = await checkSql(
+      lab.db,
+      lab.ctx,
+      "SELECT person_id FROM posthog_persondistinctid WHERE team_id = 2 AND distinct_id = 'abc';",
+    );
+    assert.equal(result.ok, true);
+    if (!result.ok) return;
+    assert.equal(result.status, "ok");
+    assert.ok(result.verdicts.every((v) => v.rule === "index-scan"));
+  });
+
+  it("folds person partitions and their indexes back into schema names", async () => {
+    const result = await checkSql(
+      lab.db,
+      lab.ctx,
+      "SELECT * FROM posthog_person WHERE team_id = 7 AND id = 3",
+    );
+    assert.equal(result.ok, true);
+    if (!result.ok) return;
+    assert.deepEqual(
+      result.verdicts.map((v) => v.table),
+      ["posthog_person"],
+    );
+    assert.doesNotMatch(result.verdicts[0]?.index ?? "", /_p\d+_/);
+  });
+
+  it("refuses two statements and leaves the schema intact", async () => {
+    const result = await checkSql(lab.db, lab.ctx, "SELECT 1; DROP TABLE posthog_group");
+    assert.equal(result.ok, false);
+    const still = await lab.db.query("SELECT count(*) FROM posthog_group");
+    assert.equal(still.rows.length, 1);
+  });
+
+  it("reports a syntax error with its position in the user's text", async () => {
+    const result = await checkSql(lab.db, lab.ctx, "  SELEC * FROM posthog_group");
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.match(result.error.message, /syntax error/);
+    assert.equal(result.error.position, 3);
+  });
+
+  it("says a table outside personhog is not eligible", async () => {
+    const result = await checkSql(
+      lab.db,
+      lab.ctx,
+      "SELECT * FROM posthog_personoverridemapping WHERE team_id = 1 AND uuid = gen_random_uuid()",
+    );
+    assert.equal(result.ok, true);
+    if (!result.ok) return;
+    assert.equal(result.verdicts[0]?.rule, "not-eligible");
+  });
+});
