@@ -47,16 +47,52 @@ describe("personhog-rpc CLI", () => {
   });
 
   it("reads the statement from standard input and prints JSON", async () => {
-    const r = await run(
-      ["check-sql", "--json", "-"],
-      "SELECT * FROM posthog_group WHERE team_id = 3",
-    );
+    const sql = "SELECT * FROM posthog_group WHERE team_id = $1 AND group_type_index = $2";
+    const r = await run(["check-sql", "--json", "-"], sql);
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout) as {
       status: string;
-      verdicts: { rule: string; table: string }[];
+      statement: { kind: string };
+      tables: { name: string; category: string }[];
+      verdicts: {
+        severity: string;
+        rule: string;
+        table: string;
+        index: string | null;
+        message: string;
+      }[];
     };
-    assert.equal(out.verdicts[0]?.table, "posthog_group");
+    assert.equal(out.status, "warning");
+    assert.equal(out.statement.kind, "read");
+    assert.deepEqual(out.tables, [{ name: "posthog_group", category: "NonPersonData" }]);
+    const warning = out.verdicts.find((v) => v.severity === "warning");
+    assert.equal(warning?.rule, "broad-index-prefix");
+    assert.equal(warning?.index, "posthog_group_team_id_b3aed896");
+    assert.match(warning?.message ?? "", /group_type_index/);
+  });
+
+  it("counts a locking read as a write", async () => {
+    const sql = "SELECT id FROM posthog_person WHERE team_id = $1 AND id = ANY($2) FOR UPDATE";
+    const r = await run(["check-sql", sql]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Statement: write \(select, locking\)/);
+  });
+
+  it("tries the advised index with --advise", async () => {
+    const sql = "SELECT * FROM posthog_cohortpeople WHERE version = $1";
+    const r = await run(["check-sql", "--advise", sql]);
+    assert.equal(r.code, 1);
+    assert.match(
+      r.stdout,
+      /CREATE INDEX workbench_proposed_cohortpeople_idx ON posthog_cohortpeople \(version\)/,
+    );
+    assert.match(r.stdout, /with it the check says: OK/);
+  });
+
+  it("lists the rules", async () => {
+    const r = await run(["rules"]);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /no-partition-pruning/);
   });
 
   it("lists the commands with --help", async () => {

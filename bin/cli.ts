@@ -2,8 +2,10 @@
  * personhog-rpc: the workbench's core, headless. Exit codes: 0 every table read through an index
  * (warnings and info alone are fine), 1 an error was flagged, 2 bad input or usage.
  */
+import { adviseIndex, type AdviceResult } from "../lib/sql/advise";
 import { bootLab } from "../lib/sql/boot";
 import { checkSql, type CheckResult } from "../lib/sql/session";
+import { RULES } from "../lib/sql/verdict";
 
 export interface Io {
   stdout(text: string): void;
@@ -14,29 +16,64 @@ export interface Io {
 export const USAGE = `Usage: personhog-rpc <command> [options]
 
 Commands:
-  check-sql [--json] <sql | ->   EXPLAIN the statement against the persons schema and print verdicts.
-                                 "-" reads the statement from standard input.
-  help, --help                   Show this help.
+  check-sql [--json] [--advise] <sql | ->
+        EXPLAIN the statement against the persons schema and print verdicts.
+        "-" reads the statement from standard input. --advise also tries the index
+        that would fix a flagged query (created in a transaction and rolled back).
+  rules                 List the rules the check applies.
+  help, --help          Show this help.
 
 Exit codes: 0 passes, 1 an error was flagged, 2 bad input.
 `;
 
-function formatText(result: Extract<CheckResult, { ok: true }>): string {
+type Checked = Extract<CheckResult, { ok: true }>;
+
+function toJson(result: Checked) {
+  const { status, statement, tables, verdicts } = result;
+  return { status, statement, tables, verdicts };
+}
+
+function adviceJson(advice: AdviceResult) {
+  if (!advice.ok) return { ok: false, reason: advice.reason };
+  const after = advice.after.ok ? toJson(advice.after) : { error: advice.after.error };
+  return { ok: true, table: advice.table, ddl: advice.ddl, after };
+}
+
+function formatText(result: Checked): string {
+  const { kind, operation, locking } = result.statement;
+  const tables = result.tables.map((t) => `${t.name} [${t.category ?? "not personhog"}]`);
   const lines = result.verdicts.map(
     (v) =>
       `${v.severity.toUpperCase()} [${v.rule}] ${v.message}${v.advice ? `\n  → ${v.advice}` : ""}`,
   );
-  return `${lines.join("\n")}\n${result.status === "error" ? "FAIL" : "PASS"}\n`;
+  return [
+    `Statement: ${kind} (${operation}${locking ? ", locking" : ""})`,
+    `Tables: ${tables.join(", ")}`,
+    ...lines,
+    result.status === "error" ? "FAIL" : "PASS",
+    "",
+  ].join("\n");
+}
+
+function formatAdvice(advice: AdviceResult): string {
+  if (!advice.ok) return `Index advice: ${advice.reason}\n`;
+  const after = advice.after.ok ? advice.after.status : "error";
+  return [
+    `Index advice: ${advice.ddl}`,
+    `  with it the check says: ${after.toUpperCase()}`,
+    "  A new index means a migration in rust/persons_migrations and a conversation with the team.",
+    "",
+  ].join("\n");
 }
 
 async function checkSqlCommand(args: string[], io: Io): Promise<number> {
   const json = args.includes("--json");
-  const rest = args.filter((a) => a !== "--json");
+  const advise = args.includes("--advise");
+  const rest = args.filter((a) => a !== "--json" && a !== "--advise");
   const unknown = rest.filter((a) => a.startsWith("--"));
   if (unknown.length > 0 || rest.length !== 1) {
-    io.stderr(
-      `check-sql takes one statement (or - for standard input)${unknown.length ? `; unknown option ${unknown.join(", ")}` : ""}.\n`,
-    );
+    const detail = unknown.length ? `; unknown option ${unknown.join(", ")}` : "";
+    io.stderr(`check-sql takes one statement (or - for standard input)${detail}.\n`);
     return 2;
   }
   const sql = rest[0] === "-" ? await io.readStdin() : (rest[0] ?? "");
@@ -48,24 +85,37 @@ async function checkSqlCommand(args: string[], io: Io): Promise<number> {
       io.stderr(`SQL error${at}: ${result.error.message}\n`);
       return 2;
     }
-    io.stdout(
-      json
-        ? `${JSON.stringify({ status: result.status, verdicts: result.verdicts }, null, 2)}\n`
-        : formatText(result),
-    );
+    const advice = advise ? await adviseIndex(lab.db, lab.ctx, sql) : undefined;
+    if (json) {
+      const payload = advice ? { ...toJson(result), advice: adviceJson(advice) } : toJson(result);
+      io.stdout(`${JSON.stringify(payload, null, 2)}\n`);
+    } else {
+      io.stdout(formatText(result) + (advice ? formatAdvice(advice) : ""));
+    }
     return result.status === "error" ? 1 : 0;
   } finally {
     await lab.db.close();
   }
 }
 
+function rulesCommand(io: Io): number {
+  const lines = Object.entries(RULES).map(([id, text]) => `${id.padEnd(22)} ${text}`);
+  io.stdout(`${lines.join("\n")}\n`);
+  return 0;
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;
-  if (command === undefined || command === "help" || command === "--help" || command === "-h") {
-    (command === undefined ? io.stderr : io.stdout)(USAGE);
-    return command === undefined ? 2 : 0;
+  if (command === undefined) {
+    io.stderr(USAGE);
+    return 2;
+  }
+  if (command === "help" || command === "--help" || command === "-h") {
+    io.stdout(USAGE);
+    return 0;
   }
   if (command === "check-sql") return checkSqlCommand(args, io);
+  if (command === "rules") return rulesCommand(io);
   io.stderr(`Unknown command "${command}".\n\n${USAGE}`);
   return 2;
 }

@@ -10,6 +10,7 @@ export interface PlanNode {
   readonly Filter?: string;
   readonly "Join Filter"?: string;
   readonly "Hash Cond"?: string;
+  readonly "Merge Cond"?: string;
   readonly "Sort Key"?: readonly string[];
   readonly "Plan Rows"?: number;
   readonly "Total Cost"?: number;
@@ -24,14 +25,29 @@ export interface ExplainOutput {
   readonly Plan: PlanNode;
 }
 
-/** Depth-first walk, handing each node its parent (null at the root). */
-export function walkPlan(
-  root: PlanNode,
-  visit: (node: PlanNode, parent: PlanNode | null) => void,
-  parent: PlanNode | null = null,
-): void {
-  visit(root, parent);
-  for (const child of root.Plans ?? []) walkPlan(child, visit, root);
+/** A node with its position: `id` is its depth-first (pre-order) index, shared with the plan view. */
+export interface IndexedNode {
+  readonly id: number;
+  readonly node: PlanNode;
+  readonly parent: IndexedNode | null;
+  readonly depth: number;
+}
+
+export function indexPlan(root: PlanNode): IndexedNode[] {
+  const out: IndexedNode[] = [];
+  const visit = (node: PlanNode, parent: IndexedNode | null, depth: number) => {
+    const entry: IndexedNode = { id: out.length, node, parent, depth };
+    out.push(entry);
+    for (const child of node.Plans ?? []) visit(child, entry, depth + 1);
+  };
+  visit(root, null, 0);
+  return out;
+}
+
+export function ancestors(entry: IndexedNode): IndexedNode[] {
+  const out: IndexedNode[] = [];
+  for (let p = entry.parent; p; p = p.parent) out.push(p);
+  return out;
 }
 
 /** Node types that read a relation's rows. */
@@ -44,3 +60,5 @@ export const SCAN_TYPES = new Set([
   "Tid Range Scan",
   "Sample Scan",
 ]);
+
+export const APPEND_TYPES = new Set(["Append", "Merge Append"]);

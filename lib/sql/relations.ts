@@ -1,4 +1,10 @@
-/** Folds partition names back into the names people write in SQL. */
+/**
+ * Groups a plan's scans into relation uses: one per table reference in the query, with the
+ * partitions of a partitioned table folded back into their parent, and gathers every condition
+ * that constrains each use (its own scan conditions and the join conditions that name it).
+ */
+import { parseCondition, type Atom, type ColumnRef } from "./conditions";
+import { APPEND_TYPES, SCAN_TYPES, type IndexedNode } from "./plan";
 import { SCHEMA } from "./schema";
 
 const PARTITION_PATTERNS = SCHEMA.filter((t) => t.partitions).map((t) => ({
@@ -16,7 +22,117 @@ export function parentTable(relation: string): string {
  * runner reads child → parent index names from the catalogue once and passes them in.
  */
 export function parentIndex(index: string, indexParents: Readonly<Record<string, string>>): string {
-  const parent = indexParents[index];
-  if (parent) return parent;
-  return index.replace(/^(posthog_person)_p\d+(_id_idx)$/, "$1_p{N}$2");
+  return indexParents[index] ?? index.replace(/^(posthog_person)_p\d+(_id_idx)$/, "$1_p{N}$2");
+}
+
+export interface ScanUse {
+  readonly entry: IndexedNode;
+  /** The node naming the index: the scan itself, or the Bitmap Index Scan beneath it. */
+  readonly indexEntry: IndexedNode | null;
+  /** The schema's name for the index the planner chose, or null for a sequential scan. */
+  readonly index: string | null;
+}
+
+export interface RelationUse {
+  readonly table: string;
+  readonly alias: string;
+  readonly scans: readonly ScanUse[];
+  /** The Append over this table's partitions, when the planner kept more than one. */
+  readonly append: IndexedNode | null;
+  /** Conditions on this relation's columns, with `column` resolved to this relation. */
+  readonly atoms: Atom[];
+}
+
+function scanUse(
+  entry: IndexedNode,
+  all: readonly IndexedNode[],
+  parents: Record<string, string>,
+): ScanUse {
+  const indexEntry = entry.node["Index Name"]
+    ? entry
+    : (all.find((e) => e.parent === entry && e.node["Index Name"]) ?? null);
+  const name = indexEntry?.node["Index Name"];
+  return { entry, indexEntry, index: name ? parentIndex(name, parents) : null };
+}
+
+/** Partition scans under one Append share an alias like `p_3`; their use's alias is `p`. */
+function baseAlias(entry: IndexedNode): string {
+  const alias = entry.node.Alias ?? entry.node["Relation Name"] ?? "";
+  const relation = entry.node["Relation Name"] ?? "";
+  return parentTable(relation) !== relation ? alias.replace(/_\d+$/, "") : alias;
+}
+
+export function collectRelations(
+  nodes: readonly IndexedNode[],
+  indexParents: Readonly<Record<string, string>>,
+): RelationUse[] {
+  const uses = new Map<
+    string,
+    { table: string; alias: string; scans: ScanUse[]; append: IndexedNode | null }
+  >();
+  for (const entry of nodes) {
+    const relation = entry.node["Relation Name"];
+    if (!relation || !SCAN_TYPES.has(entry.node["Node Type"])) continue;
+    const table = parentTable(relation);
+    const alias = baseAlias(entry);
+    const key = `${table}|${alias}`;
+    const use = uses.get(key) ?? { table, alias, scans: [], append: null };
+    use.scans.push(scanUse(entry, nodes, indexParents));
+    if (table !== relation && entry.parent && APPEND_TYPES.has(entry.parent.node["Node Type"])) {
+      use.append = entry.parent;
+    }
+    uses.set(key, use);
+  }
+  const aliasOf = new Map<string, string>();
+  for (const use of uses.values()) {
+    for (const scan of use.scans) aliasOf.set(scan.entry.node.Alias ?? use.alias, use.alias);
+    aliasOf.set(use.alias, use.alias);
+  }
+  const atoms = gatherAtoms(nodes, aliasOf);
+  return [...uses.values()].map((use) => ({ ...use, atoms: atoms.get(use.alias) ?? [] }));
+}
+
+/** Every condition in the plan, each resolved to the use whose column it constrains. */
+function gatherAtoms(
+  nodes: readonly IndexedNode[],
+  aliasOf: Map<string, string>,
+): Map<string, Atom[]> {
+  const byAlias = new Map<string, Atom[]>();
+  const seen = new Set<string>();
+  const resolve = (ref: ColumnRef, own: string | null): ColumnRef => ({
+    alias: ref.alias ? (aliasOf.get(ref.alias) ?? ref.alias) : own,
+    column: ref.column,
+  });
+  const add = (alias: string | null, atom: Atom) => {
+    if (!alias) return;
+    const key = `${alias}|${atom.text}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    byAlias.set(alias, [...(byAlias.get(alias) ?? []), atom]);
+  };
+  for (const entry of nodes) {
+    const node = entry.node;
+    const scanOwner = SCAN_TYPES.has(node["Node Type"]) ? entry : entry.parent;
+    const ownAlias =
+      scanOwner && SCAN_TYPES.has(scanOwner.node["Node Type"])
+        ? (aliasOf.get(scanOwner.node.Alias ?? "") ?? null)
+        : null;
+    const scanConds =
+      node["Node Type"] === "Bitmap Index Scan" || SCAN_TYPES.has(node["Node Type"]);
+    const texts = scanConds
+      ? [node["Index Cond"], node.Filter, node["Recheck Cond"]]
+      : [node["Join Filter"], node["Hash Cond"], node["Merge Cond"]];
+    for (const atom of texts.flatMap((t) => parseCondition(t))) {
+      const refs = atom.refs.map((r) => resolve(r, ownAlias));
+      if (!atom.column) {
+        for (const alias of new Set(refs.map((r) => r.alias))) add(alias, { ...atom, refs });
+        continue;
+      }
+      const column = resolve(atom.column, ownAlias);
+      const other = atom.other ? resolve(atom.other, ownAlias) : undefined;
+      add(column.alias, { ...atom, column, other, refs });
+      if (other) add(other.alias, { ...atom, column: other, other: column, refs });
+    }
+  }
+  return byAlias;
 }

@@ -25,6 +25,8 @@ export interface IndexSpec {
   readonly kind: "primary" | "unique-constraint" | "index";
   /** One index per partition, created on each partition rather than on the parent. */
   readonly perPartition?: boolean;
+  /** A key that holds only a handful of rows (a team's group types), so filtering after it is cheap. */
+  readonly fewRowsPerKey?: boolean;
   /** Why it exists or what differs between environments; shown in the reference. */
   readonly note?: string;
 }

@@ -1,0 +1,93 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { conjuncts, parseAtom, parseCondition } from "./conditions";
+
+describe("conjuncts", () => {
+  it("splits top-level ANDs and flattens nested ones", () => {
+    assert.deepEqual(conjuncts("((team_id = $1) AND ((distinct_id)::text = 'a AND b'::text))"), [
+      "team_id = $1",
+      "(distinct_id)::text = 'a AND b'::text",
+    ]);
+    assert.deepEqual(conjuncts("(((a = 1) AND (b = 2)) AND (c = 3))"), ["a = 1", "b = 2", "c = 3"]);
+  });
+
+  it("keeps an OR together", () => {
+    assert.deepEqual(
+      conjuncts("(((NOT $3) OR ((group_key)::text ~~* $4)) AND (group_type_index = $2))"),
+      ["(NOT $3) OR ((group_key)::text ~~* $4)", "group_type_index = $2"],
+    );
+  });
+});
+
+describe("parseAtom", () => {
+  const cases: [string, object][] = [
+    [
+      "team_id = $1",
+      { shape: "eq-value", column: { alias: null, column: "team_id" }, value: "$1" },
+    ],
+    [
+      "(distinct_id)::text = 'x'::text",
+      { shape: "eq-value", column: { alias: null, column: "distinct_id" } },
+    ],
+    ["id = ANY ($2)", { shape: "eq-any", column: { alias: null, column: "id" } }],
+    [
+      "cohort_id = ANY ('{1,2}'::bigint[])",
+      { shape: "eq-any", column: { alias: null, column: "cohort_id" } },
+    ],
+    [
+      "d.person_id = p.id",
+      {
+        shape: "eq-column",
+        column: { alias: "d", column: "person_id" },
+        other: { alias: "p", column: "id" },
+      },
+    ],
+    [
+      "b.distinct_id = (d.distinct_id)::text",
+      { shape: "eq-column", column: { alias: "b", column: "distinct_id" } },
+    ],
+    [
+      "NOT is_deleted",
+      { shape: "eq-value", column: { alias: null, column: "is_deleted" }, value: "false" },
+    ],
+    ["is_deleted", { shape: "eq-value", value: "true" }],
+    ["id > $3", { shape: "range", column: { alias: null, column: "id" } }],
+    [
+      "ROW(created_at, id) < ROW($6, $7)",
+      { shape: "range", column: { alias: null, column: "created_at" } },
+    ],
+    [
+      "merged_into_id IS NOT NULL",
+      { shape: "not-null", column: { alias: null, column: "merged_into_id" } },
+    ],
+    ["(group_key)::text ~~* $4", { shape: "other" }],
+    ["(NOT $3) OR ((group_key)::text ~~* $4)", { shape: "other" }],
+    ["$1 = team_id", { shape: "eq-value", column: { alias: null, column: "team_id" } }],
+  ];
+  for (const [text, expected] of cases) {
+    it(`reads ${text}`, () => {
+      const atom = parseAtom(text);
+      for (const [key, value] of Object.entries(expected)) {
+        assert.deepEqual(atom[key as keyof typeof atom], value, `${key} of ${text}`);
+      }
+    });
+  }
+
+  it("lists the columns an unrecognised condition mentions", () => {
+    const atom = parseAtom("(NOT $3) OR ((group_key)::text ~~* $4)");
+    assert.deepEqual(
+      atom.refs.map((r) => r.column),
+      ["group_key"],
+    );
+  });
+
+  it("never throws on arbitrary text", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        parseCondition(text);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

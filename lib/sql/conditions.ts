@@ -1,0 +1,192 @@
+/**
+ * Reads the conditions PostgreSQL prints in EXPLAIN (Index Cond, Filter, Join Filter, …) into
+ * atoms the index reasoning can use. PostgreSQL deparses expressions in a regular way (operators
+ * spaced, sub-expressions parenthesised, casts as `::type`), so a small scanner is enough; anything
+ * it does not recognise becomes an `other` atom whose columns count as filtered, never as indexed.
+ */
+
+export interface ColumnRef {
+  /** Table alias when the plan qualifies the column; null when it is the node's own relation. */
+  readonly alias: string | null;
+  readonly column: string;
+}
+
+export type AtomShape =
+  | "eq-value" // col = constant or parameter (or a boolean test)
+  | "eq-any" // col = ANY (array)
+  | "eq-column" // col = other_alias.col (a join key)
+  | "range" // col < > <= >= value, or a row comparison led by col
+  | "is-null"
+  | "not-null"
+  | "other";
+
+export interface Atom {
+  readonly text: string;
+  readonly shape: AtomShape;
+  /** The column the atom constrains (for every shape but `other`). */
+  readonly column?: ColumnRef;
+  /** For `eq-column`: the column on the other side. */
+  readonly other?: ColumnRef;
+  /** For `eq-value`: the literal as printed, when it is one (`false`, `'x'::text`, `$1`). */
+  readonly value?: string;
+  /** Every column the atom mentions. */
+  readonly refs: readonly ColumnRef[];
+}
+
+const IDENT = "[a-z_][a-z0-9_]*";
+const COLUMN_OPERAND = new RegExp(
+  `^\\(?(?:(${IDENT})\\.)?(${IDENT})\\)?(?:::[a-z_ ]+(?:\\(\\d+\\))?(?:\\[\\])?)*$`,
+  "i",
+);
+const LITERAL_WORDS = new Set(["true", "false", "null", "not", "and", "or", "any", "row", "array"]);
+const COMPARISONS = [
+  "<>",
+  "<=",
+  ">=",
+  "=",
+  "<",
+  ">",
+  "!~~*",
+  "~~*",
+  "!~~",
+  "~~",
+  "!~*",
+  "~*",
+  "!~",
+  "~",
+];
+const RANGE_OPS = new Set(["<", "<=", ">", ">="]);
+
+/** Splits `s` at top level (outside parentheses and quotes) wherever `at(i)` matches. */
+function splitTopLevel(s: string, separator: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === "'") quoted = !quoted;
+    else if (!quoted && ch === "(") depth++;
+    else if (!quoted && ch === ")") depth--;
+    else if (!quoted && depth === 0 && s.startsWith(separator, i)) {
+      parts.push(s.slice(start, i));
+      start = i + separator.length;
+      i += separator.length - 1;
+    }
+  }
+  parts.push(s.slice(start));
+  return parts.map((p) => p.trim()).filter(Boolean);
+}
+
+/** Removes parentheses that wrap the whole expression, however many. */
+export function stripOuterParens(s: string): string {
+  let text = s.trim();
+  for (;;) {
+    if (!text.startsWith("(") || !text.endsWith(")")) return text;
+    let depth = 0;
+    let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i];
+      if (ch === "'") quoted = !quoted;
+      else if (!quoted && ch === "(") depth++;
+      else if (!quoted && ch === ")") depth--;
+      if (depth === 0 && i < text.length - 1) return text;
+    }
+    text = text.slice(1, -1).trim();
+  }
+}
+
+/** Top-level AND terms of a condition, flattened. */
+export function conjuncts(condition: string): string[] {
+  const parts = splitTopLevel(stripOuterParens(condition), " AND ");
+  if (parts.length === 1) return [stripOuterParens(parts[0] ?? "")];
+  return parts.flatMap(conjuncts);
+}
+
+function columnOperand(operand: string): ColumnRef | undefined {
+  const match = COLUMN_OPERAND.exec(operand.trim());
+  if (!match || LITERAL_WORDS.has((match[2] ?? "").toLowerCase())) return undefined;
+  return { alias: match[1] ?? null, column: match[2] ?? "" };
+}
+
+/** Every column reference in an expression: qualified ones, and bare identifiers that are not keywords, functions or types. */
+export function columnRefs(text: string): ColumnRef[] {
+  const withoutStrings = text.replace(/'(?:[^']|'')*'/g, "''");
+  const refs: ColumnRef[] = [];
+  const pattern = new RegExp(`(?<![:$\\w.])(?:(${IDENT})\\.)?(${IDENT})\\b(?!\\s*\\()`, "gi");
+  for (const m of withoutStrings.matchAll(pattern)) {
+    const column = m[2] ?? "";
+    if (LITERAL_WORDS.has(column.toLowerCase())) continue;
+    refs.push({ alias: m[1] ?? null, column });
+  }
+  return refs;
+}
+
+function findOperator(expr: string): { left: string; op: string; right: string } | undefined {
+  let depth = 0;
+  let quoted = false;
+  for (let i = 0; i < expr.length; i++) {
+    const ch = expr[i];
+    if (ch === "'") quoted = !quoted;
+    else if (!quoted && ch === "(") depth++;
+    else if (!quoted && ch === ")") depth--;
+    else if (!quoted && depth === 0 && ch === " ") {
+      const op = COMPARISONS.find((candidate) => expr.startsWith(` ${candidate} `, i));
+      if (op) return { left: expr.slice(0, i), op, right: expr.slice(i + op.length + 2) };
+    }
+  }
+  return undefined;
+}
+
+function compareAtom(text: string, left: string, op: string, right: string): Atom {
+  const refs = columnRefs(text);
+  const rowMatch = /^ROW\((.*)\)$/i.exec(left.trim());
+  if (rowMatch && RANGE_OPS.has(op)) {
+    const first = columnOperand(splitTopLevel(rowMatch[1] ?? "", ",")[0] ?? "");
+    return first ? { text, shape: "range", column: first, refs } : { text, shape: "other", refs };
+  }
+  let column = columnOperand(left);
+  let otherSide = right;
+  if (!column) {
+    column = columnOperand(right);
+    otherSide = left;
+  }
+  if (!column) return { text, shape: "other", refs };
+  const other = columnOperand(otherSide);
+  if (op === "=") {
+    if (other) return { text, shape: "eq-column", column, other, refs };
+    if (/^ANY\s*\(/i.test(otherSide.trim())) return { text, shape: "eq-any", column, refs };
+    return { text, shape: "eq-value", column, value: otherSide.trim(), refs };
+  }
+  if (RANGE_OPS.has(op) && !other) return { text, shape: "range", column, refs };
+  return { text, shape: "other", refs };
+}
+
+/** One conjunct → one atom. */
+export function parseAtom(conjunct: string): Atom {
+  const text = stripOuterParens(conjunct);
+  const refs = columnRefs(text);
+  const nullTest = /^(.*) IS (NOT )?NULL$/i.exec(text);
+  if (nullTest) {
+    const column = columnOperand(nullTest[1] ?? "");
+    if (column) return { text, shape: nullTest[2] ? "not-null" : "is-null", column, refs };
+    return { text, shape: "other", refs };
+  }
+  const negated = /^NOT (.*)$/i.exec(text);
+  if (negated) {
+    const column = columnOperand(negated[1] ?? "");
+    return column
+      ? { text, shape: "eq-value", column, value: "false", refs }
+      : { text, shape: "other", refs };
+  }
+  const bare = columnOperand(text);
+  if (bare) return { text, shape: "eq-value", column: bare, value: "true", refs };
+  const parts = findOperator(text);
+  return parts
+    ? compareAtom(text, parts.left, parts.op, parts.right)
+    : { text, shape: "other", refs };
+}
+
+export function parseCondition(condition: string | undefined): Atom[] {
+  return condition ? conjuncts(condition).map(parseAtom) : [];
+}

@@ -1,0 +1,431 @@
+/**
+ * The queries the lab is proven on: the shapes personhog-replica runs today (restated from the
+ * schema facts, grouped by storage module) and deliberately bad ones, one or more per rule. Each
+ * names what production would use. Unit tests and `npm run bench` both run this list.
+ */
+import type { RuleId } from "./verdict";
+
+export interface CorpusQuery {
+  readonly id: string;
+  readonly sql: string;
+  readonly status: "ok" | "warning" | "error";
+  /** Table → the index the verdict must name (null: no index can serve). */
+  readonly indexes?: Readonly<Record<string, string | null>>;
+  /** Rules that must appear among the verdicts. */
+  readonly rules?: readonly RuleId[];
+  readonly kind?: "read" | "write";
+}
+
+const PERSON_COLUMNS = "id, uuid, created_at, properties, is_identified, version, team_id";
+const PK = "posthog_person_new_pkey";
+const UUID = "posthog_person_new_uuid_idx";
+const PDI_UNIQUE = "unique_distinct_id_for_team";
+const PDI_PERSON = "posthog_persondistinctid_person_lookup_idx";
+
+export const REPLICA_QUERIES: readonly CorpusQuery[] = [
+  {
+    id: "person.get_person_by_id",
+    sql: `SELECT ${PERSON_COLUMNS} FROM posthog_person WHERE team_id = $1 AND id = $2 AND is_deleted = false`,
+    status: "ok",
+    indexes: { posthog_person: PK },
+    kind: "read",
+  },
+  {
+    id: "person.get_person_by_uuid",
+    sql: `SELECT ${PERSON_COLUMNS} FROM posthog_person WHERE team_id = $1 AND uuid = $2 AND is_deleted = false`,
+    status: "ok",
+    indexes: { posthog_person: UUID },
+  },
+  {
+    id: "person.get_persons_by_ids",
+    sql: `SELECT id, uuid, CASE WHEN $3 THEN properties ELSE '{}'::jsonb END AS properties FROM posthog_person WHERE team_id = $1 AND id = ANY($2) AND is_deleted = false`,
+    status: "ok",
+    indexes: { posthog_person: PK },
+  },
+  {
+    id: "person.get_persons_by_uuids",
+    sql: `SELECT ${PERSON_COLUMNS} FROM posthog_person WHERE team_id = $1 AND uuid = ANY($2) AND is_deleted = false`,
+    status: "ok",
+    indexes: { posthog_person: UUID },
+  },
+  {
+    id: "person.get_person_by_distinct_id",
+    sql: `SELECT p.id, p.uuid FROM posthog_person p JOIN posthog_persondistinctid d ON p.id = d.person_id AND p.team_id = d.team_id WHERE p.team_id = $1 AND d.distinct_id = $2 AND p.is_deleted = false AND d.is_deleted = false LIMIT 1`,
+    status: "ok",
+    indexes: { posthog_person: PK, posthog_persondistinctid: PDI_UNIQUE },
+  },
+  {
+    id: "person.get_persons_by_distinct_ids_in_team",
+    sql: `SELECT b.distinct_id, p.id FROM UNNEST($2::text[]) AS b(distinct_id) JOIN posthog_persondistinctid d ON d.team_id = $1 AND d.distinct_id = b.distinct_id AND d.is_deleted = false JOIN posthog_person p ON p.id = d.person_id AND p.team_id = d.team_id AND p.is_deleted = false`,
+    status: "ok",
+    indexes: { posthog_person: PK, posthog_persondistinctid: PDI_UNIQUE },
+  },
+  {
+    id: "person.get_persons_by_distinct_ids_cross_team",
+    sql: `SELECT b.team_id, b.distinct_id, p.id FROM posthog_person p JOIN posthog_persondistinctid d ON d.person_id = p.id AND d.team_id = p.team_id JOIN UNNEST($1::int[], $2::text[]) AS b(team_id, distinct_id) ON d.team_id = b.team_id AND d.distinct_id = b.distinct_id WHERE p.is_deleted = false AND d.is_deleted = false`,
+    status: "ok",
+    indexes: { posthog_person: PK, posthog_persondistinctid: PDI_UNIQUE },
+    rules: ["runtime-pruning"],
+  },
+  {
+    id: "person.delete_persons.resolve",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND uuid = ANY($2)",
+    status: "ok",
+    indexes: { posthog_person: UUID },
+  },
+  {
+    id: "person.delete_persons_by_ids.lock",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id = ANY($2) ORDER BY id FOR UPDATE",
+    status: "ok",
+    indexes: { posthog_person: PK },
+    kind: "write",
+  },
+  {
+    id: "person.delete_persons_by_ids.distinct_ids",
+    sql: "DELETE FROM posthog_persondistinctid WHERE team_id = $1 AND person_id = ANY($2)",
+    status: "ok",
+    indexes: { posthog_persondistinctid: PDI_PERSON },
+    kind: "write",
+  },
+  {
+    id: "person.delete_persons_by_ids.cohorts",
+    sql: "DELETE FROM posthog_cohortpeople WHERE person_id = ANY($1)",
+    status: "ok",
+    indexes: { posthog_cohortpeople: "posthog_cohortpeople_person_id_33da7d3f" },
+    kind: "write",
+  },
+  {
+    id: "person.delete_persons_by_ids.persons",
+    sql: "DELETE FROM posthog_person WHERE team_id = $1 AND id = ANY($2)",
+    status: "ok",
+    indexes: { posthog_person: PK },
+    kind: "write",
+  },
+  {
+    id: "person.delete_persons_batch_for_team",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 LIMIT $2",
+    status: "ok",
+    indexes: { posthog_person: PK },
+  },
+  {
+    id: "person.get_person_tombstones.persons",
+    sql: "SELECT id, uuid, COALESCE(version, 0) FROM posthog_person WHERE team_id = $1 AND uuid = ANY($2) AND is_deleted = true",
+    status: "ok",
+    indexes: { posthog_person: UUID },
+  },
+  {
+    id: "person.get_person_tombstones.distinct_ids",
+    sql: "SELECT person_id, distinct_id, version FROM posthog_persondistinctid WHERE team_id = $1 AND person_id = ANY($2) AND is_deleted = true",
+    status: "ok",
+    indexes: { posthog_persondistinctid: PDI_PERSON },
+  },
+  {
+    id: "person.split_person.version",
+    sql: "SELECT COALESCE(version, 0) FROM posthog_person WHERE team_id = $1 AND id = $2",
+    status: "ok",
+    indexes: { posthog_person: PK },
+  },
+  {
+    id: "person.split_person.lock_distinct_ids",
+    sql: "SELECT id FROM posthog_persondistinctid WHERE team_id = $1 AND person_id = $2 AND distinct_id = ANY($3) AND is_deleted = false FOR UPDATE",
+    status: "ok",
+    indexes: { posthog_persondistinctid: PDI_PERSON },
+    kind: "write",
+  },
+  {
+    id: "person.split_person.revive",
+    sql: "UPDATE posthog_person SET is_deleted = false, version = GREATEST(COALESCE(version, 0) + 1, $3) WHERE team_id = $1 AND uuid = ANY($2)",
+    status: "ok",
+    indexes: { posthog_person: UUID },
+    kind: "write",
+  },
+  {
+    id: "person.set_person_distinct_id_version_floor",
+    sql: "UPDATE posthog_persondistinctid SET version = $3 WHERE team_id = $1 AND distinct_id = $2 AND version < $3",
+    status: "ok",
+    indexes: { posthog_persondistinctid: PDI_UNIQUE },
+    kind: "write",
+  },
+  {
+    id: "person.set_person_version_floor",
+    sql: "UPDATE posthog_person SET version = $3 WHERE team_id = $1 AND id = $2 AND version < $3",
+    status: "ok",
+    indexes: { posthog_person: PK },
+    kind: "write",
+  },
+  {
+    id: "distinct_id.for_person.cursor_limit",
+    sql: "SELECT distinct_id, version, id FROM posthog_persondistinctid WHERE team_id = $1 AND person_id = $2 AND is_deleted = false AND id > $3 ORDER BY id LIMIT $4",
+    status: "ok",
+    indexes: { posthog_persondistinctid: PDI_PERSON },
+  },
+  {
+    id: "distinct_id.for_person.all",
+    sql: "SELECT distinct_id, version, id FROM posthog_persondistinctid WHERE team_id = $1 AND person_id = $2 AND is_deleted = false",
+    status: "ok",
+    indexes: { posthog_persondistinctid: PDI_PERSON },
+  },
+  {
+    id: "distinct_id.for_person.capped_identified",
+    sql: "SELECT distinct_id, id FROM (SELECT distinct_id, id FROM posthog_persondistinctid WHERE team_id = $1 AND person_id = $2 AND is_deleted = false LIMIT 2500) capped WHERE distinct_id !~ '^([a-z0-9]+-){4}[a-z0-9]+$' LIMIT $3",
+    status: "ok",
+    indexes: { posthog_persondistinctid: PDI_PERSON },
+  },
+  {
+    id: "distinct_id.for_persons.lateral",
+    sql: "SELECT pid.person_id, d.distinct_id FROM UNNEST($2::bigint[]) AS pid(person_id) CROSS JOIN LATERAL (SELECT distinct_id FROM posthog_persondistinctid WHERE team_id = $1 AND person_id = pid.person_id AND is_deleted = false LIMIT 2500) d",
+    status: "ok",
+    indexes: { posthog_persondistinctid: PDI_PERSON },
+  },
+  {
+    id: "distinct_id.for_persons.all",
+    sql: "SELECT person_id, distinct_id, version FROM posthog_persondistinctid WHERE team_id = $1 AND person_id = ANY($2) AND is_deleted = false",
+    status: "ok",
+    indexes: { posthog_persondistinctid: PDI_PERSON },
+  },
+  {
+    id: "feature_flag.hash_key_override_context",
+    sql: "SELECT DISTINCT p.person_id, p.distinct_id, existing.feature_flag_key, existing.hash_key FROM posthog_persondistinctid p LEFT JOIN posthog_featureflaghashkeyoverride existing ON existing.person_id = p.person_id AND existing.team_id = p.team_id AND existing.hash_key <> $3 WHERE p.team_id = $1 AND p.distinct_id = ANY($2) AND p.is_deleted = false AND EXISTS (SELECT 1 FROM posthog_person WHERE id = p.person_id AND team_id = p.team_id AND is_deleted = false)",
+    status: "warning",
+    rules: ["mixed-categories"],
+    indexes: {
+      posthog_persondistinctid: PDI_UNIQUE,
+      posthog_featureflaghashkeyoverride: "unique_hash_key_for_user_team_feature_flag",
+      posthog_person: PK,
+    },
+  },
+  {
+    id: "feature_flag.upsert_hash_key_overrides",
+    sql: "INSERT INTO posthog_featureflaghashkeyoverride (team_id, person_id, feature_flag_key, hash_key) SELECT DISTINCT p.team_id, p.person_id, f.key, $2 FROM posthog_persondistinctid p CROSS JOIN UNNEST($4::text[]) AS f(key) WHERE p.team_id = $1 AND p.distinct_id = ANY($3) AND p.is_deleted = false AND EXISTS (SELECT 1 FROM posthog_person pp WHERE pp.id = p.person_id AND pp.team_id = p.team_id AND pp.is_deleted = false) ON CONFLICT (team_id, person_id, feature_flag_key) DO UPDATE SET hash_key = EXCLUDED.hash_key WHERE posthog_featureflaghashkeyoverride.hash_key = $5",
+    status: "warning",
+    rules: ["mixed-categories"],
+    kind: "write",
+    indexes: { posthog_persondistinctid: PDI_UNIQUE, posthog_person: PK },
+  },
+  {
+    id: "feature_flag.delete_by_teams",
+    sql: "DELETE FROM posthog_featureflaghashkeyoverride WHERE id IN (SELECT id FROM posthog_featureflaghashkeyoverride WHERE team_id = ANY($1) LIMIT $2 FOR UPDATE SKIP LOCKED)",
+    status: "ok",
+    kind: "write",
+  },
+  {
+    id: "cohort.check_membership",
+    sql: "SELECT cohort_id::bigint FROM posthog_cohortpeople WHERE person_id = $1 AND cohort_id = ANY($2::bigint[])",
+    status: "ok",
+    indexes: { posthog_cohortpeople: "posthog_cohortpeople_cohort_id_person_id_uniq" },
+  },
+  {
+    id: "cohort.count_members",
+    sql: "SELECT COUNT(*) FROM posthog_cohortpeople WHERE cohort_id = ANY($1::bigint[])",
+    status: "ok",
+    indexes: { posthog_cohortpeople: "posthog_cohortpeople_cohort_id_1f371733" },
+  },
+  {
+    id: "cohort.delete_member",
+    sql: "DELETE FROM posthog_cohortpeople WHERE cohort_id = $1::bigint AND person_id = $2",
+    status: "ok",
+    indexes: { posthog_cohortpeople: "posthog_cohortpeople_cohort_id_person_id_uniq" },
+    kind: "write",
+  },
+  {
+    id: "cohort.delete_members_bulk",
+    sql: "DELETE FROM posthog_cohortpeople WHERE id IN (SELECT id FROM posthog_cohortpeople WHERE cohort_id = ANY($1) LIMIT $2)",
+    status: "ok",
+    kind: "write",
+  },
+  {
+    id: "cohort.insert_members",
+    sql: "INSERT INTO posthog_cohortpeople (person_id, cohort_id, version) SELECT DISTINCT pid, $1::int, $3::int FROM UNNEST($2::bigint[]) AS pid WHERE NOT EXISTS (SELECT 1 FROM posthog_cohortpeople c WHERE c.cohort_id = $1::int AND c.person_id = pid) ON CONFLICT DO NOTHING",
+    status: "ok",
+    kind: "write",
+    indexes: { posthog_cohortpeople: "posthog_cohortpeople_cohort_id_person_id_uniq" },
+  },
+  {
+    id: "cohort.list_member_ids",
+    sql: "SELECT person_id FROM posthog_cohortpeople WHERE cohort_id = $1::bigint AND person_id > $2 ORDER BY person_id LIMIT $3",
+    status: "ok",
+    indexes: { posthog_cohortpeople: "posthog_cohortpeople_cohort_id_person_id_uniq" },
+  },
+  {
+    id: "group.get_group",
+    sql: "SELECT id, group_properties FROM posthog_group WHERE team_id = $1 AND group_type_index = $2 AND group_key = $3",
+    status: "ok",
+    indexes: { posthog_group: "unique_team_group_key_group_type" },
+  },
+  {
+    id: "group.get_groups",
+    sql: "SELECT g.id, g.group_key FROM posthog_group g JOIN UNNEST($2::int[], $3::text[]) AS t(group_type_index, group_key) ON g.group_type_index = t.group_type_index AND g.group_key = t.group_key WHERE g.team_id = $1",
+    status: "ok",
+    indexes: { posthog_group: "unique_team_group_key_group_type" },
+  },
+  {
+    id: "group.get_groups_batch",
+    sql: "SELECT g.id FROM posthog_group g JOIN UNNEST($1::int[], $2::int[], $3::text[]) AS t(team_id, group_type_index, group_key) ON g.team_id = t.team_id AND g.group_type_index = t.group_type_index AND g.group_key = t.group_key",
+    status: "ok",
+    indexes: { posthog_group: "unique_team_group_key_group_type" },
+  },
+  {
+    id: "group.list_groups",
+    sql: "SELECT id, group_key, created_at FROM posthog_group WHERE team_id = $1 AND group_type_index = $2 AND (NOT $3 OR group_key ILIKE $4) AND (NOT $5 OR group_properties::text ILIKE $6 OR group_key = $7) AND (NOT $8 OR (created_at, id) < ($9, $10)) ORDER BY created_at DESC, id DESC LIMIT $11",
+    status: "warning",
+    rules: ["broad-index-prefix", "sort-not-from-index"],
+    indexes: { posthog_group: "posthog_group_team_id_b3aed896" },
+  },
+  {
+    id: "group.create_group",
+    sql: "INSERT INTO posthog_group (team_id, group_type_index, group_key, group_properties, created_at, properties_last_updated_at, properties_last_operation, version) VALUES ($1, $2, $3, '{}', now(), '{}', '{}', 0) RETURNING id",
+    status: "ok",
+    kind: "write",
+  },
+  {
+    id: "group.update_group",
+    sql: "UPDATE posthog_group SET group_properties = $4, version = version + 1 WHERE team_id = $1 AND group_type_index = $2 AND group_key = $3 RETURNING id, version",
+    status: "ok",
+    kind: "write",
+    indexes: { posthog_group: "unique_team_group_key_group_type" },
+  },
+  {
+    id: "group.delete_groups_batch_for_team",
+    sql: "DELETE FROM posthog_group WHERE id IN (SELECT id FROM posthog_group WHERE team_id = $1 LIMIT $2 FOR UPDATE SKIP LOCKED)",
+    status: "ok",
+    kind: "write",
+  },
+  {
+    id: "group.type_mappings_by_team",
+    sql: "SELECT group_type, group_type_index FROM posthog_grouptypemapping WHERE team_id = $1",
+    status: "ok",
+    indexes: { posthog_grouptypemapping: "posthog_grouptypemapping_team_id_5fb54d04" },
+  },
+  {
+    id: "group.type_mappings_by_teams",
+    sql: "SELECT group_type FROM posthog_grouptypemapping WHERE team_id = ANY($1)",
+    status: "ok",
+    indexes: { posthog_grouptypemapping: "posthog_grouptypemapping_team_id_5fb54d04" },
+  },
+  {
+    id: "group.type_mappings_by_project",
+    sql: "SELECT group_type FROM posthog_grouptypemapping WHERE project_id = $1",
+    status: "ok",
+    indexes: { posthog_grouptypemapping: "posthog_grouptypemapping_project_id_239c0515" },
+  },
+  {
+    id: "group.type_mapping_by_dashboard",
+    sql: "SELECT id FROM posthog_grouptypemapping WHERE team_id = $1 AND detail_dashboard_id = $2 ORDER BY id LIMIT 1",
+    status: "ok",
+    indexes: { posthog_grouptypemapping: "posthog_grouptypemapping_team_id_5fb54d04" },
+  },
+  {
+    id: "group.update_group_type_mapping",
+    sql: "UPDATE posthog_grouptypemapping SET name_singular = CASE WHEN $3 THEN $4 ELSE name_singular END WHERE project_id = $1 AND group_type_index = $2",
+    status: "ok",
+    kind: "write",
+    indexes: { posthog_grouptypemapping: "unique_group_type_index_for_project" },
+  },
+  {
+    id: "group.delete_group_type_mapping",
+    sql: "DELETE FROM posthog_grouptypemapping WHERE project_id = $1 AND group_type_index = $2",
+    status: "ok",
+    kind: "write",
+    indexes: { posthog_grouptypemapping: "unique_group_type_index_for_project" },
+  },
+];
+
+export const PATTERN_QUERIES: readonly CorpusQuery[] = [
+  {
+    id: "pattern.person.merged_into",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND merged_into_id = $2",
+    status: "ok",
+    indexes: { posthog_person: "posthog_person_merged_into_idx" },
+  },
+  {
+    id: "pattern.personless.lookup",
+    sql: "SELECT is_merged FROM posthog_personlessdistinctid WHERE team_id = $1 AND distinct_id = $2",
+    status: "ok",
+    indexes: { posthog_personlessdistinctid: "unique_personless_distinct_id_for_team" },
+  },
+  {
+    id: "pattern.personoverride.lookup",
+    sql: "SELECT override_person_id FROM posthog_personoverride WHERE team_id = $1 AND old_person_id = $2",
+    status: "ok",
+    indexes: { posthog_personoverride: "unique_override_per_old_person_id" },
+  },
+  {
+    id: "pattern.hash_key_override.for_person",
+    sql: "SELECT feature_flag_key, hash_key FROM posthog_featureflaghashkeyoverride WHERE team_id = $1 AND person_id = $2",
+    status: "ok",
+    indexes: { posthog_featureflaghashkeyoverride: "unique_hash_key_for_user_team_feature_flag" },
+  },
+  {
+    id: "pattern.literals",
+    sql: "SELECT * FROM posthog_persondistinctid WHERE team_id = 2 AND distinct_id = 'abc'",
+    status: "ok",
+    indexes: { posthog_persondistinctid: PDI_UNIQUE },
+  },
+];
+
+export const BAD_QUERIES: readonly CorpusQuery[] = [
+  {
+    id: "bad.seq_scan.no_predicate_index",
+    sql: "SELECT * FROM posthog_group WHERE version > $1",
+    status: "error",
+    rules: ["seq-scan"],
+    indexes: { posthog_group: null },
+  },
+  {
+    id: "bad.seq_scan.skip_scan_trap",
+    sql: "SELECT person_id FROM posthog_persondistinctid WHERE distinct_id = $1",
+    status: "error",
+    rules: ["seq-scan"],
+    indexes: { posthog_persondistinctid: null },
+  },
+  {
+    id: "bad.seq_scan.cohort_by_version",
+    sql: "SELECT person_id FROM posthog_cohortpeople WHERE version = $1",
+    status: "error",
+    rules: ["seq-scan"],
+  },
+  {
+    id: "bad.no_pruning.person_by_id",
+    sql: "SELECT * FROM posthog_person WHERE id = $1",
+    status: "error",
+    rules: ["no-partition-pruning"],
+  },
+  {
+    id: "bad.no_pruning.person_by_uuid",
+    sql: "SELECT id FROM posthog_person WHERE uuid = $1",
+    status: "error",
+    rules: ["seq-scan"],
+  },
+  {
+    id: "bad.broad.group_by_type",
+    sql: "SELECT * FROM posthog_group WHERE team_id = $1 AND group_type_index = $2",
+    status: "warning",
+    rules: ["broad-index-prefix"],
+    indexes: { posthog_group: "posthog_group_team_id_b3aed896" },
+  },
+  {
+    id: "bad.broad.person_by_email",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND properties->>'email' = $2",
+    status: "warning",
+    rules: ["broad-index-prefix"],
+    indexes: { posthog_person: PK },
+  },
+  {
+    id: "bad.sort.cohorts_of_person",
+    sql: "SELECT cohort_id FROM posthog_cohortpeople WHERE person_id = $1 ORDER BY cohort_id LIMIT 10",
+    status: "warning",
+    rules: ["sort-not-from-index"],
+  },
+  {
+    id: "bad.not_eligible",
+    sql: "SELECT * FROM posthog_personoverridemapping WHERE team_id = $1 AND uuid = $2",
+    status: "error",
+    rules: ["not-eligible"],
+  },
+];
+
+export const CORPUS: readonly CorpusQuery[] = [
+  ...REPLICA_QUERIES,
+  ...PATTERN_QUERIES,
+  ...BAD_QUERIES,
+];

@@ -1,0 +1,37 @@
+/** posthog_person is hash-partitioned on team_id: a read must be pinned to one partition. */
+import type { Verdict } from "../verdict";
+import type { RelationFacts } from "./scan-rules";
+
+export function pruningVerdict(f: RelationFacts): Verdict | null {
+  const partitions = f.table.partitions;
+  if (!partitions || !f.use.append) return null;
+  const removed = f.use.append.node["Subplans Removed"] ?? 0;
+  if (removed > 0 || f.use.scans.length < partitions.count) return null;
+  const key = partitions.key;
+  const base = {
+    table: f.table.name,
+    index: f.choice?.index.name ?? null,
+    matched: f.choice?.matched ?? [],
+    filtered: [],
+    nodeIds: [f.use.append.id],
+  };
+  const joinBound = f.use.atoms.some(
+    (a) => a.shape === "eq-column" && a.column?.alias === f.use.alias && a.column.column === key,
+  );
+  if (joinBound) {
+    return {
+      ...base,
+      severity: "info",
+      rule: "runtime-pruning",
+      message: `${f.table.name} has no constant ${key}, but each row it is joined to names its ${key}, so every probe is pruned to one partition at run time.`,
+      advice: "",
+    };
+  }
+  return {
+    ...base,
+    severity: "error",
+    rule: "no-partition-pruning",
+    message: `${f.table.name} is probed in all ${partitions.count} partitions: nothing pins ${key} to a value, so each partition's index is searched.`,
+    advice: `Add \`${key} = $n\` (or \`${key} = ANY($n)\`) so the planner prunes to the team's partition.`,
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * ORDER BY … LIMIT must come out of an index in order; otherwise every matching row is read and
+ * sorted before the limit applies. Judged from index definitions: an empty sandbox happily sorts
+ * where production would walk an index.
+ */
+import { proposeIndexColumns } from "../advice";
+import { ancestors, type IndexedNode } from "../plan";
+import type { Predicates } from "../index-match";
+import type { IndexSpec } from "../schema/types";
+import type { Verdict } from "../verdict";
+import type { RelationFacts } from "./scan-rules";
+
+interface SortKey {
+  readonly alias: string | null;
+  readonly column: string;
+  readonly desc: boolean;
+}
+
+const SORT_KEY = /^(?:([a-z_][a-z0-9_]*)\.)?([a-z_][a-z0-9_]*)( DESC)?(?: NULLS (?:FIRST|LAST))?$/i;
+
+function parseSortKey(text: string): SortKey | null {
+  const m = SORT_KEY.exec(text.trim());
+  return m ? { alias: m[1] ?? null, column: m[2] ?? "", desc: Boolean(m[3]) } : null;
+}
+
+/** Does some index, after columns fixed by equality, list the keys in order (all one direction)? */
+export function indexGivesOrder(
+  index: IndexSpec,
+  p: Predicates,
+  keys: readonly SortKey[],
+): boolean {
+  const equal = p.equal;
+  if (new Set(keys.map((k) => k.desc)).size > 1) return false;
+  let k = 0;
+  for (const column of index.columns) {
+    if (k < keys.length && keys[k]?.column === column) k++;
+    else if (k === 0 && equal.has(column)) continue;
+    else break;
+  }
+  // The walk must start from a lookup: the leading column fixed, or ranged and also the first key.
+  const leading = index.columns[0] ?? "";
+  return (
+    k === keys.length &&
+    (equal.has(leading) || (p.range.has(leading) && leading === keys[0]?.column))
+  );
+}
+
+function ownerOf(
+  sort: IndexedNode,
+  keys: readonly SortKey[],
+  facts: readonly RelationFacts[],
+): RelationFacts | undefined {
+  const alias = keys[0]?.alias;
+  if (alias) return facts.find((f) => f.use.alias === alias);
+  const below = facts.filter((f) => f.use.scans.some((s) => ancestors(s.entry).includes(sort)));
+  return below.length === 1 ? below[0] : undefined;
+}
+
+export function sortVerdicts(
+  nodes: readonly IndexedNode[],
+  facts: readonly RelationFacts[],
+  extra: (table: string) => readonly IndexSpec[],
+): Verdict[] {
+  const verdicts: Verdict[] = [];
+  for (const sort of nodes) {
+    if (!/^(Incremental )?Sort$/.test(sort.node["Node Type"])) continue;
+    if (!ancestors(sort).some((a) => a.node["Node Type"] === "Limit")) continue;
+    const raw = sort.node["Sort Key"] ?? [];
+    const keys = raw.map(parseSortKey);
+    const owner = keys.every(Boolean) ? ownerOf(sort, keys as SortKey[], facts) : undefined;
+    // A key with a handful of rows (a team's group types) sorts in no time.
+    if (owner?.choice?.index.fewRowsPerKey) continue;
+    if (owner) {
+      const indexes = [...owner.table.indexes, ...extra(owner.table.name)];
+      if (indexes.some((ix) => indexGivesOrder(ix, owner.predicates, keys as SortKey[]))) continue;
+    }
+    const proposal = owner
+      ? proposeIndexColumns(
+          owner.table,
+          owner.predicates,
+          (keys as SortKey[]).map((k) => k.column),
+        )
+      : [];
+    verdicts.push({
+      severity: "warning",
+      rule: "sort-not-from-index",
+      table: owner?.table.name ?? null,
+      index: null,
+      matched: [],
+      filtered: [],
+      message: `ORDER BY ${raw.join(", ")} … LIMIT needs a sort: no index returns the matching rows in that order, so all of them are read before the limit applies.`,
+      advice: proposal.length
+        ? `Order by columns an index gives after its equality columns, or propose an index on (${proposal.join(", ")}).`
+        : "Order by columns that an index gives in order after its equality columns.",
+      nodeIds: [sort.id],
+      proposedIndex: proposal.length ? proposal : undefined,
+    });
+  }
+  return verdicts;
+}
