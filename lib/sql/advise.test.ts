@@ -1,21 +1,15 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { adviseIndex } from "./advise";
-import { bootLab, type LabDatabase } from "./boot";
+import { sharedLabDatabase } from "./test-lab";
 
-let lab: LabDatabase;
-before(async () => {
-  lab = await bootLab();
-});
-after(async () => {
-  await lab.db.close();
-});
+const getLab = sharedLabDatabase();
 
 describe("adviseIndex", () => {
   it("proposes (team_id, group_type_index) for a group read by type and shows the warning gone", async () => {
     const advice = await adviseIndex(
-      lab.db,
-      lab.ctx,
+      getLab().db,
+      getLab().ctx,
       "SELECT * FROM posthog_group WHERE team_id = $1 AND group_type_index = $2",
     );
     assert.ok(advice.ok, advice.ok ? "" : advice.reason);
@@ -31,9 +25,9 @@ describe("adviseIndex", () => {
 
   it("fixes a sequential scan and leaves no index behind", async () => {
     const sql = "SELECT person_id FROM posthog_cohortpeople WHERE version = $1";
-    const advice = await adviseIndex(lab.db, lab.ctx, sql);
+    const advice = await adviseIndex(getLab().db, getLab().ctx, sql);
     assert.ok(advice.ok && advice.after.ok && advice.after.status === "ok");
-    const { rows } = await lab.db.query(
+    const { rows } = await getLab().db.query(
       "SELECT 1 FROM pg_indexes WHERE indexname LIKE 'workbench_proposed%'",
     );
     assert.equal(rows.length, 0);
@@ -41,8 +35,8 @@ describe("adviseIndex", () => {
 
   it("says so when nothing needs an index", async () => {
     const advice = await adviseIndex(
-      lab.db,
-      lab.ctx,
+      getLab().db,
+      getLab().ctx,
       "SELECT * FROM posthog_group WHERE team_id = $1 AND group_key = $2 AND group_type_index = $3",
     );
     assert.equal(advice.ok, false);

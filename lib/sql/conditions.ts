@@ -57,22 +57,33 @@ const COMPARISONS = [
 ];
 const RANGE_OPS = new Set(["<", "<=", ">", ">="]);
 
-/** Splits `s` at top level (outside parentheses and quotes) wherever `at(i)` matches. */
-function splitTopLevel(s: string, separator: string): string[] {
-  const parts: string[] = [];
+/**
+ * The offsets of `s` that stand at top level: outside quotes and parentheses. `visit` sees each
+ * with the depth after that character; returning true stops the scan.
+ */
+function scanTopLevel(s: string, visit: (i: number, depth: number) => boolean | void): void {
   let depth = 0;
   let quoted = false;
-  let start = 0;
   for (let i = 0; i < s.length; i++) {
     const ch = s[i];
     if (ch === "'") quoted = !quoted;
     else if (!quoted && ch === "(") depth++;
     else if (!quoted && ch === ")") depth--;
-    else if (!quoted && depth === 0 && s.startsWith(separator, i)) {
-      parts.push(s.slice(start, i));
-      start = i + separator.length;
-      i += separator.length - 1;
-    }
+    if (!quoted && visit(i, depth)) return;
+  }
+}
+
+function splitTopLevel(s: string, separator: string): string[] {
+  const cuts: number[] = [];
+  scanTopLevel(s, (i, depth) => {
+    const last = cuts[cuts.length - 1] ?? -separator.length;
+    if (depth === 0 && i >= last + separator.length && s.startsWith(separator, i)) cuts.push(i);
+  });
+  const parts: string[] = [];
+  let start = 0;
+  for (const cut of cuts) {
+    parts.push(s.slice(start, cut));
+    start = cut + separator.length;
   }
   parts.push(s.slice(start));
   return parts.map((p) => p.trim()).filter(Boolean);
@@ -81,19 +92,17 @@ function splitTopLevel(s: string, separator: string): string[] {
 /** Removes parentheses that wrap the whole expression, however many. */
 export function stripOuterParens(s: string): string {
   let text = s.trim();
-  for (;;) {
-    if (!text.startsWith("(") || !text.endsWith(")")) return text;
-    let depth = 0;
-    let quoted = false;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i];
-      if (ch === "'") quoted = !quoted;
-      else if (!quoted && ch === "(") depth++;
-      else if (!quoted && ch === ")") depth--;
-      if (depth === 0 && i < text.length - 1) return text;
-    }
+  while (text.startsWith("(") && text.endsWith(")")) {
+    let wrapped = true;
+    const current = text;
+    scanTopLevel(current, (i, depth) => {
+      if (depth === 0 && i < current.length - 1) wrapped = false;
+      return !wrapped;
+    });
+    if (!wrapped) return text;
     text = text.slice(1, -1).trim();
   }
+  return text;
 }
 
 /** Top-level AND terms of a condition, flattened. */
@@ -123,19 +132,14 @@ export function columnRefs(text: string): ColumnRef[] {
 }
 
 function findOperator(expr: string): { left: string; op: string; right: string } | undefined {
-  let depth = 0;
-  let quoted = false;
-  for (let i = 0; i < expr.length; i++) {
-    const ch = expr[i];
-    if (ch === "'") quoted = !quoted;
-    else if (!quoted && ch === "(") depth++;
-    else if (!quoted && ch === ")") depth--;
-    else if (!quoted && depth === 0 && ch === " ") {
-      const op = COMPARISONS.find((candidate) => expr.startsWith(` ${candidate} `, i));
-      if (op) return { left: expr.slice(0, i), op, right: expr.slice(i + op.length + 2) };
-    }
-  }
-  return undefined;
+  let found: { left: string; op: string; right: string } | undefined;
+  scanTopLevel(expr, (i, depth) => {
+    if (depth !== 0 || expr[i] !== " ") return false;
+    const op = COMPARISONS.find((candidate) => expr.startsWith(` ${candidate} `, i));
+    if (op) found = { left: expr.slice(0, i), op, right: expr.slice(i + op.length + 2) };
+    return Boolean(found);
+  });
+  return found;
 }
 
 function compareAtom(text: string, left: string, op: string, right: string): Atom {

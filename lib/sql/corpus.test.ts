@@ -1,21 +1,15 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { bootLab, type LabDatabase } from "./boot";
+import { sharedLabDatabase } from "./test-lab";
 import { CORPUS } from "./corpus";
 import { checkSql } from "./session";
 
-let lab: LabDatabase;
-before(async () => {
-  lab = await bootLab();
-});
-after(async () => {
-  await lab.db.close();
-});
+const getLab = sharedLabDatabase();
 
 describe("the check over every replica query and each rule's bad query", () => {
   for (const query of CORPUS) {
     it(query.id, async () => {
-      const result = await checkSql(lab.db, lab.ctx, query.sql);
+      const result = await checkSql(getLab().db, getLab().ctx, query.sql);
       assert.ok(result.ok, result.ok ? "" : result.error.message);
       const summary = JSON.stringify(
         result.verdicts.map((v) => [v.severity, v.rule, v.table, v.index]),

@@ -1,21 +1,15 @@
-import { after, before, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { bootLab, type LabDatabase } from "./boot";
+import { sharedLabDatabase } from "./test-lab";
 import { checkSql } from "./session";
 
-let lab: LabDatabase;
-before(async () => {
-  lab = await bootLab();
-});
-after(async () => {
-  await lab.db.close();
-});
+const getLab = sharedLabDatabase();
 
 describe("checkSql on the lab database", () => {
   it("flags a sequential scan when no index serves the predicate", async () => {
     const result = await checkSql(
-      lab.db,
-      lab.ctx,
+      getLab().db,
+      getLab().ctx,
       "SELECT * FROM posthog_persondistinctid WHERE version = 3",
     );
     assert.equal(result.ok, true);
@@ -27,8 +21,8 @@ describe("checkSql on the lab database", () => {
 
   it("passes a lookup through the unique distinct-id index", async () => {
     const result = await checkSql(
-      lab.db,
-      lab.ctx,
+      getLab().db,
+      getLab().ctx,
       "SELECT person_id FROM posthog_persondistinctid WHERE team_id = 2 AND distinct_id = 'abc';",
     );
     assert.equal(result.ok, true);
@@ -39,8 +33,8 @@ describe("checkSql on the lab database", () => {
 
   it("folds person partitions and their indexes back into schema names", async () => {
     const result = await checkSql(
-      lab.db,
-      lab.ctx,
+      getLab().db,
+      getLab().ctx,
       "SELECT * FROM posthog_person WHERE team_id = 7 AND id = 3",
     );
     assert.equal(result.ok, true);
@@ -53,14 +47,14 @@ describe("checkSql on the lab database", () => {
   });
 
   it("refuses two statements and leaves the schema intact", async () => {
-    const result = await checkSql(lab.db, lab.ctx, "SELECT 1; DROP TABLE posthog_group");
+    const result = await checkSql(getLab().db, getLab().ctx, "SELECT 1; DROP TABLE posthog_group");
     assert.equal(result.ok, false);
-    const still = await lab.db.query("SELECT count(*) FROM posthog_group");
+    const still = await getLab().db.query("SELECT count(*) FROM posthog_group");
     assert.equal(still.rows.length, 1);
   });
 
   it("reports a syntax error with its position in the user's text", async () => {
-    const result = await checkSql(lab.db, lab.ctx, "  SELEC * FROM posthog_group");
+    const result = await checkSql(getLab().db, getLab().ctx, "  SELEC * FROM posthog_group");
     assert.equal(result.ok, false);
     if (result.ok) return;
     assert.match(result.error.message, /syntax error/);
@@ -69,8 +63,8 @@ describe("checkSql on the lab database", () => {
 
   it("says a table outside personhog is not eligible", async () => {
     const result = await checkSql(
-      lab.db,
-      lab.ctx,
+      getLab().db,
+      getLab().ctx,
       "SELECT * FROM posthog_personoverridemapping WHERE team_id = 1 AND uuid = gen_random_uuid()",
     );
     assert.equal(result.ok, true);
