@@ -11,5 +11,5 @@ step "format";    npx prettier --check . --log-level warn
 step "lint";      npx eslint . --max-warnings 0
 step "types";     npx tsc --noEmit
 step "unit + CLI"; npm run --silent test:unit
-step "build";     npx next build
+step "build";     npm run --silent build
 step "e2e";       npx playwright test

@@ -1,24 +1,29 @@
 /**
  * The page's handle on the lab worker. One worker per page (a module-level singleton, so React
  * StrictMode's double effects do not boot PGlite twice). PGlite ignores statement_timeout, so a
- * check that runs past the limit terminates the worker and a fresh one boots.
+ * request that runs past the limit terminates the worker and a fresh one boots.
  */
+import type { AdviceResult } from "@/lib/sql/advise";
 import type { CheckResult } from "@/lib/sql/session";
-import type { LabRequest, LabResponse } from "./lab-protocol";
+import type { BootMode, LabRequest, LabResponse } from "./lab-protocol";
 
-export const CHECK_TIMEOUT_MS = 5000;
+export const REQUEST_TIMEOUT_MS = 5000;
+/** Booting is allowed longer than a request: a cold start downloads PGlite and the snapshot. */
+const BOOT_ALLOWANCE_MS = 30_000;
 
 export type LabStatus =
-  | { readonly state: "booting" }
-  | { readonly state: "ready"; readonly bootMs: number }
+  | { readonly state: "booting"; readonly restarted?: string }
+  | { readonly state: "ready"; readonly bootMs: number; readonly mode: BootMode }
   | { readonly state: "failed"; readonly message: string };
 
 type Listener = (status: LabStatus) => void;
+type Pending = (response: LabResponse | { type: "stopped"; message: string }) => void;
 
 let worker: Worker | null = null;
 let status: LabStatus = { state: "booting" };
 let nextId = 1;
-const pending = new Map<number, (result: CheckResult) => void>();
+let bootMode: BootMode = "snapshot";
+const pending = new Map<number, Pending>();
 const listeners = new Set<Listener>();
 
 function setStatus(next: LabStatus): void {
@@ -30,16 +35,18 @@ function start(): Worker {
   const created = new Worker(new URL("./lab.worker.ts", import.meta.url), { type: "module" });
   created.onmessage = (event: MessageEvent<LabResponse>) => {
     const message = event.data;
-    if (message.type === "ready") setStatus({ state: "ready", bootMs: message.bootMs });
+    if (message.type === "ready")
+      setStatus({ state: "ready", bootMs: message.bootMs, mode: message.mode });
     else if (message.type === "failed") setStatus({ state: "failed", message: message.message });
     else {
-      pending.get(message.id)?.(message.result);
+      pending.get(message.id)?.(message);
       pending.delete(message.id);
     }
   };
   created.onerror = (event) =>
     setStatus({ state: "failed", message: event.message || "The database worker crashed." });
-  setStatus({ state: "booting" });
+  const boot: LabRequest = { type: "boot", mode: bootMode };
+  created.postMessage(boot);
   return created;
 }
 
@@ -49,7 +56,8 @@ function ensureWorker(): Worker {
 }
 
 /** Subscribe to boot status; starts the worker on first use. Returns an unsubscribe function. */
-export function watchLab(listener: Listener): () => void {
+export function watchLab(listener: Listener, mode: BootMode = "snapshot"): () => void {
+  if (!worker) bootMode = mode;
   ensureWorker();
   listeners.add(listener);
   listener(status);
@@ -59,30 +67,49 @@ export function watchLab(listener: Listener): () => void {
 function restart(reason: string): void {
   worker?.terminate();
   worker = null;
-  for (const resolve of pending.values()) {
-    resolve({ ok: false, error: { message: reason }, ms: CHECK_TIMEOUT_MS });
-  }
+  for (const settle of pending.values()) settle({ type: "stopped", message: reason });
   pending.clear();
+  setStatus({ state: "booting", restarted: reason });
   ensureWorker();
 }
 
-export function checkInLab(sql: string): Promise<CheckResult> {
+function request(
+  build: (id: number) => LabRequest,
+): Promise<LabResponse | { type: "stopped"; message: string }> {
   const target = ensureWorker();
   const id = nextId++;
+  const limit = REQUEST_TIMEOUT_MS + (status.state === "ready" ? 0 : BOOT_ALLOWANCE_MS);
   return new Promise((resolve) => {
     const timer = setTimeout(
-      () => {
+      () =>
         restart(
-          `The check ran longer than ${CHECK_TIMEOUT_MS / 1000} s and was stopped; the database is restarting.`,
-        );
-      },
-      CHECK_TIMEOUT_MS + (status.state === "ready" ? 0 : 30_000),
+          `The statement ran longer than ${limit / 1000} s and was stopped; the database is restarting.`,
+        ),
+      limit,
     );
-    pending.set(id, (result) => {
+    pending.set(id, (response) => {
       clearTimeout(timer);
-      resolve(result);
+      resolve(response);
     });
-    const request: LabRequest = { id, sql };
-    target.postMessage(request);
+    target.postMessage(build(id));
   });
+}
+
+export async function checkInLab(sql: string): Promise<CheckResult> {
+  const response = await request((id) => ({ type: "check", id, sql }));
+  if (response.type === "checked") return response.result;
+  const message =
+    response.type === "stopped" ? response.message : "Unexpected answer from the database worker.";
+  return { ok: false, error: { message }, ms: REQUEST_TIMEOUT_MS };
+}
+
+export async function adviseInLab(
+  sql: string,
+): Promise<AdviceResult | { ok: false; reason: string }> {
+  const response = await request((id) => ({ type: "advise", id, sql }));
+  if (response.type === "advised") return response.result;
+  return {
+    ok: false,
+    reason: response.type === "stopped" ? response.message : "Unexpected answer.",
+  };
 }

@@ -1,11 +1,18 @@
+import type { AdviceResult } from "@/lib/sql/advise";
 import type { CheckResult } from "@/lib/sql/session";
 
-export interface LabRequest {
-  readonly id: number;
-  readonly sql: string;
-}
+/** How the worker gets its database: the build-time snapshot (default) or running the DDL. */
+export type BootMode = "snapshot" | "ddl";
+
+export const SNAPSHOT_URL = "/generated/lab-snapshot.tar.gz";
+
+export type LabRequest =
+  | { readonly type: "boot"; readonly mode: BootMode }
+  | { readonly type: "check"; readonly id: number; readonly sql: string }
+  | { readonly type: "advise"; readonly id: number; readonly sql: string };
 
 export type LabResponse =
-  | { readonly type: "ready"; readonly bootMs: number }
+  | { readonly type: "ready"; readonly bootMs: number; readonly mode: BootMode }
   | { readonly type: "failed"; readonly message: string }
-  | { readonly type: "result"; readonly id: number; readonly result: CheckResult };
+  | { readonly type: "checked"; readonly id: number; readonly result: CheckResult }
+  | { readonly type: "advised"; readonly id: number; readonly result: AdviceResult };

@@ -1,28 +1,53 @@
 /// <reference lib="webworker" />
 /**
- * The SQL lab's database, off the main thread. It boots PGlite with the persons schema once and
- * answers check requests; a runaway statement is handled by the client terminating this worker.
+ * The SQL lab's database, off the main thread. It boots PGlite once and answers requests in
+ * order; a runaway statement is handled by the client terminating this worker.
  */
-import { bootLab, type LabDatabase } from "@/lib/sql/boot";
+import { adviseIndex } from "@/lib/sql/advise";
+import { bootLab, bootLabFromSnapshot, type LabDatabase } from "@/lib/sql/boot";
 import { checkSql } from "@/lib/sql/session";
-import type { LabRequest, LabResponse } from "./lab-protocol";
+import { SNAPSHOT_URL, type BootMode, type LabRequest, type LabResponse } from "./lab-protocol";
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const started = performance.now();
-const ready: Promise<LabDatabase> = bootLab();
+let ready: Promise<LabDatabase> | null = null;
 
 function reply(message: LabResponse): void {
   scope.postMessage(message);
 }
 
-ready.then(
-  () => reply({ type: "ready", bootMs: performance.now() - started }),
-  (err: unknown) => reply({ type: "failed", message: String(err) }),
-);
+async function boot(mode: BootMode): Promise<LabDatabase> {
+  if (mode === "ddl") return bootLab();
+  const response = await fetch(SNAPSHOT_URL);
+  if (!response.ok) throw new Error(`The schema snapshot did not load (HTTP ${response.status}).`);
+  return bootLabFromSnapshot(await response.blob());
+}
+
+function start(mode: BootMode): void {
+  const started = performance.now();
+  ready = boot(mode);
+  ready.then(
+    () => reply({ type: "ready", bootMs: performance.now() - started, mode }),
+    (err: unknown) =>
+      reply({ type: "failed", message: err instanceof Error ? err.message : String(err) }),
+  );
+}
 
 scope.onmessage = async (event: MessageEvent<LabRequest>) => {
   const request = event.data;
+  if (request.type === "boot") return start(request.mode);
+  if (!ready) return;
   const lab = await ready;
-  const result = await checkSql(lab.db, lab.ctx, request.sql);
-  reply({ type: "result", id: request.id, result });
+  if (request.type === "check") {
+    reply({
+      type: "checked",
+      id: request.id,
+      result: await checkSql(lab.db, lab.ctx, request.sql),
+    });
+  } else {
+    reply({
+      type: "advised",
+      id: request.id,
+      result: await adviseIndex(lab.db, lab.ctx, request.sql),
+    });
+  }
 };

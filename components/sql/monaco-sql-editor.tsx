@@ -27,13 +27,35 @@ export interface MonacoSqlEditorProps {
   readonly dark: boolean;
 }
 
+type StandaloneEditor = Parameters<OnMount>[0];
+
+/**
+ * The editor owns its text while someone types (a controlled `value` lags behind fast typing and
+ * writes old text back); a `value` that differs from what the editor last reported came from
+ * outside (a link, start over) and is pushed in.
+ */
 export default function MonacoSqlEditor({ value, onChange, onRun, dark }: MonacoSqlEditorProps) {
   // The editor command is registered once; it must still call the latest onRun.
   const onRunRef = useRef(onRun);
+  const editorRef = useRef<StandaloneEditor | null>(null);
+  const reported = useRef(value);
   useEffect(() => {
     onRunRef.current = onRun;
   }, [onRun]);
+  useEffect(() => {
+    const editor = editorRef.current;
+    if (editor && value !== reported.current && value !== editor.getValue()) {
+      reported.current = value;
+      editor.setValue(value);
+    }
+  }, [value]);
+  const handleChange = (next: string | undefined) => {
+    reported.current = next ?? "";
+    onChange(reported.current);
+  };
   const handleMount: OnMount = (editor, api) => {
+    editorRef.current = editor;
+    if (editor.getValue() !== reported.current) editor.setValue(reported.current);
     editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.Enter, () => onRunRef.current());
     // End-to-end tests set the editor's content through its API, as a person's typing would.
     (window as unknown as { __sqlEditor?: typeof editor }).__sqlEditor = editor;
@@ -45,9 +67,9 @@ export default function MonacoSqlEditor({ value, onChange, onRun, dark }: Monaco
     >
       <Editor
         language="sql"
-        value={value}
+        defaultValue={value}
         theme={dark ? "vs-dark" : "vs"}
-        onChange={(next) => onChange(next ?? "")}
+        onChange={handleChange}
         onMount={handleMount}
         options={{
           minimap: { enabled: false },

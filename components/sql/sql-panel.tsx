@@ -1,10 +1,12 @@
 "use client";
-import { useCallback, useState } from "react";
-import type { CheckResult } from "@/lib/sql/session";
 import { CheckStatus } from "./check-status";
-import { PlanJson } from "./plan-json";
+import { IndexAdvice } from "./index-advice";
+import { LabStatusLine } from "./lab-status-line";
+import { PlanView } from "./plan-view";
 import { SqlEditor } from "./sql-editor";
+import { StatementSummary } from "./statement-summary";
 import { useLab } from "./use-lab";
+import { useLiveCheck } from "./use-live-check";
 import { VerdictList } from "./verdict-list";
 import { useDarkMode } from "@/components/ui/use-dark-mode";
 
@@ -15,48 +17,37 @@ export function SqlPanel({
   readonly sql: string;
   readonly onSqlChange: (sql: string) => void;
 }) {
-  const { status, check } = useLab();
+  const { status, check, advise } = useLab();
   const dark = useDarkMode();
-  const [result, setResult] = useState<CheckResult | null>(null);
-  const [running, setRunning] = useState(false);
   const ready = status.state === "ready";
-
-  const run = useCallback(async () => {
-    setRunning(true);
-    setResult(await check(sql));
-    setRunning(false);
-  }, [check, sql]);
+  const { result, stale, runNow } = useLiveCheck(sql, ready, check);
+  const fixable = result?.ok && result.verdicts.some((v) => v.proposedIndex);
 
   return (
     <section aria-labelledby="sql-heading" className="space-y-3">
       <h2 id="sql-heading" className="text-lg font-semibold">
         Access pattern (SQL)
       </h2>
-      <SqlEditor value={sql} onChange={onSqlChange} onRun={run} dark={dark} />
+      <SqlEditor value={sql} onChange={onSqlChange} onRun={runNow} dark={dark} />
       <div className="flex items-center gap-3">
         <button
           type="button"
           data-testid="check-button"
-          onClick={run}
-          disabled={!ready || running}
-          className="rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+          onClick={runNow}
+          disabled={!ready}
+          className="whitespace-nowrap rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
         >
-          {running ? "Checking…" : "Check"}
+          Check now
         </button>
-        <span
-          data-testid="lab-status"
-          data-state={status.state}
-          className="text-sm text-slate-600 dark:text-slate-400"
-        >
-          {status.state === "booting" && "Starting the database in your browser…"}
-          {status.state === "ready" &&
-            `Database ready (${Math.round(status.bootMs)} ms). Ctrl/Cmd+Enter checks.`}
-          {status.state === "failed" && `The database could not start: ${status.message}`}
-        </span>
+        <LabStatusLine status={status} />
       </div>
-      {result && <CheckStatus result={result} />}
-      {result?.ok && <VerdictList verdicts={result.verdicts} />}
-      {result?.ok && <PlanJson plan={result.plan} />}
+      <div aria-live="polite" data-stale={stale || undefined} className="min-h-10 space-y-3">
+        {result && <CheckStatus result={result} />}
+        {result?.ok && <StatementSummary result={result} />}
+        {result?.ok && <VerdictList verdicts={result.verdicts} />}
+        {fixable && <IndexAdvice sql={sql} advise={advise} />}
+        {result?.ok && <PlanView plan={result.plan} verdicts={result.verdicts} />}
+      </div>
     </section>
   );
 }

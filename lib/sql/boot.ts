@@ -1,6 +1,8 @@
 /**
- * Starts a lab database: PGlite with the persons schema, the partition index map read back from
- * the catalogue, and a few warm-up EXPLAINs (the first plans after boot are slow).
+ * Starts a lab database: PGlite with the persons schema, either by running the DDL or by loading
+ * a data-dir snapshot made from it at build time (same PGlite version, no extensions), then reads
+ * the partition index map back from the catalogue and warms the planner (the first EXPLAINs after
+ * boot are slow).
  */
 import { PGlite } from "@electric-sql/pglite";
 import type { AnalysisContext } from "./analyze";
@@ -20,8 +22,9 @@ const INDEX_PARENTS_SQL = `
   WHERE child.relkind = 'i'`;
 
 const WARM_UP = [
-  "SELECT * FROM posthog_person WHERE team_id = 1 AND id = 1",
-  "SELECT person_id FROM posthog_persondistinctid WHERE team_id = 1 AND distinct_id = 'a'",
+  "SELECT * FROM posthog_person WHERE team_id = $1 AND id = $2",
+  "SELECT person_id FROM posthog_persondistinctid WHERE team_id = $1 AND distinct_id = $2",
+  "SELECT p.id FROM posthog_person p JOIN posthog_persondistinctid d ON p.id = d.person_id AND p.team_id = d.team_id WHERE d.team_id = $1 AND d.distinct_id = $2",
 ];
 
 export async function readIndexParents(db: SqlDatabase): Promise<Record<string, string>> {
@@ -29,11 +32,25 @@ export async function readIndexParents(db: SqlDatabase): Promise<Record<string, 
   return Object.fromEntries(rows.map((r) => [r.child, r.parent]));
 }
 
-export async function bootLab(): Promise<LabDatabase> {
-  const db = await PGlite.create();
-  // Our own DDL, never user input: exec runs every statement in the string.
-  await db.exec(schemaDdl());
+async function prepareLab(db: PGlite): Promise<LabDatabase> {
   const ctx: AnalysisContext = { indexParents: await readIndexParents(db) };
   for (const sql of WARM_UP) await checkSql(db, ctx, sql);
   return { db, ctx };
+}
+
+/** A fresh database with the schema's DDL run in it. */
+export async function createSchemaDatabase(): Promise<PGlite> {
+  const db = await PGlite.create();
+  // Our own DDL, never user input: exec runs every statement in the string.
+  await db.exec(schemaDdl());
+  return db;
+}
+
+export async function bootLab(): Promise<LabDatabase> {
+  return prepareLab(await createSchemaDatabase());
+}
+
+/** Boots from a `dumpDataDir` snapshot of `createSchemaDatabase()` (gzip tarball). */
+export async function bootLabFromSnapshot(snapshot: Blob): Promise<LabDatabase> {
+  return prepareLab(await PGlite.create({ loadDataDir: snapshot }));
 }

@@ -1,0 +1,31 @@
+import type { ExplainOutput } from "@/lib/sql/plan";
+import type { Verdict } from "@/lib/sql/verdict";
+import { PlanTree } from "./plan-tree";
+
+/** The plan as a tree with flagged nodes marked, and the raw JSON one click away. */
+export function PlanView({
+  plan,
+  verdicts,
+}: {
+  readonly plan: ExplainOutput;
+  readonly verdicts: readonly Verdict[];
+}) {
+  const flagged = new Set(verdicts.filter((v) => v.severity !== "info").flatMap((v) => v.nodeIds));
+  return (
+    <section aria-labelledby="plan-heading" className="space-y-2">
+      <h3 id="plan-heading" className="text-sm font-semibold">
+        Plan in this sandbox (empty tables; the verdicts reason about production)
+      </h3>
+      <PlanTree plan={plan} flagged={flagged} />
+      <details className="text-sm">
+        <summary className="cursor-pointer">Raw plan (EXPLAIN JSON)</summary>
+        <pre
+          data-testid="plan-json"
+          className="mt-2 max-h-80 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900"
+        >
+          {JSON.stringify(plan, null, 2)}
+        </pre>
+      </details>
+    </section>
+  );
+}

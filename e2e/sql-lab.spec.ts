@@ -1,0 +1,65 @@
+import { expect, setSql, test, waitForLab } from "./helpers";
+
+test("a group read by type gets the broad-prefix warning, a plan with the flagged node, and index advice", async ({
+  page,
+  offOrigin,
+}, testInfo) => {
+  await page.goto("/wizard");
+  await waitForLab(page);
+  await setSql(page, "SELECT * FROM posthog_group WHERE team_id = $1 AND group_type_index = $2");
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "warning");
+  const warning = page.locator('[data-rule="broad-index-prefix"]');
+  await expect(warning).toContainText("group_type_index");
+  await expect(warning).toHaveAttribute("data-index", "posthog_group_team_id_b3aed896");
+  await expect(page.getByTestId("statement-summary")).toContainText("NonPersonData");
+  await expect(page.locator("[data-testid=plan-tree] [data-flagged]")).toHaveCount(1);
+
+  await page.getByRole("button", { name: "Try the index that would fix this" }).click();
+  await expect(page.getByTestId("advice-ddl")).toContainText(
+    "ON posthog_group (team_id, group_type_index)",
+  );
+  await expect(page.getByTestId("advice-outcome")).toContainText("With the index: passes");
+  await page.screenshot({ path: testInfo.outputPath("sql-lab-advice.png"), fullPage: true });
+  expect(offOrigin).toEqual([]);
+});
+
+test("bad and hostile SQL get clear messages and change nothing", async ({ page, offOrigin }) => {
+  await page.goto("/wizard");
+  await waitForLab(page);
+  await setSql(page, "SELECT * FROM posthog_group WHERE team_id = 1;\nDROP TABLE posthog_group");
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "invalid");
+  await expect(page.getByTestId("check-status")).toContainText(
+    /multiple commands|cannot insert multiple commands/i,
+  );
+
+  await setSql(page, "SELECT * FROM posthog_group WHERE team_id = 1 AND");
+  await expect(page.getByTestId("check-status")).toContainText("SQL error at character");
+
+  await setSql(
+    page,
+    "SELECT * FROM posthog_group WHERE team_id = $1 AND group_key = $2 AND group_type_index = $3",
+  );
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "ok");
+  expect(offOrigin).toEqual([]);
+});
+
+test("a runaway statement is stopped, the page stays responsive, and the database comes back", async ({
+  page,
+  offOrigin,
+}) => {
+  test.setTimeout(90_000);
+  await page.goto("/wizard");
+  await waitForLab(page);
+  // Constant folding makes the planner build ~1.2 GB of strings: seconds of work inside EXPLAIN.
+  const term = "length(repeat('ab', 100000000))";
+  await setSql(page, `SELECT * FROM posthog_group WHERE id = ${Array(6).fill(term).join(" + ")}`);
+  await page.getByTestId("rpc-name").fill("StillTyping");
+  await expect(page.getByTestId("snippet-proto-service-rpc")).toContainText("rpc StillTyping(");
+  await expect(page.getByTestId("check-status")).toContainText("was stopped", { timeout: 20_000 });
+  await expect(page.getByTestId("lab-status")).toHaveAttribute("data-state", "ready", {
+    timeout: 30_000,
+  });
+  await setSql(page, "SELECT * FROM posthog_person WHERE id = $1");
+  await expect(page.locator('[data-rule="no-partition-pruning"]')).toBeVisible();
+  expect(offOrigin).toEqual([]);
+});
