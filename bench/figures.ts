@@ -6,14 +6,19 @@ export interface Figure {
   readonly value: number;
   readonly unit: "ms" | "bytes" | "ratio" | "count";
   readonly note?: string;
+  /** For a performance goal: the limit, and whether this run met it. */
+  readonly goal?: string;
+  readonly met?: boolean;
 }
+
+export type Figures = Record<string, Figure>;
 
 export const RESULTS_PATH = path.join(import.meta.dirname, "results.json");
 
-export async function writeFigures(figures: Record<string, Figure>): Promise<void> {
-  let previous: Record<string, Figure> = {};
+export async function writeFigures(figures: Figures): Promise<void> {
+  let previous: Figures = {};
   try {
-    previous = JSON.parse(await readFile(RESULTS_PATH, "utf8")) as Record<string, Figure>;
+    previous = JSON.parse(await readFile(RESULTS_PATH, "utf8")) as Figures;
   } catch {
     // first run: nothing to merge with
   }
@@ -33,3 +38,25 @@ export function percentile(values: readonly number[], p: number): number {
 }
 
 export const round = (n: number) => Math.round(n * 100) / 100;
+
+export async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const value = await run();
+  return [value, performance.now() - t0];
+}
+
+/** Runs `fn` over every item `runs` times (interleaved, so drift hits all alike) and returns times per item. */
+export async function sampleEach<T>(
+  items: readonly T[],
+  runs: number,
+  fn: (item: T) => Promise<unknown>,
+): Promise<number[][]> {
+  const samples = items.map(() => [] as number[]);
+  for (let r = 0; r < runs; r++) {
+    for (const [i, item] of items.entries()) {
+      const [, ms] = await timed(() => fn(item));
+      samples[i]?.push(ms);
+    }
+  }
+  return samples;
+}

@@ -1,42 +1,40 @@
 /**
- * npm run bench: measures the lab in Node and writes bench/results.json.
- * Figures: PGlite boot to ready (schema loaded, warmed up) and one check's latency.
+ * npm run bench: measures the lab and writes bench/results.json (one key per figure, with its
+ * unit; goals carry their limit and whether this run met it). Browser figures need `npm run build`.
  */
-import { bootLab } from "../lib/sql/boot";
-import { checkSql } from "../lib/sql/session";
-import { median, percentile, round, writeFigures, type Figure } from "./figures";
+import { browserLabFigures } from "./browser-lab";
+import { median, round, writeFigures, type Figures } from "./figures";
+import { nativeLabFigures } from "./native-lab";
+import { nodeLabFigures } from "./node-lab";
 
-const RUNS = 30;
-const QUERY =
-  "SELECT person_id FROM posthog_persondistinctid WHERE team_id = 2 AND distinct_id = 'u'";
+function ratio(a: readonly number[], b: readonly number[]): number {
+  return median(a.map((x, i) => x / (b[i] ?? Infinity)));
+}
 
 async function main(): Promise<void> {
-  const started = performance.now();
-  const lab = await bootLab();
-  const bootMs = performance.now() - started;
+  const figures: Figures = { ...(await nodeLabFigures()) };
+  const native = await nativeLabFigures();
+  if ("skipped" in native) console.warn(`native PostgreSQL skipped: ${native.skipped}`);
+  else Object.assign(figures, native.figures);
+  const browser = await browserLabFigures();
+  if ("skipped" in browser) console.warn(`browser figures skipped: ${browser.skipped}`);
+  else Object.assign(figures, browser.figures);
 
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = performance.now();
-    const result = await checkSql(lab.db, lab.ctx, QUERY);
-    times.push(performance.now() - t0);
-    if (!result.ok) throw new Error(`bench query failed: ${result.error.message}`);
+  if (!("skipped" in native) && !("skipped" in browser)) {
+    const vsExplain = round(ratio(browser.checkMedians, native.explainMedians));
+    figures["ratio.browser_check_vs_native_explain"] = {
+      value: vsExplain,
+      unit: "ratio",
+      note: "per query: browser whole check ÷ native EXPLAIN round trip, median over the corpus",
+      goal: "≤ 2",
+      met: vsExplain <= 2,
+    };
+    figures["ratio.browser_check_vs_native_check"] = {
+      value: round(ratio(browser.checkMedians, native.checkMedians)),
+      unit: "ratio",
+      note: "per query: browser whole check ÷ the same check sequence on native PostgreSQL",
+    };
   }
-  await lab.db.close();
-
-  const figures: Record<string, Figure> = {
-    "node.pglite_boot_to_ready": {
-      value: round(bootMs),
-      unit: "ms",
-      note: "fresh PGlite + schema DDL + warm-up",
-    },
-    "node.check_median": {
-      value: round(median(times)),
-      unit: "ms",
-      note: `${RUNS} runs, one indexed query`,
-    },
-    "node.check_p95": { value: round(percentile(times, 95)), unit: "ms" },
-  };
   await writeFigures(figures);
   console.log(JSON.stringify(figures, null, 2));
 }

@@ -24,3 +24,15 @@ describe("renderGuidePage", () => {
     );
   });
 });
+
+describe("the database indexes reference", () => {
+  it("lists every index of every table in the lab's schema", async () => {
+    const { SCHEMA } = await import("../sql/schema");
+    const page = renderGuidePage("<!-- generated: indexes -->");
+    for (const table of SCHEMA) {
+      assert.match(page.html, new RegExp(`<h3[^>]*>${table.name}</h3>`));
+      for (const index of table.indexes) assert.ok(page.html.includes(index.name), index.name);
+    }
+    assert.match(page.html, /merged_into_id IS NOT NULL/);
+  });
+});

@@ -1,5 +1,7 @@
 /** Reference tables for the guide, generated from the catalogue so the text cannot drift from it. */
-import { PERSONHOG_TABLES } from "../catalogue/tables";
+import { PERSONHOG_TABLES, personhogTable } from "../catalogue/tables";
+import { SCHEMA } from "../sql/schema";
+import type { IndexSpec, TableSpec } from "../sql/schema/types";
 
 function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const escape = (cell: string) => cell.replace(/\|/g, "\\|");
@@ -17,7 +19,42 @@ export function eligibilityTable(): string {
   );
 }
 
+function indexKind(index: IndexSpec): string {
+  if (index.kind === "primary") return "primary key";
+  return index.unique ? "unique" : "no";
+}
+
+function tableSection(table: TableSpec): string {
+  const category = personhogTable(table.name)?.category ?? "not a personhog table";
+  const partitions = table.partitions
+    ? `, hash-partitioned on \`${table.partitions.key}\` into ${table.partitions.count}`
+    : "";
+  const rows = table.indexes.map((ix) => [
+    `\`${ix.name}\``,
+    `(${ix.columns.join(", ")})`,
+    indexKind(ix),
+    ix.include?.length ? `(${ix.include.join(", ")})` : "",
+    ix.where ? `\`${ix.where}\`` : "",
+    ix.note ?? "",
+  ]);
+  return [
+    `### ${table.name}`,
+    "",
+    `${category}${partitions}.`,
+    "",
+    ...(table.notes ?? []).map((n) => `- ${n}`),
+    "",
+    markdownTable(["Index", "Columns", "Unique", "Include", "Partial (WHERE)", "Notes"], rows),
+  ].join("\n");
+}
+
+/** Every table of the lab's schema with its indexes, straight from the schema objects. */
+export function indexReference(): string {
+  return SCHEMA.map(tableSection).join("\n\n");
+}
+
 /** Directives a content file may use, each replaced by a generated table. */
 export const GENERATED_TABLES: Readonly<Record<string, () => string>> = {
   eligibility: eligibilityTable,
+  indexes: indexReference,
 };

@@ -1,0 +1,132 @@
+/**
+ * The lab in Debian's Chromium against the production build: navigation to "database ready"
+ * (snapshot and DDL boot, cold and warm cache) and the in-page check latency over the corpus.
+ */
+import { chromium, type Browser, type Page } from "playwright-core";
+import { chromiumPath } from "../e2e/chromium-path";
+import { CORPUS } from "../lib/sql/corpus";
+import { median, percentile, round, type Figures } from "./figures";
+import { CHECK_RUNS } from "./node-lab";
+import { startServer } from "./server";
+
+const COLD_RUNS = 3;
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+async function navigationToReady(page: Page, url: string): Promise<number> {
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForSelector("[data-testid=lab-status][data-state=ready]", { timeout: 60_000 });
+  return Date.now() - t0;
+}
+
+async function bootFigures(
+  browser: Browser,
+  base: string,
+  mode: "snapshot" | "ddl",
+): Promise<{ cold: number[]; warm: number }> {
+  const url = mode === "ddl" ? `${base}/wizard?boot=ddl` : `${base}/wizard`;
+  const cold: number[] = [];
+  for (let i = 0; i < COLD_RUNS; i++) {
+    const context = await browser.newContext();
+    cold.push(await navigationToReady(await context.newPage(), url));
+    await context.close();
+  }
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await navigationToReady(page, url);
+  const warm = await navigationToReady(page, url);
+  await context.close();
+  return { cold, warm };
+}
+
+/** Times each corpus check inside the page: postMessage to the worker, check, answer back. */
+async function pageCheckTimes(browser: Browser, base: string): Promise<number[][]> {
+  const page = await browser.newPage();
+  await navigationToReady(page, `${base}/wizard`);
+  const sqls = CORPUS.map((q) => q.sql);
+  const samples = await page.evaluate(
+    async ({ sqls, runs }) => {
+      const lab = (
+        window as unknown as { __workbenchLab: { check(sql: string): Promise<unknown> } }
+      ).__workbenchLab;
+      const out: number[][] = sqls.map(() => []);
+      for (let r = 0; r < runs; r++) {
+        for (const [i, sql] of sqls.entries()) {
+          const t0 = performance.now();
+          await lab.check(sql);
+          out[i]?.push(performance.now() - t0);
+        }
+      }
+      return out;
+    },
+    { sqls, runs: CHECK_RUNS },
+  );
+  await page.close();
+  return samples;
+}
+
+export interface BrowserResult {
+  readonly figures: Figures;
+  readonly checkMedians: number[];
+}
+
+export async function browserLabFigures(): Promise<BrowserResult | { skipped: string }> {
+  const executablePath = chromiumPath();
+  if (!executablePath) return { skipped: "no Chromium found" };
+  const server = await startServer(3217);
+  if ("skipped" in server) return server;
+  const browser = await chromium.launch({ executablePath, args: ARGS });
+  try {
+    const snapshot = await bootFigures(browser, server.url, "snapshot");
+    const ddl = await bootFigures(browser, server.url, "ddl");
+    const checks = await pageCheckTimes(browser, server.url);
+    const all = checks.flat();
+    const p95 = percentile(all, 95);
+    const coldSnapshot = median(snapshot.cold);
+    return {
+      checkMedians: checks.map(median),
+      figures: {
+        "browser.navigation_to_ready_snapshot_cold": {
+          value: coldSnapshot,
+          unit: "ms",
+          note: `median of ${COLD_RUNS} fresh contexts`,
+          goal: "≤ 1500 ms",
+          met: coldSnapshot <= 1500,
+        },
+        "browser.navigation_to_ready_snapshot_warm": {
+          value: snapshot.warm,
+          unit: "ms",
+          note: "reload with a warm cache",
+        },
+        "browser.navigation_to_ready_ddl_cold": {
+          value: median(ddl.cold),
+          unit: "ms",
+          note: `median of ${COLD_RUNS} fresh contexts`,
+        },
+        "browser.navigation_to_ready_ddl_warm": { value: ddl.warm, unit: "ms" },
+        "browser.check_median": {
+          value: round(median(all)),
+          unit: "ms",
+          note: `${CORPUS.length} queries × ${CHECK_RUNS}, in page through the worker`,
+        },
+        "browser.check_p95": {
+          value: round(p95),
+          unit: "ms",
+          goal: "< 16 ms (one frame)",
+          met: p95 < 16,
+        },
+      },
+    };
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}

@@ -1,0 +1,50 @@
+/** PGlite in Node: boot by DDL against boot from the build-time snapshot, and check latency. */
+import { bootLab, bootLabFromSnapshot, createSchemaDatabase } from "../lib/sql/boot";
+import { CORPUS } from "../lib/sql/corpus";
+import { checkSql } from "../lib/sql/session";
+import { median, percentile, round, sampleEach, timed, type Figures } from "./figures";
+
+const BOOTS = 3;
+export const CHECK_RUNS = 20;
+
+export async function nodeLabFigures(): Promise<Figures> {
+  const ddlBoots: number[] = [];
+  const snapshotBoots: number[] = [];
+  const source = await createSchemaDatabase();
+  const snapshot = await source.dumpDataDir("gzip");
+  await source.close();
+  for (let i = 0; i < BOOTS; i++) {
+    const [a, ddlMs] = await timed(bootLab);
+    ddlBoots.push(ddlMs);
+    await a.db.close();
+    const [b, snapMs] = await timed(() => bootLabFromSnapshot(snapshot));
+    snapshotBoots.push(snapMs);
+    await b.db.close();
+  }
+
+  const lab = await bootLab();
+  const samples = await sampleEach(CORPUS, CHECK_RUNS, (q) => checkSql(lab.db, lab.ctx, q.sql));
+  await lab.db.close();
+  const medians = samples.map(median);
+  const all = samples.flat();
+  return {
+    "node.boot_ddl_median": {
+      value: round(median(ddlBoots)),
+      unit: "ms",
+      note: `PGlite + schema DDL + warm-up, ${BOOTS} boots`,
+    },
+    "node.boot_snapshot_median": {
+      value: round(median(snapshotBoots)),
+      unit: "ms",
+      note: `PGlite from the gzip data-dir snapshot + warm-up, ${BOOTS} boots`,
+    },
+    "node.snapshot_size": { value: snapshot.size, unit: "bytes" },
+    "node.check_median": {
+      value: round(median(all)),
+      unit: "ms",
+      note: `${CORPUS.length} corpus queries × ${CHECK_RUNS} runs`,
+    },
+    "node.check_p95": { value: round(percentile(all, 95)), unit: "ms" },
+    "node.check_slowest_query_median": { value: round(Math.max(...medians)), unit: "ms" },
+  };
+}
