@@ -61,7 +61,9 @@ export function watchLab(listener: Listener, mode: BootMode = "snapshot"): () =>
   ensureWorker();
   listeners.add(listener);
   listener(status);
-  return () => listeners.delete(listener);
+  return () => {
+    listeners.delete(listener);
+  };
 }
 
 function restart(reason: string): void {

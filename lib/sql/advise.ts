@@ -61,6 +61,6 @@ export async function adviseIndex(
   } catch (err) {
     return { ok: false, reason: `The proposed index could not be tried: ${String(err)}`, before };
   } finally {
-    await endCheck(db);
+    await endCheck(db, sql);
   }
 }

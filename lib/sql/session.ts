@@ -1,8 +1,9 @@
 /**
  * Runs a candidate statement against the lab database and analyses it. Never throws: every
  * outcome is a result value with timing. User SQL only ever goes through `query` (which refuses
- * more than one statement) as the body of a PREPARE, which only accepts plannable statements, and
- * always inside a transaction that is rolled back. EXPLAIN never runs with ANALYZE.
+ * more than one statement), behind EXPLAIN or as the body of a PREPARE (both accept only plannable
+ * statements), always inside a transaction that is rolled back. EXPLAIN never runs with ANALYZE.
+ * Round trips are few on purpose: verdicts follow typing.
  */
 import { analyzePlan, type Analysis, type AnalysisContext } from "./analyze";
 import { representativeValue } from "./params";
@@ -31,24 +32,29 @@ export interface SqlError {
 
 const STATEMENT_NAME = "workbench_check";
 const PREPARE_PREFIX = `PREPARE ${STATEMENT_NAME} AS `;
-/** Plans like a busy OLTP database: index lookups and nested loops, never a scan or hash of a table. */
-const PLANNER_SETTINGS = [
-  "SET LOCAL enable_seqscan = off",
-  "SET LOCAL enable_hashjoin = off",
-  "SET LOCAL enable_mergejoin = off",
-  "SET LOCAL plan_cache_mode = force_generic_plan",
-];
+const EXPLAIN_PREFIX = "EXPLAIN (FORMAT JSON) ";
+/**
+ * Plans like a busy OLTP database: index lookups and nested loops, never a scan or hash of a table.
+ * One statement (set_config with is_local) instead of four SET LOCALs.
+ */
+const PLANNER_SETTINGS =
+  "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), " +
+  "set_config('enable_mergejoin', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true)";
+
+/** `$n` placeholders need a prepared generic plan; plain SQL is explained directly. */
+export function hasPlaceholders(statement: string): boolean {
+  return /\$\d/.test(statement);
+}
 
 /** Trailing semicolons and whitespace are harmless to people but break the PREPARE wrapper. */
 export function trimStatement(sql: string): string {
   return sql.replace(/[\s;]+$/u, "").replace(/^\s+/u, "");
 }
 
-function toSqlError(err: unknown, leadTrim: number): SqlError {
+function toSqlError(err: unknown, offset: number, leadTrim: number): SqlError {
   const e = err as { message?: unknown; position?: unknown };
   const message = typeof e?.message === "string" ? e.message : String(err);
   const raw = Number(e?.position);
-  const offset = PREPARE_PREFIX.length;
   const position = Number.isFinite(raw) && raw > offset ? raw - offset + leadTrim : undefined;
   return position === undefined ? { message } : { message, position };
 }
@@ -58,7 +64,8 @@ export async function explainInTransaction(
   db: SqlDatabase,
   statement: string,
 ): Promise<ExplainOutput> {
-  for (const setting of PLANNER_SETTINGS) await db.query(setting);
+  await db.query(PLANNER_SETTINGS);
+  if (!hasPlaceholders(statement)) return planOf(await db.query(EXPLAIN_PREFIX + statement));
   await db.query(PREPARE_PREFIX + statement);
   const { rows } = await db.query<{ types: string[] }>(
     "SELECT parameter_types::text[] AS types FROM pg_prepared_statements WHERE name = $1",
@@ -66,18 +73,21 @@ export async function explainInTransaction(
   );
   const values = (rows[0]?.types ?? []).map(representativeValue);
   const args = values.length ? `(${values.join(", ")})` : "";
-  const result = await db.query<{ "QUERY PLAN": ExplainOutput[] }>(
-    `EXPLAIN (FORMAT JSON) EXECUTE ${STATEMENT_NAME}${args}`,
-  );
-  const plan = result.rows[0]?.["QUERY PLAN"][0];
+  return planOf(await db.query(`${EXPLAIN_PREFIX}EXECUTE ${STATEMENT_NAME}${args}`));
+}
+
+function planOf(result: { rows: unknown[] }): ExplainOutput {
+  const row = result.rows[0] as { "QUERY PLAN"?: ExplainOutput[] } | undefined;
+  const plan = row?.["QUERY PLAN"]?.[0];
   if (!plan) throw new Error("EXPLAIN returned no plan.");
   return plan;
 }
 
-/** Rolls back and forgets the prepared statement (PREPARE is not undone by ROLLBACK). */
-export async function endCheck(db: SqlDatabase): Promise<void> {
+/** Rolls back and forgets the prepared statement, if there was one (ROLLBACK keeps it). */
+export async function endCheck(db: SqlDatabase, statement: string): Promise<void> {
   await db.query("ROLLBACK").catch(() => undefined);
-  await db.query(`DEALLOCATE ${STATEMENT_NAME}`).catch(() => undefined);
+  if (hasPlaceholders(statement))
+    await db.query(`DEALLOCATE ${STATEMENT_NAME}`).catch(() => undefined);
 }
 
 export async function checkSql(
@@ -106,8 +116,9 @@ export async function checkSql(
       ms,
     };
   } catch (err) {
-    return { ok: false, error: toSqlError(err, leadTrim), ms: performance.now() - started };
+    const offset = (hasPlaceholders(statement) ? PREPARE_PREFIX : EXPLAIN_PREFIX).length;
+    return { ok: false, error: toSqlError(err, offset, leadTrim), ms: performance.now() - started };
   } finally {
-    await endCheck(db);
+    await endCheck(db, statement);
   }
 }
