@@ -14,3 +14,18 @@ export async function guideSlugs(): Promise<string[]> {
   const files = await readdir(path.join(CONTENT_DIR, "guide"));
   return files.filter((f) => f.endsWith(".md")).map((f) => f.replace(/\.md$/, ""));
 }
+
+export interface NavEntry {
+  readonly slug: string;
+  readonly title: string;
+}
+
+/** The guide's pages in reading order, for the sidebar. */
+export async function guideNav(): Promise<NavEntry[]> {
+  const pages = await Promise.all(
+    (await guideSlugs()).map(async (slug) => ({ slug, page: await loadPage(`guide/${slug}.md`) })),
+  );
+  return pages
+    .sort((a, b) => a.page.order - b.page.order || a.slug.localeCompare(b.slug))
+    .map(({ slug, page }) => ({ slug, title: page.title }));
+}

@@ -43,8 +43,15 @@ test("Ctrl+Enter in the editor checks the query at once", async ({ page, offOrig
   await waitForLab(page);
   await page.locator("[data-testid=sql-editor] .view-lines").click();
   await page.keyboard.press("Control+A");
-  await page.keyboard.type("SELECT * FROM posthog_group WHERE version = 1");
+  const typed = "SELECT * FROM posthog_group WHERE version = 1";
+  await page.keyboard.type(typed);
   await page.keyboard.press("Control+Enter");
+  // Fast typing must keep every key: the editor's text is exactly what was typed.
+  expect(
+    await page.evaluate(() =>
+      (window as unknown as { __sqlEditor: { getValue(): string } }).__sqlEditor.getValue(),
+    ),
+  ).toBe(typed);
   await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "error");
   expect(offOrigin).toEqual([]);
 });

@@ -22,6 +22,8 @@ loader.config({ monaco });
 
 export interface MonacoSqlEditorProps {
   readonly value: string;
+  /** Bumped when `value` is replaced from outside (a link, start over) rather than by typing. */
+  readonly revision: number;
   readonly onChange: (value: string) => void;
   readonly onRun: () => void;
   readonly dark: boolean;
@@ -30,32 +32,31 @@ export interface MonacoSqlEditorProps {
 type StandaloneEditor = Parameters<OnMount>[0];
 
 /**
- * The editor owns its text while someone types (a controlled `value` lags behind fast typing and
- * writes old text back); a `value` that differs from what the editor last reported came from
- * outside (a link, start over) and is pushed in.
+ * The editor owns its text while someone types: a controlled `value` lags behind fast typing and
+ * would write old text back. Only a new `revision` (text replaced from outside) pushes `value` in.
  */
-export default function MonacoSqlEditor({ value, onChange, onRun, dark }: MonacoSqlEditorProps) {
+export default function MonacoSqlEditor({
+  value,
+  revision,
+  onChange,
+  onRun,
+  dark,
+}: MonacoSqlEditorProps) {
   // The editor command is registered once; it must still call the latest onRun.
   const onRunRef = useRef(onRun);
   const editorRef = useRef<StandaloneEditor | null>(null);
-  const reported = useRef(value);
+  const latestValue = useRef(value);
   useEffect(() => {
     onRunRef.current = onRun;
-  }, [onRun]);
+    latestValue.current = value;
+  }, [onRun, value]);
   useEffect(() => {
     const editor = editorRef.current;
-    if (editor && value !== reported.current && value !== editor.getValue()) {
-      reported.current = value;
-      editor.setValue(value);
-    }
-  }, [value]);
-  const handleChange = (next: string | undefined) => {
-    reported.current = next ?? "";
-    onChange(reported.current);
-  };
+    if (editor && editor.getValue() !== latestValue.current) editor.setValue(latestValue.current);
+  }, [revision]);
   const handleMount: OnMount = (editor, api) => {
     editorRef.current = editor;
-    if (editor.getValue() !== reported.current) editor.setValue(reported.current);
+    if (editor.getValue() !== latestValue.current) editor.setValue(latestValue.current);
     editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.Enter, () => onRunRef.current());
     // End-to-end tests set the editor's content through its API, as a person's typing would.
     (window as unknown as { __sqlEditor?: typeof editor }).__sqlEditor = editor;
@@ -69,7 +70,7 @@ export default function MonacoSqlEditor({ value, onChange, onRun, dark }: Monaco
         language="sql"
         defaultValue={value}
         theme={dark ? "vs-dark" : "vs"}
-        onChange={handleChange}
+        onChange={(next) => onChange(next ?? "")}
         onMount={handleMount}
         options={{
           minimap: { enabled: false },

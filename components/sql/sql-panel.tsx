@@ -12,9 +12,11 @@ import { useDarkMode } from "@/components/ui/use-dark-mode";
 
 export function SqlPanel({
   sql,
+  revision,
   onSqlChange,
 }: {
   readonly sql: string;
+  readonly revision: number;
   readonly onSqlChange: (sql: string) => void;
 }) {
   const { status, check, advise } = useLab();
@@ -28,7 +30,13 @@ export function SqlPanel({
       <h2 id="sql-heading" className="text-lg font-semibold">
         Access pattern (SQL)
       </h2>
-      <SqlEditor value={sql} onChange={onSqlChange} onRun={runNow} dark={dark} />
+      <SqlEditor
+        value={sql}
+        revision={revision}
+        onChange={onSqlChange}
+        onRun={runNow}
+        dark={dark}
+      />
       <div className="flex items-center gap-3">
         <button
           type="button"

@@ -1,11 +1,12 @@
-import { personhogTable } from "@/lib/catalogue/tables";
+import { routeRequest } from "@/lib/catalogue/routing";
 import type { CheckResult } from "@/lib/sql/session";
 
 type Checked = Extract<CheckResult, { ok: true }>;
 
-/** Read or write, and each table with its data category and routing: what eligibility needs. */
+/** Read or write, each table's data category, and where the router would send the request. */
 export function StatementSummary({ result }: { readonly result: Checked }) {
   const { kind, operation, locking } = result.statement;
+  const categories = [...new Set(result.tables.flatMap((t) => (t.category ? [t.category] : [])))];
   return (
     <div data-testid="statement-summary" className="text-sm">
       <p>
@@ -15,13 +16,18 @@ export function StatementSummary({ result }: { readonly result: Checked }) {
       <ul className="mt-1 list-disc pl-5">
         {result.tables.map((t) => (
           <li key={t.name}>
-            <code>{t.name}</code>:{" "}
-            {t.category
-              ? `${t.category}. ${personhogTable(t.name)?.routing ?? ""}`
-              : "not a personhog table."}
+            <code>{t.name}</code>: {t.category ?? "not a personhog table"}
           </li>
         ))}
       </ul>
+      {categories.length === 1 && categories[0] && (
+        <p data-testid="routing" className="mt-1">
+          Routing:{" "}
+          {kind === "read" && categories[0] === "PersonData"
+            ? `${routeRequest(categories[0], "read", "eventual").reason} ${routeRequest(categories[0], "read", "strong").reason}`
+            : routeRequest(categories[0], kind).reason}
+        </p>
+      )}
     </div>
   );
 }

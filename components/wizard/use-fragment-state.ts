@@ -12,6 +12,8 @@ export function useFragmentState(defaults: SliceState) {
   const [state, setState] = useState<SliceState>(defaults);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [loaded, setLoaded] = useState(false);
+  // Counts replacements from outside (the link), so editors know to take the new text.
+  const [revision, setRevision] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
@@ -20,6 +22,7 @@ export function useFragmentState(defaults: SliceState) {
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setState((current) => ({ ...current, ...decoded.state }));
     setWarnings(decoded.warnings);
+    setRevision((r) => r + 1);
     setLoaded(true);
   }, []);
 
@@ -32,5 +35,5 @@ export function useFragmentState(defaults: SliceState) {
     return () => clearTimeout(timer.current);
   }, [state, loaded]);
 
-  return { state, setState, warnings, loaded };
+  return { state, setState, warnings, loaded, revision };
 }

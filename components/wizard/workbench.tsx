@@ -9,7 +9,7 @@ const DEFAULTS = {
 };
 
 export function Workbench() {
-  const { state, setState, warnings } = useFragmentState(DEFAULTS);
+  const { state, setState, warnings, revision } = useFragmentState(DEFAULTS);
   return (
     <div className="grid gap-8 lg:grid-cols-2">
       <div className="space-y-6">
@@ -39,7 +39,11 @@ export function Workbench() {
             />
           </label>
         </section>
-        <SqlPanel sql={state.sql} onSqlChange={(sql) => setState((s) => ({ ...s, sql }))} />
+        <SqlPanel
+          sql={state.sql}
+          revision={revision}
+          onSqlChange={(sql) => setState((s) => ({ ...s, sql }))}
+        />
       </div>
       <section aria-labelledby="proto-heading" className="space-y-2">
         <h2 id="proto-heading" className="text-lg font-semibold">

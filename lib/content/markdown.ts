@@ -8,6 +8,8 @@ import { GENERATED_TABLES } from "./reference-tables";
 export interface GuidePage {
   readonly title: string;
   readonly summary: string;
+  /** Position in the guide's navigation (front matter `order:`); pages without one go last. */
+  readonly order: number;
   readonly html: string;
 }
 
@@ -36,5 +38,6 @@ export function expandDirectives(body: string): string {
 export function renderGuidePage(source: string): GuidePage {
   const { meta, body } = readFrontMatter(source);
   const html = marked.parse(expandDirectives(body), { async: false });
-  return { title: meta.title ?? "Untitled", summary: meta.summary ?? "", html };
+  const order = Number(meta.order ?? Number.POSITIVE_INFINITY);
+  return { title: meta.title ?? "Untitled", summary: meta.summary ?? "", order, html };
 }

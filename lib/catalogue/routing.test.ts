@@ -1,0 +1,26 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { routeRequest } from "./routing";
+import { DATA_CATEGORIES } from "./tables";
+
+describe("routeRequest", () => {
+  const cases = [
+    ["PersonData", "read", "eventual", "replica"],
+    ["PersonData", "read", "strong", "leader"],
+    ["PersonData", "write", "eventual", "leader"],
+    ["PersonData", "write", "strong", "leader"],
+    ["NonPersonData", "read", "eventual", "replica"],
+    ["NonPersonData", "read", "strong", "replica"],
+    ["NonPersonData", "write", "eventual", "replica"],
+  ] as const;
+  for (const [category, operation, consistency, backend] of cases) {
+    it(`${category} ${operation} (${consistency}) → ${backend}`, () => {
+      assert.equal(routeRequest(category, operation, consistency).backend, backend);
+    });
+  }
+
+  it("writes always use the primary pool", () => {
+    for (const category of DATA_CATEGORIES)
+      assert.equal(routeRequest(category, "write").pool, "primary_pool");
+  });
+});
