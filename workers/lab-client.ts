@@ -55,9 +55,14 @@ function ensureWorker(): Worker {
   return worker;
 }
 
-/** Subscribe to boot status; starts the worker on first use. Returns an unsubscribe function. */
-export function watchLab(listener: Listener, mode: BootMode = "snapshot"): () => void {
+/** Starts the worker if it is not running yet; the mode applies to the first start only. */
+export function startLab(mode: BootMode = "snapshot"): void {
   if (!worker) bootMode = mode;
+  ensureWorker();
+}
+
+/** Subscribe to boot status; starts the worker on first use. Returns an unsubscribe function. */
+export function watchLab(listener: Listener): () => void {
   ensureWorker();
   listeners.add(listener);
   listener(status);
