@@ -1,31 +1,71 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import protobuf from "protobufjs";
-import { protoSnippets, rpcLine } from "./proto";
+import { DESIGN_FIXTURES } from "../design/fixtures";
+import { WORKED_EXAMPLE, field } from "../design/defaults";
+import { checkProto } from "../validate/proto";
+import { generateInput } from "./context";
+import { assertGolden } from "./golden";
+import { protoSnippets } from "./proto";
 
 describe("protoSnippets", () => {
-  it("names the messages after the RPC and keeps service and replica lines identical", () => {
-    const [messages, service, replica] = protoSnippets("GetPersonCount");
-    assert.match(messages?.code ?? "", /message GetPersonCountRequest \{/);
-    assert.match(messages?.code ?? "", /message GetPersonCountResponse \{/);
+  it("writes the guide's worked example as the reference page does", () => {
+    const [messages, service, replica] = protoSnippets(generateInput(WORKED_EXAMPLE));
+    assert.match(
+      messages?.code ?? "",
+      /message GetPersonCountRequest \{\n {2}int64 team_id = 1;\n {2}ReadOptions read_options = 2;\n\}/,
+    );
+    assert.match(
+      messages?.code ?? "",
+      /message GetPersonCountResponse \{\n {2}int64 count = 1;\n\}/,
+    );
+    assert.equal(
+      service?.code,
+      "rpc GetPersonCount(personhog.types.v1.GetPersonCountRequest) returns (personhog.types.v1.GetPersonCountResponse);",
+    );
     assert.equal(service?.code, replica?.code);
-    assert.equal(service?.code, rpcLine("GetPersonCount"));
+    assert.equal(messages?.file, "proto/personhog/types/v1/person.proto");
   });
 
-  it("produces proto that protobufjs parses and resolves", () => {
-    const [messages, service] = protoSnippets("GetPersonCount");
-    const source = [
-      'syntax = "proto3";',
-      "package personhog.types.v1;",
-      messages?.code,
-      `service PersonHogService { ${service?.code} }`,
-    ].join("\n");
-    const root = protobuf.parse(source, { keepCase: true }).root.resolveAll();
-    const svc = root.lookupService("personhog.types.v1.PersonHogService");
-    assert.equal(
-      svc.methods.GetPersonCount?.requestType,
-      "personhog.types.v1.GetPersonCountRequest",
+  it("declares a leader write in leader.proto, and keeps it out of replica.proto on current code", () => {
+    const guide = protoSnippets(generateInput(DESIGN_FIXTURES["person-write-guide"]!)).map(
+      (s) => s.file,
     );
-    assert.ok(root.lookupType("personhog.types.v1.GetPersonCountResponse"));
+    assert.ok(guide.includes("proto/personhog/leader/v1/leader.proto"));
+    assert.ok(guide.includes("proto/personhog/replica/v1/replica.proto"));
+    const current = protoSnippets(
+      generateInput({ ...DESIGN_FIXTURES["person-write-guide"]!, target: "current" }),
+    ).map((s) => s.file);
+    assert.ok(!current.includes("proto/personhog/replica/v1/replica.proto"));
+  });
+
+  for (const [name, design] of Object.entries(DESIGN_FIXTURES)) {
+    it(`${name}: matches its golden file and parses with protobufjs`, () => {
+      const snippets = protoSnippets(generateInput(design));
+      assertGolden(
+        `proto/${name}.txt`,
+        snippets.map((s) => `// --- ${s.id} ${s.file} (${s.anchor})\n${s.code}\n`).join("\n"),
+      );
+      const check = checkProto(snippets[0]?.code ?? "", snippets[1]?.code ?? "");
+      assert.deepEqual(check.errors, []);
+    });
+  }
+
+  it("reports a reference to a type that does not exist", () => {
+    const design = {
+      ...WORKED_EXAMPLE,
+      request: [field("team_id", "int64"), field("widget", "Widget")],
+    };
+    const [messages, service] = protoSnippets(generateInput(design));
+    const check = checkProto(messages?.code ?? "", service?.code ?? "");
+    assert.equal(check.ok, false);
+    assert.match(check.errors.join(" "), /Widget/);
+  });
+
+  it("reports a message that already exists", () => {
+    const check = checkProto(
+      "message PersonsResponse { int64 n = 1; }",
+      "rpc X(personhog.types.v1.PersonsResponse) returns (personhog.types.v1.PersonsResponse);",
+    );
+    assert.match(check.errors.join(" "), /PersonsResponse already exists/);
   });
 });

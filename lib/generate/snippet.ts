@@ -1,10 +1,24 @@
-/** A generated piece of code and where it goes. The UI, the CLI and downloads all consume these. */
+/** A generated piece of code and where it goes. The UI, the CLI, downloads and checklists consume these. */
+export const SNIPPET_LANGUAGES = [
+  "proto",
+  "python",
+  "typescript",
+  "rust",
+  "shell",
+  "markdown",
+] as const;
+
 export interface Snippet {
+  /** Stable id, unique within one generation (`proto-messages`, `rust-storage-trait`, …). */
   readonly id: string;
-  /** Path in PostHog's repository. */
+  /** Which guide step it belongs to, for grouping. */
+  readonly step: "proto" | "clients" | "rust" | "verify";
+  /** Path in PostHog's repository, or "(terminal)" for commands. */
   readonly file: string;
-  readonly language: "proto" | "python" | "typescript" | "rust" | "shell";
+  readonly language: (typeof SNIPPET_LANGUAGES)[number];
   /** Where in that file it goes. */
   readonly anchor: string;
   readonly code: string;
+  /** What to watch out for, in a sentence or two each. */
+  readonly notes: readonly string[];
 }

@@ -1,0 +1,63 @@
+/**
+ * The proto domains of personhog and what each maps to in every language. One row per domain;
+ * generators, pickers and validation all read this table. Facts from PostHog's repository.
+ */
+
+export const DOMAINS = ["person", "group", "cohort", "feature_flag", "common"] as const;
+export type Domain = (typeof DOMAINS)[number];
+
+export interface DomainFacts {
+  /** What its messages describe, for pickers. */
+  readonly label: string;
+  /** The storage trait in personhog-replica (`src/storage/traits/<module>.rs`). */
+  readonly rustTrait: string;
+  /** File stem under `storage/traits/` and `storage/postgres/`. */
+  readonly rustModule: string;
+  /** Node operations class in the current layout (`nodejs/src/common/personhog/<file>.ts`). */
+  readonly nodeOps: { readonly file: "persons" | "groups"; readonly className: string };
+}
+
+export const DOMAIN_FACTS: Readonly<Record<Domain, DomainFacts>> = {
+  person: {
+    label: "persons and distinct ids",
+    rustTrait: "PersonLookup",
+    rustModule: "person",
+    nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
+  },
+  group: {
+    label: "groups and group type mappings",
+    rustTrait: "GroupStorage",
+    rustModule: "group",
+    nodeOps: { file: "groups", className: "PersonHogGroupOperations" },
+  },
+  cohort: {
+    label: "cohort membership",
+    rustTrait: "CohortStorage",
+    rustModule: "cohort",
+    nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
+  },
+  feature_flag: {
+    label: "feature flag hash-key overrides",
+    rustTrait: "FeatureFlagStorage",
+    rustModule: "feature_flag",
+    nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
+  },
+  common: {
+    label: "shared keys and read options",
+    rustTrait: "PersonLookup",
+    rustModule: "person",
+    nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
+  },
+};
+
+/** Which domain a table's data naturally belongs to, to suggest one. */
+export const TABLE_DOMAIN: Readonly<Record<string, Domain>> = {
+  posthog_person: "person",
+  posthog_persondistinctid: "person",
+  posthog_personlessdistinctid: "person",
+  posthog_personoverride: "person",
+  posthog_group: "group",
+  posthog_grouptypemapping: "group",
+  posthog_cohortpeople: "cohort",
+  posthog_featureflaghashkeyoverride: "feature_flag",
+};

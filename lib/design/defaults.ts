@@ -1,0 +1,33 @@
+/** Starting designs: the guide's worked example, and the empty design "start over" returns to. */
+import type { Design, FieldDesign } from "./model";
+
+export function field(name: string, type: string, extra: Partial<FieldDesign> = {}): FieldDesign {
+  return { name, type, optional: false, repeated: false, comment: "", ...extra };
+}
+
+/** The worked example from the guide's reference page: count a team's persons. */
+export const WORKED_EXAMPLE: Design = {
+  target: "guide",
+  rpcName: "GetPersonCount",
+  domain: "person",
+  tables: ["posthog_person"],
+  categoryOverride: null,
+  operation: "read",
+  consistency: "eventual",
+  batch: "single",
+  sql: "SELECT COUNT(*) FROM posthog_person WHERE team_id = $1 AND is_deleted = false",
+  request: [field("team_id", "int64")],
+  readOptions: true,
+  response: { kind: "new", fields: [field("count", "int64")] },
+  leaderSafety: { kind: "unanswered" },
+  nodeLayout: "common-operations",
+};
+
+export const EMPTY_DESIGN: Design = {
+  ...WORKED_EXAMPLE,
+  rpcName: "",
+  tables: [],
+  sql: "",
+  request: [field("team_id", "int64")],
+  response: { kind: "new", fields: [] },
+};

@@ -1,0 +1,51 @@
+/**
+ * Facts every generator needs, derived once from a design so all languages agree: names in each
+ * language, the data category, the route and the pool.
+ */
+import { DOMAIN_FACTS, type DomainFacts } from "../catalogue/domains";
+import { lowerCamel, snakeCase } from "../catalogue/naming";
+import { routeRequest, type Route } from "../catalogue/routing";
+import { personhogTable, type DataCategory } from "../catalogue/tables";
+import type { Design } from "./model";
+
+export interface Derived {
+  readonly rpc: string;
+  readonly snake: string;
+  readonly camel: string;
+  readonly requestMessage: string;
+  readonly responseMessage: string;
+  /** True when the response is a new message this design declares. */
+  readonly newResponse: boolean;
+  readonly domain: DomainFacts;
+  /** PersonData/NonPersonData, or null while the tables do not decide it. */
+  readonly category: DataCategory | null;
+  readonly route: Route | null;
+  /** Person-data writes that go to the leader must answer the at-least-once rule. */
+  readonly leaderWrite: boolean;
+}
+
+/** The tables' category; mixed or unknown tables need the design's explicit choice. */
+export function designCategory(design: Design): DataCategory | null {
+  if (design.categoryOverride) return design.categoryOverride;
+  const categories = new Set(design.tables.map((t) => personhogTable(t)?.category));
+  if (categories.size !== 1 || categories.has(undefined)) return null;
+  return [...categories][0] ?? null;
+}
+
+export function derive(design: Design): Derived {
+  const rpc = design.rpcName;
+  const category = designCategory(design);
+  const route = category ? routeRequest(category, design.operation, design.consistency) : null;
+  return {
+    rpc,
+    snake: snakeCase(rpc),
+    camel: lowerCamel(rpc),
+    requestMessage: `${rpc}Request`,
+    responseMessage: design.response.kind === "shared" ? design.response.name : `${rpc}Response`,
+    newResponse: design.response.kind === "new",
+    domain: DOMAIN_FACTS[design.domain],
+    category,
+    route,
+    leaderWrite: category === "PersonData" && design.operation === "write",
+  };
+}

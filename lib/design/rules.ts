@@ -1,0 +1,250 @@
+/**
+ * Convention and guide rules over a design. Each problem cites its rule so people learn the
+ * convention, not only the fix. Pure: runs on every keystroke.
+ */
+import { TABLE_DOMAIN } from "../catalogue/domains";
+import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
+import { personhogTable } from "../catalogue/tables";
+import { designCategory, derive } from "./derive";
+import type { Design, FieldDesign } from "./model";
+import type { Problem } from "./problem";
+import { rpcNameProblems } from "./rpc-name";
+
+const JSON_FIELDS = new Set([
+  "properties",
+  "properties_last_updated_at",
+  "properties_last_operation",
+  "default_columns",
+  "group_properties",
+  "set_properties",
+]);
+const STRING_IDS = new Set([
+  "distinct_id",
+  "distinct_ids",
+  "uuid",
+  "uuids",
+  "group_key",
+  "group_keys",
+  "hash_key",
+  "feature_flag_key",
+]);
+const INT64_NAME = /(^|_)(id|ids|version|versions|count)$|_ms$|_at$/;
+
+function fieldRules(fields: readonly FieldDesign[], path: string): Problem[] {
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  fields.forEach((f, i) => {
+    const at = `${path}.${i}`;
+    if (seen.has(f.name))
+      problems.push({
+        path: `${at}.name`,
+        severity: "error",
+        message: `${f.name} appears twice; field names (and numbers) must be unique.`,
+        rule: "unique-fields",
+      });
+    seen.add(f.name);
+    if (f.name === "read_options")
+      problems.push({
+        path: `${at}.name`,
+        severity: "error",
+        message: "read_options is added for you, last, when the read needs consistency control.",
+        rule: "read-options-last",
+      });
+    if (f.optional && f.repeated)
+      problems.push({
+        path: at,
+        severity: "error",
+        message: `${f.name} cannot be both optional and repeated in proto3.`,
+        rule: "proto3",
+      });
+    if (JSON_FIELDS.has(f.name) && f.type !== "bytes")
+      problems.push({
+        path: `${at}.type`,
+        severity: "error",
+        message: `${f.name} carries JSON: make it bytes, not ${f.type}.`,
+        rule: "json-as-bytes",
+      });
+    if (
+      INT64_NAME.test(f.name) &&
+      !STRING_IDS.has(f.name) &&
+      f.type !== "int64" &&
+      !f.name.endsWith("group_type_index")
+    ) {
+      problems.push({
+        path: `${at}.type`,
+        severity: "warning",
+        message: `${f.name} looks like an id, version, count or timestamp: those are int64 (timestamps in epoch milliseconds).`,
+        rule: "int64-ids",
+      });
+    }
+    if (f.name === "team_id" && i !== 0)
+      problems.push({
+        path: at,
+        severity: "warning",
+        message: "team_id is field 1 by habit: move it first.",
+        rule: "team-id-first",
+      });
+  });
+  return problems;
+}
+
+function nameRules(design: Design): Problem[] {
+  const problems: Problem[] = rpcNameProblems(design.rpcName).map((message) => ({
+    path: "rpcName",
+    severity: "error" as const,
+    message,
+    rule: "rpc-naming",
+  }));
+  if ((EXISTING_RPCS as readonly string[]).includes(design.rpcName)) {
+    problems.push({
+      path: "rpcName",
+      severity: "error",
+      message: `${design.rpcName} already exists in PersonHogService; pick a new name or extend it.`,
+      rule: "rpc-naming",
+    });
+  }
+  return problems;
+}
+
+function eligibilityRules(design: Design): Problem[] {
+  const problems: Problem[] = [];
+  if (design.tables.length === 0)
+    problems.push({
+      path: "tables",
+      severity: "error",
+      message: "Pick the tables the RPC reads or writes (or check its SQL to read them).",
+      rule: "eligibility",
+    });
+  for (const t of design.tables.filter((t) => !personhogTable(t))) {
+    problems.push({
+      path: "tables",
+      severity: "error",
+      message: `${t} is not a personhog table: this RPC does not belong in personhog.`,
+      rule: "eligibility",
+    });
+  }
+  if (
+    design.tables.length > 0 &&
+    design.tables.every((t) => personhogTable(t)) &&
+    !designCategory(design)
+  ) {
+    problems.push({
+      path: "categoryOverride",
+      severity: "error",
+      message:
+        "The tables mix PersonData and NonPersonData: say which category the RPC belongs to (by its purpose).",
+      rule: "mixed-categories",
+    });
+  }
+  const suggested = new Set(design.tables.map((t) => TABLE_DOMAIN[t]).filter(Boolean));
+  if (suggested.size === 1 && !suggested.has(design.domain)) {
+    problems.push({
+      path: "domain",
+      severity: "warning",
+      message: `These tables belong to the ${[...suggested][0]} domain; messages for them go in types/v1/${[...suggested][0]}.proto.`,
+      rule: "domain-file",
+    });
+  }
+  if (design.domain === "common")
+    problems.push({
+      path: "domain",
+      severity: "warning",
+      message: "common.proto holds shared keys and ReadOptions, not request messages.",
+      rule: "domain-file",
+    });
+  return problems;
+}
+
+function readWriteRules(design: Design): Problem[] {
+  const problems: Problem[] = [];
+  const d = derive(design);
+  if (design.operation === "write" && design.readOptions)
+    problems.push({
+      path: "readOptions",
+      severity: "error",
+      message: "Writes carry no read_options: they always use the primary.",
+      rule: "read-options-last",
+    });
+  if (design.operation === "read" && !design.readOptions)
+    problems.push({
+      path: "readOptions",
+      severity: "warning",
+      message:
+        "Reads that need consistency control carry ReadOptions read_options as their last field.",
+      rule: "read-options-last",
+    });
+  if (
+    design.target === "current" &&
+    d.category === "PersonData" &&
+    design.operation === "read" &&
+    design.consistency === "strong"
+  ) {
+    problems.push({
+      path: "consistency",
+      severity: "warning",
+      message:
+        "In current code only GetPerson serves strong person reads; the replica answers FAILED_PRECONDITION for others.",
+      rule: "strong-reads",
+    });
+  }
+  if (d.leaderWrite) problems.push(...leaderRules(design));
+  if (design.response.kind === "new" && design.response.fields.length === 0)
+    problems.push({
+      path: "response.fields",
+      severity: "warning",
+      message: "The response has no fields yet.",
+      rule: "response",
+    });
+  return problems;
+}
+
+function leaderRules(design: Design): Problem[] {
+  const s = design.leaderSafety;
+  const rule = "leader-at-least-once";
+  if (s.kind === "unanswered")
+    return [
+      {
+        path: "leaderSafety",
+        severity: "error",
+        message:
+          "A person-data write goes to the leader, which may receive it more than once: say how it converges, or name its idempotency key.",
+        rule,
+      },
+    ];
+  if (s.kind === "neither")
+    return [
+      {
+        path: "leaderSafety",
+        severity: "error",
+        message:
+          "An operation that neither converges nor carries an idempotency key must not be added: redesign it with an idempotency key first.",
+        rule,
+      },
+    ];
+  if (
+    s.kind === "idempotency-key" &&
+    !design.request.some((f) => f.name === s.field && (f.type === "string" || f.type === "bytes"))
+  ) {
+    return [
+      {
+        path: "leaderSafety.field",
+        severity: "error",
+        message: `The idempotency key must be a string or bytes request field; ${s.field || "(none)"} is not.`,
+        rule,
+      },
+    ];
+  }
+  return [];
+}
+
+export function designProblems(design: Design): Problem[] {
+  const response =
+    design.response.kind === "new" ? fieldRules(design.response.fields, "response.fields") : [];
+  return [
+    ...nameRules(design),
+    ...eligibilityRules(design),
+    ...fieldRules(design.request, "request"),
+    ...response,
+    ...readWriteRules(design),
+  ];
+}

@@ -1,0 +1,242 @@
+/**
+ * Reads a design from untrusted input (a link, a pasted file, the CLI) field by field. Never
+ * throws: each invalid field falls back to its default with a problem naming it, so one bad value
+ * never loses the rest of the design.
+ */
+import { DOMAINS, type Domain } from "../catalogue/domains";
+import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
+import { EMPTY_DESIGN } from "./defaults";
+import {
+  BATCH_SCOPES,
+  CONSISTENCIES,
+  CONVERGENT_SHAPES,
+  NODE_LAYOUTS,
+  OPERATIONS,
+  SCALAR_TYPES,
+  TARGETS,
+  type Design,
+  type FieldDesign,
+  type LeaderSafety,
+  type ResponseDesign,
+} from "./model";
+import type { Problem } from "./problem";
+
+export const MAX_FIELDS = 40;
+export const MAX_SQL_LENGTH = 20_000;
+export const MAX_TEXT = 500;
+const FIELD_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function pick<T extends string>(
+  value: unknown,
+  options: readonly T[],
+  fallback: T,
+  path: string,
+  problems: Problem[],
+): T {
+  if (value === undefined) return fallback;
+  if (typeof value === "string" && (options as readonly string[]).includes(value))
+    return value as T;
+  problems.push({
+    path,
+    severity: "error",
+    message: `${path} must be one of ${options.join(", ")}; got ${JSON.stringify(value)?.slice(0, 40)}.`,
+  });
+  return fallback;
+}
+
+function text(
+  value: unknown,
+  fallback: string,
+  path: string,
+  problems: Problem[],
+  max = MAX_TEXT,
+): string {
+  if (value === undefined) return fallback;
+  if (typeof value === "string" && value.length <= max) return value;
+  problems.push({
+    path,
+    severity: "error",
+    message:
+      typeof value === "string"
+        ? `${path} is longer than ${max} characters.`
+        : `${path} must be text.`,
+  });
+  return fallback;
+}
+
+function bool(value: unknown, fallback: boolean, path: string, problems: Problem[]): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value === "boolean") return value;
+  problems.push({ path, severity: "error", message: `${path} must be true or false.` });
+  return fallback;
+}
+
+export function isKnownType(type: string): boolean {
+  return (SCALAR_TYPES as readonly string[]).includes(type) || Object.hasOwn(KNOWN_MESSAGES, type);
+}
+
+function readField(raw: unknown, path: string, problems: Problem[]): FieldDesign | null {
+  if (!isObj(raw)) {
+    problems.push({ path, severity: "error", message: `${path} is not a field; it was left out.` });
+    return null;
+  }
+  const name = text(raw.name, "", `${path}.name`, problems, 64);
+  if (!FIELD_NAME.test(name)) {
+    problems.push({
+      path: `${path}.name`,
+      severity: "error",
+      message: `Field name ${JSON.stringify(name)} must be snake_case (lowercase letters, digits, _), starting with a letter.`,
+    });
+  }
+  const type = text(raw.type, "int64", `${path}.type`, problems, 64);
+  if (!isKnownType(type)) {
+    problems.push({
+      path: `${path}.type`,
+      severity: "error",
+      message: `Unknown type ${JSON.stringify(type)}: use a scalar (${SCALAR_TYPES.join(", ")}) or ${Object.keys(KNOWN_MESSAGES).join(", ")}.`,
+    });
+  }
+  return {
+    name,
+    type,
+    optional: bool(raw.optional, false, `${path}.optional`, problems),
+    repeated: bool(raw.repeated, false, `${path}.repeated`, problems),
+    comment: text(raw.comment, "", `${path}.comment`, problems),
+  };
+}
+
+function readFields(
+  raw: unknown,
+  path: string,
+  fallback: readonly FieldDesign[],
+  problems: Problem[],
+): FieldDesign[] {
+  if (raw === undefined) return [...fallback];
+  if (!Array.isArray(raw)) {
+    problems.push({ path, severity: "error", message: `${path} must be a list of fields.` });
+    return [...fallback];
+  }
+  if (raw.length > MAX_FIELDS)
+    problems.push({
+      path,
+      severity: "error",
+      message: `Only the first ${MAX_FIELDS} fields of ${path} were kept.`,
+    });
+  return raw.slice(0, MAX_FIELDS).flatMap((f, i) => readField(f, `${path}.${i}`, problems) ?? []);
+}
+
+function readResponse(raw: unknown, problems: Problem[]): ResponseDesign {
+  const fallback = EMPTY_DESIGN.response;
+  if (raw === undefined) return fallback;
+  if (isObj(raw) && raw.kind === "shared") {
+    const name = text(raw.name, "", "response.name", problems, 80);
+    if (Object.hasOwn(SHARED_RESPONSES, name)) return { kind: "shared", name };
+    problems.push({
+      path: "response.name",
+      severity: "error",
+      message: `${JSON.stringify(name)} is not a shared response; choose one of ${Object.keys(SHARED_RESPONSES).join(", ")}.`,
+    });
+    return fallback;
+  }
+  if (isObj(raw) && raw.kind === "new")
+    return { kind: "new", fields: readFields(raw.fields, "response.fields", [], problems) };
+  problems.push({
+    path: "response",
+    severity: "error",
+    message: "response must be a new message with fields or a shared response.",
+  });
+  return fallback;
+}
+
+function readLeaderSafety(raw: unknown, problems: Problem[]): LeaderSafety {
+  if (raw === undefined || (isObj(raw) && raw.kind === "unanswered")) return { kind: "unanswered" };
+  if (isObj(raw) && raw.kind === "convergent") {
+    return {
+      kind: "convergent",
+      shape: pick(raw.shape, CONVERGENT_SHAPES, "read-only", "leaderSafety.shape", problems),
+    };
+  }
+  if (isObj(raw) && raw.kind === "idempotency-key")
+    return {
+      kind: "idempotency-key",
+      field: text(raw.field, "", "leaderSafety.field", problems, 64),
+    };
+  if (isObj(raw) && raw.kind === "neither") return { kind: "neither" };
+  problems.push({
+    path: "leaderSafety",
+    severity: "error",
+    message: "leaderSafety must say how the write converges or which field is its idempotency key.",
+  });
+  return { kind: "unanswered" };
+}
+
+function readTables(raw: unknown, problems: Problem[]): string[] {
+  if (raw === undefined) return [];
+  if (
+    Array.isArray(raw) &&
+    raw.every((t) => typeof t === "string" && /^[a-z_][a-z0-9_]{0,62}$/.test(t))
+  )
+    return [...new Set(raw as string[])].slice(0, 20);
+  problems.push({
+    path: "tables",
+    severity: "error",
+    message: "tables must be a list of table names.",
+  });
+  return [];
+}
+
+export function validateDesign(input: unknown): { design: Design; problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (!isObj(input)) {
+    return {
+      design: EMPTY_DESIGN,
+      problems: [
+        {
+          path: "",
+          severity: "error",
+          message: "The design is not an object; the empty design was used.",
+        },
+      ],
+    };
+  }
+  const d = EMPTY_DESIGN;
+  const category = input.categoryOverride;
+  const design: Design = {
+    target: pick(input.target, TARGETS, d.target, "target", problems),
+    rpcName: text(input.rpcName, d.rpcName, "rpcName", problems, 120),
+    domain: pick<Domain>(input.domain, DOMAINS, d.domain, "domain", problems),
+    tables: readTables(input.tables, problems),
+    categoryOverride:
+      category === null || category === undefined
+        ? null
+        : pick(
+            category,
+            ["PersonData", "NonPersonData"] as const,
+            "PersonData",
+            "categoryOverride",
+            problems,
+          ),
+    operation: pick(input.operation, OPERATIONS, d.operation, "operation", problems),
+    consistency: pick(input.consistency, CONSISTENCIES, d.consistency, "consistency", problems),
+    batch: pick(input.batch, BATCH_SCOPES, d.batch, "batch", problems),
+    sql: text(input.sql, d.sql, "sql", problems, MAX_SQL_LENGTH),
+    request: readFields(input.request, "request", d.request, problems),
+    readOptions: bool(input.readOptions, d.readOptions, "readOptions", problems),
+    response: readResponse(input.response, problems),
+    leaderSafety: readLeaderSafety(input.leaderSafety, problems),
+    nodeLayout: pick(input.nodeLayout, NODE_LAYOUTS, d.nodeLayout, "nodeLayout", problems),
+  };
+  const known = new Set(Object.keys(d));
+  for (const key of Object.keys(input)) {
+    if (!known.has(key))
+      problems.push({
+        path: key,
+        severity: "warning",
+        message: `Unknown field "${key.slice(0, 40)}" was ignored.`,
+      });
+  }
+  return { design, problems };
+}

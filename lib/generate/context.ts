@@ -1,0 +1,15 @@
+/** What every generator receives: the design and the facts derived from it once. */
+import { derive, type Derived } from "../design/derive";
+import type { Design } from "../design/model";
+import type { Snippet } from "./snippet";
+
+export interface GenerateInput {
+  readonly design: Design;
+  readonly d: Derived;
+}
+
+export type Generator = (input: GenerateInput) => Snippet[];
+
+export function generateInput(design: Design): GenerateInput {
+  return { design, d: derive(design) };
+}

@@ -1,0 +1,109 @@
+/**
+ * Step 4: the build and test commands, and the checklist ticked from the design itself. Items the
+ * design cannot know (a command passing on your machine) stay unticked for you to tick.
+ */
+import { designProblems } from "../design/rules";
+import type { GenerateInput, Generator } from "./context";
+import { serviceFiles } from "./proto";
+
+export interface ChecklistItem {
+  readonly id: string;
+  readonly text: string;
+  /** "done" from the design, "todo" for you to confirm, "blocked" when the design says no. */
+  readonly state: "done" | "todo" | "blocked";
+  readonly why?: string;
+}
+
+export const VERIFY_COMMANDS = [
+  "cargo build -p personhog-proto",
+  "cargo build -p personhog-replica",
+  "cargo build -p personhog-router",
+  "cargo test -p personhog-replica",
+  "cargo test -p personhog-router",
+];
+
+/** The SQL verdict, when the lab has checked the design's query. */
+export type SqlStatus = "ok" | "warning" | "error" | "unchecked";
+
+export function checklist(input: GenerateInput, sql: SqlStatus = "unchecked"): ChecklistItem[] {
+  const { design, d } = input;
+  const problems = designProblems(design);
+  const errorsAt = (prefix: string) =>
+    problems.filter((p) => p.severity === "error" && p.path.startsWith(prefix));
+  const sqlState =
+    sql === "ok" || sql === "warning" ? "done" : sql === "error" ? "blocked" : "todo";
+  const files = serviceFiles(input).map((f) => f.file.split("/").pop());
+  const items: ChecklistItem[] = [
+    {
+      id: "index",
+      text: "Query uses an existing index (no seq scans)",
+      state: sqlState,
+      why: sql === "unchecked" ? "Check the SQL in the lab." : `The lab says ${sql}.`,
+    },
+    {
+      id: "messages",
+      text: `Proto messages added to types/v1/${design.domain}.proto`,
+      state: errorsAt("request").length || errorsAt("response").length ? "blocked" : "done",
+    },
+    {
+      id: "rpc",
+      text: `RPC added to ${files.join(" and ")}`,
+      state: errorsAt("rpcName").length ? "blocked" : "done",
+    },
+    {
+      id: "python",
+      text: "Python stubs generated, proto/__init__.py updated, client.py method added, fake_client.py updated",
+      state: "todo",
+    },
+    {
+      id: "node",
+      text: "Node.js stubs generated, client.test.ts SERVICE_DEFAULTS updated",
+      state: "todo",
+    },
+    {
+      id: "rust",
+      text: "Rust storage trait + postgres impl + service handler + router wiring all implemented",
+      state: "todo",
+    },
+    { id: "tests", text: "Tests added at storage, service, and router layers", state: "todo" },
+    { id: "cargo", text: "cargo build and cargo test pass for all three crates", state: "todo" },
+  ];
+  if (d.leaderWrite) {
+    const leader = errorsAt("leaderSafety");
+    items.push({
+      id: "at-least-once",
+      text: "The leader write converges under redelivery or carries an idempotency key",
+      state: leader.length ? "blocked" : "done",
+      why: leader[0]?.message,
+    });
+  }
+  return items;
+}
+
+export const verifySnippets: Generator = (input) => [
+  {
+    id: "verify-commands",
+    step: "verify",
+    file: "(terminal)",
+    language: "shell",
+    anchor: "from the repository root",
+    code: VERIFY_COMMANDS.join("\n"),
+    notes:
+      input.design.target === "current"
+        ? [
+            "The router test compares KNOWN_METHODS with service.proto: it fails until both list the RPC.",
+          ]
+        : [],
+  },
+  {
+    id: "verify-checklist",
+    step: "verify",
+    file: "(pull request description)",
+    language: "markdown",
+    anchor: "paste into the PR",
+    code: checklist(input)
+      .map((item) => `- [${item.state === "done" ? "x" : " "}] ${item.text}`)
+      .join("\n"),
+    notes: [],
+  },
+];
