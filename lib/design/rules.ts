@@ -27,6 +27,9 @@ const STRING_IDS = new Set([
   "group_keys",
   "hash_key",
   "feature_flag_key",
+  "operation_id",
+  "request_id",
+  "idempotency_key",
 ]);
 const INT64_NAME = /(^|_)(id|ids|version|versions|count)$|_ms$|_at$/;
 
