@@ -40,3 +40,12 @@ export async function setSql(page: Page, sql: string): Promise<void> {
     editor.setValue(text);
   }, sql);
 }
+
+/** The design JSON the page has written into its URL fragment (what a copied link would carry). */
+export async function designInUrl(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const d = new URLSearchParams(window.location.hash.slice(1)).get("d") ?? "";
+    const binary = atob(d.replace(/-/g, "+").replace(/_/g, "/"));
+    return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  });
+}

@@ -54,7 +54,7 @@ test("a runaway statement is stopped, the page stays responsive, and the databas
   const term = "length(repeat('ab', 100000000))";
   await setSql(page, `SELECT * FROM posthog_group WHERE id = ${Array(6).fill(term).join(" + ")}`);
   await page.getByTestId("rpc-name").fill("StillTyping");
-  await expect(page.getByTestId("snippet-proto-service-rpc")).toContainText("rpc StillTyping(");
+  await expect(page.getByTestId("snippet-proto-rpc-service")).toContainText("rpc StillTyping(");
   await expect(page.getByTestId("check-status")).toContainText("was stopped", { timeout: 20_000 });
   await expect(page.getByTestId("lab-status")).toHaveAttribute("data-state", "ready", {
     timeout: 30_000,

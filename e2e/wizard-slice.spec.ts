@@ -1,4 +1,4 @@
-import { expect, setSql, test, waitForLab } from "./helpers";
+import { designInUrl, expect, setSql, test, waitForLab } from "./helpers";
 
 const NO_INDEX = "SELECT * FROM posthog_persondistinctid WHERE version = 7";
 const INDEXED =
@@ -20,10 +20,10 @@ test("checks SQL in the browser database and restores the design on reload", asy
   await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "ok");
 
   await page.getByTestId("rpc-name").fill("GetDistinctIdOwner");
-  await expect(page.getByTestId("snippet-proto-service-rpc")).toContainText(
+  await expect(page.getByTestId("snippet-proto-rpc-service")).toContainText(
     "rpc GetDistinctIdOwner(",
   );
-  await expect(page).toHaveURL(/name=GetDistinctIdOwner/);
+  await expect.poll(() => designInUrl(page)).toContain('"rpcName":"GetDistinctIdOwner"');
 
   await page.reload();
   await waitForLab(page);

@@ -1,4 +1,6 @@
 "use client";
+import { useEffect } from "react";
+import type { CheckResult } from "@/lib/sql/session";
 import { CheckStatus } from "./check-status";
 import { IndexAdvice } from "./index-advice";
 import { LabStatusLine } from "./lab-status-line";
@@ -14,15 +16,21 @@ export function SqlPanel({
   sql,
   revision,
   onSqlChange,
+  onResult,
 }: {
   readonly sql: string;
   readonly revision: number;
   readonly onSqlChange: (sql: string) => void;
+  /** Hears every new verdict, so the design can follow the SQL's tables and status. */
+  readonly onResult?: (result: CheckResult, sql: string) => void;
 }) {
   const { status, check, advise } = useLab();
   const dark = useDarkMode();
   const ready = status.state === "ready";
-  const { result, stale, runNow } = useLiveCheck(sql, ready, check);
+  const { result, checkedSql, stale, runNow } = useLiveCheck(sql, ready, check);
+  useEffect(() => {
+    if (result && checkedSql !== null) onResult?.(result, checkedSql);
+  }, [result, checkedSql, onResult]);
   const fixable = result?.ok && result.verdicts.some((v) => v.proposedIndex);
 
   return (

@@ -35,5 +35,5 @@ export function useLiveCheck(
     return () => clearTimeout(timer);
   }, [sql, ready, runNow]);
 
-  return { result, stale: checkedSql !== sql, runNow };
+  return { result, checkedSql, stale: checkedSql !== sql, runNow };
 }

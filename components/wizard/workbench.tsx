@@ -1,15 +1,33 @@
 "use client";
+import { useCallback, useMemo, useState } from "react";
+import { derive } from "@/lib/design/derive";
+import { designProblems } from "@/lib/design/rules";
+import { generateSnippets } from "@/lib/generate";
+import type { CheckResult } from "@/lib/sql/session";
 import { SqlPanel } from "@/components/sql/sql-panel";
-import { ProtoPreview } from "./proto-preview";
-import { useFragmentState } from "./use-fragment-state";
-
-const DEFAULTS = {
-  name: "GetPersonCount",
-  sql: "SELECT count(*) FROM posthog_person WHERE team_id = 1 AND is_deleted = false",
-};
+import { ProtoCheckBanner } from "@/components/snippets/proto-check-banner";
+import { SnippetList } from "@/components/snippets/snippet-list";
+import { FieldsEditor } from "./fields-editor";
+import { LeaderSafetyForm } from "./leader-safety-form";
+import { ProblemList } from "./problem-list";
+import { ResponseEditor } from "./response-editor";
+import { RpcBasicsForm } from "./rpc-basics-form";
+import { TablesPicker } from "./tables-picker";
+import { useDesignState } from "./use-design-state";
 
 export function Workbench() {
-  const { state, setState, warnings, revision } = useFragmentState(DEFAULTS);
+  const { design, update, warnings, revision } = useDesignState();
+  const [checked, setChecked] = useState<{ result: CheckResult; sql: string } | null>(null);
+  const onResult = useCallback(
+    (result: CheckResult, sql: string) => setChecked({ result, sql }),
+    [],
+  );
+  const sqlResult = checked?.result ?? null;
+  // The checklist ticks "uses an index" only for a verdict on the SQL as it stands now.
+  const sqlStatus = sqlResult?.ok && checked?.sql === design.sql ? sqlResult.status : "unchecked";
+  const snippets = useMemo(() => generateSnippets(design, sqlStatus), [design, sqlStatus]);
+  const problems = useMemo(() => designProblems(design), [design]);
+  const d = derive(design);
   return (
     <div className="grid gap-8 lg:grid-cols-2">
       <div className="space-y-6">
@@ -24,32 +42,49 @@ export function Workbench() {
             ))}
           </ul>
         )}
-        <section aria-labelledby="rpc-heading" className="space-y-2">
+        <section aria-labelledby="rpc-heading" className="space-y-3">
           <h2 id="rpc-heading" className="text-lg font-semibold">
             RPC
           </h2>
-          <label className="block text-sm">
-            RPC name
-            <input
-              data-testid="rpc-name"
-              value={state.name}
-              onChange={(e) => setState((s) => ({ ...s, name: e.target.value }))}
-              spellCheck={false}
-              className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono dark:border-slate-700 dark:bg-slate-900"
-            />
-          </label>
+          <RpcBasicsForm design={design} update={update} />
+          <TablesPicker
+            design={design}
+            update={update}
+            sqlTables={sqlResult?.ok ? sqlResult.tables.map((t) => t.name) : null}
+          />
+          {d.leaderWrite && <LeaderSafetyForm design={design} update={update} />}
         </section>
         <SqlPanel
-          sql={state.sql}
+          sql={design.sql}
           revision={revision}
-          onSqlChange={(sql) => setState((s) => ({ ...s, sql }))}
+          onSqlChange={(sql) => update({ sql })}
+          onResult={onResult}
         />
+        <section aria-labelledby="messages-heading" className="space-y-3">
+          <h2 id="messages-heading" className="text-lg font-semibold">
+            Messages
+          </h2>
+          <FieldsEditor
+            title={`${design.rpcName}Request fields`}
+            testId="request-fields"
+            fields={design.request}
+            onChange={(request) => update({ request })}
+            trailing={
+              design.operation === "read" && design.readOptions
+                ? "ReadOptions read_options is added as the last field."
+                : undefined
+            }
+          />
+          <ResponseEditor design={design} update={update} />
+          <ProblemList problems={problems} />
+        </section>
       </div>
-      <section aria-labelledby="proto-heading" className="space-y-2">
-        <h2 id="proto-heading" className="text-lg font-semibold">
-          Proto
+      <section aria-labelledby="snippets-heading" className="space-y-3">
+        <h2 id="snippets-heading" className="text-lg font-semibold">
+          Generated code
         </h2>
-        <ProtoPreview name={state.name} />
+        <ProtoCheckBanner snippets={snippets} />
+        <SnippetList snippets={snippets} />
       </section>
     </div>
   );

@@ -3,13 +3,17 @@ import { derive, type Derived } from "../design/derive";
 import type { Design } from "../design/model";
 import type { Snippet } from "./snippet";
 
+/** The SQL lab's overall verdict on the design's query, when it has checked it. */
+export type SqlStatus = "ok" | "warning" | "error" | "unchecked";
+
 export interface GenerateInput {
   readonly design: Design;
   readonly d: Derived;
+  readonly sql: SqlStatus;
 }
 
 export type Generator = (input: GenerateInput) => Snippet[];
 
-export function generateInput(design: Design): GenerateInput {
-  return { design, d: derive(design) };
+export function generateInput(design: Design, sql: SqlStatus = "unchecked"): GenerateInput {
+  return { design, d: derive(design), sql };
 }

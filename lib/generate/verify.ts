@@ -22,11 +22,8 @@ export const VERIFY_COMMANDS = [
   "cargo test -p personhog-router",
 ];
 
-/** The SQL verdict, when the lab has checked the design's query. */
-export type SqlStatus = "ok" | "warning" | "error" | "unchecked";
-
-export function checklist(input: GenerateInput, sql: SqlStatus = "unchecked"): ChecklistItem[] {
-  const { design, d } = input;
+export function checklist(input: GenerateInput): ChecklistItem[] {
+  const { design, d, sql } = input;
   const problems = designProblems(design);
   const errorsAt = (prefix: string) =>
     problems.filter((p) => p.severity === "error" && p.path.startsWith(prefix));

@@ -1,0 +1,29 @@
+import type { Snippet } from "@/lib/generate/snippet";
+import { checkProto } from "@/lib/validate/proto";
+
+/** Parses the generated proto with protobufjs on every change and shows what it says. */
+export function ProtoCheckBanner({ snippets }: { readonly snippets: readonly Snippet[] }) {
+  const messages = snippets.find((s) => s.id === "proto-messages")?.code ?? "";
+  const rpc = snippets.find((s) => s.id.startsWith("proto-rpc-"))?.code ?? "";
+  const result = checkProto(messages, rpc);
+  return result.ok ? (
+    <p
+      data-testid="proto-check"
+      data-ok="true"
+      className="text-sm text-emerald-700 dark:text-emerald-300"
+    >
+      protobufjs parses and resolves the generated proto.
+    </p>
+  ) : (
+    <ul
+      data-testid="proto-check"
+      data-ok="false"
+      role="alert"
+      className="rounded border border-red-600 p-2 text-sm text-red-800 dark:text-red-200"
+    >
+      {result.errors.map((e) => (
+        <li key={e}>protobufjs: {e}</li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Snippet } from "@/lib/generate/snippet";
+import { CopyButton } from "@/components/ui/copy-button";
+
+export function SnippetCard({ snippet }: { readonly snippet: Snippet }) {
+  return (
+    <figure
+      data-testid={`snippet-${snippet.id}`}
+      className="rounded border border-slate-200 dark:border-slate-800"
+    >
+      <figcaption className="flex items-start justify-between gap-2 border-b border-slate-200 px-2 py-1 text-xs dark:border-slate-800">
+        <span>
+          <code className="font-semibold">{snippet.file}</code> · {snippet.anchor}
+        </span>
+        <CopyButton text={snippet.code} />
+      </figcaption>
+      <pre className="overflow-auto p-2 text-xs">
+        <code data-testid="snippet-code">{snippet.code}</code>
+      </pre>
+      {snippet.notes.length > 0 && (
+        <ul className="list-disc border-t border-slate-200 px-6 py-1 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
+          {snippet.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      )}
+    </figure>
+  );
+}

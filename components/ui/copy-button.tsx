@@ -1,0 +1,38 @@
+"use client";
+import { useState } from "react";
+
+/** Copies text and says so for two seconds; says so too when the browser refuses. */
+export function CopyButton({
+  text,
+  label = "Copy",
+}: {
+  readonly text: string;
+  readonly label?: string;
+}) {
+  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(text);
+      setState("copied");
+    } catch {
+      setState("failed");
+    }
+    setTimeout(() => setState("idle"), 2000);
+  };
+  return (
+    <button
+      type="button"
+      onClick={copy}
+      data-testid="copy-button"
+      className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
+    >
+      <span aria-live="polite">
+        {state === "copied"
+          ? "Copied"
+          : state === "failed"
+            ? "Copy failed: select and copy"
+            : label}
+      </span>
+    </button>
+  );
+}

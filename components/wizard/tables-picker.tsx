@@ -1,0 +1,69 @@
+import { PERSONHOG_TABLES } from "@/lib/catalogue/tables";
+import type { Design } from "@/lib/design/model";
+import { designCategory } from "@/lib/design/derive";
+import { Choice } from "@/components/ui/choice";
+
+/** The tables the RPC touches, picked or taken from the checked SQL, and the category they imply. */
+export function TablesPicker(props: {
+  readonly design: Design;
+  readonly update: (change: Partial<Design>) => void;
+  readonly sqlTables: readonly string[] | null;
+}) {
+  const { design, update, sqlTables } = props;
+  const toggle = (name: string, on: boolean) =>
+    update({ tables: on ? [...design.tables, name] : design.tables.filter((t) => t !== name) });
+  const outside = design.tables.filter((t) => !PERSONHOG_TABLES.some((p) => p.name === t));
+  const mixed =
+    new Set(
+      design.tables
+        .map((t) => PERSONHOG_TABLES.find((p) => p.name === t)?.category)
+        .filter(Boolean),
+    ).size > 1;
+  const sqlDiffers =
+    sqlTables &&
+    JSON.stringify([...sqlTables].sort()) !== JSON.stringify([...design.tables].sort());
+  return (
+    <fieldset data-testid="tables-picker" className="space-y-2 text-sm">
+      <legend className="font-semibold">Tables</legend>
+      <div className="grid gap-1 sm:grid-cols-2">
+        {PERSONHOG_TABLES.map((t) => (
+          <label key={t.name} className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={design.tables.includes(t.name)}
+              onChange={(e) => toggle(t.name, e.target.checked)}
+            />
+            <code>{t.name}</code> <span className="text-xs text-slate-500">{t.category}</span>
+          </label>
+        ))}
+      </div>
+      {outside.length > 0 && (
+        <p className="text-red-700 dark:text-red-300">
+          Not personhog tables: {outside.join(", ")}.
+        </p>
+      )}
+      {sqlDiffers && (
+        <button
+          type="button"
+          data-testid="use-sql-tables"
+          onClick={() => update({ tables: [...sqlTables] })}
+          className="rounded border border-blue-700 px-2 py-0.5 text-xs text-blue-800 dark:text-blue-200"
+        >
+          Use the tables from the SQL ({sqlTables.join(", ")})
+        </button>
+      )}
+      {(mixed || design.categoryOverride) && (
+        <Choice
+          label="These tables mix categories: classify the RPC by its purpose"
+          value={design.categoryOverride ?? "unset"}
+          options={["unset", "PersonData", "NonPersonData"] as const}
+          labels={{ unset: "(choose)" }}
+          onChange={(v) => update({ categoryOverride: v === "unset" ? null : v })}
+        />
+      )}
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Category: {designCategory(design) ?? "undecided"}
+      </p>
+    </fieldset>
+  );
+}
