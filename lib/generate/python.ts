@@ -1,0 +1,202 @@
+/**
+ * Step 2, Python: regenerate the stubs, re-export the new messages, add the client wrapper and its
+ * fake. Code is laid out as ruff format would (PostHog's line length is 120) and indented for its
+ * place inside the class, so it pastes without reformatting.
+ */
+import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
+import type { Design, FieldDesign } from "../design/model";
+import type { Generator } from "./context";
+import type { Snippet } from "./snippet";
+
+const LINE_LENGTH = 120;
+const GENERATED = "posthog/personhog_client/proto/generated";
+/** fake_client.py imports these generated modules directly; any other must be added there. */
+const FAKE_IMPORTED_MODULES = new Set(["cohort", "feature_flag", "group", "person"]);
+
+/** Where FakePersonHogClient keeps each table's rows (fake_client.py); absent: not modelled. */
+const FAKE_STORES: Readonly<Record<string, string>> = {
+  posthog_person: "self._persons_by_id (keyed (team_id, person_id))",
+  posthog_persondistinctid: "self._persons_by_distinct_id and self._distinct_ids",
+  posthog_group: "self._groups (keyed (team_id, group_type_index, group_key))",
+  posthog_grouptypemapping: "self._group_type_mappings_by_team",
+  posthog_cohortpeople: "self._cohort_members",
+};
+
+const PY_KEYWORDS = new Set(
+  "and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
+    " ",
+  ),
+);
+
+/**
+ * `head(items)tail` the way ruff format breaks it: on one line if it fits, else the items on one
+ * indented line, else one item per line with a trailing comma.
+ */
+export function bracketed(indent: string, head: string, items: string[], tail: string): string {
+  const flat = `${indent}${head}(${items.join(", ")})${tail}`;
+  if (flat.length <= LINE_LENGTH || items.length === 0) return flat;
+  const inner = `${indent}    ${items.join(", ")}`;
+  if (inner.length <= LINE_LENGTH) return `${indent}${head}(\n${inner}\n${indent})${tail}`;
+  const lines = items.map((item) => `${indent}    ${item},`);
+  return [`${indent}${head}(`, ...lines, `${indent})${tail}`].join("\n");
+}
+
+/** A field's value in a placeholder response, or null to leave it unset. */
+export function zeroValue(f: FieldDesign): string | null {
+  if (f.repeated) return "[]";
+  if (f.optional) return null;
+  const zeros: Record<string, string> = {
+    int64: "0",
+    int32: "0",
+    double: "0.0",
+    bool: "False",
+    string: '""',
+    bytes: 'b""',
+  };
+  return zeros[f.type] ?? null; // messages stay unset: an absent message reads as its default
+}
+
+function keywordArgs(fields: readonly FieldDesign[]): string[] {
+  const args: string[] = [];
+  for (const f of fields) {
+    const value = zeroValue(f);
+    if (value === null) continue;
+    // A field named like a Python keyword can only be passed by unpacking a dict.
+    args.push(PY_KEYWORDS.has(f.name) ? `**{"${f.name}": ${value}}` : `${f.name}=${value}`);
+  }
+  return args;
+}
+
+/** The generated module that declares the response: a shared one may live in another domain. */
+function responseDomain(design: Design): string {
+  if (design.response.kind === "new") return design.domain;
+  return SHARED_RESPONSES[design.response.name]?.domain ?? design.domain;
+}
+
+function fakeTodo(design: Design): string[] {
+  const stores = design.tables.flatMap((t) => FAKE_STORES[t] ?? []);
+  const missing = design.tables.filter((t) => !FAKE_STORES[t]);
+  const lines: string[] = [];
+  if (stores.length > 0 || missing.length === 0) {
+    const from = stores.length > 0 ? stores.join(", ") : "the fake's in-memory data";
+    lines.push(
+      design.operation === "read"
+        ? `# TODO: compute the answer from ${from}.`
+        : `# TODO: apply the change to ${from} so later reads see it.`,
+    );
+  }
+  if (missing.length > 0)
+    lines.push(
+      `# TODO: the fake keeps no ${missing.join(", ")} rows yet: add a dict and a builder.`,
+    );
+  return lines.map((line) => `        ${line}`);
+}
+
+function signature(design: Design, request: string, response: string, snake: string): string {
+  const params = ["self", `request: ${request}`];
+  if (design.operation === "write") params.push("timeout: float | None = None");
+  return bracketed("    ", `def ${snake}`, params, ` -> ${response}:`);
+}
+
+export const pythonSnippets: Generator = ({ design, d }) => {
+  const write = design.operation === "write";
+  const reqModule = `${design.domain}_pb2`;
+  const respModule = `${responseDomain(design)}_pb2`;
+  const shared = !d.newResponse;
+
+  const reexported = [d.requestMessage, ...(shared ? [] : [d.responseMessage])].sort((a, b) =>
+    a.toLowerCase().localeCompare(b.toLowerCase()),
+  );
+  const timeout = write ? "timeout or self._timeout" : "self._timeout";
+  const clientCode = [
+    signature(design, d.requestMessage, d.responseMessage, d.snake),
+    bracketed("        ", `return self._stub.${d.rpc}`, ["request", `timeout=${timeout}`], ""),
+  ].join("\n");
+  const fakeResponse = `${respModule}.${d.responseMessage}`;
+  const fakeFields = design.response.kind === "new" ? keywordArgs(design.response.fields) : [];
+  const fakeCode = [
+    signature(design, `${reqModule}.${d.requestMessage}`, fakeResponse, d.snake),
+    `        self.calls.append(_Call("${d.snake}", request))`,
+    ...fakeTodo(design),
+    bracketed("        ", `return ${fakeResponse}`, fakeFields, ""),
+  ].join("\n");
+
+  const importNames = reexported.join(" and ");
+  const sharedNote = `${d.responseMessage} is shared with other RPCs: it is already re-exported if a wrapper returns it; add it only if the ${responseDomain(design)}_pb2 block lacks it.`;
+  const missingModules = [...new Set([design.domain, responseDomain(design)])].filter(
+    (m) => !FAKE_IMPORTED_MODULES.has(m),
+  );
+
+  return [
+    {
+      id: "python-codegen",
+      step: "clients",
+      file: "(terminal)",
+      language: "shell",
+      anchor: "from the repository root, after the proto change",
+      code: "bin/generate_personhog_proto.sh",
+      notes: [
+        `It rewrites ${GENERATED}/ from every .proto under proto/personhog; your messages land in personhog/types/v1/${design.domain}_pb2.py (with its .pyi stub), the method in service/v1/service_pb2_grpc.py.`,
+        "Commit the generated files with the proto change: CI rejects stale stubs.",
+        "It stops early if grpc_tools or protoletariat is missing: run uv sync first.",
+      ],
+    },
+    {
+      id: "python-reexports",
+      step: "clients",
+      file: "posthog/personhog_client/proto/__init__.py",
+      language: "python",
+      anchor: `in the "from posthog.personhog_client.proto.generated.personhog.types.v1.${reqModule} import (...)" block; keep the block alphabetical`,
+      code: reexported.map((name) => `    ${name},`).join("\n"),
+      notes: shared
+        ? [sharedNote]
+        : ["Both messages are new, so both are re-exported for client.py and callers."],
+    },
+    {
+      id: "python-client-method",
+      step: "clients",
+      file: "posthog/personhog_client/client.py",
+      language: "python",
+      anchor: `in class PersonHogClient, beside the other wrappers for ${d.domain.label}`,
+      code: clientCode,
+      notes: [
+        `Also import ${importNames} in client.py's "from posthog.personhog_client.proto import (...)" list${shared ? `, and ${d.responseMessage} if it is not there yet` : ""}.`,
+        write
+          ? "Writes take an optional timeout so a caller can allow a slow batch more than the default; the guide shows only the read shape."
+          : "Reads use the client's default timeout (PERSONHOG_TIMEOUT_MS), as the guide shows.",
+        ...(design.operation === "read" && design.readOptions
+          ? [
+              "Nothing to do for consistency: the interceptor turns request.read_options into the x-read-consistency header.",
+            ]
+          : []),
+        "No per-method metrics: MetricsInterceptor labels every call with its RPC name.",
+      ],
+    },
+    {
+      id: "python-fake-method",
+      step: "clients",
+      file: "posthog/personhog_client/fake_client.py",
+      language: "python",
+      anchor:
+        "in class FakePersonHogClient, in the PersonHogClient interface section, in client.py's order",
+      code: fakeCode,
+      notes: [
+        "Same name and signature as the real wrapper, so tests that swap in the fake keep working.",
+        `The fake imports the generated modules directly (${reqModule}${respModule === reqModule ? "" : `, ${respModule}`}), not the re-exports.`,
+        ...(missingModules.length > 0
+          ? [
+              `fake_client.py does not import ${missingModules.map((m) => `${m}_pb2`).join(", ")} yet: add it to its "from ${GENERATED}.personhog.types.v1 import (...)" line.`,
+            ]
+          : []),
+        shared
+          ? `${d.responseMessage} is shared: the placeholder returns it empty until the TODO is done.`
+          : "The zeros are placeholders: compute each field from the fake's data before relying on it in tests.",
+        ...(design.target === "guide"
+          ? [
+              "The guide's example also stores the response on the _Call; current fakes record (name, request) first and rarely keep the response.",
+            ]
+          : []),
+      ],
+    },
+  ] satisfies Snippet[];
+};
