@@ -101,3 +101,47 @@ describe("personhog-rpc CLI", () => {
     assert.match(r.stdout, /check-sql/);
   });
 });
+
+describe("personhog-rpc generate and link", () => {
+  const example = JSON.stringify({
+    rpcName: "GetPersonCount",
+    domain: "person",
+    tables: ["posthog_person"],
+    operation: "read",
+    request: [{ name: "team_id", type: "int64" }],
+    response: { kind: "new", fields: [{ name: "count", type: "int64" }] },
+  });
+
+  it("generates every snippet for a design read from standard input", async () => {
+    const r = await run(["generate", "-"], example);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /=== proto\/personhog\/types\/v1\/person\.proto/);
+    assert.match(r.stdout, /message GetPersonCountRequest \{/);
+    assert.match(r.stdout, /def get_person_count\(self, request: GetPersonCountRequest\)/);
+  });
+
+  it("exits 1 with the rule when the design breaks one, and 2 when it cannot be read", async () => {
+    const broken = await run(["generate", "-"], example.replace("GetPersonCount", "GetPerson"));
+    assert.equal(broken.code, 1);
+    assert.match(broken.stderr, /GetPerson already exists in PersonHogService.*\[rpc-naming\]/);
+    const notJson = await run(["generate", "-"], "{nope");
+    assert.equal(notJson.code, 2);
+    assert.match(notJson.stderr, /is not JSON/);
+  });
+
+  it("encodes a link and decodes it back to the same design", async () => {
+    const encoded = await run(["link", "encode", "-"], example);
+    assert.equal(encoded.code, 0, encoded.stderr);
+    const url = encoded.stdout.trim();
+    assert.match(url, /^http:\/\/localhost:3000\/wizard#v=2&d=/);
+    const decoded = await run(["link", "decode", url]);
+    assert.equal(decoded.code, 0, decoded.stderr);
+    assert.equal((JSON.parse(decoded.stdout) as { rpcName: string }).rpcName, "GetPersonCount");
+  });
+
+  it("exits 2 with a message for a damaged link", async () => {
+    const r = await run(["link", "decode", "http://localhost:3000/wizard#v=2&d=eyJycGNOYW1l"]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /damaged/);
+  });
+});

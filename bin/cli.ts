@@ -6,12 +6,11 @@ import { adviseIndex, type AdviceResult } from "../lib/sql/advise";
 import { bootLab } from "../lib/sql/boot";
 import { checkSql, type CheckResult } from "../lib/sql/session";
 import { RULES } from "../lib/sql/verdict";
+import { generateCommand } from "./generate-command";
+import type { Io } from "./io";
+import { linkCommand } from "./link-command";
 
-export interface Io {
-  stdout(text: string): void;
-  stderr(text: string): void;
-  readStdin(): Promise<string>;
-}
+export type { Io } from "./io";
 
 export const USAGE = `Usage: personhog-rpc <command> [options]
 
@@ -20,6 +19,11 @@ Commands:
         EXPLAIN the statement against the persons schema and print verdicts.
         "-" reads the statement from standard input. --advise also tries the index
         that would fix a flagged query (created in a transaction and rolled back).
+  generate [--json] <design.json | ->
+        Every snippet for a design (proto, Python, Node, Rust, verify). Exit 1 when the
+        design breaks a rule, 2 when it cannot be read.
+  link encode <design.json | ->   Print a share link for a design.
+  link decode <url>               Print the design a link holds (exit 2 if it is damaged).
   rules                 List the rules the check applies.
   help, --help          Show this help.
 
@@ -116,6 +120,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
   if (command === "check-sql") return checkSqlCommand(args, io);
   if (command === "rules") return rulesCommand(io);
+  if (command === "generate") return generateCommand(args, io);
+  if (command === "link") return linkCommand(args, io);
   io.stderr(`Unknown command "${command}".\n\n${USAGE}`);
   return 2;
 }

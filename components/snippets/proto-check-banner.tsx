@@ -3,6 +3,7 @@ import { checkProto } from "@/lib/validate/proto";
 
 /** Parses the generated proto with protobufjs on every change and shows what it says. */
 export function ProtoCheckBanner({ snippets }: { readonly snippets: readonly Snippet[] }) {
+  if (snippets.length === 0) return null;
   const messages = snippets.find((s) => s.id === "proto-messages")?.code ?? "";
   const rpc = snippets.find((s) => s.id.startsWith("proto-rpc-"))?.code ?? "";
   const result = checkProto(messages, rpc);

@@ -10,6 +10,13 @@ const STEP_TITLES: Record<Snippet["step"], string> = {
 
 /** Every generated snippet, grouped by the guide's steps. */
 export function SnippetList({ snippets }: { readonly snippets: readonly Snippet[] }) {
+  if (snippets.length === 0) {
+    return (
+      <p data-testid="no-snippets" className="text-sm text-slate-600 dark:text-slate-400">
+        Give the RPC a valid name to see its code.
+      </p>
+    );
+  }
   const steps = (Object.keys(STEP_TITLES) as Snippet["step"][]).filter((s) =>
     snippets.some((x) => x.step === s),
   );

@@ -16,6 +16,7 @@ describe("designProblems", () => {
   const cases: [string, Partial<Design>, string][] = [
     ["an existing RPC name", { rpcName: "GetPerson" }, "error:rpc-naming"],
     ["a snake_case name", { rpcName: "get_person_count" }, "error:rpc-naming"],
+    ["an acronym in capitals", { rpcName: "GetPersonsByUUIDs" }, "warning:rpc-naming"],
     ["a table outside personhog", { tables: ["posthog_team"] }, "error:eligibility"],
     [
       "mixed categories without a choice",

@@ -98,6 +98,15 @@ function nameRules(design: Design): Problem[] {
     message,
     rule: "rpc-naming",
   }));
+  if (/[A-Z]{2,}/.test(design.rpcName)) {
+    problems.push({
+      path: "rpcName",
+      severity: "warning",
+      message:
+        "Write acronyms as words (ByUuids, not ByUUIDs): snake_case names are split at capitals (get_persons_by_uui_ds).",
+      rule: "rpc-naming",
+    });
+  }
   if ((EXISTING_RPCS as readonly string[]).includes(design.rpcName)) {
     problems.push({
       path: "rpcName",
