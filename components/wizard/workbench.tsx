@@ -1,11 +1,13 @@
 "use client";
 import { useCallback, useMemo, useState } from "react";
 import { derive } from "@/lib/design/derive";
+import { TARGET_LABELS } from "@/lib/design/model";
 import { designProblems } from "@/lib/design/rules";
 import { generateSnippets } from "@/lib/generate";
 import type { CheckResult } from "@/lib/sql/session";
 import { SqlPanel } from "@/components/sql/sql-panel";
 import { ProtoCheckBanner } from "@/components/snippets/proto-check-banner";
+import { FilesTouched } from "@/components/snippets/files-touched";
 import { SnippetList } from "@/components/snippets/snippet-list";
 import { FieldsEditor } from "./fields-editor";
 import { LeaderSafetyForm } from "./leader-safety-form";
@@ -83,7 +85,14 @@ export function Workbench() {
         <h2 id="snippets-heading" className="text-lg font-semibold">
           Generated code
         </h2>
+        <p data-testid="target-label" className="text-sm">
+          Code layout: <strong>{TARGET_LABELS[design.target]}</strong>
+          {design.target === "guide"
+            ? " (the written guide; PostHog's code has since moved on)"
+            : " (PostHog's code as it is today)"}
+        </p>
         <ProtoCheckBanner snippets={snippets} />
+        <FilesTouched snippets={snippets} />
         <SnippetList snippets={snippets} />
       </section>
     </div>

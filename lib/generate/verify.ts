@@ -54,14 +54,29 @@ export function checklist(input: GenerateInput): ChecklistItem[] {
     },
     {
       id: "node",
-      text: "Node.js stubs generated, client.test.ts SERVICE_DEFAULTS updated",
+      text:
+        design.target === "guide"
+          ? "Node.js stubs generated, client.test.ts SERVICE_DEFAULTS updated"
+          : `Node.js stubs generated, ${d.domain.nodeOps.file}.ts wrapper if Node calls it, common/personhog/client.test.ts SERVICE_DEFAULTS updated`,
       state: "todo",
     },
     {
       id: "rust",
-      text: "Rust storage trait + postgres impl + service handler + router wiring all implemented",
+      text:
+        design.target === "guide"
+          ? "Rust storage trait + postgres impl + service handler + router wiring all implemented"
+          : "Rust storage trait + postgres impl + service handler; router KNOWN_METHODS entry in byte order",
       state: "todo",
     },
+    ...(design.target === "current"
+      ? [
+          {
+            id: "stubs",
+            text: "Replica mocks (FailingStorage, SuccessStorage) and the router's TestReplicaService implement the new method",
+            state: "todo" as const,
+          },
+        ]
+      : []),
     { id: "tests", text: "Tests added at storage, service, and router layers", state: "todo" },
     { id: "cargo", text: "cargo build and cargo test pass for all three crates", state: "todo" },
   ];
