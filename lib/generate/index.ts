@@ -6,11 +6,17 @@ import type { Design } from "../design/model";
 import { rpcNameProblems } from "../design/rpc-name";
 import { generateInput, type Generator, type SqlStatus } from "./context";
 import { protoSnippets } from "./proto";
+import { nodeSnippets } from "./node";
 import { pythonSnippets } from "./python";
 import type { Snippet } from "./snippet";
 import { verifySnippets } from "./verify";
 
-export const GENERATORS: readonly Generator[] = [protoSnippets, pythonSnippets, verifySnippets];
+export const GENERATORS: readonly Generator[] = [
+  protoSnippets,
+  pythonSnippets,
+  nodeSnippets,
+  verifySnippets,
+];
 
 /** No code for a name that is not a valid identifier: it would not compile anywhere. */
 export function generateSnippets(design: Design, sql: SqlStatus = "unchecked"): Snippet[] {
