@@ -1,0 +1,63 @@
+import { expect, test, waitForLab } from "./helpers";
+
+test("editing the design regenerates every language, and the proto is parsed as it changes", async ({
+  page,
+  offOrigin,
+  context,
+}, testInfo) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.goto("/wizard");
+  await waitForLab(page);
+  await page.getByTestId("rpc-name").fill("GetPersonCountSince");
+
+  const request = page.getByTestId("request-fields");
+  await request.getByRole("button", { name: "Add field" }).click();
+  await request.getByLabel("Field 2 name").fill("created_after_ms");
+  await expect(page.getByTestId("snippet-proto-messages")).toContainText(
+    "int64 created_after_ms = 2;",
+  );
+  await expect(page.getByTestId("snippet-proto-messages")).toContainText(
+    "ReadOptions read_options = 3;",
+  );
+  await expect(page.getByTestId("snippet-python-client-method")).toContainText(
+    "def get_person_count_since(self",
+  );
+  await expect(page.getByTestId("snippet-node-wrapper")).toContainText("getPersonCountSince(");
+  await expect(page.getByTestId("proto-check")).toHaveAttribute("data-ok", "true");
+
+  // A JSON payload as a string breaks a convention: the message cites the rule.
+  await request.getByLabel("Field 2 name").fill("properties");
+  await expect(
+    page.locator('[data-testid=design-problems] [data-rule="json-as-bytes"]'),
+  ).toBeVisible();
+
+  // Pasting a message from a checkout replaces the fields, and says what it could not import.
+  await request.getByRole("button", { name: "Paste a proto message…" }).click();
+  await request
+    .getByLabel("Proto message to import")
+    .fill(
+      "message X { int64 team_id = 1; repeated string distinct_ids = 2; map<string, int64> m = 3; }",
+    );
+  await request.getByRole("button", { name: "Import fields" }).click();
+  await expect(request.getByTestId("paste-messages")).toContainText(
+    "m: map fields are not supported",
+  );
+  await expect(page.getByTestId("snippet-proto-messages")).toContainText(
+    "repeated string distinct_ids = 2;",
+  );
+
+  await page.getByTestId("target").selectOption("current");
+  await expect(page.getByTestId("target-label")).toContainText("Current PostHog code");
+  await expect(page.getByTestId("snippet-node-wrapper")).toContainText(
+    "nodejs/src/common/personhog/persons.ts",
+  );
+
+  const card = page.getByTestId("snippet-proto-rpc-service");
+  await card.getByTestId("copy-button").click();
+  await expect(card.getByTestId("copy-button")).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+    "rpc GetPersonCountSince(",
+  );
+  await page.screenshot({ path: testInfo.outputPath("generators.png"), fullPage: true });
+  expect(offOrigin).toEqual([]);
+});
