@@ -3,6 +3,7 @@
  * SERVICE_DEFAULTS. The code follows PostHog's nodejs Prettier settings (4 spaces, single quotes,
  * no semicolons, width 120) so it pastes without a reformat.
  */
+import { NODE_PATHS } from "../catalogue/paths";
 import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import { camelFromSnake } from "../catalogue/naming";
 import type { FieldDesign } from "../design/model";
@@ -26,17 +27,17 @@ export function nodeFiles({ design, d }: GenerateInput): NodeFiles {
   // The seed guide's layout; a current checkout may still have it, and the design says so.
   if (design.target === "guide" || design.nodeLayout === "ingestion-client") {
     return {
-      wrapper: "nodejs/src/ingestion/personhog/client.ts",
+      wrapper: NODE_PATHS.ingestion.wrapper,
       wrapperAnchor: `inside class PersonHogClient, with the other ${design.domain.replace("_", " ")} methods`,
-      test: "nodejs/src/ingestion/personhog/client.test.ts",
+      test: NODE_PATHS.ingestion.test,
       generated: "../../generated/personhog/personhog/types/v1/",
       operations: false,
     };
   }
   return {
-    wrapper: `nodejs/src/common/personhog/${d.domain.nodeOps.file}.ts`,
+    wrapper: NODE_PATHS.common.wrapper(d.domain.nodeOps.file),
     wrapperAnchor: `inside class ${d.domain.nodeOps.className}`,
-    test: "nodejs/src/common/personhog/client.test.ts",
+    test: NODE_PATHS.common.test,
     generated: "~/common/generated/personhog/types/v1/",
     operations: true,
   };

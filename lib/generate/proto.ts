@@ -2,6 +2,7 @@
  * Step 1: the request/response messages in the domain file and the identical `rpc` lines.
  * Field numbers follow declaration order from 1; `read_options` is appended last on reads.
  */
+import { PROTO_PATHS } from "../catalogue/paths";
 import type { Design, FieldDesign } from "../design/model";
 import type { GenerateInput, Generator } from "./context";
 import type { Snippet } from "./snippet";
@@ -36,9 +37,9 @@ export function requestMessage(design: Design, name: string): string {
 
 /** Which service files declare the rpc line for this design and target. */
 export function serviceFiles({ design, d }: GenerateInput): { file: string; service: string }[] {
-  const service = { file: "proto/personhog/service/v1/service.proto", service: "PersonHogService" };
-  const replica = { file: "proto/personhog/replica/v1/replica.proto", service: "PersonHogReplica" };
-  const leader = { file: "proto/personhog/leader/v1/leader.proto", service: "PersonHogLeader" };
+  const service = { file: PROTO_PATHS.service, service: "PersonHogService" };
+  const replica = { file: PROTO_PATHS.replica, service: "PersonHogReplica" };
+  const leader = { file: PROTO_PATHS.leader, service: "PersonHogLeader" };
   if (!d.leaderWrite) return [service, replica];
   // The guide keeps service and replica identical and adds the leader; current code leaves
   // leader-only writes out of the replica service.
@@ -62,7 +63,7 @@ export const protoSnippets: Generator = (input) => {
     {
       id: "proto-messages",
       step: "proto",
-      file: `proto/personhog/types/v1/${design.domain}.proto`,
+      file: PROTO_PATHS.types(design.domain),
       language: "proto",
       anchor: "append after the last message of the file",
       code: messages.join("\n\n"),

@@ -3,13 +3,14 @@
  * fake. Code is laid out as ruff format would (PostHog's line length is 120) and indented for its
  * place inside the class, so it pastes without reformatting.
  */
+import { PYTHON_PATHS } from "../catalogue/paths";
 import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import type { Design, FieldDesign } from "../design/model";
 import type { Generator } from "./context";
 import type { Snippet } from "./snippet";
 
 const LINE_LENGTH = 120;
-const GENERATED = "posthog/personhog_client/proto/generated";
+const GENERATED = PYTHON_PATHS.generated;
 /** fake_client.py imports these generated modules directly; any other must be added there. */
 const FAKE_IMPORTED_MODULES = new Set(["cohort", "feature_flag", "group", "person"]);
 
@@ -144,7 +145,7 @@ export const pythonSnippets: Generator = ({ design, d }) => {
     {
       id: "python-reexports",
       step: "clients",
-      file: "posthog/personhog_client/proto/__init__.py",
+      file: PYTHON_PATHS.reexports,
       language: "python",
       anchor: `in the "from posthog.personhog_client.proto.generated.personhog.types.v1.${reqModule} import (...)" block; keep the block alphabetical`,
       code: reexported.map((name) => `    ${name},`).join("\n"),
@@ -155,7 +156,7 @@ export const pythonSnippets: Generator = ({ design, d }) => {
     {
       id: "python-client-method",
       step: "clients",
-      file: "posthog/personhog_client/client.py",
+      file: PYTHON_PATHS.client,
       language: "python",
       anchor: `in class PersonHogClient, beside the other wrappers for ${d.domain.label}`,
       code: clientCode,
@@ -175,7 +176,7 @@ export const pythonSnippets: Generator = ({ design, d }) => {
     {
       id: "python-fake-method",
       step: "clients",
-      file: "posthog/personhog_client/fake_client.py",
+      file: PYTHON_PATHS.fake,
       language: "python",
       anchor:
         "in class FakePersonHogClient, in the PersonHogClient interface section, in client.py's order",
