@@ -1,5 +1,6 @@
 import type { Snippet } from "@/lib/generate/snippet";
 import { CopyButton } from "@/components/ui/copy-button";
+import { HighlightedCode } from "./highlighted-code";
 
 export function SnippetCard({ snippet }: { readonly snippet: Snippet }) {
   return (
@@ -14,7 +15,7 @@ export function SnippetCard({ snippet }: { readonly snippet: Snippet }) {
         <CopyButton text={snippet.code} />
       </figcaption>
       <pre className="overflow-auto p-2 text-xs">
-        <code data-testid="snippet-code">{snippet.code}</code>
+        <HighlightedCode code={snippet.code} language={snippet.language} />
       </pre>
       {snippet.notes.length > 0 && (
         <ul className="list-disc border-t border-slate-200 px-6 py-1 text-xs text-slate-600 dark:border-slate-800 dark:text-slate-400">
