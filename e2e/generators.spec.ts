@@ -1,4 +1,4 @@
-import { expect, test, waitForLab } from "./helpers";
+import { expect, gotoStep, test } from "./helpers";
 
 test("editing the design regenerates every language, and the proto is parsed as it changes", async ({
   page,
@@ -6,30 +6,30 @@ test("editing the design regenerates every language, and the proto is parsed as 
   context,
 }, testInfo) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await page.goto("/wizard");
-  await waitForLab(page);
+  await page.goto("/wizard?step=proto");
   await page.getByTestId("rpc-name").fill("GetPersonCountSince");
 
   const request = page.getByTestId("request-fields");
   await request.getByRole("button", { name: "Add field" }).click();
   await request.getByLabel("Field 2 name").fill("created_after_ms");
-  await expect(page.getByTestId("snippet-proto-messages")).toContainText(
-    "int64 created_after_ms = 2;",
-  );
-  await expect(page.getByTestId("snippet-proto-messages")).toContainText(
-    "ReadOptions read_options = 3;",
-  );
+  const messages = page.getByTestId("snippet-proto-messages");
+  await expect(messages).toContainText("int64 created_after_ms = 2;");
+  await expect(messages).toContainText("ReadOptions read_options = 3;");
+  await expect(page.getByTestId("proto-check")).toHaveAttribute("data-ok", "true");
+
+  await gotoStep(page, "clients");
   await expect(page.getByTestId("snippet-python-client-method")).toContainText(
     "def get_person_count_since(self",
   );
   await expect(page.getByTestId("snippet-node-wrapper")).toContainText("getPersonCountSince(");
-  await expect(page.getByTestId("proto-check")).toHaveAttribute("data-ok", "true");
+  await gotoStep(page, "proto");
 
   // A JSON payload as a string breaks a convention: the message cites the rule.
   await request.getByLabel("Field 2 name").fill("properties");
   await expect(
     page.locator('[data-testid=design-problems] [data-rule="json-as-bytes"]'),
   ).toBeVisible();
+  await expect(page.getByTestId("step-proto")).toHaveAttribute("data-state", "error");
 
   // Pasting a message from a checkout replaces the fields, and says what it could not import.
   await request.getByRole("button", { name: "Paste a proto message…" }).click();
@@ -42,15 +42,15 @@ test("editing the design regenerates every language, and the proto is parsed as 
   await expect(request.getByTestId("paste-messages")).toContainText(
     "m: map fields are not supported",
   );
-  await expect(page.getByTestId("snippet-proto-messages")).toContainText(
-    "repeated string distinct_ids = 2;",
-  );
+  await expect(messages).toContainText("repeated string distinct_ids = 2;");
 
   await page.getByTestId("target").selectOption("current");
   await expect(page.getByTestId("target-label")).toContainText("Current PostHog code");
+  await gotoStep(page, "clients");
   await expect(page.getByTestId("snippet-node-wrapper")).toContainText(
     "nodejs/src/common/personhog/persons.ts",
   );
+  await gotoStep(page, "proto");
 
   const card = page.getByTestId("snippet-proto-rpc-service");
   await card.getByTestId("copy-button").click();

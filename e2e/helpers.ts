@@ -49,3 +49,8 @@ export async function designInUrl(page: Page): Promise<string> {
     return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
   });
 }
+
+export async function gotoStep(page: Page, step: string): Promise<void> {
+  await page.getByTestId(`step-${step}`).click();
+  await expect(page.getByTestId(`step-${step}`)).toHaveAttribute("aria-current", "step");
+}

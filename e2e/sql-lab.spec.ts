@@ -1,10 +1,10 @@
-import { expect, setSql, test, waitForLab } from "./helpers";
+import { expect, gotoStep, setSql, test, waitForLab } from "./helpers";
 
 test("a group read by type gets the broad-prefix warning, a plan with the flagged node, and index advice", async ({
   page,
   offOrigin,
 }, testInfo) => {
-  await page.goto("/wizard");
+  await page.goto("/wizard?step=access");
   await waitForLab(page);
   await setSql(page, "SELECT * FROM posthog_group WHERE team_id = $1 AND group_type_index = $2");
   await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "warning");
@@ -24,7 +24,7 @@ test("a group read by type gets the broad-prefix warning, a plan with the flagge
 });
 
 test("bad and hostile SQL get clear messages and change nothing", async ({ page, offOrigin }) => {
-  await page.goto("/wizard");
+  await page.goto("/wizard?step=access");
   await waitForLab(page);
   await setSql(page, "SELECT * FROM posthog_group WHERE team_id = 1;\nDROP TABLE posthog_group");
   await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "invalid");
@@ -48,13 +48,15 @@ test("a runaway statement is stopped, the page stays responsive, and the databas
   offOrigin,
 }) => {
   test.setTimeout(90_000);
-  await page.goto("/wizard");
+  await page.goto("/wizard?step=access");
   await waitForLab(page);
   // Constant folding makes the planner build ~1.2 GB of strings: seconds of work inside EXPLAIN.
   const term = "length(repeat('ab', 100000000))";
   await setSql(page, `SELECT * FROM posthog_group WHERE id = ${Array(6).fill(term).join(" + ")}`);
+  await gotoStep(page, "proto");
   await page.getByTestId("rpc-name").fill("StillTyping");
   await expect(page.getByTestId("snippet-proto-rpc-service")).toContainText("rpc StillTyping(");
+  await gotoStep(page, "access");
   await expect(page.getByTestId("check-status")).toContainText("was stopped", { timeout: 20_000 });
   await expect(page.getByTestId("lab-status")).toHaveAttribute("data-state", "ready", {
     timeout: 30_000,

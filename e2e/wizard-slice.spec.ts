@@ -1,4 +1,4 @@
-import { designInUrl, expect, setSql, test, waitForLab } from "./helpers";
+import { designInUrl, expect, gotoStep, setSql, test, waitForLab } from "./helpers";
 
 const NO_INDEX = "SELECT * FROM posthog_persondistinctid WHERE version = 7";
 const INDEXED =
@@ -8,7 +8,7 @@ test("checks SQL in the browser database and restores the design on reload", asy
   page,
   offOrigin,
 }, testInfo) => {
-  await page.goto("/wizard");
+  await page.goto("/wizard?step=access");
   await waitForLab(page);
 
   await setSql(page, NO_INDEX);
@@ -19,6 +19,7 @@ test("checks SQL in the browser database and restores the design on reload", asy
   await page.getByTestId("check-button").click();
   await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "ok");
 
+  await gotoStep(page, "proto");
   await page.getByTestId("rpc-name").fill("GetDistinctIdOwner");
   await expect(page.getByTestId("snippet-proto-rpc-service")).toContainText(
     "rpc GetDistinctIdOwner(",
@@ -26,8 +27,10 @@ test("checks SQL in the browser database and restores the design on reload", asy
   await expect.poll(() => designInUrl(page)).toContain('"rpcName":"GetDistinctIdOwner"');
 
   await page.reload();
-  await waitForLab(page);
+  await gotoStep(page, "proto");
   await expect(page.getByTestId("rpc-name")).toHaveValue("GetDistinctIdOwner");
+  await gotoStep(page, "access");
+  await waitForLab(page);
   const restored = await page.evaluate(() =>
     (window as unknown as { __sqlEditor: { getValue(): string } }).__sqlEditor.getValue(),
   );
@@ -39,7 +42,7 @@ test("checks SQL in the browser database and restores the design on reload", asy
 });
 
 test("Ctrl+Enter in the editor checks the query at once", async ({ page, offOrigin }) => {
-  await page.goto("/wizard");
+  await page.goto("/wizard?step=access");
   await waitForLab(page);
   await page.locator("[data-testid=sql-editor] .view-lines").click();
   await page.keyboard.press("Control+A");

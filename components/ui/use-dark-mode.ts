@@ -1,19 +1,17 @@
 "use client";
 import { useSyncExternalStore } from "react";
 
-const QUERY = "(prefers-color-scheme: dark)";
-
 function subscribe(onChange: () => void): () => void {
-  const media = window.matchMedia(QUERY);
-  media.addEventListener("change", onChange);
-  return () => media.removeEventListener("change", onChange);
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  return () => observer.disconnect();
 }
 
-/** Follows the system colour scheme; false while prerendering. */
+/** Whether the page is dark (the theme toggle sets a class on <html>); false while prerendering. */
 export function useDarkMode(): boolean {
   return useSyncExternalStore(
     subscribe,
-    () => window.matchMedia(QUERY).matches,
+    () => document.documentElement.classList.contains("dark"),
     () => false,
   );
 }

@@ -1,24 +1,12 @@
 import { DOMAINS, DOMAIN_FACTS } from "@/lib/catalogue/domains";
-import {
-  BATCH_SCOPES,
-  CONSISTENCIES,
-  OPERATIONS,
-  TARGETS,
-  TARGET_LABELS,
-  type Design,
-} from "@/lib/design/model";
+import type { Design } from "@/lib/design/model";
 import { Choice } from "@/components/ui/choice";
 
 const DOMAIN_LABELS = Object.fromEntries(
   DOMAINS.map((d) => [d, `${d} (${DOMAIN_FACTS[d].label})`]),
 );
-const BATCH_LABELS = {
-  single: "single lookup",
-  "batch-in-team": "batch within one team",
-  "batch-cross-team": "batch across teams",
-};
 
-/** The RPC's name and the choices that decide its routing and code layout. */
+/** The RPC's name, the proto file its messages go in, and whether reads carry read_options. */
 export function RpcBasicsForm({
   design,
   update,
@@ -28,7 +16,7 @@ export function RpcBasicsForm({
 }) {
   return (
     <div className="grid gap-3 sm:grid-cols-2">
-      <label className="block text-sm sm:col-span-2">
+      <label className="block text-sm">
         RPC name
         <input
           data-testid="rpc-name"
@@ -39,14 +27,6 @@ export function RpcBasicsForm({
         />
       </label>
       <Choice
-        label="Code layout"
-        testId="target"
-        value={design.target}
-        options={TARGETS}
-        labels={TARGET_LABELS}
-        onChange={(target) => update({ target })}
-      />
-      <Choice
         label="Domain (proto file)"
         testId="domain"
         value={design.domain}
@@ -54,32 +34,8 @@ export function RpcBasicsForm({
         labels={DOMAIN_LABELS}
         onChange={(domain) => update({ domain })}
       />
-      <Choice
-        label="Operation"
-        testId="operation"
-        value={design.operation}
-        options={OPERATIONS}
-        onChange={(operation) => update({ operation, readOptions: operation === "read" })}
-      />
       {design.operation === "read" && (
-        <Choice
-          label="Consistency"
-          testId="consistency"
-          value={design.consistency}
-          options={CONSISTENCIES}
-          onChange={(consistency) => update({ consistency })}
-        />
-      )}
-      <Choice
-        label="Batch"
-        testId="batch"
-        value={design.batch}
-        options={BATCH_SCOPES}
-        labels={BATCH_LABELS}
-        onChange={(batch) => update({ batch })}
-      />
-      {design.operation === "read" && (
-        <label className="flex items-center gap-2 text-sm">
+        <label className="flex items-center gap-2 text-sm sm:col-span-2">
           <input
             type="checkbox"
             checked={design.readOptions}

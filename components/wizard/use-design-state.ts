@@ -1,28 +1,47 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { WORKED_EXAMPLE } from "@/lib/design/defaults";
+import { EMPTY_DESIGN, WORKED_EXAMPLE } from "@/lib/design/defaults";
 import { decodeDesignLink, encodeDesignLink } from "@/lib/design/link";
 import type { Design } from "@/lib/design/model";
+import { validateDesign } from "@/lib/design/validate";
 
 const WRITE_DELAY_MS = 300;
+/** The last design, kept on this device apart from share links. */
+export const LAST_DESIGN_KEY = "personhog-workbench:last-design";
+
+function readLastDesign(): Design | null {
+  try {
+    const raw = window.localStorage.getItem(LAST_DESIGN_KEY);
+    if (!raw) return null;
+    const { design, problems } = validateDesign(JSON.parse(raw));
+    return problems.some((p) => p.severity === "error") ? null : design;
+  } catch {
+    return null;
+  }
+}
 
 /**
- * The design, mirrored in the URL fragment: read once on mount, written back debounced with
- * replaceState (typing does not flood history). `revision` counts replacements from outside (a
- * link), so editors that own their text while typing know to take the new value.
+ * The design, mirrored in the URL fragment (a link wins) and in localStorage (the last design on
+ * this device). Both are written debounced; the fragment with replaceState so typing does not
+ * flood history. `revision` counts replacements from outside, so editors that own their text
+ * while typing know to take the new value.
  */
 export function useDesignState() {
   const [design, setDesign] = useState<Design>(WORKED_EXAMPLE);
   const [warnings, setWarnings] = useState<string[]>([]);
   const [loaded, setLoaded] = useState(false);
+  const [restored, setRestored] = useState(false);
   const [revision, setRevision] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
     const decoded = decodeDesignLink(window.location.hash);
-    // Restoring from the URL must happen after hydration, so this effect sets state once.
+    const last = decoded.design || decoded.warnings.length ? null : readLastDesign();
+    // Restoring from the URL or storage must happen after hydration, so this effect sets state once.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (decoded.design) setDesign(decoded.design);
+    else if (last) setDesign(last);
+    setRestored(Boolean(last));
     setWarnings(decoded.warnings);
     setRevision((r) => r + 1);
     setLoaded(true);
@@ -31,10 +50,18 @@ export function useDesignState() {
   useEffect(() => {
     if (!loaded) return;
     clearTimeout(timer.current);
-    timer.current = setTimeout(
-      () => window.history.replaceState(null, "", encodeDesignLink(design)),
-      WRITE_DELAY_MS,
-    );
+    timer.current = setTimeout(() => {
+      window.history.replaceState(
+        null,
+        "",
+        `${window.location.pathname}${window.location.search}${encodeDesignLink(design)}`,
+      );
+      try {
+        window.localStorage.setItem(LAST_DESIGN_KEY, JSON.stringify(design));
+      } catch {
+        // Storage full or disabled: the link still holds the design.
+      }
+    }, WRITE_DELAY_MS);
     return () => clearTimeout(timer.current);
   }, [design, loaded]);
 
@@ -42,5 +69,11 @@ export function useDesignState() {
     (change: Partial<Design>) => setDesign((d) => ({ ...d, ...change })),
     [],
   );
-  return { design, update, warnings, revision };
+  const startOver = useCallback((to: "empty" | "example") => {
+    setDesign(to === "empty" ? EMPTY_DESIGN : WORKED_EXAMPLE);
+    setWarnings([]);
+    setRestored(false);
+    setRevision((r) => r + 1);
+  }, []);
+  return { design, update, warnings, revision, restored, startOver };
 }

@@ -1,100 +1,117 @@
 "use client";
 import { useCallback, useMemo, useState } from "react";
-import { derive } from "@/lib/design/derive";
-import { TARGET_LABELS } from "@/lib/design/model";
+import { TARGETS, TARGET_LABELS } from "@/lib/design/model";
 import { designProblems } from "@/lib/design/rules";
+import { stepStates } from "@/lib/design/steps";
+import { generateInput } from "@/lib/generate/context";
 import { generateSnippets } from "@/lib/generate";
+import { checklist } from "@/lib/generate/verify";
 import type { CheckResult } from "@/lib/sql/session";
-import { SqlPanel } from "@/components/sql/sql-panel";
-import { ProtoCheckBanner } from "@/components/snippets/proto-check-banner";
-import { FilesTouched } from "@/components/snippets/files-touched";
-import { SnippetList } from "@/components/snippets/snippet-list";
-import { FieldsEditor } from "./fields-editor";
-import { LeaderSafetyForm } from "./leader-safety-form";
-import { ProblemList } from "./problem-list";
-import { ResponseEditor } from "./response-editor";
-import { RpcBasicsForm } from "./rpc-basics-form";
-import { TablesPicker } from "./tables-picker";
+import { Choice } from "@/components/ui/choice";
+import { CodePanel } from "./code-panel";
+import { DesignSummary } from "./design-summary";
+import { Stepper } from "./stepper";
+import { AccessStep } from "./steps/access-step";
+import { CodeStep } from "./steps/code-step";
+import { EligibilityStep } from "./steps/eligibility-step";
+import { ProtoStep } from "./steps/proto-step";
+import { VerifyStep } from "./steps/verify-step";
 import { useDesignState } from "./use-design-state";
+import { useStep } from "./use-step";
 
 export function Workbench() {
-  const { design, update, warnings, revision } = useDesignState();
+  const { design, update, warnings, revision, restored, startOver } = useDesignState();
+  const { step, setStep } = useStep();
   const [checked, setChecked] = useState<{ result: CheckResult; sql: string } | null>(null);
   const onResult = useCallback(
     (result: CheckResult, sql: string) => setChecked({ result, sql }),
     [],
   );
-  const sqlResult = checked?.result ?? null;
   // The checklist ticks "uses an index" only for a verdict on the SQL as it stands now.
-  const sqlStatus = sqlResult?.ok && checked?.sql === design.sql ? sqlResult.status : "unchecked";
+  const sqlStatus =
+    checked?.result.ok && checked.sql === design.sql ? checked.result.status : "unchecked";
   const snippets = useMemo(() => generateSnippets(design, sqlStatus), [design, sqlStatus]);
   const problems = useMemo(() => designProblems(design), [design]);
-  const d = derive(design);
+  const states = stepStates(problems, sqlStatus, snippets.length > 0);
+  const sqlTables = checked?.result.ok ? checked.result.tables.map((t) => t.name) : null;
+
   return (
-    <div className="grid gap-8 lg:grid-cols-2">
-      <div className="space-y-6">
-        {warnings.length > 0 && (
-          <ul
-            data-testid="link-warnings"
-            role="alert"
-            className="rounded border border-amber-500 bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div className="w-64">
+          <Choice
+            label="Code layout"
+            testId="target"
+            value={design.target}
+            options={TARGETS}
+            labels={TARGET_LABELS}
+            onChange={(target) => update({ target })}
+          />
+        </div>
+        <div className="flex gap-2 text-sm">
+          {restored && (
+            <span className="self-center text-slate-600 dark:text-slate-400">
+              Restored your last design.
+            </span>
+          )}
+          <button
+            type="button"
+            data-testid="worked-example"
+            onClick={() => startOver("example")}
+            className="rounded border border-slate-400 px-2 py-1"
           >
-            {warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        )}
-        <section aria-labelledby="rpc-heading" className="space-y-3">
-          <h2 id="rpc-heading" className="text-lg font-semibold">
-            RPC
-          </h2>
-          <RpcBasicsForm design={design} update={update} />
-          <TablesPicker
-            design={design}
-            update={update}
-            sqlTables={sqlResult?.ok ? sqlResult.tables.map((t) => t.name) : null}
-          />
-          {d.leaderWrite && <LeaderSafetyForm design={design} update={update} />}
-        </section>
-        <SqlPanel
-          sql={design.sql}
-          revision={revision}
-          onSqlChange={(sql) => update({ sql })}
-          onResult={onResult}
-        />
-        <section aria-labelledby="messages-heading" className="space-y-3">
-          <h2 id="messages-heading" className="text-lg font-semibold">
-            Messages
-          </h2>
-          <FieldsEditor
-            title={`${design.rpcName}Request fields`}
-            testId="request-fields"
-            fields={design.request}
-            onChange={(request) => update({ request })}
-            trailing={
-              design.operation === "read" && design.readOptions
-                ? "ReadOptions read_options is added as the last field."
-                : undefined
-            }
-          />
-          <ResponseEditor design={design} update={update} />
-          <ProblemList problems={problems} />
-        </section>
+            Load the worked example
+          </button>
+          <button
+            type="button"
+            data-testid="start-over"
+            onClick={() => startOver("empty")}
+            className="rounded border border-slate-400 px-2 py-1"
+          >
+            Start over
+          </button>
+        </div>
       </div>
-      <section aria-labelledby="snippets-heading" className="space-y-3">
-        <h2 id="snippets-heading" className="text-lg font-semibold">
-          Generated code
-        </h2>
-        <p data-testid="target-label" className="text-sm">
-          Code layout: <strong>{TARGET_LABELS[design.target]}</strong>
-          {design.target === "guide"
-            ? " (the written guide; PostHog's code has since moved on)"
-            : " (PostHog's code as it is today)"}
-        </p>
-        <ProtoCheckBanner snippets={snippets} />
-        <FilesTouched snippets={snippets} />
-        <SnippetList snippets={snippets} />
-      </section>
+      {warnings.length > 0 && (
+        <ul
+          data-testid="link-warnings"
+          role="alert"
+          className="rounded border border-amber-500 bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      )}
+      <Stepper current={step} states={states} onSelect={setStep} />
+      <div className="grid gap-8 lg:grid-cols-2">
+        <section aria-label="Step" className="min-w-0">
+          {step === "eligibility" && (
+            <EligibilityStep design={design} update={update} sqlTables={sqlTables} />
+          )}
+          {step === "access" && (
+            <AccessStep design={design} update={update} revision={revision} onResult={onResult} />
+          )}
+          {step === "proto" && <ProtoStep design={design} update={update} problems={problems} />}
+          {(step === "clients" || step === "rust") && <CodeStep step={step} snippets={snippets} />}
+          {step === "verify" && (
+            <VerifyStep items={checklist(generateInput(design, sqlStatus))} snippets={snippets} />
+          )}
+        </section>
+        <aside aria-label="Generated code" className="min-w-0 space-y-3">
+          <p data-testid="target-label" className="text-sm">
+            Code layout: <strong>{TARGET_LABELS[design.target]}</strong>
+            {design.target === "guide"
+              ? " (the written guide; PostHog's code has since moved on)"
+              : " (PostHog's code as it is today)"}
+          </p>
+          {step === "eligibility" || step === "access" ? (
+            <DesignSummary design={design} snippets={snippets} />
+          ) : (
+            <CodePanel step={step} snippets={snippets} />
+          )}
+        </aside>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,62 @@
+import type { Design } from "@/lib/design/model";
+import { BATCH_SCOPES, CONSISTENCIES } from "@/lib/design/model";
+import type { CheckResult } from "@/lib/sql/session";
+import { Choice } from "@/components/ui/choice";
+import { SqlPanel } from "@/components/sql/sql-panel";
+
+const BATCH_LABELS = {
+  single: "single lookup",
+  "batch-in-team": "batch within one team",
+  "batch-cross-team": "batch across teams",
+};
+
+/** Step 2: the SQL, checked as it is typed, and the read/write, consistency and batch choices. */
+export function AccessStep(props: {
+  readonly design: Design;
+  readonly update: (c: Partial<Design>) => void;
+  readonly revision: number;
+  readonly onResult: (result: CheckResult, sql: string) => void;
+}) {
+  const { design, update } = props;
+  return (
+    <div className="space-y-4">
+      <SqlPanel
+        sql={design.sql}
+        revision={props.revision}
+        onSqlChange={(sql) => update({ sql })}
+        onResult={props.onResult}
+      />
+      <div className="grid gap-3 sm:grid-cols-2">
+        {design.operation === "read" && (
+          <div>
+            <Choice
+              label="Consistency"
+              testId="consistency"
+              value={design.consistency}
+              options={CONSISTENCIES}
+              onChange={(consistency) => update({ consistency })}
+            />
+            <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+              Eventual reads the replica pool and may lag; strong reads the primary and, for person
+              data, goes to the leader.
+            </p>
+          </div>
+        )}
+        <div>
+          <Choice
+            label="Batch"
+            testId="batch"
+            value={design.batch}
+            options={BATCH_SCOPES}
+            labels={BATCH_LABELS}
+            onChange={(batch) => update({ batch })}
+          />
+          <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            A batch within one team keeps a constant team_id (one partition); across teams each row
+            names its team.
+          </p>
+        </div>
+      </div>
+    </div>
+  );
+}

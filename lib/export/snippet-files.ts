@@ -1,0 +1,77 @@
+/**
+ * Snippets regrouped by the file they go into, for "download every file by path" and "copy all for
+ * this file". Each file holds only the pieces to paste, each under a comment saying where it goes.
+ */
+import type { Snippet } from "../generate/snippet";
+
+/** Where snippets for pseudo-files ("(terminal)", "(pull request description)") are collected. */
+export const NOTES_FILE = "WORKBENCH-NOTES.md";
+
+/** "(terminal)" and friends name no file in the repository; they must not become zip entries. */
+const isPseudoFile = (file: string) => file.startsWith("(");
+
+/** One line, so an anchor can never break out of its comment or add a line of code. */
+const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+
+/** A comment in the snippet's own language, so the file stays valid after each paste. */
+function header(s: Snippet): string {
+  const anchor = oneLine(s.anchor);
+  switch (s.language) {
+    case "proto":
+    case "typescript":
+    case "rust":
+      return `// ${anchor}`;
+    case "python":
+    case "shell":
+      return `# ${anchor}`;
+    case "markdown":
+      return `<!-- ${anchor.replaceAll("--", "- -")} -->`;
+  }
+}
+
+/** Header line, code, then a blank line between snippets; the text ends with one newline. */
+function fileText(snippets: readonly Snippet[]): string {
+  return snippets.map((s) => `${header(s)}\n${s.code.replace(/\n+$/, "")}\n`).join("\n");
+}
+
+/** A fence longer than any backtick run in the code, so the code cannot close it early. */
+function fenced(language: string, code: string): string {
+  const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  return `${fence}${language}\n${code.replace(/\n+$/, "")}\n${fence}`;
+}
+
+/** Commands and the PR checklist: what to run and paste, in generation order, with their notes. */
+function notesText(snippets: readonly Snippet[]): string {
+  const sections = snippets.map((s) =>
+    [
+      `## ${s.file.slice(1, -1) || s.file}: ${oneLine(s.anchor)}`,
+      "",
+      fenced(s.language, s.code),
+      ...(s.notes.length ? ["", ...s.notes.map((note) => `- ${oneLine(note)}`)] : []),
+      "",
+    ].join("\n"),
+  );
+  return ["# Workbench notes", "", ...sections].join("\n");
+}
+
+/** One entry per target file, in first-seen order, then the notes file if any pseudo-files. */
+export function filesFromSnippets(snippets: readonly Snippet[]): { path: string; text: string }[] {
+  const byFile = new Map<string, Snippet[]>();
+  const pseudo: Snippet[] = [];
+  for (const s of snippets) {
+    if (isPseudoFile(s.file)) pseudo.push(s);
+    else byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
+  }
+  const files = [...byFile].map(([path, group]) => ({ path, text: fileText(group) }));
+  if (pseudo.length) files.push({ path: NOTES_FILE, text: notesText(pseudo) });
+  return files;
+}
+
+/**
+ * The text "copy all for this file" puts on the clipboard: for a real file, exactly its download;
+ * for a pseudo-file such as "(terminal)", its snippets in the same header-and-code form.
+ */
+export function copyAllText(snippets: readonly Snippet[], file: string): string {
+  return fileText(snippets.filter((s) => s.file === file));
+}
