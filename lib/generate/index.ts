@@ -8,6 +8,9 @@ import { generateInput, type Generator, type SqlStatus } from "./context";
 import { protoSnippets } from "./proto";
 import { nodeSnippets } from "./node";
 import { pythonSnippets } from "./python";
+import { rustRouterSnippets } from "./rust-router";
+import { rustServiceSnippets } from "./rust-service";
+import { rustStorageSnippets } from "./rust-storage";
 import type { Snippet } from "./snippet";
 import { verifySnippets } from "./verify";
 
@@ -15,6 +18,9 @@ export const GENERATORS: readonly Generator[] = [
   protoSnippets,
   pythonSnippets,
   nodeSnippets,
+  rustStorageSnippets,
+  rustServiceSnippets,
+  rustRouterSnippets,
   verifySnippets,
 ];
 

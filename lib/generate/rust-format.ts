@@ -1,0 +1,208 @@
+/**
+ * Layout helpers that reproduce rustfmt's default decisions for the shapes the Rust generators
+ * emit, so a pasted snippet is already formatted (`cargo fmt --check` passes). Every helper takes
+ * the absolute column the code sits at in its real file, because rustfmt's width limits count
+ * from there; generators dedent the result for display.
+ *
+ * The limits are rustfmt's `use_small_heuristics = "Default"` values; the test suite runs the real
+ * rustfmt over every snippet, so a wrong guess here fails loudly.
+ */
+
+export const MAX_WIDTH = 100;
+/** fn_call_width and chain_width: wider argument lists, tuples and chains go vertical. */
+const CALL_WIDTH = 60;
+/** struct_lit_width: a struct literal's body stays on one line up to this width. */
+const STRUCT_BODY_WIDTH = 18;
+
+export function pad(col: number): string {
+  return " ".repeat(col);
+}
+
+const fits = (line: string): boolean => line.length <= MAX_WIDTH;
+
+/** Removes `col` leading spaces from every line (generated code is shown at column 0). */
+export function dedent(lines: readonly string[], col: number): string {
+  return lines.map((l) => (l.startsWith(pad(col)) ? l.slice(col) : l.trimStart())).join("\n");
+}
+
+/** `head(args)tail`: one line when the arguments fit, else one argument per line. */
+export function call(
+  col: number,
+  head: string,
+  args: readonly string[],
+  tail: string,
+  opts: { macro?: boolean } = {},
+): string[] {
+  const joined = args.join(", ");
+  const one = `${pad(col)}${head}${joined}${tail}`;
+  if (joined.length <= CALL_WIDTH && fits(one)) return [one];
+  // rustfmt adds a trailing comma in function calls but not in macro invocations.
+  const last = args.length - 1;
+  const body = args.map((a, i) => `${pad(col + 4)}${a}${i === last && opts.macro ? "" : ","}`);
+  return [`${pad(col)}${head}`, ...body, `${pad(col)}${tail}`];
+}
+
+/**
+ * A function signature: one line when it fits, else one parameter per line. `end` is " {" for a
+ * definition or ";" for a trait declaration.
+ */
+export function fnSig(
+  col: number,
+  head: string,
+  params: readonly string[],
+  ret: string,
+  end: " {" | ";",
+): string[] {
+  const arrow = ret ? ` -> ${ret}` : "";
+  const one = `${pad(col)}${head}(${params.join(", ")})${arrow}${end}`;
+  // rustfmt measures a declaration as if it ended in " {", one column more than ";": at exactly
+  // the limit its parameters still fit, so only the return type moves down.
+  if (one.length <= (end === ";" ? MAX_WIDTH - 1 : MAX_WIDTH)) return [one];
+  if (end === ";" && ret && one.length === MAX_WIDTH)
+    return [`${pad(col)}${head}(${params.join(", ")})`, `${pad(col + 4)}-> ${ret};`];
+  const lines = [`${pad(col)}${head}(`, ...params.map((p) => `${pad(col + 4)}${p},`)];
+  const close = `${pad(col)})${arrow}${end}`;
+  if (fits(close) || end === ";") return [...lines, close];
+  return [...lines, `${pad(col)})${arrow}`, `${pad(col)}{`];
+}
+
+/**
+ * `lead calls(Name { fields })end`, e.g. `Ok(Response::new(X { count }))`. Mirrors rustfmt: one
+ * line when the body is short and the outermost call's arguments fit the call width; else the
+ * literal opens up after the calls ("overflow") while its head fits the call width; else the
+ * literal moves to its own line inside the calls.
+ */
+export function structExpr(
+  col: number,
+  lead: string,
+  calls: readonly string[],
+  name: string,
+  fields: readonly string[],
+  end: string,
+): string[] {
+  const open = calls.map((c) => `${c}(`).join("");
+  const close = ")".repeat(calls.length);
+  const body = fields.join(", ");
+  const literal = fields.length ? `${name} { ${body} }` : `${name} {}`;
+  const short = body.length <= STRUCT_BODY_WIDTH;
+  const outerArgs =
+    calls
+      .slice(1)
+      .map((c) => `${c}(`)
+      .join("") +
+    literal +
+    close.slice(1);
+  const argsFit = calls.length === 0 || outerArgs.length <= CALL_WIDTH;
+  const one = `${pad(col)}${lead}${open}${literal}${close}${end}`;
+  if (short && argsFit && fits(one)) return [one];
+  // A `let` whose right side fits one line on the next line goes there.
+  const next = `${pad(col + 4)}${open}${literal}${close}${end}`;
+  if (short && argsFit && lead.startsWith("let ") && fits(next))
+    return [`${pad(col)}${lead.trimEnd()}`, next];
+  if (fields.length === 0) return atomArg(col, lead, calls, literal, end);
+  const vertical = (at: number, tail: string) => [
+    `${pad(at)}${name} {`,
+    // A `..base` update takes no trailing comma.
+    ...fields.map((f) => `${pad(at + 4)}${f}${f.startsWith("..") ? "" : ","}`),
+    `${pad(at)}}${tail}`,
+  ];
+  // Inside calls, the literal's head plus the inner calls' closing parens must fit the call width.
+  const head = `${calls
+    .slice(1)
+    .map((c) => `${c}(`)
+    .join("")}${name} {`;
+  const overflow = calls.length === 0 || head.length + calls.length - 1 <= CALL_WIDTH;
+  if (overflow && fits(`${pad(col)}${lead}${open}${name} {`)) {
+    const [first, ...rest] = vertical(col, `${close}${end}`);
+    return [`${pad(col)}${lead}${open}${first!.trimStart()}`, ...rest];
+  }
+  const own = `${pad(col + 4)}${literal},`;
+  const inner = short && fits(own) ? [own] : vertical(col + 4, ",");
+  return [`${pad(col)}${lead}${open}`, ...inner, `${pad(col)}${close}${end}`];
+}
+
+/** `lead calls(atom)end` where the atom cannot break: it moves to its own line when too wide. */
+export function atomArg(
+  col: number,
+  lead: string,
+  calls: readonly string[],
+  atom: string,
+  end: string,
+): string[] {
+  const open = calls.map((c) => `${c}(`).join("");
+  const close = ")".repeat(calls.length);
+  const outerArgs =
+    calls
+      .slice(1)
+      .map((c) => `${c}(`)
+      .join("") +
+    atom +
+    close.slice(1);
+  const one = `${pad(col)}${lead}${open}${atom}${close}${end}`;
+  if (outerArgs.length <= CALL_WIDTH && fits(one)) return [one];
+  return [`${pad(col)}${lead}${open}`, `${pad(col + 4)}${atom},`, `${pad(col)}${close}${end}`];
+}
+
+/** One array element that is a pair: `(a, b),`, opened up when the pair is too wide. */
+export function pair(col: number, a: string, b: string): string[] {
+  const one = `${pad(col)}(${a}, ${b}),`;
+  if (`${a}, ${b}`.length <= CALL_WIDTH && fits(one)) return [one];
+  return [`${pad(col)}(`, `${pad(col + 4)}${a},`, `${pad(col + 4)}${b},`, `${pad(col)}),`];
+}
+
+/** A method call inside a chain; its arguments break open like any call's. */
+export interface ChainCall {
+  readonly method: string;
+  readonly args: readonly string[];
+}
+type ChainChild = string | ChainCall;
+
+const childText = (c: ChainChild): string =>
+  typeof c === "string" ? c : `.${c.method}(${c.args.join(", ")})`;
+
+/**
+ * A method chain `lead root.c1.c2…end`. One line when the chain is short; otherwise one element
+ * per line, with a short root (a statement starting `ctx`) keeping its first element beside it.
+ */
+export function chain(
+  col: number,
+  lead: string,
+  root: string,
+  children: readonly ChainChild[],
+  end: string,
+): string[] {
+  const oneChain = root + children.map(childText).join("");
+  const one = `${pad(col)}${lead}${oneChain}${end}`;
+  const argsFit = children.every(
+    (c) => typeof c === "string" || c.args.join(", ").length <= CALL_WIDTH,
+  );
+  if (argsFit && oneChain.length <= CALL_WIDTH && fits(one)) return [one];
+  const lines: string[] = [];
+  let rest = children;
+  // A statement whose root is no wider than one indent keeps the first child on its line.
+  if (!lead && root.length <= 4 && children.length > 0) {
+    lines.push(`${pad(col)}${root}${childText(children[0]!)}`);
+    rest = children.slice(1);
+  } else {
+    lines.push(`${pad(col)}${lead}${root}`);
+  }
+  for (const c of rest) {
+    if (typeof c === "string") lines.push(`${pad(col + 4)}${c}`);
+    else lines.push(...call(col + 4, `.${c.method}(`, c.args, ")"));
+  }
+  lines[lines.length - 1] += end;
+  return lines;
+}
+
+/** A raw string literal holding SQL, on its own lines at `col` (rustfmt never touches it). */
+export function rawSql(col: number, sql: string): string[] {
+  let hashes = "#";
+  while (sql.includes(`"${hashes}`)) hashes += "#";
+  const lines = sql.replace(/\s+$/, "").split("\n");
+  const common = Math.min(
+    ...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length),
+    Infinity,
+  );
+  const body = lines.map((l) => (l.trim() ? `${pad(col)}${l.slice(common).trimEnd()}` : ""));
+  return [`${pad(col)}r${hashes}"`, ...body, `${pad(col)}"${hashes}`];
+}

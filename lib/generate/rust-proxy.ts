@@ -1,0 +1,203 @@
+/**
+ * The current router (era C) forwards request bytes unchanged, so a new RPC needs no typed code:
+ * its name in KNOWN_METHODS (byte-sorted, binary-searched, and tested against service.proto), a
+ * match arm to `raw_proxy_to_leader` when it is a person write, and a stub in the test server that
+ * implements the whole backend trait (TestReplicaService, or TestLeaderService for leader RPCs).
+ */
+import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
+import type { GenerateInput } from "./context";
+import { atomArg, call, chain, dedent, pad } from "./rust-format";
+import { requestSignature } from "./rust-service";
+import { requestLiteral } from "./rust-test-values";
+import type { RustPlan } from "./rust-types";
+import type { Snippet } from "./snippet";
+
+const ROUTER = "rust/personhog-router";
+
+/** Byte order, as Rust compares &str; RPC names are ASCII, where UTF-16 order is the same. */
+const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Where the name goes in KNOWN_METHODS: after `after`, or before `before` when it is first. */
+export function knownMethodsPosition(rpc: string): {
+  after: string | null;
+  before: string | null;
+  exists: boolean;
+} {
+  const existing: readonly string[] = EXISTING_RPCS;
+  const names = [...new Set([...existing, rpc])].sort(byteOrder);
+  const i = names.indexOf(rpc);
+  return {
+    after: names[i - 1] ?? null,
+    before: names[i + 1] ?? null,
+    exists: existing.includes(rpc),
+  };
+}
+
+function knownMethod(input: GenerateInput): Snippet {
+  const { rpc } = input.d;
+  const pos = knownMethodsPosition(rpc);
+  const anchor = pos.after
+    ? `in \`pub const KNOWN_METHODS\`, insert after "${pos.after}"`
+    : `in \`pub const KNOWN_METHODS\`, insert first, before "${pos.before}"`;
+  const notes = [
+    "KNOWN_METHODS is sorted by byte order (binary_search), so uppercase letters sort before lowercase: known_methods_is_sorted fails otherwise.",
+    "known_methods_matches_service_proto compares it with service.proto's rpc lines: cargo test -p personhog-router fails until both agree.",
+    "Position computed against service.proto's 49 RPCs; if your checkout lacks that neighbour, keep the byte order.",
+  ];
+  if (pos.exists) notes.unshift(`${rpc} already exists: pick another name.`);
+  return {
+    id: "rust-proxy-known-method",
+    step: "rust",
+    file: `${ROUTER}/src/proxy.rs`,
+    language: "rust",
+    anchor,
+    code: `"${rpc}",`,
+    notes,
+  };
+}
+
+function leaderArm(input: GenerateInput): Snippet {
+  const { rpc } = input.d;
+  const col = 12;
+  const lines = [
+    `${pad(col)}"${rpc}" => {`,
+    ...chain(
+      col + 4,
+      "let (resp, call_ms) = ",
+      "self",
+      [{ method: "raw_proxy_to_leader", args: ["req", `"${rpc}"`] }, ".await"],
+      ";",
+    ),
+    `${pad(col + 4)}(resp, "leader", call_ms)`,
+    `${pad(col)}}`,
+  ];
+  const keyed = ["team_id", "person_id"].every((k) =>
+    input.design.request.some((f) => f.name === k),
+  );
+  const notes = [
+    "raw_proxy_to_leader routes by the x-team-id and x-person-id request headers (INVALID_ARGUMENT without them), never the body: every client must stamp them for this method (Node's resolvePersonRoutingKey, the Rust clients' stamp_person_routing_headers).",
+    "Without this arm the `_` arm forwards it to the replica, which does not serve it.",
+  ];
+  if (!keyed)
+    notes.unshift(
+      "The request has no team_id and person_id: the leader cannot be chosen. Add them.",
+    );
+  return {
+    id: "rust-proxy-leader-arm",
+    step: "rust",
+    file: `${ROUTER}/src/proxy.rs`,
+    language: "rust",
+    anchor: 'in `RawProxyInner::handle`, `match method_name`, next to the "FencePerson" arm',
+    code: dedent(lines, col),
+    notes,
+  };
+}
+
+function testServerStub(input: GenerateInput, leader: boolean): Snippet {
+  const { d } = input;
+  const body = leader
+    ? [
+        `${pad(8)}require_partition_metadata(&request)?;`,
+        ...atomArg(8, "", ["Err", "Status::unimplemented"], '"not exercised by router tests"', ""),
+      ]
+    : atomArg(8, "", ["Ok", "Response::new"], `${d.responseMessage}::default()`, "");
+  const lines = [
+    ...requestSignature(
+      4,
+      d.snake,
+      d.requestMessage,
+      d.responseMessage,
+      leader ? "request" : "_request",
+    ),
+    ...body,
+    `${pad(4)}}`,
+  ];
+  const service = leader ? "TestLeaderService" : "TestReplicaService";
+  return {
+    id: leader ? "rust-router-test-leader" : "rust-router-test-replica",
+    step: "rust",
+    file: `${ROUTER}/tests/common/mod.rs`,
+    language: "rust",
+    anchor: `inside \`impl ${leader ? "PersonHogLeader" : "PersonHogReplica"} for ${service}\``,
+    code: dedent(lines, 4),
+    notes: [
+      `${service} implements the whole backend trait, so the router's tests do not compile without this stub.`,
+    ],
+  };
+}
+
+function integrationTest(input: GenerateInput, leader: boolean): Snippet {
+  const { d } = input;
+  const start = leader
+    ? [
+        `${pad(4)}let replica_addr = start_test_replica(TestReplicaService::new()).await;`,
+        `${pad(4)}let leader_addr = start_test_leader(TestLeaderService::new()).await;`,
+        `${pad(4)}let router_addr = start_test_router_raw_with_leader(replica_addr, leader_addr, 1).await;`,
+      ]
+    : [
+        `${pad(4)}let replica_addr = start_test_replica(TestReplicaService::new()).await;`,
+        `${pad(4)}let router_addr = start_test_router_raw(replica_addr).await;`,
+      ];
+  const finish = leader
+    ? ['.expect_err("the leader route needs the person key headers")']
+    : ['.expect("RPC failed")', ".into_inner()"];
+  const lines = [
+    "#[tokio::test]",
+    `async fn raw_proxy_${d.snake}_${leader ? "needs_person_key" : "routes_to_replica"}() {`,
+    ...start,
+    `${pad(4)}let mut client = create_client(router_addr).await;`,
+    "",
+    ...requestLiteral(input, 4, { lead: "let request = ", calls: [], team: "1" }),
+    ...chain(
+      4,
+      leader ? "let status = " : "let response = ",
+      "client",
+      [{ method: d.snake, args: ["request"] }, ".await", ...finish],
+      ";",
+    ),
+    "",
+    ...(leader
+      ? [`${pad(4)}assert_eq!(status.code(), tonic::Code::InvalidArgument);`]
+      : call(4, "assert_eq!(", ["response", `${d.responseMessage}::default()`], ");", {
+          macro: true,
+        })),
+    "}",
+  ];
+  return {
+    id: "rust-router-integration-test",
+    step: "rust",
+    file: `${ROUTER}/tests/raw_proxy_integration.rs`,
+    language: "rust",
+    anchor: "append",
+    code: lines.join("\n"),
+    notes: leader
+      ? [
+          "Sent without x-team-id/x-person-id, so the router must refuse it before reaching the leader: proof the leader arm exists.",
+          "Check TestLeaderService's constructor in your checkout; the helpers' names are from the newest tests/common/mod.rs read.",
+        ]
+      : [
+          "The test replica answers the default response: the test proves the router forwards the method.",
+        ],
+  };
+}
+
+export function proxySnippets(input: GenerateInput, plan: RustPlan): Snippet[] {
+  const leader = plan.leaderOnly;
+  const out = [knownMethod(input)];
+  if (leader) out.push(leaderArm(input));
+  out.push(testServerStub(input, leader), integrationTest(input, leader));
+  if (
+    !leader &&
+    !plan.write &&
+    plan.category === "PersonData" &&
+    input.design.consistency === "strong"
+  )
+    out[0] = {
+      ...out[0]!,
+      notes: [
+        ...out[0]!.notes,
+        "Only GetPerson goes to the leader on STRONG in current code; this RPC reaches the replica, which refuses STRONG person reads.",
+      ],
+    };
+  return out;
+}

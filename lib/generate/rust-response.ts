@@ -1,0 +1,124 @@
+/**
+ * What the storage method returns and how the handler turns it into the proto response. A new
+ * response with one field returns that field's type (`count` → `i64`); several fields return a
+ * result struct the design declares; a shared response returns the rows it carries.
+ */
+import type { Design, FieldDesign } from "../design/model";
+import { fieldType, rustIdent, type RustType } from "./rust-types";
+
+export interface ReturnShape {
+  readonly type: RustType;
+  /** The handler's variable holding the storage result; null for `()`. */
+  readonly variable: string | null;
+  /** Field initialisers of the proto response literal, built from `variable`. */
+  readonly responseFields: readonly string[];
+  /** A result struct to declare in `storage/types`, for responses with several fields. */
+  readonly struct: { readonly name: string; readonly fields: readonly FieldDesign[] } | null;
+  readonly notes: readonly string[];
+}
+
+const named = (name: string): RustType => ({ k: "named", name });
+const vecOf = (name: string): RustType => ({ k: "vec", of: named(name) });
+const INTO_VEC = ".into_iter().map(Into::into).collect()";
+const FROM_NOTE =
+  "`Into::into` needs a `From<storage::X>` impl for the proto type; the replica has one for Person (src/service/types); other types are built inline in existing handlers.";
+
+/** Shared responses: the storage rows behind them and the literal that carries them. */
+const SHARED: Readonly<Record<string, Omit<ReturnShape, "struct">>> = {
+  GetPersonResponse: {
+    type: { k: "option", of: named("Person") },
+    variable: "person",
+    responseFields: ["person: person.map(Into::into)"],
+    notes: [],
+  },
+  PersonsResponse: {
+    type: vecOf("Person"),
+    variable: "persons",
+    responseFields: [`persons: persons${INTO_VEC}`, "missing_ids: Vec::new()"],
+    notes: [
+      "PersonsResponse also reports the requested ids that were not found: fill missing_ids.",
+    ],
+  },
+  GroupsResponse: {
+    type: vecOf("Group"),
+    variable: "groups",
+    responseFields: [`groups: groups${INTO_VEC}`],
+    notes: [FROM_NOTE],
+  },
+  GroupTypeMappingsResponse: {
+    type: vecOf("GroupTypeMapping"),
+    variable: "mappings",
+    responseFields: [`mappings: mappings${INTO_VEC}`],
+    notes: [FROM_NOTE],
+  },
+  GroupTypeMappingsBatchResponse: {
+    type: vecOf("GroupTypeMapping"),
+    variable: "mappings",
+    responseFields: ["results: group_by_key(mappings)"],
+    notes: [
+      "GroupTypeMappingsBatchResponse holds one GroupTypeMappingsByKey per requested key: group the rows by team or project (see get_group_type_mappings_by_team_ids) in place of group_by_key.",
+    ],
+  },
+  CohortMembershipResponse: {
+    type: vecOf("CohortMembership"),
+    variable: "memberships",
+    responseFields: [`memberships: memberships${INTO_VEC}`],
+    notes: [FROM_NOTE],
+  },
+};
+
+function hasMessage(t: RustType): boolean {
+  return t.k === "named" || ((t.k === "vec" || t.k === "option") && hasMessage(t.of));
+}
+
+/** `value` converted to the proto field's type: storage rows become proto messages. */
+function converted(t: RustType, value: string): string {
+  if (!hasMessage(t)) return value;
+  if (t.k === "vec") return `${value}${INTO_VEC}`;
+  if (t.k === "option") return `${value}.map(Into::into)`;
+  return `${value}.into()`;
+}
+
+function initialiser(f: FieldDesign, value: string): string {
+  const name = rustIdent(f.name);
+  const expr = converted(fieldType(f), value);
+  return expr === name ? name : `${name}: ${expr}`;
+}
+
+export function returnShape(design: Design, rpc: string): ReturnShape {
+  const { response } = design;
+  if (response.kind === "shared") {
+    const shared = SHARED[response.name];
+    if (shared) return { ...shared, struct: null };
+    return {
+      type: { k: "unit" },
+      variable: null,
+      responseFields: [],
+      struct: null,
+      notes: [`${response.name} is not a known shared response; pick one or declare a new one.`],
+    };
+  }
+  const { fields } = response;
+  if (fields.length === 0)
+    return { type: { k: "unit" }, variable: null, responseFields: [], struct: null, notes: [] };
+  if (fields.length === 1) {
+    const f = fields[0]!;
+    const t = fieldType(f);
+    const variable = rustIdent(f.name);
+    return {
+      type: t,
+      variable,
+      responseFields: [initialiser(f, variable)],
+      struct: null,
+      notes: hasMessage(t) ? [FROM_NOTE] : [],
+    };
+  }
+  const name = `${rpc}Result`;
+  return {
+    type: named(name),
+    variable: "result",
+    responseFields: fields.map((f) => initialiser(f, `result.${rustIdent(f.name)}`)),
+    struct: { name, fields },
+    notes: [`The response has ${fields.length} fields, so storage returns a ${name} struct.`],
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * Values the generated tests pass for each request field, and the fixture rows they insert. A
+ * "seeded" value points at the rows the test inserted (the person's id, the seeded group key); a
+ * "missing" value points at nothing (a fresh team, id -1), so the query must find nothing.
+ */
+import type { Design, FieldDesign } from "../design/model";
+import type { GenerateInput } from "./context";
+import { chain, structExpr } from "./rust-format";
+import { baseType, fieldType, owned, rustIdent, type RustType } from "./rust-types";
+
+export type Mode = "seeded" | "missing";
+
+/** One element's value: a literal or expression, and whether it is text. */
+interface Elem {
+  readonly expr: string;
+  readonly kind: "plain" | "str" | "string-expr" | "bytes";
+  /** False when the value is a guess the seeded rows may not match. */
+  readonly known: boolean;
+}
+
+const SEEDED_COHORT = "1";
+const lit = (expr: string, known = true): Elem => ({ expr, kind: "plain", known });
+const str = (text: string, known = true): Elem => ({ expr: `"${text}"`, kind: "str", known });
+
+function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
+  const seeded = mode === "seeded";
+  const key = f.name.replace(/s$/, "");
+  if (key === "team_id" || key === "project_id") return lit(team);
+  if (key === "person_id") return lit(seeded ? "person.id" : "-1");
+  if (key === "uuid")
+    return seeded
+      ? { expr: "person.uuid.to_string()", kind: "string-expr", known: true }
+      : str("00000000-0000-0000-0000-000000000000");
+  if (key === "distinct_id") return str(seeded ? "seeded-user" : "missing-user");
+  if (key === "group_type_index") return lit("0");
+  if (key === "group_key") return str(seeded ? "seeded-group" : "missing-group");
+  if (key === "cohort_id") return lit(seeded ? SEEDED_COHORT : "-1");
+  if (key === "feature_flag_key") return str("seeded-flag");
+  if (key === "hash_key") return str("seeded-hash");
+  if (key === "limit" || key === "batch_size") return lit("100");
+  if (f.name.endsWith("_ms")) return lit("1_700_000_000_000");
+  const t = baseType(f.type);
+  if (t.k === "prim")
+    return lit(t.name === "bool" ? "true" : t.name === "f64" ? "1.0" : "1", false);
+  if (t.k === "string") return str(seeded ? "seeded" : "missing", false);
+  if (t.k === "bytes") return { expr: 'b"{}"', kind: "bytes", known: false };
+  return null;
+}
+
+function ownedElem(e: Elem): string {
+  if (e.kind === "str") return `${e.expr}.to_string()`;
+  return e.kind === "bytes" ? `${e.expr}.to_vec()` : e.expr;
+}
+
+export interface Value {
+  readonly expr: string;
+  readonly known: boolean;
+}
+
+/** The argument passed to the storage method (borrowed form). */
+export function storageArg(f: FieldDesign, mode: Mode): Value | null {
+  if (f.optional) return { expr: "None", known: true };
+  const e = elem(f, mode);
+  if (!e) return f.repeated ? { expr: "&[]", known: false } : null;
+  if (f.repeated) return { expr: `&[${ownedElem(e)}]`, known: e.known };
+  return { expr: e.kind === "string-expr" ? `&${e.expr}` : e.expr, known: e.known };
+}
+
+/** The initialiser of a proto request field (owned form, as prost generates it). */
+export function protoValue(f: FieldDesign, mode: Mode, team?: string): Value {
+  if (f.optional || fieldType(f).k === "option") return { expr: "None", known: true };
+  const e = elem(f, mode, team);
+  if (!e) return { expr: "Vec::new()", known: false };
+  if (f.repeated) return { expr: `vec![${ownedElem(e)}]`, known: e.known };
+  return { expr: ownedElem(e), known: e.known };
+}
+
+/** rstest case values for a repeated field: one unknown key, and an empty batch. */
+export function batchCases(f: FieldDesign): { unknown: string; empty: string; type: string } {
+  const e = elem(f, "missing");
+  const t: RustType = fieldType(f);
+  return { unknown: e ? `vec![${ownedElem(e)}]` : "vec![]", empty: "vec![]", type: owned(t) };
+}
+
+const PERSON_TABLES = new Set([
+  "posthog_person",
+  "posthog_persondistinctid",
+  "posthog_cohortpeople",
+  "posthog_featureflaghashkeyoverride",
+]);
+const NO_FIXTURE = new Set(["posthog_personlessdistinctid", "posthog_personoverride"]);
+
+const step = (col: number, lead: string, call: string, what: string): string[] =>
+  chain(col, lead, "ctx", [call, ".await", `.expect("Failed to ${what}")`], ";");
+
+/**
+ * Lines inserting the rows a seeded test reads, using the TestContext fixtures; null when a table
+ * has no fixture helper.
+ */
+export function seedLines(design: Design, col: number, personUsed: boolean): string[] | null {
+  const tables = new Set(design.tables);
+  if ([...tables].some((t) => NO_FIXTURE.has(t)) || tables.size === 0) return null;
+  const cohort = tables.has("posthog_cohortpeople");
+  const flags = tables.has("posthog_featureflaghashkeyoverride");
+  const needsPerson = personUsed || [...tables].some((t) => PERSON_TABLES.has(t));
+  const lines: string[] = [];
+  if (needsPerson) {
+    const lead = personUsed || cohort || flags ? "let person = " : "";
+    lines.push(...step(col, lead, '.insert_person("seeded-user", None)', "insert person"));
+  }
+  if (cohort)
+    lines.push(
+      ...step(col, "", `.add_person_to_cohort(person.id, ${SEEDED_COHORT})`, "add to cohort"),
+    );
+  if (flags)
+    lines.push(
+      ...step(
+        col,
+        "",
+        '.insert_hash_key_override(person.id, "seeded-flag", "seeded-hash")',
+        "insert override",
+      ),
+    );
+  if (tables.has("posthog_group"))
+    lines.push(...step(col, "", '.insert_group(0, "seeded-group", None)', "insert group"));
+  if (tables.has("posthog_grouptypemapping"))
+    lines.push(...step(col, "", ".insert_standard_group_type_mappings()", "insert mappings"));
+  return lines;
+}
+
+/**
+ * `lead Request::new(XRequest { … })end` with values that point at nothing; `overrides` replace
+ * single fields, and `read_options` (when the read carries it) defaults to None.
+ */
+export function requestLiteral(
+  { design, d }: GenerateInput,
+  col: number,
+  opts: { lead: string; calls: string[]; overrides?: Record<string, string>; team?: string },
+): string[] {
+  const overrides = opts.overrides ?? {};
+  const fields = design.request.map((f) => {
+    const value = overrides[f.name] ?? protoValue(f, "missing", opts.team).expr;
+    return `${rustIdent(f.name)}: ${value}`;
+  });
+  if (design.operation === "read" && design.readOptions)
+    fields.push(overrides.read_options ? "read_options" : "read_options: None");
+  return structExpr(col, opts.lead, opts.calls, d.requestMessage, fields, ";");
+}

@@ -1,0 +1,191 @@
+/**
+ * Rust types for a design: proto fields → storage parameters and handler arguments, and the
+ * response → what the storage method returns. Storage, service and router generators all read
+ * the same `RustPlan`, so the trait, the impl, the mocks and the handler always agree.
+ */
+import type { GenerateInput } from "./context";
+import type { FieldDesign } from "../design/model";
+import type { DataCategory } from "../catalogue/tables";
+
+export type RustType =
+  | { readonly k: "prim"; readonly name: "i64" | "i32" | "bool" | "f64" }
+  | { readonly k: "string" }
+  | { readonly k: "bytes" }
+  | { readonly k: "named"; readonly name: string }
+  | { readonly k: "vec"; readonly of: RustType }
+  | { readonly k: "option"; readonly of: RustType }
+  | { readonly k: "unit" };
+
+/** How named storage types are spelled where the snippet lands (`Person` or `storage::Person`). */
+export type Qualify = (name: string) => string;
+export const bare: Qualify = (n) => n;
+export const viaStorage: Qualify = (n) => `storage::${n}`;
+
+const PRIMS: Readonly<Record<string, RustType>> = {
+  int64: { k: "prim", name: "i64" },
+  int32: { k: "prim", name: "i32" },
+  bool: { k: "prim", name: "bool" },
+  double: { k: "prim", name: "f64" },
+  string: { k: "string" },
+  bytes: { k: "bytes" },
+};
+
+/** The element type of a proto field, ignoring `repeated`/`optional`. */
+export function baseType(protoType: string): RustType {
+  return PRIMS[protoType] ?? { k: "named", name: protoType };
+}
+
+/** The owned Rust type prost generates for a field (and storage returns). */
+export function fieldType(f: FieldDesign): RustType {
+  const base = baseType(f.type);
+  if (f.repeated) return { k: "vec", of: base };
+  // prost wraps every singular message field in Option.
+  if (f.optional || base.k === "named") return { k: "option", of: base };
+  return base;
+}
+
+export function owned(t: RustType, q: Qualify = bare): string {
+  switch (t.k) {
+    case "prim":
+      return t.name;
+    case "string":
+      return "String";
+    case "bytes":
+      return "Vec<u8>";
+    case "named":
+      return q(t.name);
+    case "vec":
+      return `Vec<${owned(t.of, q)}>`;
+    case "option":
+      return `Option<${owned(t.of, q)}>`;
+    case "unit":
+      return "()";
+  }
+}
+
+/** A borrowed parameter type: `&str`, `&[i64]`, `Option<&str>`. */
+export function borrowed(t: RustType, q: Qualify = bare): string {
+  switch (t.k) {
+    case "string":
+      return "&str";
+    case "bytes":
+      return "&[u8]";
+    case "named":
+      return `&${q(t.name)}`;
+    case "vec":
+      return `&[${owned(t.of, q)}]`;
+    case "option":
+      return `Option<${borrowed(t.of, q)}>`;
+    default:
+      return owned(t, q);
+  }
+}
+
+/** The handler's expression passing a request field to storage (`&req.ids`, `req.name.as_deref()`). */
+export function handlerArg(f: FieldDesign, access = `req.${rustIdent(f.name)}`): string {
+  const t = fieldType(f);
+  if (t.k === "option") {
+    if (t.of.k === "prim") return access;
+    return t.of.k === "named" ? `${access}.as_ref()` : `${access}.as_deref()`;
+  }
+  return t.k === "prim" ? access : `&${access}`;
+}
+
+/** The empty value of a type: the early return for an empty batch, and SuccessStorage's answer. */
+export function emptyValue(t: RustType, q: Qualify = bare): string {
+  switch (t.k) {
+    case "prim":
+      return t.name === "bool" ? "false" : t.name === "f64" ? "0.0" : "0";
+    case "string":
+      return "String::new()";
+    case "bytes":
+    case "vec":
+      return "Vec::new()";
+    case "option":
+      return "None";
+    case "unit":
+      return "()";
+    case "named":
+      return `${q(t.name)}::default()`;
+  }
+}
+
+const KEYWORDS = new Set(
+  "as async await break const continue crate dyn else enum extern false fn for if impl in let loop match mod move mut pub ref return self static struct super trait true type unsafe use where while yield".split(
+    " ",
+  ),
+);
+
+/** A proto field name as a Rust identifier (prost spells keywords as raw identifiers). */
+export function rustIdent(name: string): string {
+  return KEYWORDS.has(name) ? `r#${name}` : name;
+}
+
+/** The cap a field's comment documents ("Max 1000 per request."), as PostHog's protos do. */
+export function documentedCap(f: FieldDesign): number | null {
+  const m = /\bmax(?:imum)?\s+([\d_,]+)/i.exec(f.comment);
+  const n = m ? Number(m[1]!.replace(/[_,]/g, "")) : NaN;
+  return Number.isFinite(n) && n > 0 ? n : null;
+}
+
+/** An INSERT (possibly after a WITH): run against a fresh team it would insert, not find nothing. */
+export function isInsert(sql: string): boolean {
+  return /^\s*(WITH\b[\s\S]*?\)\s*)?INSERT\b/i.test(sql);
+}
+
+export interface StorageParam {
+  readonly name: string;
+  readonly type: (q: Qualify) => string;
+  /** The request field it comes from; absent for `consistency`. */
+  readonly field?: FieldDesign;
+}
+
+/** Which pool the postgres impl reads or writes with. */
+export type PoolChoice = "replica_pool" | "primary_pool" | "pool_for_consistency";
+
+export interface RustPlan {
+  readonly method: string;
+  readonly category: DataCategory;
+  /** True when the tables did not decide the category and the plan assumed PersonData. */
+  readonly categoryAssumed: boolean;
+  readonly write: boolean;
+  readonly pool: PoolChoice;
+  readonly takesConsistency: boolean;
+  readonly params: readonly StorageParam[];
+  /** Repeated request fields: an empty one means nothing to do (early return). */
+  readonly repeated: readonly FieldDesign[];
+  /** Current code: person writes live in the leader crate; the replica never sees them. */
+  readonly leaderOnly: boolean;
+}
+
+export function rustPlan({ design, d }: GenerateInput): RustPlan {
+  const category = d.category ?? "PersonData";
+  const write = design.operation === "write";
+  const takesConsistency = !write && category === "NonPersonData";
+  const pool: PoolChoice = write
+    ? "primary_pool"
+    : takesConsistency
+      ? "pool_for_consistency"
+      : "replica_pool";
+  const params: StorageParam[] = design.request.map((f) => ({
+    name: rustIdent(f.name),
+    type: (q) => borrowed(fieldType(f), q),
+    field: f,
+  }));
+  if (takesConsistency)
+    params.push({
+      name: "consistency",
+      type: (q) => (q === bare ? "ConsistencyLevel" : `${q("postgres")}::ConsistencyLevel`),
+    });
+  return {
+    method: d.snake,
+    category,
+    categoryAssumed: d.category === null,
+    write,
+    pool,
+    takesConsistency,
+    params,
+    repeated: design.request.filter((f) => f.repeated),
+    leaderOnly: design.target === "current" && category === "PersonData" && write,
+  };
+}

@@ -1,0 +1,205 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { field, WORKED_EXAMPLE } from "../design/defaults";
+import { DESIGN_FIXTURES } from "../design/fixtures";
+import type { Design } from "../design/model";
+import { generateInput } from "./context";
+import { assertGolden } from "./golden";
+import { knownMethodsPosition } from "./rust-proxy";
+import { routeArgs, rustRouterSnippets } from "./rust-router";
+import { rustServiceSnippets } from "./rust-service";
+import { rustStorageSnippets } from "./rust-storage";
+import { rustPlan } from "./rust-types";
+import { assertRustfmtClean } from "./rustfmt-harness";
+import type { Snippet } from "./snippet";
+
+function rustSnippets(design: Design): Snippet[] {
+  const input = generateInput(design);
+  return [
+    ...rustStorageSnippets(input),
+    ...rustServiceSnippets(input),
+    ...rustRouterSnippets(input),
+  ];
+}
+
+const byId = (design: Design, id: string): Snippet => {
+  const s = rustSnippets(design).find((x) => x.id === id);
+  assert.ok(s, `no snippet ${id} for ${design.rpcName}`);
+  return s;
+};
+
+function render(snippets: readonly Snippet[]): string {
+  return snippets
+    .map((s) =>
+      [
+        `## ${s.id}`,
+        `file: ${s.file}`,
+        `anchor: ${s.anchor}`,
+        ...s.notes.map((n) => `note: ${n}`),
+        "",
+        s.code,
+      ].join("\n"),
+    )
+    .join("\n\n")
+    .concat("\n");
+}
+
+/** Designs beyond the fixtures that reach other branches: long names, batches, shared rows. */
+const EXTRA_DESIGNS: Readonly<Record<string, Design>> = {
+  "batch-non-person-read": {
+    ...WORKED_EXAMPLE,
+    target: "current",
+    rpcName: "CountCohortMembersForPersonsInManyCohorts",
+    domain: "cohort",
+    tables: ["posthog_cohortpeople"],
+    sql: "SELECT COUNT(*) FROM posthog_cohortpeople WHERE cohort_id = ANY($1) AND person_id = ANY($2)",
+    request: [
+      field("cohort_ids", "int64", { repeated: true, comment: "Max 250 per request." }),
+      field("person_ids", "int64", { repeated: true }),
+    ],
+  },
+  "shared-persons": {
+    ...WORKED_EXAMPLE,
+    target: "current",
+    rpcName: "GetPersonsByCreatedAtRangeWithinTeam",
+    sql: "SELECT * FROM posthog_person WHERE team_id = $1 AND created_at >= $2 LIMIT $3",
+    request: [
+      field("team_id", "int64"),
+      field("created_after_ms", "int64"),
+      field("limit", "int32", { comment: "Max 500 per request." }),
+      field("distinct_id", "string", { optional: true }),
+    ],
+    response: { kind: "shared", name: "PersonsResponse" },
+  },
+  "multi-field-response": {
+    ...WORKED_EXAMPLE,
+    rpcName: "GetGroupStats",
+    domain: "group",
+    tables: ["posthog_group"],
+    sql: 'SELECT COUNT(*) as "group_count!", MAX(version) as "max_version" FROM posthog_group WHERE team_id = $1',
+    request: [field("team_id", "int64")],
+    response: {
+      kind: "new",
+      fields: [field("group_count", "int64"), field("max_version", "int64")],
+    },
+  },
+  "current-leader-write": {
+    ...DESIGN_FIXTURES["person-write-guide"]!,
+    target: "current",
+    rpcName: "UpdatePersonLastSeenAtWithFloorVersion",
+  },
+  "unknown-category-write": {
+    ...WORKED_EXAMPLE,
+    rpcName: "Touch",
+    tables: [],
+    operation: "write",
+    readOptions: false,
+    sql: "",
+    request: [field("team_id", "int64"), field("type", "string")],
+    response: { kind: "new", fields: [] },
+  },
+  "strong-person-read": { ...WORKED_EXAMPLE, target: "current", consistency: "strong" },
+};
+
+describe("rust generators", () => {
+  for (const [name, design] of Object.entries(DESIGN_FIXTURES)) {
+    it(`match the golden file for ${name}`, () => {
+      assertGolden(`rust/${name}.txt`, render(rustSnippets(design)));
+    });
+  }
+
+  for (const [name, design] of Object.entries({ ...DESIGN_FIXTURES, ...EXTRA_DESIGNS })) {
+    it(`emit rustfmt-clean Rust for ${name}`, () => {
+      for (const s of rustSnippets(design)) {
+        assert.equal(s.language, "rust");
+        assert.equal(s.step, "rust");
+        assertRustfmtClean(s, design);
+      }
+    });
+  }
+
+  it("pick the pool from the route", () => {
+    const pool = (design: Design) => byId(design, "rust-storage-postgres").code;
+    assert.match(pool(WORKED_EXAMPLE), /let pool = &self\.replica_pool;/);
+    assert.match(pool(WORKED_EXAMPLE), /let pool_label = "replica";/);
+    const group = DESIGN_FIXTURES["group-read-current"]!;
+    assert.match(pool(group), /let pool = self\.pool_for_consistency\(consistency\);/);
+    assert.match(byId(group, "rust-storage-trait").code, /consistency: ConsistencyLevel/);
+    assert.doesNotMatch(byId(WORKED_EXAMPLE, "rust-storage-trait").code, /consistency/);
+    for (const write of ["person-write-guide", "cohort-write-current"])
+      assert.match(pool(DESIGN_FIXTURES[write]!), /let pool = &self\.primary_pool;/);
+  });
+
+  it("place the KNOWN_METHODS entry by byte order, not alphabetically", () => {
+    assert.equal(knownMethodsPosition("GetPersonCount").after, "GetPersonByUuid");
+    // 'T' (0x54) sorts before 's' (0x73): a case-insensitive sort would put it after GetGroupsBatch.
+    assert.equal(knownMethodsPosition("GetGroupTypeCount").after, "GetGroup");
+    assert.equal(knownMethodsPosition("AaaFirst").before, "AckPersonTombstones");
+    assert.equal(knownMethodsPosition("AaaFirst").after, null);
+    const entry = byId(DESIGN_FIXTURES["worked-example-current"]!, "rust-proxy-known-method");
+    assert.equal(entry.anchor, 'in `pub const KNOWN_METHODS`, insert after "GetPersonByUuid"');
+    assert.equal(entry.code, '"GetPersonCount",');
+  });
+
+  it("call route_request with the design's category, operation and consistency", () => {
+    const args = (design: Design) =>
+      routeArgs(generateInput(design), rustPlan(generateInput(design)));
+    assert.deepEqual(args(WORKED_EXAMPLE), [
+      "DataCategory::PersonData",
+      "OperationType::Read",
+      "get_consistency(&request.read_options)",
+    ]);
+    assert.deepEqual(args(DESIGN_FIXTURES["person-write-guide"]!), [
+      "DataCategory::PersonData",
+      "OperationType::Write",
+      "None",
+    ]);
+    const groupGuide = { ...DESIGN_FIXTURES["group-read-current"]!, target: "guide" as const };
+    assert.deepEqual(args(groupGuide).slice(0, 2), [
+      "DataCategory::NonPersonData",
+      "OperationType::Read",
+    ]);
+    assert.match(
+      byId(WORKED_EXAMPLE, "rust-router-method").code,
+      /route_request\(\n\s+DataCategory::PersonData,\n\s+OperationType::Read,\n\s+get_consistency\(&request\.read_options\),\n\s+\)\?;/,
+    );
+    const test = byId(WORKED_EXAMPLE, "rust-router-test").code;
+    assert.match(test, /#\[case::eventual\(Some\(ConsistencyLevel::Eventual\), true\)\]/);
+    assert.match(test, /#\[case::strong\(Some\(ConsistencyLevel::Strong\), false\)\]/);
+    assert.match(
+      byId(groupGuide, "rust-router-test").code,
+      /#\[case::strong\(Some\(ConsistencyLevel::Strong\), true\)\]/,
+    );
+  });
+
+  it("return early for an empty batch only when a request field is repeated", () => {
+    const cohort = byId(DESIGN_FIXTURES["cohort-write-current"]!, "rust-storage-postgres").code;
+    assert.match(cohort, /if cohort_ids\.is_empty\(\) \{\n\s+return Ok\(0\);\n\s+\}/);
+    for (const name of ["worked-example-guide", "group-read-current", "person-write-guide"])
+      assert.doesNotMatch(
+        byId(DESIGN_FIXTURES[name]!, "rust-storage-postgres").code,
+        /is_empty\(\)/,
+      );
+  });
+
+  it("send current-code person writes to the leader, not the replica", () => {
+    const snippets = rustSnippets(EXTRA_DESIGNS["current-leader-write"]!);
+    const ids = snippets.map((s) => s.id);
+    assert.ok(!ids.some((id) => id.startsWith("rust-storage") || id.startsWith("rust-mock")));
+    assert.ok(ids.includes("rust-leader-handler") && ids.includes("rust-router-test-leader"));
+    assert.ok(!ids.includes("rust-router-test-replica"));
+    const arm = snippets.find((s) => s.id === "rust-proxy-leader-arm");
+    assert.match(
+      arm?.code ?? "",
+      /raw_proxy_to_leader\(req, "UpdatePersonLastSeenAtWithFloorVersion"\)/,
+    );
+    assert.ok(arm?.notes.some((n) => n.includes("x-team-id") && n.includes("x-person-id")));
+  });
+
+  it("cast binds to the column types sqlx will check", () => {
+    const group = byId(DESIGN_FIXTURES["group-read-current"]!, "rust-storage-postgres").code;
+    assert.match(group, /team_id as i32,\n\s+group_type_index,\n\s+i64::from\(limit\)\n/);
+    const cohort = byId(DESIGN_FIXTURES["cohort-write-current"]!, "rust-storage-postgres").code;
+    assert.match(cohort, /let cohort_ids_i32: Vec<i32> = cohort_ids/);
+  });
+});

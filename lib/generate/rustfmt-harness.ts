@@ -1,0 +1,105 @@
+/**
+ * Test helper: runs the real rustfmt over a generated snippet placed where it lands in its file
+ * (inside a trait, an impl, a match, the KNOWN_METHODS array), so rustfmt sees the true nesting
+ * depth. The snippet must parse and come back unchanged; macro arguments, which rustfmt skips when
+ * they do not parse, are parsed a second time as plain calls. Used by rust.test.ts only.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { homedir } from "node:os";
+import path from "node:path";
+import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
+import type { Design } from "../design/model";
+import type { Snippet } from "./snippet";
+
+function findRustfmt(): string | null {
+  const candidates = [
+    process.env.RUSTFMT,
+    path.join(homedir(), ".cargo/bin/rustfmt"),
+    "/root/.cargo/bin/rustfmt",
+  ];
+  for (const c of candidates) if (c && existsSync(c)) return c;
+  const probe = spawnSync("rustfmt", ["--version"], { encoding: "utf8" });
+  return probe.status === 0 ? "rustfmt" : null;
+}
+
+const RUSTFMT = findRustfmt();
+
+const indent = (code: string, n: number) =>
+  code
+    .split("\n")
+    .map((l) => (l ? " ".repeat(n) + l : l))
+    .join("\n");
+
+/** Each snippet placed where it lands in its file, so rustfmt sees the real nesting depth. */
+function wrap(s: Snippet, design: Design): string {
+  const inside = (open: string) => `${open} {\n${indent(s.code, 4)}\n}\n`;
+  switch (s.id) {
+    case "rust-storage-trait":
+    case "rust-router-backend-trait":
+      return inside("trait T");
+    case "rust-storage-postgres":
+    case "rust-service-handler":
+    case "rust-mock-failing":
+    case "rust-mock-success":
+    case "rust-leader-handler":
+    case "rust-router-method":
+    case "rust-router-service":
+    case "rust-router-backend-replica":
+    case "rust-router-mock-backend":
+    case "rust-router-test-replica":
+    case "rust-router-test-leader":
+      return inside("impl X");
+    case "rust-storage-type":
+    case "rust-storage-test":
+    case "rust-service-test":
+    case "rust-router-test":
+    case "rust-router-integration-test":
+      return `${s.code}\n`;
+    case "rust-proxy-known-method": {
+      const others = EXISTING_RPCS.filter((n) => n !== design.rpcName).map((n) => `"${n}",`);
+      const lines = [...others, s.code].sort();
+      return `pub const KNOWN_METHODS: &[&str] = &[\n${indent(lines.join("\n"), 4)}\n];\n`;
+    }
+    case "rust-proxy-leader-arm":
+      return [
+        "impl RawProxyInner {",
+        "    async fn handle(&self) {",
+        "        let (mut response, backend, channel_call_ms) = match method_name {",
+        indent(s.code, 12),
+        "            _ => todo!(),",
+        "        };",
+        "    }",
+        "}",
+        "",
+      ].join("\n");
+    default:
+      throw new Error(`no rustfmt wrapper for snippet ${s.id}: add one to rust.test.ts`);
+  }
+}
+
+export function assertRustfmtClean(s: Snippet, design: Design): void {
+  if (!RUSTFMT)
+    assert.fail(
+      "rustfmt was not found (looked at $RUSTFMT, ~/.cargo/bin/rustfmt, PATH): install it with `rustup component add rustfmt`.",
+    );
+  const source = wrap(s, design);
+  const run = spawnSync(RUSTFMT, ["--edition", "2021", "--emit", "stdout"], {
+    input: source,
+    encoding: "utf8",
+  });
+  assert.equal(
+    run.status,
+    0,
+    `rustfmt rejected ${s.id} of ${design.rpcName}:\n${run.stderr}\n${source}`,
+  );
+  assert.equal(run.stdout, source, `${s.id} of ${design.rpcName} is not rustfmt-clean`);
+  // rustfmt leaves a macro alone when its arguments do not parse, so parse them as a call too.
+  const asCalls = source.replace(/(\w)!\(/g, "$1(");
+  const parsed = spawnSync(RUSTFMT, ["--edition", "2021", "--emit", "stdout"], {
+    input: asCalls,
+    encoding: "utf8",
+  });
+  assert.equal(parsed.status, 0, `macro arguments of ${s.id} do not parse:\n${parsed.stderr}`);
+}
