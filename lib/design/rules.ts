@@ -5,6 +5,7 @@
 import { TABLE_DOMAIN } from "../catalogue/domains";
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
 import { personhogTable } from "../catalogue/tables";
+import { findTable } from "../sql/schema";
 import { designCategory, derive } from "./derive";
 import type { Design, FieldDesign } from "./model";
 import type { Problem } from "./problem";
@@ -249,9 +250,36 @@ function leaderRules(design: Design): Problem[] {
   return [];
 }
 
+/** A response field named after a nullable column of the design's tables must be optional. */
+function nullableRules(design: Design): Problem[] {
+  if (design.response.kind !== "new") return [];
+  const nullable = new Set(
+    design.tables.flatMap(
+      (t) =>
+        findTable(t)
+          ?.columns.filter((c) => !c.notNull)
+          .map((c) => c.name) ?? [],
+    ),
+  );
+  return design.response.fields.flatMap((f, i) =>
+    nullable.has(f.name) && !f.optional && !f.repeated
+      ? [
+          {
+            path: `response.fields.${i}.optional`,
+            severity: "warning" as const,
+            message: `${f.name} is nullable in ${design.tables.join(", ")}: make the field optional so "absent" differs from 0.`,
+            rule: "nullable-optional",
+          },
+        ]
+      : [],
+  );
+}
+
 export function designProblems(design: Design): Problem[] {
   const response =
-    design.response.kind === "new" ? fieldRules(design.response.fields, "response.fields") : [];
+    design.response.kind === "new"
+      ? [...fieldRules(design.response.fields, "response.fields"), ...nullableRules(design)]
+      : [];
   return [
     ...nameRules(design),
     ...eligibilityRules(design),
