@@ -3,11 +3,13 @@ import { useCallback, useMemo, useState } from "react";
 import { TARGETS, TARGET_LABELS } from "@/lib/design/model";
 import { designProblems } from "@/lib/design/rules";
 import { stepStates } from "@/lib/design/steps";
+import { codeBlockers } from "@/lib/design/blockers";
 import { generateInput } from "@/lib/generate/context";
 import { generateSnippets } from "@/lib/generate";
 import { checklist } from "@/lib/generate/verify";
 import type { CheckResult } from "@/lib/sql/session";
 import { Choice } from "@/components/ui/choice";
+import { BlockedNotice } from "./blocked-notice";
 import { CodePanel } from "./code-panel";
 import { DesignSummary } from "./design-summary";
 import { Stepper } from "./stepper";
@@ -34,6 +36,8 @@ export function Workbench() {
   const problems = useMemo(() => designProblems(design), [design]);
   const states = stepStates(problems, sqlStatus, snippets.length > 0);
   const sqlTables = checked?.result.ok ? checked.result.tables.map((t) => t.name) : null;
+  const blockers = codeBlockers(design);
+  const codeStep = step === "proto" || step === "clients" || step === "rust" || step === "verify";
 
   return (
     <div className="space-y-4">
@@ -89,12 +93,17 @@ export function Workbench() {
           {step === "eligibility" && (
             <EligibilityStep design={design} update={update} sqlTables={sqlTables} />
           )}
+          {blockers.length > 0 && (step === "eligibility" || (codeStep && step !== "proto")) && (
+            <BlockedNotice reasons={blockers} onFix={() => setStep("eligibility")} />
+          )}
           {step === "access" && (
             <AccessStep design={design} update={update} revision={revision} onResult={onResult} />
           )}
           {step === "proto" && <ProtoStep design={design} update={update} problems={problems} />}
-          {(step === "clients" || step === "rust") && <CodeStep step={step} snippets={snippets} />}
-          {step === "verify" && (
+          {(step === "clients" || step === "rust") && blockers.length === 0 && (
+            <CodeStep step={step} snippets={snippets} />
+          )}
+          {step === "verify" && blockers.length === 0 && (
             <VerifyStep items={checklist(generateInput(design, sqlStatus))} snippets={snippets} />
           )}
         </section>
