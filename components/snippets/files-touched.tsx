@@ -1,17 +1,32 @@
+import { copyAllText } from "@/lib/export/snippet-files";
 import type { Snippet } from "@/lib/generate/snippet";
+import { CopyButton } from "@/components/ui/copy-button";
+import { DownloadZipButton } from "./download-zip-button";
 
-/** The files this change touches in PostHog's repository, in the guide's order. */
-export function FilesTouched({ snippets }: { readonly snippets: readonly Snippet[] }) {
+/** The files this change touches in PostHog's repository, each copyable whole, and a zip of all. */
+export function FilesTouched({
+  snippets,
+  name,
+}: {
+  readonly snippets: readonly Snippet[];
+  readonly name: string;
+}) {
   const files = [...new Set(snippets.map((s) => s.file).filter((f) => !f.startsWith("(")))];
   if (files.length === 0) return null;
   return (
-    <details data-testid="files-touched" className="text-sm">
-      <summary className="cursor-pointer">Files touched ({files.length})</summary>
-      <ul className="mt-1 list-disc pl-5 font-mono text-xs">
+    <div data-testid="files-touched" className="space-y-2 text-sm">
+      <div className="flex items-center justify-between">
+        <h3 className="font-semibold">Files touched ({files.length})</h3>
+        <DownloadZipButton snippets={snippets} name={name} />
+      </div>
+      <ul className="space-y-1 font-mono text-xs">
         {files.map((f) => (
-          <li key={f}>{f}</li>
+          <li key={f} className="flex items-center justify-between gap-2">
+            <span className="truncate">{f}</span>
+            <CopyButton text={copyAllText(snippets, f)} label="Copy all" />
+          </li>
         ))}
       </ul>
-    </details>
+    </div>
   );
 }

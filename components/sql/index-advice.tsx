@@ -42,6 +42,7 @@ export function IndexAdvice({ sql, advise }: { readonly sql: string; readonly ad
       {current?.ok && (
         <>
           <pre
+            tabIndex={0}
             data-testid="advice-ddl"
             className="overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900"
           >

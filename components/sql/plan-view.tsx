@@ -20,6 +20,7 @@ export function PlanView({
       <details className="text-sm">
         <summary className="cursor-pointer">Raw plan (EXPLAIN JSON)</summary>
         <pre
+          tabIndex={0}
           data-testid="plan-json"
           className="mt-2 max-h-80 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900"
         >

@@ -22,7 +22,7 @@ export function DesignSummary({
         Category: {d.category ?? "undecided"}.{" "}
         {d.route ? `Router: ${d.route.backend}, storage pool: ${d.route.pool}.` : ""}
       </p>
-      <FilesTouched snippets={snippets} />
+      <FilesTouched snippets={snippets} name={design.rpcName} />
     </div>
   );
 }

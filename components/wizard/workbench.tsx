@@ -117,7 +117,7 @@ export function Workbench() {
           {step === "eligibility" || step === "access" ? (
             <DesignSummary design={design} snippets={snippets} />
           ) : (
-            <CodePanel step={step} snippets={snippets} />
+            <CodePanel step={step} snippets={snippets} name={design.rpcName} />
           )}
         </aside>
       </div>

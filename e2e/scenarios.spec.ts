@@ -1,0 +1,139 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page, TestInfo } from "@playwright/test";
+import { expect, gotoStep, setSql, test, waitForLab } from "./helpers";
+
+const STEPS = ["eligibility", "access", "proto", "clients", "rust", "verify"] as const;
+
+async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+}
+
+/** No serious or critical accessibility violation on the page as it stands. */
+async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+}
+
+test("the guide's worked example, GetPersonCount, from eligibility to a ticked checklist", async ({
+  page,
+  offOrigin,
+}, testInfo) => {
+  await page.goto("/wizard");
+  await expect(page.getByTestId("route-summary")).toContainText("replica");
+  await expectAccessible(page);
+  await shot(page, testInfo, "1-eligibility");
+
+  await gotoStep(page, "access");
+  await waitForLab(page);
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "ok");
+  await expect(page.getByTestId("step-access")).toHaveAttribute("data-state", "ok");
+  await expectAccessible(page);
+  await shot(page, testInfo, "2-access");
+
+  await gotoStep(page, "proto");
+  await expect(page.getByTestId("snippet-proto-messages")).toContainText(
+    "message GetPersonCountRequest",
+  );
+  await expectAccessible(page);
+  await shot(page, testInfo, "3-proto");
+
+  await gotoStep(page, "clients");
+  await expect(page.getByTestId("snippet-python-fake-method")).toContainText(
+    '_Call("get_person_count", request)',
+  );
+  await expectAccessible(page);
+  await gotoStep(page, "rust");
+  await expect(page.getByTestId("snippet-rust-storage-postgres")).toContainText(
+    "SELECT COUNT(*) FROM posthog_person",
+  );
+  await expectAccessible(page);
+  await shot(page, testInfo, "5-rust");
+
+  await gotoStep(page, "verify");
+  await expect(page.locator('[data-testid=checklist] [data-item="index"]')).toHaveAttribute(
+    "data-state",
+    "done",
+  );
+  await expectAccessible(page);
+  await shot(page, testInfo, "6-verify");
+  for (const step of STEPS)
+    await expect(page.getByTestId(`step-${step}`)).toHaveAttribute("data-state", "ok");
+  expect(offOrigin).toEqual([]);
+});
+
+test("a group read by type gets the prefix-plus-filter warning on its access step", async ({
+  page,
+  offOrigin,
+}, testInfo) => {
+  await page.goto("/wizard");
+  await page
+    .locator("label", { hasText: "posthog_person" })
+    .first()
+    .getByRole("checkbox")
+    .uncheck();
+  await page.locator("label", { hasText: "posthog_group" }).first().getByRole("checkbox").check();
+  await expect(page.getByTestId("route-summary")).toContainText(
+    "NonPersonData always goes to the replica",
+  );
+  await gotoStep(page, "access");
+  await waitForLab(page);
+  await setSql(
+    page,
+    "SELECT id, group_key FROM posthog_group WHERE team_id = $1 AND group_type_index = $2",
+  );
+  await expect(page.locator('[data-rule="broad-index-prefix"]')).toContainText("group_type_index");
+  await expect(page.getByTestId("step-access")).toHaveAttribute("data-state", "warning");
+  await shot(page, testInfo, "group-read-warning");
+  expect(offOrigin).toEqual([]);
+});
+
+test("a person-data write is routed to the leader and blocks until the at-least-once question is answered", async ({
+  page,
+  offOrigin,
+}, testInfo) => {
+  await page.goto("/wizard");
+  await page.getByTestId("operation-eligibility").selectOption("write");
+  await expect(page.getByTestId("route-summary")).toContainText("leader");
+  await expect(page.getByTestId("leader-safety")).toBeVisible();
+  await expect(page.getByTestId("blocked")).toContainText("at-least-once");
+  await gotoStep(page, "rust");
+  await expect(page.getByTestId("blocked")).toBeVisible();
+
+  await gotoStep(page, "eligibility");
+  await page
+    .getByTestId("leader-safety")
+    .getByLabel("How is a second delivery safe?")
+    .selectOption("convergent");
+  await expect(page.getByTestId("blocked")).toHaveCount(0);
+  await gotoStep(page, "proto");
+  await expect(page.getByTestId("snippet-proto-rpc-leader")).toContainText("rpc GetPersonCount(");
+  await expectAccessible(page);
+  await shot(page, testInfo, "leader-write");
+  expect(offOrigin).toEqual([]);
+});
+
+test("a table outside personhog stops at eligibility with the reason", async ({
+  page,
+  offOrigin,
+}, testInfo) => {
+  await page.goto("/wizard?step=access");
+  await waitForLab(page);
+  await setSql(
+    page,
+    "SELECT uuid FROM posthog_personoverridemapping WHERE team_id = $1 AND uuid = $2",
+  );
+  await expect(page.locator('[data-rule="not-eligible"]')).toBeVisible();
+  await gotoStep(page, "eligibility");
+  await page.getByTestId("use-sql-tables").click();
+  await expect(page.getByTestId("blocked")).toContainText(
+    "posthog_personoverridemapping is not personhog data",
+  );
+  await expect(page.getByTestId("step-eligibility")).toHaveAttribute("data-state", "error");
+  await gotoStep(page, "clients");
+  await expect(page.getByTestId("blocked")).toBeVisible();
+  await shot(page, testInfo, "not-eligible");
+  expect(offOrigin).toEqual([]);
+});
