@@ -7,6 +7,7 @@ import { chromiumPath } from "../e2e/chromium-path";
 import { CORPUS } from "../lib/sql/corpus";
 import { median, percentile, round, type Figures } from "./figures";
 import { CHECK_RUNS } from "./node-lab";
+import { typingFigures } from "./browser-typing";
 import { startServer } from "./server";
 
 const COLD_RUNS = 3;
@@ -32,7 +33,7 @@ async function bootFigures(
   base: string,
   mode: "snapshot" | "ddl",
 ): Promise<{ cold: number[]; warm: number }> {
-  const url = mode === "ddl" ? `${base}/wizard?boot=ddl` : `${base}/wizard`;
+  const url = mode === "ddl" ? `${base}/wizard?step=access&boot=ddl` : `${base}/wizard?step=access`;
   const cold: number[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
     const context = await browser.newContext();
@@ -50,7 +51,7 @@ async function bootFigures(
 /** Times each corpus check inside the page: postMessage to the worker, check, answer back. */
 async function pageCheckTimes(browser: Browser, base: string): Promise<number[][]> {
   const page = await browser.newPage();
-  await navigationToReady(page, `${base}/wizard`);
+  await navigationToReady(page, `${base}/wizard?step=access`);
   const sqls = CORPUS.map((q) => q.sql);
   const samples = await page.evaluate(
     async ({ sqls, runs }) => {
@@ -88,12 +89,14 @@ export async function browserLabFigures(): Promise<BrowserResult | { skipped: st
     const snapshot = await bootFigures(browser, server.url, "snapshot");
     const ddl = await bootFigures(browser, server.url, "ddl");
     const checks = await pageCheckTimes(browser, server.url);
+    const typing = await typingFigures(browser, server.url);
     const all = checks.flat();
     const p95 = percentile(all, 95);
     const coldSnapshot = median(snapshot.cold);
     return {
       checkMedians: checks.map(median),
       figures: {
+        ...typing,
         "browser.navigation_to_ready_snapshot_cold": {
           value: coldSnapshot,
           unit: "ms",

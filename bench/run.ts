@@ -5,6 +5,7 @@
 import { browserLabFigures } from "./browser-lab";
 import { median, round, writeFigures, type Figures } from "./figures";
 import { nativeLabFigures } from "./native-lab";
+import { generateFigures } from "./node-generate";
 import { nodeLabFigures } from "./node-lab";
 
 function ratio(a: readonly number[], b: readonly number[]): number {
@@ -12,7 +13,7 @@ function ratio(a: readonly number[], b: readonly number[]): number {
 }
 
 async function main(): Promise<void> {
-  const figures: Figures = { ...(await nodeLabFigures()) };
+  const figures: Figures = { ...(await nodeLabFigures()), ...(await generateFigures()) };
   const native = await nativeLabFigures();
   if ("skipped" in native) console.warn(`native PostgreSQL skipped: ${native.skipped}`);
   else Object.assign(figures, native.figures);

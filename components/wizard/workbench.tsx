@@ -10,6 +10,7 @@ import { checklist } from "@/lib/generate/verify";
 import type { CheckResult } from "@/lib/sql/session";
 import { Choice } from "@/components/ui/choice";
 import { BlockedNotice } from "./blocked-notice";
+import { TargetContext } from "@/components/snippets/target-context";
 import { CodePanel } from "./code-panel";
 import { DesignSummary } from "./design-summary";
 import { Stepper } from "./stepper";
@@ -88,39 +89,41 @@ export function Workbench() {
         </ul>
       )}
       <Stepper current={step} states={states} onSelect={setStep} />
-      <div className="grid gap-8 lg:grid-cols-2">
-        <section aria-label="Step" className="min-w-0">
-          {step === "eligibility" && (
-            <EligibilityStep design={design} update={update} sqlTables={sqlTables} />
-          )}
-          {blockers.length > 0 && (step === "eligibility" || (codeStep && step !== "proto")) && (
-            <BlockedNotice reasons={blockers} onFix={() => setStep("eligibility")} />
-          )}
-          {step === "access" && (
-            <AccessStep design={design} update={update} revision={revision} onResult={onResult} />
-          )}
-          {step === "proto" && <ProtoStep design={design} update={update} problems={problems} />}
-          {(step === "clients" || step === "rust") && blockers.length === 0 && (
-            <CodeStep step={step} snippets={snippets} />
-          )}
-          {step === "verify" && blockers.length === 0 && (
-            <VerifyStep items={checklist(generateInput(design, sqlStatus))} snippets={snippets} />
-          )}
-        </section>
-        <aside aria-label="Generated code" className="min-w-0 space-y-3">
-          <p data-testid="target-label" className="text-sm">
-            Code layout: <strong>{TARGET_LABELS[design.target]}</strong>
-            {design.target === "guide"
-              ? " (the written guide; PostHog's code has since moved on)"
-              : " (PostHog's code as it is today)"}
-          </p>
-          {step === "eligibility" || step === "access" ? (
-            <DesignSummary design={design} snippets={snippets} />
-          ) : (
-            <CodePanel step={step} snippets={snippets} name={design.rpcName} />
-          )}
-        </aside>
-      </div>
+      <TargetContext.Provider value={design.target}>
+        <div className="grid gap-8 lg:grid-cols-2">
+          <section aria-label="Step" className="min-w-0">
+            {step === "eligibility" && (
+              <EligibilityStep design={design} update={update} sqlTables={sqlTables} />
+            )}
+            {blockers.length > 0 && (step === "eligibility" || (codeStep && step !== "proto")) && (
+              <BlockedNotice reasons={blockers} onFix={() => setStep("eligibility")} />
+            )}
+            {step === "access" && (
+              <AccessStep design={design} update={update} revision={revision} onResult={onResult} />
+            )}
+            {step === "proto" && <ProtoStep design={design} update={update} problems={problems} />}
+            {(step === "clients" || step === "rust") && blockers.length === 0 && (
+              <CodeStep step={step} snippets={snippets} />
+            )}
+            {step === "verify" && blockers.length === 0 && (
+              <VerifyStep items={checklist(generateInput(design, sqlStatus))} snippets={snippets} />
+            )}
+          </section>
+          <aside aria-label="Generated code" className="min-w-0 space-y-3">
+            <p data-testid="target-label" className="text-sm">
+              Code layout: <strong>{TARGET_LABELS[design.target]}</strong>
+              {design.target === "guide"
+                ? " (the written guide; PostHog's code has since moved on)"
+                : " (PostHog's code as it is today)"}
+            </p>
+            {step === "eligibility" || step === "access" ? (
+              <DesignSummary design={design} snippets={snippets} />
+            ) : (
+              <CodePanel step={step} snippets={snippets} name={design.rpcName} />
+            )}
+          </aside>
+        </div>
+      </TargetContext.Provider>
     </div>
   );
 }

@@ -1,0 +1,10 @@
+"use client";
+import { createContext, useContext } from "react";
+import type { Target } from "@/lib/design/model";
+
+/** Which code layout the snippets were generated for, so every card can say so. */
+export const TargetContext = createContext<Target>("guide");
+
+export function useTarget(): Target {
+  return useContext(TargetContext);
+}
