@@ -5,6 +5,7 @@
 import { browserLabFigures } from "./browser-lab";
 import { median, round, writeFigures, type Figures } from "./figures";
 import { nativeLabFigures } from "./native-lab";
+import { guideJsFigures } from "./guide-js";
 import { generateFigures } from "./node-generate";
 import { nodeLabFigures } from "./node-lab";
 
@@ -14,6 +15,9 @@ function ratio(a: readonly number[], b: readonly number[]): number {
 
 async function main(): Promise<void> {
   const figures: Figures = { ...(await nodeLabFigures()), ...(await generateFigures()) };
+  const guide = guideJsFigures();
+  if ("skipped" in guide) console.warn(`guide figures skipped: ${guide.skipped}`);
+  else Object.assign(figures, guide);
   const native = await nativeLabFigures();
   if ("skipped" in native) console.warn(`native PostgreSQL skipped: ${native.skipped}`);
   else Object.assign(figures, native.figures);

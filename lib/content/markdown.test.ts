@@ -1,14 +1,40 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { PERSONHOG_TABLES } from "../catalogue/tables";
-import { renderGuidePage } from "./markdown";
+import { SCHEMA } from "../sql/schema";
+import { renderGuidePage, slugify } from "./markdown";
 
 describe("renderGuidePage", () => {
-  it("reads the front matter and renders the body", () => {
-    const page = renderGuidePage("---\ntitle: Eligibility\nsummary: Is it personhog?\n---\n# Hi\n");
+  it("reads the front matter, links every heading and lists them", () => {
+    const page = renderGuidePage(
+      "---\ntitle: Eligibility\nsummary: Is it personhog?\norder: 2\nstep: access\n---\n# Hi\n## Step `0`: design\n## Hi\n",
+    );
     assert.equal(page.title, "Eligibility");
     assert.equal(page.summary, "Is it personhog?");
-    assert.match(page.html, /<h1[^>]*>Hi<\/h1>/);
+    assert.equal(page.order, 2);
+    assert.equal(page.step, "access");
+    assert.match(
+      page.html,
+      /<h2 id="step-0-design"><a href="#step-0-design" class="anchor">Step <code>0<\/code>: design<\/a><\/h2>/,
+    );
+    assert.deepEqual(
+      page.headings.map((h) => h.id),
+      ["hi", "step-0-design", "hi-1"],
+    );
+  });
+
+  it("ignores a step that the wizard does not have", () => {
+    assert.equal(renderGuidePage("---\nstep: nowhere\n---\nx").step, null);
+  });
+
+  it("highlights code at build time, escapes it, and adds a copy button", () => {
+    const page = renderGuidePage("```proto\nmessage A { int64 b = 1; } // <x>\n```\n");
+    assert.match(
+      page.html,
+      /<button type="button" class="copy-code" data-copy-code>Copy<\/button>/,
+    );
+    assert.match(page.html, /<span class="tok-keyword">message<\/span>/);
+    assert.match(page.html, /&lt;x&gt;/);
   });
 
   it("expands the eligibility table from the catalogue, one row per table", () => {
@@ -23,14 +49,23 @@ describe("renderGuidePage", () => {
       /Unknown generated table "nope"/,
     );
   });
+
+  it("slugs headings for deep links", () => {
+    assert.equal(
+      slugify("Step 3c: router wiring (current code)"),
+      "step-3c-router-wiring-current-code",
+    );
+  });
 });
 
 describe("the database indexes reference", () => {
-  it("lists every index of every table in the lab's schema", async () => {
-    const { SCHEMA } = await import("../sql/schema");
+  it("lists every index of every table in the lab's schema", () => {
     const page = renderGuidePage("<!-- generated: indexes -->");
     for (const table of SCHEMA) {
-      assert.match(page.html, new RegExp(`<h3[^>]*>${table.name}</h3>`));
+      assert.ok(
+        page.headings.some((h) => h.text === table.name),
+        table.name,
+      );
       for (const index of table.indexes) assert.ok(page.html.includes(index.name), index.name);
     }
     assert.match(page.html, /merged_into_id IS NOT NULL/);

@@ -1,20 +1,47 @@
 /**
- * Guide pages are Markdown with a small front matter (`title:`, `summary:`) and directives of the
- * form `<!-- generated: NAME -->`, replaced by tables generated from lib/. Rendered at build time.
+ * Guide pages are Markdown with a small front matter (`title`, `summary`, `order`, `step`) and
+ * directives `<!-- generated: NAME -->`, replaced by tables generated from lib/. Rendered at build
+ * time: headings get ids (deep links) and a table of contents, code blocks are highlighted and get
+ * a copy button, so guide pages ship almost no JavaScript.
  */
-import { marked } from "marked";
+import { Marked, type Tokens } from "marked";
+import { isStepId, type StepId } from "../design/steps";
+import type { Snippet } from "../generate/snippet";
+import { highlight } from "../highlight/highlight";
 import { GENERATED_TABLES } from "./reference-tables";
+
+export interface Heading {
+  readonly id: string;
+  readonly text: string;
+  readonly depth: number;
+}
 
 export interface GuidePage {
   readonly title: string;
   readonly summary: string;
   /** Position in the guide's navigation (front matter `order:`); pages without one go last. */
   readonly order: number;
+  /** The workbench step "Try it" opens, when the page has one. */
+  readonly step: StepId | null;
+  readonly headings: Heading[];
   readonly html: string;
+  /** The page as plain text, for the search index. */
+  readonly text: string;
 }
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n/;
 const DIRECTIVE = /<!--\s*generated:\s*([a-z-]+)\s*-->/g;
+const LANGUAGES: Readonly<Record<string, Snippet["language"]>> = {
+  proto: "proto",
+  python: "python",
+  py: "python",
+  ts: "typescript",
+  typescript: "typescript",
+  rust: "rust",
+  sh: "shell",
+  shell: "shell",
+  sql: "shell",
+};
 
 function readFrontMatter(source: string): { meta: Record<string, string>; body: string } {
   const match = FRONT_MATTER.exec(source);
@@ -35,9 +62,69 @@ export function expandDirectives(body: string): string {
   });
 }
 
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/<[^>]+>|`/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+function codeBlock(code: string, lang: string | undefined): string {
+  const language = LANGUAGES[lang ?? ""];
+  const body = language
+    ? highlight(code, language)
+        .map((t) =>
+          t.kind === "plain"
+            ? escapeHtml(t.text)
+            : `<span class="tok-${t.kind}">${escapeHtml(t.text)}</span>`,
+        )
+        .join("")
+    : escapeHtml(code);
+  return `<div class="code-block"><button type="button" class="copy-code" data-copy-code>Copy</button><pre tabindex="0"><code>${body}</code></pre></div>`;
+}
+
 export function renderGuidePage(source: string): GuidePage {
   const { meta, body } = readFrontMatter(source);
-  const html = marked.parse(expandDirectives(body), { async: false });
+  const headings: Heading[] = [];
+  const used = new Map<string, number>();
+  const marked = new Marked({
+    renderer: {
+      heading(
+        this: { parser: { parseInline(tokens: Tokens.Generic[]): string } },
+        token: Tokens.Heading,
+      ) {
+        const inner = this.parser.parseInline(token.tokens);
+        const base = slugify(token.text) || "section";
+        const n = used.get(base) ?? 0;
+        used.set(base, n + 1);
+        const id = n === 0 ? base : `${base}-${n}`;
+        headings.push({ id, text: token.text.replace(/`/g, ""), depth: token.depth });
+        return `<h${token.depth} id="${id}"><a href="#${id}" class="anchor">${inner}</a></h${token.depth}>\n`;
+      },
+      code(token: Tokens.Code) {
+        return codeBlock(token.text, token.lang);
+      },
+    },
+  });
+  const expanded = expandDirectives(body);
+  const html = marked.parse(expanded, { async: false });
   const order = Number(meta.order ?? Number.POSITIVE_INFINITY);
-  return { title: meta.title ?? "Untitled", summary: meta.summary ?? "", order, html };
+  const step = meta.step && isStepId(meta.step) ? meta.step : null;
+  const text = expanded
+    .replace(/```[a-z]*\n?|[#*_`|>]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  return {
+    title: meta.title ?? "Untitled",
+    summary: meta.summary ?? "",
+    order,
+    step,
+    headings,
+    html,
+    text,
+  };
 }
