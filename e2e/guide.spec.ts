@@ -1,0 +1,50 @@
+import { expect, test } from "./helpers";
+
+test("read the guide, search for seq scan, try the step in the workbench, copy a code block", async ({
+  page,
+  offOrigin,
+  context,
+}, testInfo) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const heavy: string[] = [];
+  page.on("request", (r) => {
+    if (/monaco|pglite|lab-snapshot|\.wasm/i.test(r.url())) heavy.push(r.url());
+  });
+
+  await page.goto("/guide/eligibility");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+    "Does this belong in personhog?",
+  );
+  await page.getByTestId("next-page").click();
+  await expect(page).toHaveURL(/\/guide\/access-pattern$/);
+
+  await page.getByTestId("guide-search").fill("seq scan");
+  const results = page.getByTestId("search-results");
+  await expect(results.locator("a").first()).toHaveAttribute("href", /\/guide\/access-pattern/);
+  await results.locator("a").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(/access pattern/i);
+
+  // Headings are deep links.
+  const anchor = page.locator("article h2 a.anchor").first();
+  const href = await anchor.getAttribute("href");
+  expect(href).toMatch(/^#[a-z0-9-]+$/);
+  await page.goto(`/guide/access-pattern${href}`);
+  await expect(page.locator(`article h2${href}`)).toBeVisible();
+
+  await page.goto("/guide/verify");
+  const block = page.locator(".code-block").first();
+  await block.getByRole("button", { name: "Copy" }).click();
+  await expect(block.getByRole("button")).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(
+    "cargo build -p personhog-proto",
+  );
+  expect(heavy, "guide pages load neither Monaco nor PGlite").toEqual([]);
+  await page.screenshot({ path: testInfo.outputPath("guide.png"), fullPage: true });
+
+  await page.goto("/guide/access-pattern");
+  await page.getByTestId("try-it").click();
+  await expect(page).toHaveURL(/\/wizard\?step=access#v=2/);
+  await expect(page.getByTestId("step-access")).toHaveAttribute("aria-current", "step");
+  await expect(page.getByTestId("lab-status")).toBeVisible();
+  expect(offOrigin).toEqual([]);
+});
