@@ -23,7 +23,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               personhog RPC workbench
             </Link>
             <Link href="/guide/eligibility">Guide</Link>
-            <Link href="/wizard">Workbench</Link>
+            {/* No prefetch: the workbench preloads its 5 MB database snapshot, wanted only there. */}
+            <Link href="/wizard" prefetch={false}>
+              Workbench
+            </Link>
             <span className="ml-auto">
               <ThemeToggle />
             </span>

@@ -35,6 +35,7 @@ export default async function GuidePage({ params }: Props) {
           <p>
             <Link
               data-testid="try-it"
+              prefetch={false}
               href={`/wizard?step=${page.step}${encodeDesignLink(WORKED_EXAMPLE)}`}
               className="inline-block rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white no-underline"
             >
