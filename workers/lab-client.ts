@@ -17,13 +17,16 @@ export type LabStatus =
   | { readonly state: "failed"; readonly message: string };
 
 type Listener = (status: LabStatus) => void;
-type Pending = (response: LabResponse | { type: "stopped"; message: string }) => void;
+type Answer = LabResponse | { type: "stopped"; message: string };
+type Settle = (response: Answer) => void;
 
 let worker: Worker | null = null;
 let status: LabStatus = { state: "booting" };
 let nextId = 1;
 let bootMode: BootMode = "snapshot";
 const pending = new Map<number, Pending>();
+/** SQL texts that already ran past the limit: checking them again would only stall again. */
+const runaways = new Set<string>();
 const listeners = new Set<Listener>();
 
 function setStatus(next: LabStatus): void {
@@ -39,8 +42,9 @@ function start(): Worker {
       setStatus({ state: "ready", bootMs: message.bootMs, mode: message.mode });
     else if (message.type === "failed") setStatus({ state: "failed", message: message.message });
     else {
-      pending.get(message.id)?.(message);
+      const entry = pending.get(message.id);
       pending.delete(message.id);
+      entry?.settle(message);
     }
   };
   created.onerror = (event) =>
@@ -71,39 +75,70 @@ export function watchLab(listener: Listener): () => void {
   };
 }
 
-function restart(reason: string): void {
-  worker?.terminate();
-  worker = null;
-  for (const settle of pending.values()) settle({ type: "stopped", message: reason });
-  pending.clear();
-  setStatus({ state: "booting", restarted: reason });
-  ensureWorker();
+interface Pending {
+  readonly message: LabRequest & { id: number; sql: string };
+  readonly settle: Settle;
+  timer: ReturnType<typeof setTimeout>;
 }
 
-function request(
-  build: (id: number) => LabRequest,
-): Promise<LabResponse | { type: "stopped"; message: string }> {
+/**
+ * Only the request that ran too long is answered "stopped" (and its SQL remembered, so a re-check
+ * of the same text does not stall again); every other waiting request goes to the new worker.
+ */
+function restart(culprit: number, reason: string): void {
+  worker?.terminate();
+  worker = null;
+  const waiting = [...pending.entries()];
+  pending.clear();
+  setStatus({ state: "booting", restarted: reason });
   const target = ensureWorker();
-  const id = nextId++;
+  for (const [id, entry] of waiting) {
+    if (id === culprit) {
+      clearTimeout(entry.timer);
+      runaways.add(entry.message.sql);
+      entry.settle({ type: "stopped", message: reason });
+    } else {
+      clearTimeout(entry.timer);
+      entry.timer = armTimer(id, REQUEST_TIMEOUT_MS + BOOT_ALLOWANCE_MS);
+      pending.set(id, entry);
+      target.postMessage(entry.message);
+    }
+  }
+}
+
+function armTimer(id: number, limit: number): ReturnType<typeof setTimeout> {
+  return setTimeout(
+    () =>
+      restart(
+        id,
+        `The statement ran longer than ${REQUEST_TIMEOUT_MS / 1000} s and was stopped; the database is restarting.`,
+      ),
+    limit,
+  );
+}
+
+function request(message: LabRequest & { id: number; sql: string }): Promise<Answer> {
+  const target = ensureWorker();
   const limit = REQUEST_TIMEOUT_MS + (status.state === "ready" ? 0 : BOOT_ALLOWANCE_MS);
   return new Promise((resolve) => {
-    const timer = setTimeout(
-      () =>
-        restart(
-          `The statement ran longer than ${limit / 1000} s and was stopped; the database is restarting.`,
-        ),
-      limit,
-    );
-    pending.set(id, (response) => {
-      clearTimeout(timer);
-      resolve(response);
-    });
-    target.postMessage(build(id));
+    const entry: Pending = {
+      message,
+      settle: (response) => {
+        clearTimeout(entry.timer);
+        resolve(response);
+      },
+      timer: armTimer(message.id, limit),
+    };
+    pending.set(message.id, entry);
+    target.postMessage(message);
   });
 }
 
+const runawayMessage = `This statement ran longer than ${REQUEST_TIMEOUT_MS / 1000} s before and was stopped; edit it to check again.`;
+
 export async function checkInLab(sql: string): Promise<CheckResult> {
-  const response = await request((id) => ({ type: "check", id, sql }));
+  if (runaways.has(sql)) return { ok: false, error: { message: runawayMessage }, ms: 0 };
+  const response = await request({ type: "check", id: nextId++, sql });
   if (response.type === "checked") return response.result;
   const message =
     response.type === "stopped" ? response.message : "Unexpected answer from the database worker.";
@@ -113,7 +148,8 @@ export async function checkInLab(sql: string): Promise<CheckResult> {
 export async function adviseInLab(
   sql: string,
 ): Promise<AdviceResult | { ok: false; reason: string }> {
-  const response = await request((id) => ({ type: "advise", id, sql }));
+  if (runaways.has(sql)) return { ok: false, reason: runawayMessage };
+  const response = await request({ type: "advise", id: nextId++, sql });
   if (response.type === "advised") return response.result;
   return {
     ok: false,
