@@ -19,6 +19,8 @@ export function pad(col: number): string {
 }
 
 const fits = (line: string): boolean => line.length <= MAX_WIDTH;
+/** `Ok(Response::new(` from ["Ok", "Response::new"]. */
+const opened = (calls: readonly string[]): string => calls.map((c) => `${c}(`).join("");
 
 /** Removes `col` leading spaces from every line (generated code is shown at column 0). */
 export function dedent(lines: readonly string[], col: number): string {
@@ -35,7 +37,8 @@ export function call(
 ): string[] {
   const joined = args.join(", ");
   const one = `${pad(col)}${head}${joined}${tail}`;
-  if (joined.length <= CALL_WIDTH && fits(one)) return [one];
+  // A single argument stays on the line whenever the line fits.
+  if ((args.length === 1 || joined.length <= CALL_WIDTH) && fits(one)) return [one];
   // rustfmt adds a trailing comma in function calls but not in macro invocations.
   const last = args.length - 1;
   const body = args.map((a, i) => `${pad(col + 4)}${a}${i === last && opts.macro ? "" : ","}`);
@@ -58,12 +61,21 @@ export function fnSig(
   // rustfmt measures a declaration as if it ended in " {", one column more than ";": at exactly
   // the limit its parameters still fit, so only the return type moves down.
   if (one.length <= (end === ";" ? MAX_WIDTH - 1 : MAX_WIDTH)) return [one];
+  // With no parameters the brace moves down first.
+  if (params.length === 0 && end === " {" && !ret && fits(`${pad(col)}${head}()`))
+    return [`${pad(col)}${head}()`, `${pad(col)}{`];
   if (end === ";" && ret && one.length === MAX_WIDTH)
     return [`${pad(col)}${head}(${params.join(", ")})`, `${pad(col + 4)}-> ${ret};`];
   const lines = [`${pad(col)}${head}(`, ...params.map((p) => `${pad(col + 4)}${p},`)];
   const close = `${pad(col)})${arrow}${end}`;
-  if (fits(close) || end === ";") return [...lines, close];
+  // Measured: rustfmt moves the brace down once `) -> R {` passes 96 columns.
+  if (end === ";" || close.length <= MAX_WIDTH - 4) return [...lines, close];
   return [...lines, `${pad(col)})${arrow}`, `${pad(col)}{`];
+}
+
+/** `async fn name() {` for a test, opened up like any signature when the name is too long. */
+export function testHead(name: string): string[] {
+  return fnSig(0, `async fn ${name}`, [], "", " {");
 }
 
 /**
@@ -80,19 +92,14 @@ export function structExpr(
   fields: readonly string[],
   end: string,
 ): string[] {
-  const open = calls.map((c) => `${c}(`).join("");
+  const open = opened(calls);
   const close = ")".repeat(calls.length);
   const body = fields.join(", ");
   const literal = fields.length ? `${name} { ${body} }` : `${name} {}`;
   const short = body.length <= STRUCT_BODY_WIDTH;
-  const outerArgs =
-    calls
-      .slice(1)
-      .map((c) => `${c}(`)
-      .join("") +
-    literal +
-    close.slice(1);
-  const argsFit = calls.length === 0 || outerArgs.length <= CALL_WIDTH;
+  const outerArgs = opened(calls.slice(1)) + literal + close.slice(1);
+  // The call width binds only a nested call; a literal directly inside one call may run longer.
+  const argsFit = calls.length <= 1 || outerArgs.length <= CALL_WIDTH;
   const one = `${pad(col)}${lead}${open}${literal}${close}${end}`;
   if (short && argsFit && fits(one)) return [one];
   // A `let` whose right side fits one line on the next line goes there.
@@ -102,15 +109,11 @@ export function structExpr(
   if (fields.length === 0) return atomArg(col, lead, calls, literal, end);
   const vertical = (at: number, tail: string) => [
     `${pad(at)}${name} {`,
-    // A `..base` update takes no trailing comma.
-    ...fields.map((f) => `${pad(at + 4)}${f}${f.startsWith("..") ? "" : ","}`),
+    ...fields.flatMap((f) => fieldLines(at + 4, f)),
     `${pad(at)}}${tail}`,
   ];
   // Inside calls, the literal's head plus the inner calls' closing parens must fit the call width.
-  const head = `${calls
-    .slice(1)
-    .map((c) => `${c}(`)
-    .join("")}${name} {`;
+  const head = `${opened(calls.slice(1))}${name} {`;
   const overflow = calls.length === 0 || head.length + calls.length - 1 <= CALL_WIDTH;
   if (overflow && fits(`${pad(col)}${lead}${open}${name} {`)) {
     const [first, ...rest] = vertical(col, `${close}${end}`);
@@ -121,6 +124,34 @@ export function structExpr(
   return [`${pad(col)}${lead}${open}`, ...inner, `${pad(col)}${close}${end}`];
 }
 
+/** Splits `a.b(c).d` at the dots outside parentheses: the root and its `.children`. */
+function splitChain(expr: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < expr.length; i++) {
+    const ch = expr[i];
+    if (ch === "(" || ch === "[") depth++;
+    else if (ch === ")" || ch === "]") depth--;
+    else if (ch === "." && depth === 0 && i > start) {
+      parts.push(expr.slice(start, i));
+      start = i;
+    }
+  }
+  parts.push(expr.slice(start));
+  return parts;
+}
+
+/** One field initialiser of a vertical literal; a long method chain breaks like any chain. */
+function fieldLines(col: number, field: string): string[] {
+  // A `..base` update takes no trailing comma.
+  if (field.startsWith("..")) return [`${pad(col)}${field}`];
+  const m = /^([\w#]+): (.*)$/.exec(field);
+  const parts = m ? splitChain(m[2]!) : [];
+  if (!m || parts.length < 2) return [`${pad(col)}${field},`];
+  return chain(col, `${m[1]}: `, parts[0]!, parts.slice(1), ",");
+}
+
 /** `lead calls(atom)end` where the atom cannot break: it moves to its own line when too wide. */
 export function atomArg(
   col: number,
@@ -129,17 +160,14 @@ export function atomArg(
   atom: string,
   end: string,
 ): string[] {
-  const open = calls.map((c) => `${c}(`).join("");
+  const open = opened(calls);
   const close = ")".repeat(calls.length);
-  const outerArgs =
-    calls
-      .slice(1)
-      .map((c) => `${c}(`)
-      .join("") +
-    atom +
-    close.slice(1);
+  const outerArgs = opened(calls.slice(1)) + atom + close.slice(1);
   const one = `${pad(col)}${lead}${open}${atom}${close}${end}`;
-  if (outerArgs.length <= CALL_WIDTH && fits(one)) return [one];
+  // The call width binds only a nested call; measured, an atom ending in `()` gets one column
+  // more (rustfmt 1.9).
+  const width = CALL_WIDTH + (atom.endsWith("()") ? 1 : 0);
+  if ((calls.length <= 1 || outerArgs.length <= width) && fits(one)) return [one];
   return [`${pad(col)}${lead}${open}`, `${pad(col + 4)}${atom},`, `${pad(col)}${close}${end}`];
 }
 
@@ -177,6 +205,10 @@ export function chain(
     (c) => typeof c === "string" || c.args.join(", ").length <= CALL_WIDTH,
   );
   if (argsFit && oneChain.length <= CALL_WIDTH && fits(one)) return [one];
+  // A `let` whose right side fits one line on the next line goes there rather than breaking.
+  const next = `${pad(col + 4)}${oneChain}${end}`;
+  if (argsFit && lead.startsWith("let ") && oneChain.length <= CALL_WIDTH && fits(next))
+    return [`${pad(col)}${lead.trimEnd()}`, next];
   const lines: string[] = [];
   let rest = children;
   // A statement whose root is no wider than one indent keeps the first child on its line.
@@ -198,7 +230,11 @@ export function chain(
 export function rawSql(col: number, sql: string): string[] {
   let hashes = "#";
   while (sql.includes(`"${hashes}`)) hashes += "#";
-  const lines = sql.replace(/\s+$/, "").split("\n");
+  const lines = sql
+    .replace(/\r\n?/g, "\n")
+    .replace(/^(?:[ \t]*\n)+/, "")
+    .trimEnd()
+    .split("\n");
   const common = Math.min(
     ...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length),
     Infinity,

@@ -6,7 +6,7 @@
  */
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
 import type { GenerateInput } from "./context";
-import { atomArg, call, chain, dedent, pad } from "./rust-format";
+import { atomArg, call, chain, dedent, pad, testHead } from "./rust-format";
 import { requestSignature } from "./rust-service";
 import { requestLiteral } from "./rust-test-values";
 import type { RustPlan } from "./rust-types";
@@ -143,7 +143,7 @@ function integrationTest(input: GenerateInput, leader: boolean): Snippet {
     : ['.expect("RPC failed")', ".into_inner()"];
   const lines = [
     "#[tokio::test]",
-    `async fn raw_proxy_${d.snake}_${leader ? "needs_person_key" : "routes_to_replica"}() {`,
+    ...testHead(`raw_proxy_${d.snake}_${leader ? "needs_person_key" : "routes_to_replica"}`),
     ...start,
     `${pad(4)}let mut client = create_client(router_addr).await;`,
     "",

@@ -5,7 +5,7 @@
  */
 import { routeRequest } from "../catalogue/routing";
 import type { GenerateInput } from "./context";
-import { chain, fnSig, pad, structExpr } from "./rust-format";
+import { chain, fnSig, pad, structExpr, testHead } from "./rust-format";
 import { requestLiteral } from "./rust-test-values";
 import type { RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
@@ -38,7 +38,7 @@ export function routerTest(input: GenerateInput, plan: RustPlan): Snippet {
       ]
     : [
         "#[tokio::test]",
-        `async fn test_${d.snake}_routes_to_${reaches("eventual") ? "replica" : "leader"}() {`,
+        ...testHead(`test_${d.snake}_routes_to_${reaches("eventual") ? "replica" : "leader"}`),
       ];
   const readOptions = byConsistency
     ? structExpr(

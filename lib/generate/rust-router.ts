@@ -79,6 +79,10 @@ function routerMethod(input: GenerateInput, plan: RustPlan): Snippet {
     `Routes to the ${route.backend}. ${route.reason}`,
     "Add the request and response types to the file's `use personhog_proto::…::types::v1::{…}` list.",
   ];
+  if (plan.categoryAssumed)
+    notes.unshift(
+      "The tables do not decide the data category; PersonData is assumed until you choose.",
+    );
   if (route.backend === "leader")
     notes.push(
       "The leader crate (rust/personhog-leader) must implement it too; the guide does not say so.",
@@ -97,7 +101,7 @@ function typedSnippets(input: GenerateInput, plan: RustPlan): Snippet[] {
   const { d } = input;
   const service = [
     ...requestSignature(4, d.snake, d.requestMessage, d.responseMessage),
-    `${pad(8)}route_request!(self, ${d.snake}, request)`,
+    ...call(8, "route_request!(", ["self", d.snake, "request"], ")", { macro: true }),
     `${pad(4)}}`,
   ];
   const backend = typedSig(4, d.snake, d.requestMessage, d.responseMessage, ";");

@@ -4,7 +4,7 @@
  * endpoints refuse STRONG, others serve it), and an oversized batch is refused.
  */
 import type { GenerateInput } from "./context";
-import { call, chain, fnSig, pad, structExpr } from "./rust-format";
+import { call, chain, fnSig, pad, structExpr, testHead } from "./rust-format";
 import { protoValue, requestLiteral } from "./rust-test-values";
 import { documentedCap, isInsert, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
@@ -80,7 +80,7 @@ function emptyTest(input: GenerateInput): string[] {
   const { d } = input;
   return [
     "#[tokio::test]",
-    `async fn test_${d.snake}_finds_nothing() {`,
+    ...testHead(`test_${d.snake}_finds_nothing`),
     `${pad(4)}let ctx = ServiceTestContext::new().await;`,
     "",
     ...requestLines(input, 4, {}),
@@ -101,7 +101,7 @@ function capTests(input: GenerateInput): string[][] {
     return [
       [
         "#[tokio::test]",
-        `async fn test_${d.snake}_rejects_too_many_${f.name}() {`,
+        ...testHead(`test_${d.snake}_rejects_too_many_${f.name}`),
         `${pad(4)}let ctx = ServiceTestContext::new().await;`,
         "",
         ...requestLines(input, 4, { [f.name]: `vec![${one}; ${cap + 1}]` }),
@@ -122,6 +122,9 @@ export function serviceTests(input: GenerateInput, plan: RustPlan): Snippet[] {
   else if (!isInsert(design.sql)) blocks.push(emptyTest(input));
   blocks.push(...capTests(input));
   const notes = [
+    ...(design.target === "current" && design.readOptions && design.operation === "read"
+      ? ["Current ReadOptions also carries field_mask: `..Default::default()` fills it."]
+      : []),
     "service_tests.rs defines ServiceTestContext; import the request/response types, and ConsistencyLevel and ReadOptions from personhog_proto::personhog::types::v1 if the file lacks them.",
   ];
   return [

@@ -5,11 +5,12 @@
  * replica never serves it, so the handler goes to the leader crate.
  */
 import type { GenerateInput, Generator } from "./context";
-import { atomArg, chain, dedent, fnSig, MAX_WIDTH, pad, structExpr } from "./rust-format";
+import { atomArg, call, chain, dedent, fnSig, MAX_WIDTH, pad, structExpr } from "./rust-format";
 import { returnShape, type ReturnShape } from "./rust-response";
 import { serviceTests } from "./rust-service-tests";
 import { storageSignature } from "./rust-storage";
 import {
+  baseType,
   documentedCap,
   emptyValue,
   handlerArg,
@@ -95,7 +96,7 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
     return check.clamped.has(p.field.name) ? rustIdent(p.field.name) : handlerArg(p.field);
   });
   const lead = shape.variable ? `let ${shape.variable} = ` : "let () = ";
-  const call = chain(
+  const storageCall = chain(
     col,
     lead,
     "self",
@@ -107,23 +108,24 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
     ],
     ";",
   );
-  // rustfmt wraps a closure body in a block when the line would be too long.
-  const last = call.length - 1;
-  if (call[last]!.length > MAX_WIDTH)
-    call.splice(
+  // rustfmt wraps a closure body in a block when the line would reach the width limit.
+  const last = storageCall.length - 1;
+  if (storageCall[last]!.length >= MAX_WIDTH)
+    storageCall.splice(
       last,
       1,
       `${pad(col + 4)}.map_err(|e| {`,
-      `${pad(col + 8)}log_and_convert_error(e, "${plan.method}")`,
+      ...call(col + 8, "log_and_convert_error(", ["e", `"${plan.method}"`], ")"),
       `${pad(col + 4)}})?;`,
     );
   const pre = [...consistencyLines(input, plan, col), ...check.lines];
+  const usesReq = pre.length > 0 || args.some((a) => a.includes("req."));
   const lines = [
     ...requestSignature(4, d.snake, d.requestMessage, d.responseMessage),
-    `${pad(col)}let req = request.into_inner();`,
+    `${pad(col)}let ${usesReq ? "req" : "_req"} = request.into_inner();`,
     ...pre,
     "",
-    ...call,
+    ...storageCall,
     "",
     ...structExpr(col, "", ["Ok", "Response::new"], d.responseMessage, shape.responseFields, ""),
     `${pad(4)}}`,
@@ -139,6 +141,11 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
     notes: [
       `Add ${names} to the \`use personhog_proto::personhog::types::v1::{…}\` list.`,
       ...shape.notes,
+      ...(design.request.some((f) => baseType(f.type).k === "named")
+        ? [
+            "Message fields arrive as proto types: convert them to the storage types the trait takes (TeamDistinctId → (i64, String), as get_persons_by_distinct_ids does).",
+          ]
+        : []),
       ...(design.readOptions && !plan.write && !plan.takesConsistency
         ? ["Person endpoints refuse STRONG with FAILED_PRECONDITION (reject_strong_consistency)."]
         : []),

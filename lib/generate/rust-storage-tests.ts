@@ -6,7 +6,7 @@
  */
 import type { FieldDesign } from "../design/model";
 import type { GenerateInput } from "./context";
-import { chain, fnSig, pad, type ChainCall } from "./rust-format";
+import { call, chain, fnSig, pad, testHead, type ChainCall } from "./rust-format";
 import type { ReturnShape } from "./rust-response";
 import { batchCases, seedLines, storageArg, type Mode } from "./rust-test-values";
 import { isInsert, rustIdent, type RustPlan, type RustType } from "./rust-types";
@@ -30,10 +30,15 @@ function expectation(t: RustType, v: string, mode: Mode): string | null {
     case "option":
       return found ? `assert!(${v}.is_some());` : `assert!(${v}.is_none());`;
     case "named":
-      return found
-        ? `assert_ne!(${v}, ${t.name}::default());`
-        : `assert_eq!(${v}, ${t.name}::default());`;
+      return `${found ? "assert_ne" : "assert_eq"}!(${v}, ${t.name}::default());`;
   }
+}
+
+/** An assertion statement at `col`; a two-argument assert macro opens up when too wide. */
+function assertionLines(assertion: string, col: number): string[] {
+  const m = /^(assert_(?:eq|ne)!\()(.*), (.*)\);$/.exec(assertion);
+  if (!m) return [`${pad(col)}${assertion}`];
+  return call(col, m[1]!, [m[2]!, m[3]!], ");", { macro: true });
 }
 
 /** `let result = ctx.storage.m(args).await.expect(…);` and its assertion. */
@@ -50,7 +55,7 @@ function callAndAssert(plan: RustPlan, shape: ReturnShape, args: string[], mode:
   return [
     ...chain(4, lead, "ctx", calls, ";"),
     "",
-    ...(assertion ? [`${pad(4)}${assertion}`] : []),
+    ...(assertion ? assertionLines(assertion, 4) : []),
     `${pad(4)}ctx.cleanup().await.ok();`,
   ];
 }
@@ -69,7 +74,7 @@ function seededTest(input: GenerateInput, plan: RustPlan, shape: ReturnShape): s
   if (!seed) return null;
   return [
     "#[tokio::test]",
-    `async fn test_${plan.method}() {`,
+    ...testHead(`test_${plan.method}`),
     `${pad(4)}let ctx = TestContext::new().await;`,
     ...seed,
     "",

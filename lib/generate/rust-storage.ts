@@ -5,8 +5,8 @@
  * so the current target gets no replica storage for them (rust-service.ts says where they go).
  */
 import type { GenerateInput, Generator } from "./context";
-import { call, chain, dedent, fnSig, MAX_WIDTH, pad, pair, rawSql } from "./rust-format";
-import { sqlBinds } from "./rust-binds";
+import { dedent, fnSig, MAX_WIDTH, pad, pair } from "./rust-format";
+import { poolLines, queryLines } from "./rust-query";
 import { returnShape, type ReturnShape } from "./rust-response";
 import { storageTests } from "./rust-storage-tests";
 import {
@@ -41,88 +41,13 @@ export function storageSignature(
   return [...attr, ...fnSig(col, `async fn ${plan.method}`, ["&self", ...params], ret, end)];
 }
 
-function poolLines(plan: RustPlan): { label: string; pool: string } {
-  if (plan.pool === "pool_for_consistency")
-    return {
-      label: "PostgresStorage::pool_label(consistency)",
-      pool: "self.pool_for_consistency(consistency)",
-    };
-  return plan.pool === "replica_pool"
-    ? { label: '"replica"', pool: "&self.replica_pool" }
-    : { label: '"primary"', pool: "&self.primary_pool" };
-}
-
-/** The sqlx call and the `Ok(…)` that follows, chosen from what storage returns. */
-function queryLines(input: GenerateInput, plan: RustPlan, shape: ReturnShape, col: number) {
-  const { design } = input;
-  const binds = sqlBinds(design);
-  const t = shape.type;
-  const rowsOf = (name: string) => [
-    ...call(col, "common_metrics::histogram(", ["DB_ROWS_RETURNED", "&labels", name], ");"),
-  ];
-  const macro = (kind: string, target: string | null, variable: string, fetch: string) => [
-    `${pad(col)}let ${variable} = sqlx::${kind}!(`,
-    ...(target ? [`${pad(col + 4)}${target},`] : []),
-    ...rawSql(col + 4, design.sql).map((l, i, all) => (i === all.length - 1 ? `${l},` : l)),
-    ...binds.args.map((a) => `${pad(col + 4)}${a},`),
-    `${pad(col)})`,
-    `${pad(col)}.${fetch}(&mut *conn)`,
-    `${pad(col)}.await?;`,
-  ];
-  // The last macro argument takes no trailing comma.
-  const fix = (lines: string[]) => {
-    const close = lines.findIndex((l, i) => i > 0 && l === `${pad(col)})`);
-    lines[close - 1] = lines[close - 1]!.replace(/,$/, "");
-    return lines;
-  };
-  const prelude = binds.prelude.flatMap((c) => chain(col, c.lead, c.root, c.children, ";"));
-  const countable = t.k === "unit" || (t.k === "prim" && t.name !== "f64");
-  let body: string[];
-  let ok: string;
-  if (plan.write && countable) {
-    body = [
-      ...fix(macro("query", null, "result", "execute")),
-      ...rowsOf("result.rows_affected() as f64"),
-    ];
-    ok =
-      t.k === "unit"
-        ? "()"
-        : t.name === "bool"
-          ? "result.rows_affected() > 0"
-          : `result.rows_affected() as ${t.name}`;
-  } else if (t.k === "vec") {
-    const named = t.of.k === "named";
-    body = [
-      ...fix(
-        macro(named ? "query_as" : "query_scalar", named ? owned(t.of) : null, "rows", "fetch_all"),
-      ),
-      ...rowsOf("rows.len() as f64"),
-    ];
-    ok = "rows";
-  } else if (t.k === "named" || (t.k === "option" && t.of.k === "named")) {
-    const target = t.k === "named" ? t.name : owned(t.of);
-    body = fix(macro("query_as", target, "row", t.k === "option" ? "fetch_optional" : "fetch_one"));
-    ok = "row";
-  } else if (t.k === "unit") {
-    body = fix(macro("query", null, "_result", "execute"));
-    ok = "()";
-  } else {
-    const variable = shape.variable ?? "value";
-    const optional = t.k === "option";
-    body = fix(macro("query_scalar", null, variable, optional ? "fetch_optional" : "fetch_one"));
-    // sqlx cannot prove an expression like COUNT(*) non-null, so it yields an Option unless the
-    // SQL says `as "count!"`.
-    ok = optional || /!"/.test(design.sql) ? variable : `${variable}.unwrap_or_default()`;
-  }
-  const spaced = prelude.length ? [...prelude, ""] : [];
-  return { lines: [...spaced, ...body, "", `${pad(col)}Ok(${ok})`], notes: binds.notes };
-}
-
 /** `if a.is_empty() || b.is_empty() {`, one condition per line when it is too long. */
 function emptyCheck(plan: RustPlan, col: number): string[] {
   const conds = plan.repeated.map((f) => `${rustIdent(f.name)}.is_empty()`);
-  const one = `${pad(col)}if ${conds.join(" || ")} {`;
-  if (one.length <= MAX_WIDTH) return [one];
+  const one = `${pad(col)}if ${conds.join(" || ")}`;
+  if (one.length + 2 <= MAX_WIDTH) return [`${one} {`];
+  // Too long with the brace: the brace moves down first, then the condition breaks.
+  if (one.length <= MAX_WIDTH) return [one, `${pad(col)}{`];
   return [
     `${pad(col)}if ${conds[0]}`,
     ...conds.slice(1).map((c) => `${pad(col + 4)}|| ${c}`),

@@ -25,24 +25,31 @@ const str = (text: string, known = true): Elem => ({ expr: `"${text}"`, kind: "s
 function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
   const seeded = mode === "seeded";
   const key = f.name.replace(/s$/, "");
-  if (key === "team_id" || key === "project_id") return lit(team);
-  if (key === "person_id") return lit(seeded ? "person.id" : "-1");
-  if (key === "uuid")
-    return seeded
-      ? { expr: "person.uuid.to_string()", kind: "string-expr", known: true }
-      : str("00000000-0000-0000-0000-000000000000");
-  if (key === "distinct_id") return str(seeded ? "seeded-user" : "missing-user");
-  if (key === "group_type_index") return lit("0");
-  if (key === "group_key") return str(seeded ? "seeded-group" : "missing-group");
-  if (key === "cohort_id") return lit(seeded ? SEEDED_COHORT : "-1");
-  if (key === "feature_flag_key") return str("seeded-flag");
-  if (key === "hash_key") return str("seeded-hash");
-  if (key === "limit" || key === "batch_size") return lit("100");
-  if (f.name.endsWith("_ms")) return lit("1_700_000_000_000");
   const t = baseType(f.type);
+  // Names decide the value only when the type is the usual one (ids are integers, keys text).
+  const int = t.k === "prim" && (t.name === "i64" || t.name === "i32");
+  const text = t.k === "string";
+  if (int) {
+    if (key === "team_id" || key === "project_id") return lit(team);
+    if (key === "person_id") return lit(seeded ? "person.id" : "-1");
+    if (key === "group_type_index") return lit("0");
+    if (key === "cohort_id") return lit(seeded ? SEEDED_COHORT : "-1");
+    if (key === "limit" || key === "batch_size") return lit("100");
+    if (f.name.endsWith("_ms") && t.name === "i64") return lit("1_700_000_000_000");
+  }
+  if (text) {
+    if (key === "uuid")
+      return seeded
+        ? { expr: "person.uuid.to_string()", kind: "string-expr", known: true }
+        : str("00000000-0000-0000-0000-000000000000");
+    if (key === "distinct_id") return str(seeded ? "seeded-user" : "missing-user");
+    if (key === "group_key") return str(seeded ? "seeded-group" : "missing-group");
+    if (key === "feature_flag_key") return str("seeded-flag");
+    if (key === "hash_key") return str("seeded-hash");
+  }
   if (t.k === "prim")
     return lit(t.name === "bool" ? "true" : t.name === "f64" ? "1.0" : "1", false);
-  if (t.k === "string") return str(seeded ? "seeded" : "missing", false);
+  if (text) return str(seeded ? "seeded" : "missing", false);
   if (t.k === "bytes") return { expr: 'b"{}"', kind: "bytes", known: false };
   return null;
 }

@@ -1,6 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import fc from "fast-check";
 import { field, WORKED_EXAMPLE } from "../design/defaults";
+import { SCALAR_TYPES } from "../design/model";
 import { DESIGN_FIXTURES } from "../design/fixtures";
 import type { Design } from "../design/model";
 import { generateInput } from "./context";
@@ -10,7 +12,7 @@ import { routeArgs, rustRouterSnippets } from "./rust-router";
 import { rustServiceSnippets } from "./rust-service";
 import { rustStorageSnippets } from "./rust-storage";
 import { rustPlan } from "./rust-types";
-import { assertRustfmtClean } from "./rustfmt-harness";
+import { assertAllRustfmtClean } from "./rustfmt-harness";
 import type { Snippet } from "./snippet";
 
 function rustSnippets(design: Design): Snippet[] {
@@ -110,13 +112,52 @@ describe("rust generators", () => {
 
   for (const [name, design] of Object.entries({ ...DESIGN_FIXTURES, ...EXTRA_DESIGNS })) {
     it(`emit rustfmt-clean Rust for ${name}`, () => {
-      for (const s of rustSnippets(design)) {
+      const snippets = rustSnippets(design);
+      for (const s of snippets) {
         assert.equal(s.language, "rust");
         assert.equal(s.step, "rust");
-        assertRustfmtClean(s, design);
       }
+      assertAllRustfmtClean(snippets, design);
     });
   }
+
+  it("emit rustfmt-clean Rust for generated designs of any name length", () => {
+    const names = ["team_id", "person_ids", "distinct_id", "group_key", "limit", "created_at_ms"];
+    const fieldArb = fc.record({
+      name: fc.constantFrom(...names, "a_rather_long_field_name_here"),
+      type: fc.constantFrom(...SCALAR_TYPES, "TeamDistinctId"),
+      optional: fc.boolean(),
+      repeated: fc.boolean(),
+      comment: fc.constantFrom("", "Max 250 per request."),
+    });
+    const fields = fc.uniqueArray(fieldArb, { selector: (f) => f.name, maxLength: 6 });
+    const designArb = fc.record({
+      target: fc.constantFrom("guide" as const, "current" as const),
+      rpcName: fc.stringMatching(/^([A-Z][a-z]{2,9}){1,6}$/),
+      tables: fc.constantFrom(["posthog_person"], ["posthog_group"], ["posthog_cohortpeople"]),
+      operation: fc.constantFrom("read" as const, "write" as const),
+      consistency: fc.constantFrom("eventual" as const, "strong" as const),
+      readOptions: fc.boolean(),
+      request: fields,
+      response: fc.oneof(
+        fields.map((f) => ({
+          kind: "new" as const,
+          fields: f.filter((x) => !x.optional || !x.repeated),
+        })),
+        fc
+          .constantFrom("PersonsResponse", "GroupsResponse")
+          .map((name) => ({ kind: "shared" as const, name })),
+      ),
+    });
+    fc.assert(
+      fc.property(designArb, (partial) => {
+        const request = partial.request.map((f) => ({ ...f, optional: f.optional && !f.repeated }));
+        const design: Design = { ...WORKED_EXAMPLE, ...partial, request };
+        assertAllRustfmtClean(rustSnippets(design), design);
+      }),
+      { numRuns: 40, seed: 42 },
+    );
+  });
 
   it("pick the pool from the route", () => {
     const pool = (design: Design) => byId(design, "rust-storage-postgres").code;

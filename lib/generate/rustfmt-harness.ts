@@ -79,27 +79,35 @@ function wrap(s: Snippet, design: Design): string {
   }
 }
 
-export function assertRustfmtClean(s: Snippet, design: Design): void {
+function rustfmt(source: string): { ok: boolean; out: string; err: string } {
   if (!RUSTFMT)
     assert.fail(
       "rustfmt was not found (looked at $RUSTFMT, ~/.cargo/bin/rustfmt, PATH): install it with `rustup component add rustfmt`.",
     );
-  const source = wrap(s, design);
   const run = spawnSync(RUSTFMT, ["--edition", "2021", "--emit", "stdout"], {
     input: source,
     encoding: "utf8",
   });
-  assert.equal(
-    run.status,
-    0,
-    `rustfmt rejected ${s.id} of ${design.rpcName}:\n${run.stderr}\n${source}`,
-  );
-  assert.equal(run.stdout, source, `${s.id} of ${design.rpcName} is not rustfmt-clean`);
-  // rustfmt leaves a macro alone when its arguments do not parse, so parse them as a call too.
-  const asCalls = source.replace(/(\w)!\(/g, "$1(");
-  const parsed = spawnSync(RUSTFMT, ["--edition", "2021", "--emit", "stdout"], {
-    input: asCalls,
-    encoding: "utf8",
-  });
-  assert.equal(parsed.status, 0, `macro arguments of ${s.id} do not parse:\n${parsed.stderr}`);
+  return { ok: run.status === 0, out: run.stdout, err: run.stderr };
+}
+
+/** rustfmt leaves a macro alone when its arguments do not parse, so they parse as a call too. */
+const macrosAsCalls = (source: string) => source.replace(/(\w)!\(/g, "$1(");
+
+export function assertRustfmtClean(s: Snippet, design: Design): void {
+  const source = wrap(s, design);
+  const run = rustfmt(source);
+  assert.ok(run.ok, `rustfmt rejected ${s.id} of ${design.rpcName}:\n${run.err}\n${source}`);
+  assert.equal(run.out, source, `${s.id} of ${design.rpcName} is not rustfmt-clean`);
+  const parsed = rustfmt(macrosAsCalls(source));
+  assert.ok(parsed.ok, `macro arguments of ${s.id} do not parse:\n${parsed.err}`);
+}
+
+/** Every snippet of a design in one rustfmt run; on any difference, one by one to name it. */
+export function assertAllRustfmtClean(snippets: readonly Snippet[], design: Design): void {
+  const source = snippets.map((s) => wrap(s, design)).join("\n");
+  const run = rustfmt(source);
+  if (run.ok && run.out === source && rustfmt(macrosAsCalls(source)).ok) return;
+  for (const s of snippets) assertRustfmtClean(s, design);
+  assert.fail(`the snippets of ${design.rpcName} are clean alone but not together`);
 }

@@ -1,0 +1,109 @@
+/**
+ * The body of the postgres method after the timing guard: which pool, and how the design's SQL
+ * runs — the sqlx macro (`query!` for writes counting rows, `query_as!` for rows of a storage type,
+ * `query_scalar!` for single values), the fetch, the rows metric and the returned value.
+ */
+import type { GenerateInput } from "./context";
+import { call, chain, pad, rawSql } from "./rust-format";
+import { sqlBinds } from "./rust-binds";
+import type { ReturnShape } from "./rust-response";
+import { owned, type RustPlan } from "./rust-types";
+
+export function poolLines(plan: RustPlan): { label: string; pool: string } {
+  if (plan.pool === "pool_for_consistency")
+    return {
+      label: "PostgresStorage::pool_label(consistency)",
+      pool: "self.pool_for_consistency(consistency)",
+    };
+  return plan.pool === "replica_pool"
+    ? { label: '"replica"', pool: "&self.replica_pool" }
+    : { label: '"primary"', pool: "&self.primary_pool" };
+}
+
+/** How the query runs: the sqlx macro, its fetch, and what the method returns from it. */
+interface QueryPlan {
+  readonly kind: "query" | "query_as" | "query_scalar";
+  readonly target: string | null;
+  readonly variable: string;
+  readonly fetch: "execute" | "fetch_all" | "fetch_one" | "fetch_optional";
+  /** The row count recorded in DB_ROWS_RETURNED, if any. */
+  readonly rows: string | null;
+  readonly ok: string;
+}
+
+function queryPlan(sql: string, plan: RustPlan, shape: ReturnShape): QueryPlan {
+  const t = shape.type;
+  if (plan.write && (t.k === "unit" || (t.k === "prim" && t.name !== "f64"))) {
+    const ok =
+      t.k === "unit"
+        ? "()"
+        : t.name === "bool"
+          ? "result.rows_affected() > 0"
+          : `result.rows_affected() as ${t.name}`;
+    const rows = "result.rows_affected() as f64";
+    return { kind: "query", target: null, variable: "result", fetch: "execute", rows, ok };
+  }
+  if (t.k === "vec") {
+    const named = t.of.k === "named";
+    return {
+      kind: named ? "query_as" : "query_scalar",
+      target: named ? owned(t.of) : null,
+      variable: "rows",
+      fetch: "fetch_all",
+      rows: "rows.len() as f64",
+      ok: "rows",
+    };
+  }
+  if (t.k === "named" || (t.k === "option" && t.of.k === "named")) {
+    const fetch = t.k === "option" ? "fetch_optional" : "fetch_one";
+    const target = owned(t.k === "option" ? t.of : t);
+    return { kind: "query_as", target, variable: "row", fetch, rows: null, ok: "row" };
+  }
+  if (t.k === "unit")
+    return {
+      kind: "query",
+      target: null,
+      variable: "_result",
+      fetch: "execute",
+      rows: null,
+      ok: "()",
+    };
+  const variable = shape.variable ?? "value";
+  const optional = t.k === "option";
+  // sqlx cannot prove an expression like COUNT(*) non-null, so it yields an Option unless the SQL
+  // says `as "count!"`.
+  const ok = optional || /!"/.test(sql) ? variable : `${variable}.unwrap_or_default()`;
+  const fetch = optional ? "fetch_optional" : "fetch_one";
+  return { kind: "query_scalar", target: null, variable, fetch, rows: null, ok };
+}
+
+/** The array conversions, the sqlx call with the design's SQL, the rows metric and `Ok(…)`. */
+export function queryLines(input: GenerateInput, plan: RustPlan, shape: ReturnShape, col: number) {
+  const { sql } = input.design;
+  const binds = sqlBinds(input.design);
+  const q = queryPlan(sql, plan, shape);
+  const args: string[][] = [
+    ...(q.target ? [[`${pad(col + 4)}${q.target}`]] : []),
+    rawSql(col + 4, sql),
+    ...binds.args.map((a) => [`${pad(col + 4)}${a}`]),
+  ];
+  // Macro arguments are comma-separated with no trailing comma.
+  const argLines = args.flatMap((lines, i) =>
+    i === args.length - 1 ? lines : [...lines.slice(0, -1), `${lines[lines.length - 1]},`],
+  );
+  const prelude = binds.prelude.flatMap((c) => chain(col, c.lead, c.root, c.children, ";"));
+  const lines = [
+    ...(prelude.length ? [...prelude, ""] : []),
+    `${pad(col)}let ${q.variable} = sqlx::${q.kind}!(`,
+    ...argLines,
+    `${pad(col)})`,
+    `${pad(col)}.${q.fetch}(&mut *conn)`,
+    `${pad(col)}.await?;`,
+    ...(q.rows
+      ? call(col, "common_metrics::histogram(", ["DB_ROWS_RETURNED", "&labels", q.rows], ");")
+      : []),
+    "",
+    `${pad(col)}Ok(${q.ok})`,
+  ];
+  return { lines, notes: binds.notes };
+}
