@@ -19,6 +19,13 @@ describe("routeRequest", () => {
     });
   }
 
+  it("a strong non-person read stays on the replica service but reads the primary pool", () => {
+    const route = routeRequest("NonPersonData", "read", "strong");
+    assert.equal(route.backend, "replica");
+    assert.equal(route.pool, "primary_pool");
+    assert.equal(routeRequest("NonPersonData", "read", "eventual").pool, "replica_pool");
+  });
+
   it("writes always use the primary pool", () => {
     for (const category of DATA_CATEGORIES)
       assert.equal(routeRequest(category, "write").pool, "primary_pool");

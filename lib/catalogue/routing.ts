@@ -20,9 +20,12 @@ export function routeRequest(
   consistency: Consistency = "eventual",
 ): Route {
   if (category === "NonPersonData") {
+    // The router always picks the replica service; the replica then reads the primary pool for a
+    // strong read (pool_for_consistency) and writes through it.
+    const primary = operation === "write" || consistency === "strong";
     return {
       backend: "replica",
-      pool: operation === "write" ? "primary_pool" : "replica_pool",
+      pool: primary ? "primary_pool" : "replica_pool",
       reason:
         "NonPersonData always goes to the replica service, whatever consistency is asked for.",
     };

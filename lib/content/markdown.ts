@@ -114,8 +114,9 @@ export function renderGuidePage(source: string): GuidePage {
   const html = marked.parse(expanded, { async: false });
   const order = Number(meta.order ?? Number.POSITIVE_INFINITY);
   const step = meta.step && isStepId(meta.step) ? meta.step : null;
+  // Underscores stay: people search for names like KNOWN_METHODS.
   const text = expanded
-    .replace(/```[a-z]*\n?|[#*_`|>]/g, " ")
+    .replace(/```[a-z]*\n?|[#*`|>]/g, " ")
     .replace(/\s+/g, " ")
     .trim();
   return {

@@ -27,6 +27,16 @@ describe("search", () => {
     assert.match(first?.excerpt ?? "", /seq scan/);
   });
 
+  it("finds names with underscores", () => {
+    const entries = [
+      searchEntry(
+        "rust",
+        renderGuidePage("---\ntitle: Rust\n---\nAdd it to `KNOWN_METHODS` in byte order.\n"),
+      ),
+    ];
+    assert.equal(search(entries, "KNOWN_METHODS")[0]?.slug, "rust");
+  });
+
   it("requires every term", () => {
     assert.deepEqual(
       search(index, "proto sequential").map((r) => r.slug),

@@ -98,7 +98,7 @@ export const verifySnippets: Generator = (input) => [
     step: "verify",
     file: "(terminal)",
     language: "shell",
-    anchor: "from the repository root",
+    anchor: "from rust/, PostHog's Cargo workspace",
     code: VERIFY_COMMANDS.join("\n"),
     notes:
       input.design.target === "current"

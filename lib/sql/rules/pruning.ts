@@ -27,11 +27,18 @@ export function pruningVerdict(f: RelationFacts): Verdict | null {
       advice: "",
     };
   }
+  const anyArray = f.use.atoms.some(
+    (a) => a.shape === "eq-any" && a.column?.alias === f.use.alias && a.column.column === key,
+  );
   return {
     ...base,
     severity: "error",
     rule: "no-partition-pruning",
-    message: `${f.table.name} is probed in all ${partitions.count} partitions: nothing pins ${key} to a value, so each partition's index is searched.`,
-    advice: `Add \`${key} = $n\` (or \`${key} = ANY($n)\`) so the planner prunes to the team's partition.`,
+    message: anyArray
+      ? `${f.table.name} is probed in all ${partitions.count} partitions: \`${key} = ANY($n)\` with an array parameter cannot prune hash partitions in a prepared (generic) plan.`
+      : `${f.table.name} is probed in all ${partitions.count} partitions: nothing pins ${key} to a value, so each partition's index is searched.`,
+    advice: anyArray
+      ? `Query one team at a time (\`${key} = $n\`), or join UNNEST(team_ids, keys) pairs so each probe names its own ${key}.`
+      : `Add \`${key} = $n\` so the planner prunes to the team's partition; for several teams, join UNNEST pairs so each probe names its ${key}.`,
   };
 }
