@@ -3,7 +3,7 @@
  * (snapshot and DDL boot, cold and warm cache) and the in-page check latency over the corpus.
  */
 import { chromium, type Browser, type Page } from "playwright-core";
-import { chromiumPath } from "../e2e/chromium-path";
+import { CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium-path";
 import { CORPUS } from "../lib/sql/corpus";
 import { median, percentile, round, type Figures } from "./figures";
 import { CHECK_RUNS } from "./node-lab";
@@ -11,15 +11,6 @@ import { typingFigures } from "./browser-typing";
 import { startServer } from "./server";
 
 const COLD_RUNS = 3;
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 async function navigationToReady(page: Page, url: string): Promise<number> {
   const t0 = Date.now();
@@ -84,7 +75,7 @@ export async function browserLabFigures(): Promise<BrowserResult | { skipped: st
   if (!executablePath) return { skipped: "no Chromium found" };
   const server = await startServer(3217);
   if ("skipped" in server) return server;
-  const browser = await chromium.launch({ executablePath, args: ARGS });
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   try {
     const snapshot = await bootFigures(browser, server.url, "snapshot");
     const ddl = await bootFigures(browser, server.url, "ddl");

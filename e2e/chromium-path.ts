@@ -14,3 +14,14 @@ export function chromiumPath(): string | undefined {
   }
   return undefined;
 }
+
+/** Flags for a quiet headless Chromium here: as root, and with no background calls off the machine. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
