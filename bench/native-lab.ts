@@ -4,7 +4,7 @@
  */
 import { schemaDdl } from "../lib/sql/ddl";
 import { CORPUS } from "../lib/sql/corpus";
-import { checkSql } from "../lib/sql/session";
+import { checkSql, endCheck, prepareExplain, trimStatement } from "../lib/sql/session";
 import { readIndexParents } from "../lib/sql/boot";
 import { median, round, sampleEach, type Figures } from "./figures";
 import { startNativePostgres, type NativePostgres } from "./native-postgres";
@@ -17,27 +17,16 @@ export interface NativeResult {
   readonly explainMedians: number[];
 }
 
-/** Times only the EXPLAIN EXECUTE round trip, with the statement prepared beforehand. */
+/** Times only the EXPLAIN round trip: the same preparation as a check, then the one query. */
 async function explainOnly(db: NativePostgres, sql: string): Promise<number> {
   await db.query("BEGIN");
   try {
-    for (const s of ["enable_seqscan", "enable_hashjoin", "enable_mergejoin"])
-      await db.query(`SET LOCAL ${s} = off`);
-    await db.query("SET LOCAL plan_cache_mode = force_generic_plan");
-    await db.query(`PREPARE bench_stmt AS ${sql}`);
-    const { rows } = await db.query<{ types: string[] }>(
-      "SELECT parameter_types::text[] AS types FROM pg_prepared_statements WHERE name = 'bench_stmt'",
-    );
-    const { representativeValue } = await import("../lib/sql/params");
-    const values = (rows[0]?.types ?? []).map(representativeValue);
+    const explain = await prepareExplain(db, trimStatement(sql));
     const t0 = performance.now();
-    await db.query(
-      `EXPLAIN (FORMAT JSON) EXECUTE bench_stmt${values.length ? `(${values.join(", ")})` : ""}`,
-    );
+    await db.query(explain);
     return performance.now() - t0;
   } finally {
-    await db.query("ROLLBACK");
-    await db.query("DEALLOCATE bench_stmt");
+    await endCheck(db, sql);
   }
 }
 

@@ -1,12 +1,17 @@
+"use client";
+import { useMemo } from "react";
 import type { Snippet } from "@/lib/generate/snippet";
 import { checkProto } from "@/lib/validate/proto";
 
-/** Parses the generated proto with protobufjs on every change and shows what it says. */
+/**
+ * Parses the generated proto with protobufjs whenever it changes and shows what it says; edits
+ * elsewhere in the design (the SQL, say) do not re-parse it.
+ */
 export function ProtoCheckBanner({ snippets }: { readonly snippets: readonly Snippet[] }) {
-  if (snippets.length === 0) return null;
   const messages = snippets.find((s) => s.id === "proto-messages")?.code ?? "";
   const rpc = snippets.find((s) => s.id.startsWith("proto-rpc-"))?.code ?? "";
-  const result = checkProto(messages, rpc);
+  const result = useMemo(() => checkProto(messages, rpc), [messages, rpc]);
+  if (snippets.length === 0) return null;
   return result.ok ? (
     <p
       data-testid="proto-check"

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { routeRequest } from "./routing";
+import { routeRequest, routingSummary } from "./routing";
 import { DATA_CATEGORIES } from "./tables";
 
 describe("routeRequest", () => {
@@ -29,5 +29,13 @@ describe("routeRequest", () => {
   it("writes always use the primary pool", () => {
     for (const category of DATA_CATEGORIES)
       assert.equal(routeRequest(category, "write").pool, "primary_pool");
+  });
+
+  it("words the guide's routing column from the same function", () => {
+    assert.equal(
+      routingSummary("PersonData"),
+      "Reads: replica (eventual) or leader (strong). Writes: leader.",
+    );
+    assert.equal(routingSummary("NonPersonData"), "All operations: replica.");
   });
 });

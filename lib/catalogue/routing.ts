@@ -49,3 +49,13 @@ export function routeRequest(
         reason: "An eventually consistent PersonData read goes to the replica.",
       };
 }
+
+/** The guide's routing column, in words, generated from `routeRequest` so the two cannot drift. */
+export function routingSummary(category: DataCategory): string {
+  const eventual = routeRequest(category, "read", "eventual").backend;
+  const strong = routeRequest(category, "read", "strong").backend;
+  const write = routeRequest(category, "write").backend;
+  if (eventual === strong && strong === write) return `All operations: ${write}.`;
+  const reads = eventual === strong ? eventual : `${eventual} (eventual) or ${strong} (strong)`;
+  return `Reads: ${reads}. Writes: ${write}.`;
+}

@@ -1,4 +1,5 @@
 /** Reference tables for the guide, generated from the catalogue so the text cannot drift from it. */
+import { routingSummary } from "../catalogue/routing";
 import { PERSONHOG_TABLES, personhogTable } from "../catalogue/tables";
 import { SCHEMA } from "../sql/schema";
 import type { IndexSpec, TableSpec } from "../sql/schema/types";
@@ -15,7 +16,7 @@ function markdownTable(header: readonly string[], rows: readonly (readonly strin
 export function eligibilityTable(): string {
   return markdownTable(
     ["Table", "Holds", "Data category", "Routing"],
-    PERSONHOG_TABLES.map((t) => [`\`${t.name}\``, t.holds, t.category, t.routing]),
+    PERSONHOG_TABLES.map((t) => [`\`${t.name}\``, t.holds, t.category, routingSummary(t.category)]),
   );
 }
 

@@ -59,13 +59,13 @@ function toSqlError(err: unknown, offset: number, leadTrim: number): SqlError {
   return position === undefined ? { message } : { message, position };
 }
 
-/** EXPLAINs the statement inside an open transaction; the caller rolls back. */
-export async function explainInTransaction(
-  db: SqlDatabase,
-  statement: string,
-): Promise<ExplainOutput> {
+/**
+ * Sets the planner up and prepares the statement inside an open transaction; returns the EXPLAIN
+ * to run (the bench times that last round trip alone).
+ */
+export async function prepareExplain(db: SqlDatabase, statement: string): Promise<string> {
   await db.query(PLANNER_SETTINGS);
-  if (!hasPlaceholders(statement)) return planOf(await db.query(EXPLAIN_PREFIX + statement));
+  if (!hasPlaceholders(statement)) return EXPLAIN_PREFIX + statement;
   await db.query(PREPARE_PREFIX + statement);
   const { rows } = await db.query<{ types: string[] }>(
     "SELECT parameter_types::text[] AS types FROM pg_prepared_statements WHERE name = $1",
@@ -73,7 +73,15 @@ export async function explainInTransaction(
   );
   const values = (rows[0]?.types ?? []).map(representativeValue);
   const args = values.length ? `(${values.join(", ")})` : "";
-  return planOf(await db.query(`${EXPLAIN_PREFIX}EXECUTE ${STATEMENT_NAME}${args}`));
+  return `${EXPLAIN_PREFIX}EXECUTE ${STATEMENT_NAME}${args}`;
+}
+
+/** EXPLAINs the statement inside an open transaction; the caller rolls back. */
+export async function explainInTransaction(
+  db: SqlDatabase,
+  statement: string,
+): Promise<ExplainOutput> {
+  return planOf(await db.query(await prepareExplain(db, statement)));
 }
 
 function planOf(result: { rows: unknown[] }): ExplainOutput {
