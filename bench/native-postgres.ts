@@ -25,6 +25,7 @@ import pg from "pg";
 
 export interface NativePostgres {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  exec(sql: string): Promise<unknown>;
   stop(): Promise<void>;
   version: string;
 }
@@ -144,6 +145,10 @@ async function connected(client: pg.Client, cleanUp: () => Promise<void>): Promi
     async query<T>(sql: string, params?: unknown[]) {
       const result = await client.query(sql, params);
       return { rows: result.rows as T[] };
+    },
+    // Without parameters pg uses the simple protocol, which runs every statement in the string.
+    exec(sql: string) {
+      return client.query(sql);
     },
     stop() {
       stopping ??= client

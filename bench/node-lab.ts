@@ -1,7 +1,8 @@
 /** PGlite in Node: boot by DDL against boot from the build-time snapshot, and check latency. */
-import { bootLab, bootLabFromSnapshot, createSchemaDatabase } from "../lib/sql/boot";
+import { bootLab, bootLabFromSnapshot } from "../lib/sql/boot";
 import { CORPUS } from "../lib/sql/corpus";
 import { checkSql } from "../lib/sql/session";
+import { createSnapshot } from "../lib/sql/snapshot";
 import { median, percentile, round, sampleEach, timed, type Figures } from "./figures";
 
 const BOOTS = 3;
@@ -10,9 +11,7 @@ export const CHECK_RUNS = 20;
 export async function nodeLabFigures(): Promise<Figures> {
   const ddlBoots: number[] = [];
   const snapshotBoots: number[] = [];
-  const source = await createSchemaDatabase();
-  const snapshot = await source.dumpDataDir("gzip");
-  await source.close();
+  const snapshot = await createSnapshot();
   for (let i = 0; i < BOOTS; i++) {
     const [a, ddlMs] = await timed(bootLab);
     ddlBoots.push(ddlMs);

@@ -8,6 +8,7 @@ import { createIndexSql, proposedIndex } from "./advice";
 import { findTable } from "./schema";
 import {
   checkSql,
+  beginCheck,
   endCheck,
   explainInTransaction,
   trimStatement,
@@ -43,7 +44,7 @@ export async function adviseIndex(
   const ddl = createIndexSql(table, index);
   const started = performance.now();
   try {
-    await db.query("BEGIN");
+    await beginCheck(db);
     await db.query(ddl);
     const plan = await explainInTransaction(db, trimStatement(sql));
     const extraCtx: AnalysisContext = { ...ctx, extraIndexes: { [table.name]: [index] } };
@@ -61,6 +62,6 @@ export async function adviseIndex(
   } catch (err) {
     return { ok: false, reason: `The proposed index could not be tried: ${String(err)}`, before };
   } finally {
-    await endCheck(db, sql);
+    await endCheck(db);
   }
 }

@@ -71,4 +71,25 @@ describe("checkSql on the lab database", () => {
     if (!result.ok) return;
     assert.equal(result.verdicts[0]?.rule, "not-eligible");
   });
+
+  it("leaves no transaction, prepared statement or planner setting behind, even after an error", async () => {
+    const { db, ctx } = getLab();
+    for (const sql of [
+      "SELECT * FROM posthog_person WHERE team_id = $1 AND id = $2",
+      "SELECT * FROM posthog_person WHERE team_id = $1 AND nope = $2",
+      "DELETE FROM posthog_group WHERE team_id = 1",
+    ]) {
+      await checkSql(db, ctx, sql);
+      const { rows } = await db.query<{ prepared: number; seqscan: string }>(
+        `SELECT (SELECT count(*)::int FROM pg_prepared_statements) AS prepared,
+                current_setting('enable_seqscan') AS seqscan`,
+      );
+      assert.deepEqual(rows[0], { prepared: 0, seqscan: "on" }, sql);
+      // Outside a transaction every statement gets its own transaction id.
+      const xid = "SELECT pg_current_xact_id()::text AS id";
+      const first = await db.query<{ id: string }>(xid);
+      const second = await db.query<{ id: string }>(xid);
+      assert.notEqual(first.rows[0]?.id, second.rows[0]?.id, `still in a transaction: ${sql}`);
+    }
+  });
 });

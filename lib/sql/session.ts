@@ -3,7 +3,8 @@
  * outcome is a result value with timing. User SQL only ever goes through `query` (which refuses
  * more than one statement), behind EXPLAIN or as the body of a PREPARE (both accept only plannable
  * statements), always inside a transaction that is rolled back. EXPLAIN never runs with ANALYZE.
- * Round trips are few on purpose: verdicts follow typing.
+ * Round trips are few on purpose (verdicts follow typing): our own fixed statements are batched
+ * through `exec`, which user SQL never reaches.
  */
 import { analyzePlan, type Analysis, type AnalysisContext } from "./analyze";
 import { representativeValue } from "./params";
@@ -13,6 +14,8 @@ import { overallStatus } from "./verdict";
 /** The slice of PGlite's interface the lab needs; PGlite satisfies it in Node and the browser. */
 export interface SqlDatabase {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+  /** Runs every statement in the string: only for the lab's own fixed SQL. */
+  exec(sql: string): Promise<unknown>;
 }
 
 export type CheckResult =
@@ -34,12 +37,14 @@ const STATEMENT_NAME = "workbench_check";
 const PREPARE_PREFIX = `PREPARE ${STATEMENT_NAME} AS `;
 const EXPLAIN_PREFIX = "EXPLAIN (FORMAT JSON) ";
 /**
- * Plans like a busy OLTP database: index lookups and nested loops, never a scan or hash of a table.
- * One statement (set_config with is_local) instead of four SET LOCALs.
+ * Opens the transaction and plans like a busy OLTP database: index lookups and nested loops, never
+ * a scan or hash of a table. One round trip.
  */
-const PLANNER_SETTINGS =
-  "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), " +
+const BEGIN_CHECK =
+  "BEGIN; SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), " +
   "set_config('enable_mergejoin', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true)";
+/** ROLLBACK keeps prepared statements, so they are dropped too; DEALLOCATE ALL never fails. */
+const END_CHECK = "ROLLBACK; DEALLOCATE ALL";
 
 /** `$n` placeholders need a prepared generic plan; plain SQL is explained directly. */
 export function hasPlaceholders(statement: string): boolean {
@@ -59,12 +64,16 @@ function toSqlError(err: unknown, offset: number, leadTrim: number): SqlError {
   return position === undefined ? { message } : { message, position };
 }
 
+/** Starts a check: the transaction every later statement runs in, with the planner set up. */
+export async function beginCheck(db: SqlDatabase): Promise<void> {
+  await db.exec(BEGIN_CHECK);
+}
+
 /**
- * Sets the planner up and prepares the statement inside an open transaction; returns the EXPLAIN
- * to run (the bench times that last round trip alone).
+ * Prepares the statement inside the check's transaction; returns the EXPLAIN to run (the bench
+ * times that last round trip alone).
  */
 export async function prepareExplain(db: SqlDatabase, statement: string): Promise<string> {
-  await db.query(PLANNER_SETTINGS);
   if (!hasPlaceholders(statement)) return EXPLAIN_PREFIX + statement;
   await db.query(PREPARE_PREFIX + statement);
   const { rows } = await db.query<{ types: string[] }>(
@@ -91,11 +100,9 @@ function planOf(result: { rows: unknown[] }): ExplainOutput {
   return plan;
 }
 
-/** Rolls back and forgets the prepared statement, if there was one (ROLLBACK keeps it). */
-export async function endCheck(db: SqlDatabase, statement: string): Promise<void> {
-  await db.query("ROLLBACK").catch(() => undefined);
-  if (hasPlaceholders(statement))
-    await db.query(`DEALLOCATE ${STATEMENT_NAME}`).catch(() => undefined);
+/** Rolls back and forgets the prepared statement, if there was one. */
+export async function endCheck(db: SqlDatabase): Promise<void> {
+  await db.exec(END_CHECK).catch(() => undefined);
 }
 
 export async function checkSql(
@@ -110,7 +117,7 @@ export async function checkSql(
     return { ok: false, error: { message: "Enter one SQL statement to check." }, ms: 0 };
   }
   try {
-    await db.query("BEGIN");
+    await beginCheck(db);
     const plan = await explainInTransaction(db, statement);
     const { verdicts, statement: kind, tables } = analyzePlan(plan, ctx);
     const ms = performance.now() - started;
@@ -127,6 +134,6 @@ export async function checkSql(
     const offset = (hasPlaceholders(statement) ? PREPARE_PREFIX : EXPLAIN_PREFIX).length;
     return { ok: false, error: toSqlError(err, offset, leadTrim), ms: performance.now() - started };
   } finally {
-    await endCheck(db, statement);
+    await endCheck(db);
   }
 }

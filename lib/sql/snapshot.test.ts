@@ -1,0 +1,42 @@
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { bootLabFromSnapshot, type LabDatabase } from "./boot";
+import { CORPUS } from "./corpus";
+import { checkSql, type CheckResult } from "./session";
+import { createSnapshot } from "./snapshot";
+import { sharedLabDatabase } from "./test-lab";
+
+const getDdlLab = sharedLabDatabase();
+let snapshotLab: LabDatabase | undefined;
+
+before(async () => {
+  snapshotLab = await bootLabFromSnapshot(await createSnapshot());
+});
+after(async () => {
+  await snapshotLab?.db.close();
+});
+
+function summary(result: CheckResult): string {
+  if (!result.ok) return `error: ${result.error.message}`;
+  return JSON.stringify([result.status, result.verdicts, result.statement, result.tables]);
+}
+
+describe("the compacted snapshot", () => {
+  it("keeps only the database the lab uses", async () => {
+    const { rows } = await snapshotLab!.db.query<{ datname: string }>(
+      "SELECT datname FROM pg_database ORDER BY datname",
+    );
+    assert.deepEqual(
+      rows.map((r) => r.datname),
+      ["postgres"],
+    );
+  });
+
+  it("gives the same verdicts as a database built by running the DDL", async () => {
+    for (const query of CORPUS) {
+      const fromDdl = await checkSql(getDdlLab().db, getDdlLab().ctx, query.sql);
+      const fromSnapshot = await checkSql(snapshotLab!.db, snapshotLab!.ctx, query.sql);
+      assert.equal(summary(fromSnapshot), summary(fromDdl), query.id);
+    }
+  });
+});
