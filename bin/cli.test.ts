@@ -133,15 +133,52 @@ describe("personhog-rpc generate and link", () => {
     const encoded = await run(["link", "encode", "-"], example);
     assert.equal(encoded.code, 0, encoded.stderr);
     const url = encoded.stdout.trim();
-    assert.match(url, /^http:\/\/localhost:3000\/wizard#v=2&d=/);
+    assert.match(url, /^http:\/\/localhost:3000\/wizard#v=3&z=[\w-]+$/);
     const decoded = await run(["link", "decode", url]);
     assert.equal(decoded.code, 0, decoded.stderr);
     assert.equal((JSON.parse(decoded.stdout) as { rpcName: string }).rpcName, "GetPersonCount");
   });
 
+  it("leaves parts out with --omit, and decoding says so without failing", async () => {
+    const design = JSON.stringify({ ...JSON.parse(example), sql: "SELECT 1" });
+    const encoded = await run(["link", "encode", "--omit", "sql,comments", "-"], design);
+    assert.equal(encoded.code, 0, encoded.stderr);
+    const decoded = await run(["link", "decode", encoded.stdout.trim()]);
+    assert.equal(decoded.code, 0, decoded.stderr);
+    assert.equal((JSON.parse(decoded.stdout) as { sql: string }).sql, "");
+    assert.match(decoded.stderr, /The author left the SQL out of this link/);
+    const unknown = await run(["link", "encode", "--omit", "tables", "-"], design);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /--omit takes sql, comments; not \["tables"\]/);
+  });
+
   it("exits 2 with a message for a damaged link", async () => {
-    const r = await run(["link", "decode", "http://localhost:3000/wizard#v=2&d=eyJycGNOYW1l"]);
+    // A v3 link of the example, cut off inside its data.
+    const encoded = await run(["link", "encode", "-"], example);
+    const r = await run(["link", "decode", encoded.stdout.trim().slice(0, 80)]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /damaged/);
+    assert.match(r.stderr, /The link was cut off/);
+    assert.equal(r.stdout, "");
+  });
+
+  it("migrates a version 1 link and prints the design", async () => {
+    const r = await run([
+      "link",
+      "decode",
+      "http://localhost:3000/wizard#v=1&name=GetThing&sql=SELECT+1",
+    ]);
+    assert.equal(r.code, 0, r.stderr);
+    const design = JSON.parse(r.stdout) as { rpcName: string; sql: string; tables: string[] };
+    assert.deepEqual(
+      [design.rpcName, design.sql, design.tables],
+      ["GetThing", "SELECT 1", ["posthog_person"]],
+    );
+  });
+
+  it("exits 2 for a link from a newer workbench, naming its version", async () => {
+    const encoded = await run(["link", "encode", "-"], example);
+    const r = await run(["link", "decode", encoded.stdout.trim().replace("#v=3", "#v=5")]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /made by a newer workbench \(format version 5\)/);
   });
 });

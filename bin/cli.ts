@@ -22,8 +22,10 @@ Commands:
   generate [--json] <design.json | ->
         Every snippet for a design (proto, Python, Node, Rust, verify). Exit 1 when the
         design breaks a rule, 2 when it cannot be read.
-  link encode <design.json | ->   Print a share link for a design.
-  link decode <url>               Print the design a link holds (exit 2 if it is damaged).
+  link encode [--omit sql,comments] <design.json | ->
+        Print a share link for a design; --omit leaves bulky parts out to shorten it.
+  link decode <url>
+        Print the design a link holds (exit 2 if it is damaged).
   rules                 List the rules the check applies.
   help, --help          Show this help.
 

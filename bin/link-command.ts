@@ -1,34 +1,84 @@
 /** `personhog-rpc link encode|decode`: the share-link codec, headless. */
-import { decodeDesignLink, encodeDesignLink } from "../lib/design/link";
 import { validateDesign } from "../lib/design/validate";
+import {
+  BULKY_PARTS,
+  decodeDesignLink,
+  encodeDesignLink,
+  LINK_WARN_LENGTH,
+  omittedNotice,
+  type BulkyPart,
+} from "../lib/link";
+import { isBulkyPart } from "../lib/link/omit";
 import { readJsonArg } from "./generate-command";
 import type { Io } from "./io";
 
 const BASE_URL = "http://localhost:3000/wizard";
+const USAGE = "link takes: encode [--omit sql,comments] <design.json | ->, or decode <url>.\n";
+
+/** The parts named by `--omit a,b` (or `--omit=a,b`), or an error naming the unknown ones. */
+function readOmit(args: string[]): { omit: BulkyPart[]; rest: string[] } | { error: string } {
+  const rest: string[] = [];
+  const named: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === "--omit") named.push(...(args[++i] ?? "").split(","));
+    else if (arg.startsWith("--omit=")) named.push(...arg.slice("--omit=".length).split(","));
+    else rest.push(arg);
+  }
+  const unknown = named.filter((part) => !isBulkyPart(part));
+  if (unknown.length > 0)
+    return { error: `--omit takes ${BULKY_PARTS.join(", ")}; not ${JSON.stringify(unknown)}.\n` };
+  return { omit: BULKY_PARTS.filter((part) => named.includes(part)), rest };
+}
+
+async function encode(args: string[], io: Io): Promise<number> {
+  const options = readOmit(args);
+  if ("error" in options) {
+    io.stderr(options.error);
+    return 2;
+  }
+  const [file, ...extra] = options.rest;
+  if (!file || extra.length > 0 || file.startsWith("--")) {
+    io.stderr(USAGE);
+    return 2;
+  }
+  const input = await readJsonArg(file, io);
+  if ("error" in input) {
+    io.stderr(`${input.error}\n`);
+    return 2;
+  }
+  const { design, problems } = validateDesign(input.value);
+  for (const p of problems)
+    io.stderr(`${p.severity}: ${p.path ? `${p.path}: ` : ""}${p.message}\n`);
+  if (problems.some((p) => p.severity === "error")) return 2;
+  const url = `${BASE_URL}${await encodeDesignLink(design, { omit: options.omit })}`;
+  if (url.length > LINK_WARN_LENGTH) {
+    const hint =
+      options.omit.length < BULKY_PARTS.length ? " --omit sql,comments shortens it." : "";
+    io.stderr(
+      `warning: the link is ${url.length} characters; chat and review tools may cut links past ${LINK_WARN_LENGTH}.${hint}\n`,
+    );
+  }
+  io.stdout(`${url}\n`);
+  return 0;
+}
+
+/** Exit 0 only for a link read whole; notices of parts left out on purpose are not damage. */
+async function decode(url: string, io: Io): Promise<number> {
+  const { design, warnings, omitted } = await decodeDesignLink(url);
+  const notices = new Set(omitted.map(omittedNotice));
+  for (const w of warnings) io.stderr(`${w}\n`);
+  if (!design && warnings.length === 0)
+    io.stderr("The URL has no design in its fragment (#v=…).\n");
+  if (!design || warnings.some((w) => !notices.has(w))) return 2;
+  io.stdout(`${JSON.stringify(design, null, 2)}\n`);
+  return 0;
+}
 
 export async function linkCommand(args: string[], io: Io): Promise<number> {
-  const [action, arg] = args;
-  if (action === "encode" && arg) {
-    const input = await readJsonArg(arg, io);
-    if ("error" in input) {
-      io.stderr(`${input.error}\n`);
-      return 2;
-    }
-    const { design, problems } = validateDesign(input.value);
-    for (const p of problems)
-      io.stderr(`${p.severity}: ${p.path ? `${p.path}: ` : ""}${p.message}\n`);
-    if (problems.some((p) => p.severity === "error")) return 2;
-    io.stdout(`${BASE_URL}${encodeDesignLink(design)}\n`);
-    return 0;
-  }
-  if (action === "decode" && arg) {
-    const hash = arg.includes("#") ? arg.slice(arg.indexOf("#")) : arg;
-    const { design, warnings } = decodeDesignLink(hash);
-    for (const w of warnings) io.stderr(`${w}\n`);
-    if (!design || warnings.length > 0) return 2;
-    io.stdout(`${JSON.stringify(design, null, 2)}\n`);
-    return 0;
-  }
-  io.stderr("link takes: encode <design.json | ->, or decode <url>.\n");
+  const [action, ...rest] = args;
+  if (action === "encode") return encode(rest, io);
+  if (action === "decode" && rest.length === 1) return decode(rest[0]!, io);
+  io.stderr(USAGE);
   return 2;
 }

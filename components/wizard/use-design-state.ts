@@ -1,9 +1,9 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { EMPTY_DESIGN, WORKED_EXAMPLE } from "@/lib/design/defaults";
-import { decodeDesignLink, encodeDesignLink } from "@/lib/design/link";
 import type { Design } from "@/lib/design/model";
 import { validateDesign } from "@/lib/design/validate";
+import { decodeDesignLink, encodeDesignLink } from "@/lib/link";
 
 const WRITE_DELAY_MS = 300;
 /** The last design, kept on this device apart from share links. */
@@ -33,28 +33,41 @@ export function useDesignState() {
   const [restored, setRestored] = useState(false);
   const [revision, setRevision] = useState(0);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  /** Counts URL writes: encoding is async, so an older write may finish after a newer one. */
+  const writes = useRef(0);
 
   useEffect(() => {
-    const decoded = decodeDesignLink(window.location.hash);
-    const last = decoded.design || decoded.warnings.length ? null : readLastDesign();
-    // Restoring from the URL or storage must happen after hydration, so this effect sets state once.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (decoded.design) setDesign(decoded.design);
-    else if (last) setDesign(last);
-    setRestored(Boolean(last));
-    setWarnings(decoded.warnings);
-    setRevision((r) => r + 1);
-    setLoaded(true);
+    let current = true;
+    // Restoring from the URL or storage must happen after hydration, so this effect sets state
+    // once, when the decode has finished; the URL is not written until then (`loaded`).
+    void decodeDesignLink(window.location.hash).then((decoded) => {
+      if (!current) return;
+      const last = decoded.design || decoded.warnings.length ? null : readLastDesign();
+      if (decoded.design) setDesign(decoded.design);
+      else if (last) setDesign(last);
+      setRestored(Boolean(last));
+      setWarnings(decoded.warnings);
+      setRevision((r) => r + 1);
+      setLoaded(true);
+    });
+    return () => {
+      current = false;
+    };
   }, []);
 
   useEffect(() => {
     if (!loaded) return;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
-      window.history.replaceState(
-        null,
-        "",
-        `${window.location.pathname}${window.location.search}${encodeDesignLink(design)}`,
+      const write = ++writes.current;
+      encodeDesignLink(design).then(
+        (hash) => {
+          if (write !== writes.current) return;
+          const { pathname, search } = window.location;
+          window.history.replaceState(null, "", `${pathname}${search}${hash}`);
+        },
+        // No CompressionStream (browsers before 2023): no link, but storage keeps the design.
+        () => undefined,
       );
       try {
         window.localStorage.setItem(LAST_DESIGN_KEY, JSON.stringify(design));

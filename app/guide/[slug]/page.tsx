@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { WORKED_EXAMPLE } from "@/lib/design/defaults";
-import { encodeDesignLink } from "@/lib/design/link";
+import { encodeDesignLink } from "@/lib/link";
 import { PageToc } from "@/components/guide/page-toc";
 import { PrevNext } from "@/components/guide/prev-next";
 import { guideNav, guideSlugs, loadPage } from "../../content-files";
@@ -24,6 +24,7 @@ export default async function GuidePage({ params }: Props) {
   const page = await loadPage(`guide/${slug}.md`);
   const nav = await guideNav();
   const at = nav.findIndex((n) => n.slug === slug);
+  const tryIt = page.step && `/wizard?step=${page.step}${await encodeDesignLink(WORKED_EXAMPLE)}`;
   return (
     <div className="grid gap-8 xl:grid-cols-[1fr_14rem]">
       <article className="prose-guide min-w-0 max-w-3xl">
@@ -31,12 +32,12 @@ export default async function GuidePage({ params }: Props) {
         {page.summary && (
           <p className="text-lg text-slate-600 dark:text-slate-400">{page.summary}</p>
         )}
-        {page.step && (
+        {tryIt && (
           <p>
             <Link
               data-testid="try-it"
               prefetch={false}
-              href={`/wizard?step=${page.step}${encodeDesignLink(WORKED_EXAMPLE)}`}
+              href={tryIt}
               className="inline-block rounded bg-blue-700 px-3 py-1.5 text-sm font-medium text-white no-underline"
             >
               Try it in the workbench
