@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
 
 /**
@@ -43,14 +44,26 @@ export async function setSql(page: Page, sql: string): Promise<void> {
 
 /** The design JSON the page has written into its URL fragment (what a copied link would carry). */
 export async function designInUrl(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const d = new URLSearchParams(window.location.hash.slice(1)).get("d") ?? "";
-    const binary = atob(d.replace(/-/g, "+").replace(/_/g, "/"));
-    return new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  return page.evaluate(async () => {
+    const z = new URLSearchParams(window.location.hash.slice(1)).get("z");
+    if (!z) return "";
+    const binary = atob(z.replace(/-/g, "+").replace(/_/g, "/"));
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
+    return new Response(inflated).text();
   });
 }
 
 export async function gotoStep(page: Page, step: string): Promise<void> {
   await page.getByTestId(`step-${step}`).click();
   await expect(page.getByTestId(`step-${step}`)).toHaveAttribute("aria-current", "step");
+}
+
+/** No serious or critical accessibility violation on the page as it stands. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
 }

@@ -1,20 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page, TestInfo } from "@playwright/test";
-import { expect, gotoStep, setSql, test, waitForLab } from "./helpers";
+import { expect, expectAccessible, gotoStep, setSql, test, waitForLab } from "./helpers";
 
 const STEPS = ["eligibility", "access", "proto", "clients", "rust", "verify"] as const;
 
 async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
-}
-
-/** No serious or critical accessibility violation on the page as it stands. */
-async function expectAccessible(page: Page): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(
-    serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-  ).toEqual([]);
 }
 
 test("the guide's worked example, GetPersonCount, from eligibility to a ticked checklist", async ({

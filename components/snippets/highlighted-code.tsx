@@ -1,5 +1,4 @@
-import { highlight, type TokenKind } from "@/lib/highlight/highlight";
-import type { Snippet } from "@/lib/generate/snippet";
+import { highlight, type HighlightLanguage, type TokenKind } from "@/lib/highlight/highlight";
 
 const TONE: Record<TokenKind, string> = {
   comment: "text-slate-500 italic",
@@ -15,7 +14,7 @@ export function HighlightedCode({
   language,
 }: {
   readonly code: string;
-  readonly language: Snippet["language"];
+  readonly language: HighlightLanguage;
 }) {
   return (
     <code data-testid="snippet-code">

@@ -1,9 +1,10 @@
 import type { CheckResult } from "@/lib/sql/session";
 
 const LABEL = {
-  error: { text: "Flagged: fix before adding this RPC", tone: "bg-red-600" },
-  warning: { text: "Passes with warnings", tone: "bg-amber-500" },
-  ok: { text: "Every table is read through an index", tone: "bg-emerald-600" },
+  // Tones dark enough for white small text (WCAG AA, 4.5:1).
+  error: { text: "Flagged: fix before adding this RPC", tone: "bg-red-700" },
+  warning: { text: "Passes with warnings", tone: "bg-amber-700" },
+  ok: { text: "Every table is read through an index", tone: "bg-emerald-700" },
 } as const;
 
 /** The one-line answer to "can this query ship?", with its timing. */
@@ -27,7 +28,7 @@ export function CheckStatus({ result }: { readonly result: CheckResult }) {
       data-status={result.status}
       className={`rounded px-3 py-2 text-sm font-medium text-white ${label.tone}`}
     >
-      {label.text} <span className="opacity-80">({result.ms.toFixed(1)} ms)</span>
+      {label.text} <span className="font-normal">({result.ms.toFixed(1)} ms)</span>
     </p>
   );
 }

@@ -5,14 +5,19 @@ import { useState } from "react";
 export function CopyButton({
   text,
   label = "Copy",
+  testId = "copy-button",
+  disabled = false,
 }: {
-  readonly text: string;
+  /** The text, or a function making it when clicked (for text that is costly to build). */
+  readonly text: string | (() => string);
   readonly label?: string;
+  readonly testId?: string;
+  readonly disabled?: boolean;
 }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(typeof text === "function" ? text() : text);
       setState("copied");
     } catch {
       setState("failed");
@@ -23,8 +28,9 @@ export function CopyButton({
     <button
       type="button"
       onClick={copy}
-      data-testid="copy-button"
-      className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
+      disabled={disabled}
+      data-testid={testId}
+      className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:hover:bg-slate-800"
     >
       <span aria-live="polite">
         {state === "copied"

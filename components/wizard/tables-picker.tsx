@@ -25,7 +25,8 @@ export function TablesPicker(props: {
   return (
     <fieldset data-testid="tables-picker" className="space-y-2 text-sm">
       <legend className="font-semibold">Tables</legend>
-      <div className="grid gap-1 sm:grid-cols-2">
+      {/* One column: the longest names do not fit two to a row in the step's column. */}
+      <div className="grid gap-1">
         {PERSONHOG_TABLES.map((t) => (
           <label key={t.name} className="flex items-center gap-2">
             <input
@@ -33,7 +34,8 @@ export function TablesPicker(props: {
               checked={design.tables.includes(t.name)}
               onChange={(e) => toggle(t.name, e.target.checked)}
             />
-            <code>{t.name}</code> <span className="text-xs text-slate-500">{t.category}</span>
+            <code>{t.name}</code>{" "}
+            <span className="text-xs text-slate-600 dark:text-slate-400">{t.category}</span>
           </label>
         ))}
       </div>

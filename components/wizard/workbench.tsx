@@ -7,8 +7,11 @@ import { codeBlockers } from "@/lib/design/blockers";
 import { generateInput } from "@/lib/generate/context";
 import { generateSnippets } from "@/lib/generate";
 import { checklist } from "@/lib/generate/verify";
+import { buildReview } from "@/lib/review/review";
 import type { CheckResult } from "@/lib/sql/session";
 import { Choice } from "@/components/ui/choice";
+import { LinkWarnings } from "@/components/share/link-warnings";
+import { ShareBar } from "@/components/share/share-bar";
 import { BlockedNotice } from "./blocked-notice";
 import { TargetContext } from "@/components/snippets/target-context";
 import { CodePanel } from "./code-panel";
@@ -33,6 +36,10 @@ export function Workbench() {
   // The checklist ticks "uses an index" only for a verdict on the SQL as it stands now.
   const sqlStatus =
     checked?.result.ok && checked.sql === design.sql ? checked.result.status : "unchecked";
+  const reviewOf = useCallback(
+    () => buildReview(design, checked?.sql === design.sql ? checked.result : null),
+    [design, checked],
+  );
   const snippets = useMemo(() => generateSnippets(design, sqlStatus), [design, sqlStatus]);
   const problems = useMemo(() => designProblems(design), [design]);
   const states = stepStates(problems, sqlStatus, snippets.length > 0);
@@ -77,17 +84,8 @@ export function Workbench() {
           </button>
         </div>
       </div>
-      {warnings.length > 0 && (
-        <ul
-          data-testid="link-warnings"
-          role="alert"
-          className="rounded border border-amber-500 bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
-        >
-          {warnings.map((w) => (
-            <li key={w}>{w}</li>
-          ))}
-        </ul>
-      )}
+      <LinkWarnings warnings={warnings} />
+      <ShareBar design={design} reviewOf={reviewOf} />
       <Stepper current={step} states={states} onSelect={setStep} />
       <TargetContext.Provider value={design.target}>
         <div className="grid gap-8 lg:grid-cols-2">

@@ -3,15 +3,13 @@
  * this file". Each file holds only the pieces to paste, each under a comment saying where it goes.
  */
 import type { Snippet } from "../generate/snippet";
+import { fenced, oneLine } from "./markdown-text";
 
 /** Where snippets for pseudo-files ("(terminal)", "(pull request description)") are collected. */
 export const NOTES_FILE = "WORKBENCH-NOTES.md";
 
 /** "(terminal)" and friends name no file in the repository; they must not become zip entries. */
 const isPseudoFile = (file: string) => file.startsWith("(");
-
-/** One line, so an anchor can never break out of its comment or add a line of code. */
-const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, " ").trim();
 
 /** A comment in the snippet's own language, so the file stays valid after each paste. */
 function header(s: Snippet): string {
@@ -32,13 +30,6 @@ function header(s: Snippet): string {
 /** Header line, code, then a blank line between snippets; the text ends with one newline. */
 function fileText(snippets: readonly Snippet[]): string {
   return snippets.map((s) => `${header(s)}\n${s.code.replace(/\n+$/, "")}\n`).join("\n");
-}
-
-/** A fence longer than any backtick run in the code, so the code cannot close it early. */
-function fenced(language: string, code: string): string {
-  const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
-  return `${fence}${language}\n${code.replace(/\n+$/, "")}\n${fence}`;
 }
 
 /** Commands and the PR checklist: what to run and paste, in generation order, with their notes. */

@@ -17,6 +17,15 @@ describe("highlight", () => {
     assert.deepEqual(kinds("comment"), ["// the team"]);
   });
 
+  it("marks SQL keywords in either case, parameters, strings and comments", () => {
+    const tokens = highlight("select id FROM t WHERE k = 'x' AND n = 2 -- why", "sql");
+    const kinds = (kind: string) => tokens.filter((t) => t.kind === kind).map((t) => t.text);
+    assert.deepEqual(kinds("keyword"), ["select", "FROM", "WHERE", "AND"]);
+    assert.deepEqual(kinds("string"), ["'x'"]);
+    assert.deepEqual(kinds("number"), ["2"]);
+    assert.deepEqual(kinds("comment"), ["-- why"]);
+  });
+
   it("keeps a Rust raw SQL string whole", () => {
     const tokens = highlight('sqlx::query!(r#"SELECT 1 -- "x""#, a)', "rust");
     assert.ok(tokens.some((t) => t.kind === "string" && t.text.startsWith('r#"SELECT')));
@@ -26,7 +35,7 @@ describe("highlight", () => {
     fc.assert(
       fc.property(
         fc.string({ maxLength: 300 }),
-        fc.constantFrom(...SNIPPET_LANGUAGES),
+        fc.constantFrom(...SNIPPET_LANGUAGES, "sql" as const),
         (code, language) => {
           assert.equal(
             highlight(code, language)

@@ -5,13 +5,68 @@
  */
 import type { Snippet } from "../generate/snippet";
 
+/** Snippet languages, plus SQL for the design's query on read-only pages. */
+export type HighlightLanguage = Snippet["language"] | "sql";
+
 export type TokenKind = "comment" | "string" | "number" | "keyword" | "type" | "plain";
 export interface Token {
   readonly kind: TokenKind;
   readonly text: string;
 }
 
-const KEYWORDS: Readonly<Record<Snippet["language"], readonly string[]>> = {
+const SQL_KEYWORDS = [
+  "SELECT",
+  "FROM",
+  "WHERE",
+  "AND",
+  "OR",
+  "NOT",
+  "IN",
+  "ANY",
+  "JOIN",
+  "LEFT",
+  "INNER",
+  "ON",
+  "AS",
+  "ORDER",
+  "BY",
+  "GROUP",
+  "LIMIT",
+  "OFFSET",
+  "INSERT",
+  "INTO",
+  "VALUES",
+  "UPDATE",
+  "SET",
+  "DELETE",
+  "RETURNING",
+  "CONFLICT",
+  "DO",
+  "NOTHING",
+  "FOR",
+  "IS",
+  "NULL",
+  "TRUE",
+  "FALSE",
+  "COUNT",
+  "EXISTS",
+  "DISTINCT",
+  "ASC",
+  "DESC",
+  "WITH",
+  "USING",
+  "CASE",
+  "WHEN",
+  "THEN",
+  "ELSE",
+  "END",
+  "LIKE",
+  "BETWEEN",
+];
+
+const KEYWORDS: Readonly<Record<HighlightLanguage, readonly string[]>> = {
+  // SQL is case-insensitive; both spellings people use are listed.
+  sql: [...SQL_KEYWORDS, ...SQL_KEYWORDS.map((k) => k.toLowerCase())],
   proto: [
     "syntax",
     "package",
@@ -104,7 +159,8 @@ const KEYWORDS: Readonly<Record<Snippet["language"], readonly string[]>> = {
   markdown: [],
 };
 
-const COMMENT: Readonly<Record<Snippet["language"], string>> = {
+const COMMENT: Readonly<Record<HighlightLanguage, string>> = {
+  sql: "--[^\\n]*",
   proto: "//[^\\n]*",
   python: "#[^\\n]*",
   typescript: "//[^\\n]*",
@@ -113,9 +169,9 @@ const COMMENT: Readonly<Record<Snippet["language"], string>> = {
   markdown: "(?!)",
 };
 
-const cache = new Map<Snippet["language"], RegExp>();
+const cache = new Map<HighlightLanguage, RegExp>();
 
-function scanner(language: Snippet["language"]): RegExp {
+function scanner(language: HighlightLanguage): RegExp {
   let re = cache.get(language);
   if (!re) {
     const words = KEYWORDS[language].join("|") || "(?!)";
@@ -128,7 +184,7 @@ function scanner(language: Snippet["language"]): RegExp {
   return re;
 }
 
-export function highlight(code: string, language: Snippet["language"]): Token[] {
+export function highlight(code: string, language: HighlightLanguage): Token[] {
   const tokens: Token[] = [];
   let last = 0;
   for (const m of code.matchAll(scanner(language))) {

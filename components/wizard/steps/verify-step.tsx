@@ -1,13 +1,7 @@
 import type { ChecklistItem } from "@/lib/generate/verify";
 import type { Snippet } from "@/lib/generate/snippet";
+import { ChecklistView } from "@/components/review/checklist-view";
 import { SnippetList } from "@/components/snippets/snippet-list";
-
-const STATE_TEXT = { done: "done", todo: "to do", blocked: "blocked" } as const;
-const STATE_TONE = {
-  done: "text-emerald-700 dark:text-emerald-300",
-  todo: "text-slate-600 dark:text-slate-400",
-  blocked: "text-red-700 dark:text-red-300",
-} as const;
 
 /** Step 6: the commands to run and the checklist, ticked from the design's own verdicts. */
 export function VerifyStep({
@@ -19,21 +13,7 @@ export function VerifyStep({
 }) {
   return (
     <div className="space-y-4">
-      <ul data-testid="checklist" className="space-y-1 text-sm">
-        {items.map((item) => (
-          <li key={item.id} data-item={item.id} data-state={item.state} className="flex gap-2">
-            <span className={`w-16 shrink-0 font-semibold ${STATE_TONE[item.state]}`}>
-              {STATE_TEXT[item.state]}
-            </span>
-            <span>
-              {item.text}
-              {item.why && (
-                <span className="block text-xs text-slate-600 dark:text-slate-400">{item.why}</span>
-              )}
-            </span>
-          </li>
-        ))}
-      </ul>
+      <ChecklistView items={items} />
       <SnippetList snippets={snippets.filter((s) => s.step === "verify")} />
     </div>
   );

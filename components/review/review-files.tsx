@@ -1,0 +1,45 @@
+import type { Review } from "@/lib/review/review";
+import { SnippetCard } from "@/components/snippets/snippet-card";
+import { ReviewSection } from "./review-section";
+
+/** The proto first (what reviewers read first), then every file touched with its snippets. */
+export function ReviewFiles({ review }: { readonly review: Review }) {
+  if (review.files.length === 0) {
+    return (
+      <ReviewSection id="files" title="Files touched">
+        <p data-testid="no-snippets" className="text-sm">
+          No code: {review.nameProblems.join(" ") || "the design is incomplete."}
+        </p>
+      </ReviewSection>
+    );
+  }
+  const proto = review.files.flatMap((f) => f.snippets).filter((s) => s.step === "proto");
+  return (
+    <>
+      <ReviewSection id="proto" title="Proto">
+        {proto.map((s) => (
+          <SnippetCard key={s.id} snippet={s} />
+        ))}
+      </ReviewSection>
+      <ReviewSection id="files" title={`Files touched (${review.files.length})`}>
+        <ul data-testid="review-files" className="space-y-1">
+          {review.files.map((f) => (
+            <li key={f.file}>
+              <details>
+                <summary className="cursor-pointer font-mono text-xs">
+                  {f.file}{" "}
+                  <span className="text-slate-600 dark:text-slate-400">({f.snippets.length})</span>
+                </summary>
+                <div className="mt-2 space-y-2">
+                  {f.snippets.map((s) => (
+                    <SnippetCard key={s.id} snippet={s} />
+                  ))}
+                </div>
+              </details>
+            </li>
+          ))}
+        </ul>
+      </ReviewSection>
+    </>
+  );
+}

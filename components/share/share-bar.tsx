@@ -1,0 +1,53 @@
+"use client";
+import { useState } from "react";
+import type { Design } from "@/lib/design/model";
+import { LINK_WARN_LENGTH, type BulkyPart } from "@/lib/link";
+import { prDescription } from "@/lib/review/pr-description";
+import type { Review } from "@/lib/review/review";
+import { CopyButton } from "@/components/ui/copy-button";
+import { LinkLength } from "./link-length";
+import { OmitChoices } from "./omit-choices";
+import { useShareLink } from "./use-share-link";
+
+/** Copy the design as a link (workbench or review view) or as a PR description. */
+export function ShareBar({
+  design,
+  reviewOf,
+}: {
+  readonly design: Design;
+  /** Built only when the description is copied: it regenerates every snippet. */
+  readonly reviewOf: () => Review;
+}) {
+  const [omit, setOmit] = useState<BulkyPart[]>([]);
+  const urls = useShareLink(design, omit);
+  const length = urls?.workbench.length ?? 0;
+  return (
+    <div
+      data-testid="share-bar"
+      className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded border border-slate-200 p-2 dark:border-slate-800"
+    >
+      <CopyButton
+        text={urls?.workbench ?? ""}
+        disabled={!urls}
+        label="Copy link"
+        testId="copy-link"
+      />
+      <CopyButton
+        text={urls?.review ?? ""}
+        disabled={!urls}
+        label="Copy review link"
+        testId="copy-review-link"
+      />
+      <CopyButton
+        text={() => (urls ? prDescription(reviewOf(), urls) : "")}
+        disabled={!urls}
+        label="Copy PR description"
+        testId="copy-pr-description"
+      />
+      {urls && <LinkLength length={length} />}
+      {(length > LINK_WARN_LENGTH || omit.length > 0) && (
+        <OmitChoices omit={omit} onChange={setOmit} />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+/**
+ * "Copy PR description": the review as Markdown for a pull request. Everything from the design is
+ * escaped or fenced (see markdown-text.ts), so a name or SQL from a link cannot reshape the text.
+ */
+import { fenced, inlineCode, linkTarget, plainText } from "../export/markdown-text";
+import type { Verdict } from "../sql/verdict";
+import type { Review } from "./review";
+
+export interface PrLinks {
+  /** The read-only review page for this design. */
+  readonly review: string;
+  /** The workbench with this design loaded. */
+  readonly workbench: string;
+}
+
+const STATUS_WORDS = { ok: "passes", warning: "passes with warnings", error: "fails" } as const;
+
+function verdictLine(v: Verdict): string {
+  const where = v.table ? `${inlineCode(v.table)}` : "query";
+  const index = v.index ? ` via ${inlineCode(v.index)}` : "";
+  const advice = v.advice ? ` ${plainText(v.advice)}` : "";
+  return `- **${v.severity}** (${v.rule}) ${where}${index}: ${plainText(v.message)}${advice}`;
+}
+
+function sqlSection(review: Review): string[] {
+  const { sql } = review;
+  if (sql.state === "empty") return ["No SQL in this design yet."];
+  const block = fenced("sql", sql.text);
+  if (sql.state === "unchecked") return [block, "", "Not checked in the SQL lab yet."];
+  if (sql.state === "failed")
+    return [block, "", `The SQL lab could not plan it: ${plainText(sql.error)}`];
+  const shown = sql.verdicts.filter((v) => v.rule !== "index-only");
+  return [
+    block,
+    "",
+    `SQL lab: the query **${STATUS_WORDS[sql.status]}** (${plainText(sql.statement)}; EXPLAIN only, generic plan, sequential scans disabled).`,
+    "",
+    ...shown.map(verdictLine),
+  ];
+}
+
+function routingSection(review: Review): string[] {
+  const tables = review.tables.map(
+    (t) => `- ${inlineCode(t.name)}: ${t.category ?? "**not personhog data**"}`,
+  );
+  const route = review.route
+    ? `Routed to the **${review.route.backend}** (${review.route.pool}). ${plainText(review.route.reason)}`
+    : "Routing is undecided: the tables are not personhog tables of one category.";
+  return [...(tables.length ? tables : ["- (no tables chosen)"]), "", route];
+}
+
+function filesSection(review: Review): string[] {
+  if (review.files.length === 0)
+    return [
+      `No code yet: ${review.nameProblems.map(plainText).join(" ") || "the design is incomplete."}`,
+    ];
+  return review.files.map(
+    (f) => `- ${inlineCode(f.file)}: ${f.snippets.map((s) => plainText(s.anchor)).join("; ")}`,
+  );
+}
+
+export function prDescription(review: Review, links: PrLinks): string {
+  const facts = review.facts.map((f) => `${f.label}: ${plainText(f.value)}`).join(" · ");
+  const lines = [
+    `## personhog: add the ${inlineCode(review.title)} RPC`,
+    "",
+    facts,
+    "",
+    "### SQL",
+    "",
+    ...sqlSection(review),
+    "",
+    "### Eligibility and routing",
+    "",
+    ...routingSection(review),
+    "",
+    "### Files touched",
+    "",
+    ...filesSection(review),
+    "",
+    "### Checklist",
+    "",
+    ...review.checklist.map(
+      (item) => `- [${item.state === "done" ? "x" : " "}] ${plainText(item.text)}`,
+    ),
+    "",
+    `Design: [review it](${linkTarget(links.review)}) · [open it in the workbench](${linkTarget(links.workbench)})`,
+    "",
+  ];
+  return lines.join("\n");
+}

@@ -1,0 +1,50 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { WORKED_EXAMPLE } from "../design/defaults";
+import { checkSql } from "../sql/session";
+import { sharedLabDatabase } from "../sql/test-lab";
+import { buildReview } from "./review";
+
+const getLab = sharedLabDatabase();
+
+describe("the review of a design", () => {
+  it("recomputes eligibility, routing, verdict and checklist from the design and a fresh check", async () => {
+    const check = await checkSql(getLab().db, getLab().ctx, WORKED_EXAMPLE.sql);
+    const review = buildReview(WORKED_EXAMPLE, check);
+    assert.equal(review.eligible, true);
+    assert.deepEqual(review.tables, [
+      { name: "posthog_person", category: "PersonData", source: "both" },
+    ]);
+    assert.equal(review.route?.backend, "replica");
+    assert.equal(review.sql.state, "checked");
+    assert.equal(review.sqlStatus, check.ok ? check.status : "error");
+    assert.equal(review.checklist.find((i) => i.id === "index")?.state, "done");
+    assert.ok(review.files.length >= 4, "proto, clients and Rust files");
+    assert.ok(review.files.every((f) => !f.file.startsWith("(")));
+    assert.ok(review.extras.some((s) => s.file === "(terminal)"));
+  });
+
+  it("names a table from the SQL that is not personhog data and blocks the checklist", async () => {
+    const design = {
+      ...WORKED_EXAMPLE,
+      sql: "SELECT * FROM posthog_personoverridemapping WHERE team_id = $1 AND uuid = $2",
+    };
+    const review = buildReview(design, await checkSql(getLab().db, getLab().ctx, design.sql));
+    const table = review.tables.find((t) => t.name === "posthog_personoverridemapping");
+    assert.deepEqual(table, {
+      name: "posthog_personoverridemapping",
+      category: null,
+      source: "sql",
+    });
+    assert.equal(review.eligible, false);
+    assert.equal(review.checklist.find((i) => i.id === "index")?.state, "blocked");
+  });
+
+  it("treats a query that does not plan as failed, and no SQL as empty", async () => {
+    const broken = { ...WORKED_EXAMPLE, sql: "SELECT FROM WHERE" };
+    const review = buildReview(broken, await checkSql(getLab().db, getLab().ctx, broken.sql));
+    assert.equal(review.sql.state, "failed");
+    assert.equal(review.sqlStatus, "error");
+    assert.equal(buildReview({ ...WORKED_EXAMPLE, sql: "  " }, null).sql.state, "empty");
+  });
+});
