@@ -145,6 +145,9 @@ test("bad links say what was wrong, keep what they can, and run nothing from the
 
   await page.goto("/wizard#v=99&z=AAAA");
   await expect(page.getByTestId("link-warnings")).toContainText("99");
+  // Past the 300 ms write delay, the damaged link is still in the address bar, not replaced.
+  await page.waitForTimeout(1000);
+  expect(page.url()).toMatch(/#v=99&z=AAAA$/);
 
   const hostileName = '<img src=x onerror="window.__pwned=1">';
   const fragment = await encodeDesignLink({

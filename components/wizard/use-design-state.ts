@@ -35,6 +35,11 @@ export function useDesignState() {
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /** Counts URL writes: encoding is async, so an older write may finish after a newer one. */
   const writes = useRef(0);
+  /**
+   * The design as opened. Until the user changes it, the URL and storage are left alone, so a
+   * damaged link stays in the address bar, where it can be read again or reported.
+   */
+  const opened = useRef<Design | null>(null);
 
   useEffect(() => {
     let current = true;
@@ -43,8 +48,9 @@ export function useDesignState() {
     void decodeDesignLink(window.location.hash).then((decoded) => {
       if (!current) return;
       const last = decoded.design || decoded.warnings.length ? null : readLastDesign();
-      if (decoded.design) setDesign(decoded.design);
-      else if (last) setDesign(last);
+      const start = decoded.design ?? last;
+      if (start) setDesign(start);
+      opened.current = start ?? WORKED_EXAMPLE;
       setRestored(Boolean(last));
       setWarnings(decoded.warnings);
       setRevision((r) => r + 1);
@@ -56,7 +62,7 @@ export function useDesignState() {
   }, []);
 
   useEffect(() => {
-    if (!loaded) return;
+    if (!loaded || design === opened.current) return;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       const write = ++writes.current;
