@@ -7,6 +7,7 @@ import { median, round, writeFigures, type Figures } from "./figures";
 import { nativeLabFigures } from "./native-lab";
 import { guideJsFigures } from "./guide-js";
 import { generateFigures } from "./node-generate";
+import { linkFigures } from "./node-link";
 import { nodeLabFigures } from "./node-lab";
 
 function ratio(a: readonly number[], b: readonly number[]): number {
@@ -14,7 +15,11 @@ function ratio(a: readonly number[], b: readonly number[]): number {
 }
 
 async function main(): Promise<void> {
-  const figures: Figures = { ...(await nodeLabFigures()), ...(await generateFigures()) };
+  const figures: Figures = {
+    ...(await nodeLabFigures()),
+    ...(await generateFigures()),
+    ...(await linkFigures()),
+  };
   const guide = guideJsFigures();
   if ("skipped" in guide) console.warn(`guide figures skipped: ${guide.skipped}`);
   else Object.assign(figures, guide);

@@ -1,4 +1,4 @@
-import { expect, test } from "./helpers";
+import { expect, monacoLoaded, test } from "./helpers";
 
 test("read the guide, search for seq scan, try the step in the workbench, copy a code block", async ({
   page,
@@ -39,6 +39,7 @@ test("read the guide, search for seq scan, try the step in the workbench, copy a
     "cargo build -p personhog-proto",
   );
   expect(heavy, "guide pages load neither Monaco nor PGlite").toEqual([]);
+  expect(await monacoLoaded(page), "the Monaco module is not loaded on guide pages").toBe(false);
   await page.screenshot({ path: testInfo.outputPath("guide.png"), fullPage: true });
 
   await page.goto("/guide/access-pattern");

@@ -67,3 +67,8 @@ export async function expectAccessible(page: Page): Promise<void> {
     serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
   ).toEqual([]);
 }
+
+/** The Monaco editor module sets this global when it loads; pages that do not edit must not. */
+export async function monacoLoaded(page: Page): Promise<boolean> {
+  return page.evaluate(() => "MonacoEnvironment" in window);
+}

@@ -1,7 +1,15 @@
 import type { Browser, BrowserContext, Page } from "@playwright/test";
 import { WORKED_EXAMPLE } from "../lib/design/defaults";
 import { encodeDesignLink } from "../lib/link";
-import { expect, expectAccessible, gotoStep, setSql, test, waitForLab } from "./helpers";
+import {
+  expect,
+  expectAccessible,
+  gotoStep,
+  monacoLoaded,
+  setSql,
+  test,
+  waitForLab,
+} from "./helpers";
 
 const GROUP_SQL =
   "SELECT id, group_key, group_properties FROM posthog_group WHERE team_id = $1 AND group_type_index = $2 AND group_key = $3";
@@ -35,6 +43,7 @@ test("a copied link opens the identical design in a fresh browser, in the workbe
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/wizard?step=access");
   await waitForLab(page);
+  expect(await monacoLoaded(page), "the marker the review's check relies on").toBe(true);
   await setSql(page, GROUP_SQL);
   // The worked example's query also passes: wait for the verdict on this one.
   await expect(page.getByTestId("statement-summary")).toContainText("posthog_group");
@@ -86,6 +95,7 @@ test("a copied link opens the identical design in a fresh browser, in the workbe
   await expect(third.page.getByTestId("snippet-target").first()).toHaveText("Current PostHog code");
   await expect(third.page.getByTestId("design-ok")).toBeVisible();
   await expectAccessible(third.page);
+  expect(await monacoLoaded(third.page), "the read-only review does not load Monaco").toBe(false);
   await third.page.screenshot({ path: testInfo.outputPath("review.png"), fullPage: true });
 
   const pr = await copied(third.page, "copy-pr-description");
