@@ -16,6 +16,8 @@ const config = [
       "test-results/**",
       "playwright-report/**",
       "next-env.d.ts",
+      // Build output: the snapshot and the esbuild-bundled lab worker.
+      "public/generated/**",
     ],
   },
   {

@@ -8,7 +8,7 @@ test("read the guide, search for seq scan, try the step in the workbench, copy a
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const heavy: string[] = [];
   page.on("request", (r) => {
-    if (/monaco|pglite|lab-snapshot|\.wasm/i.test(r.url())) heavy.push(r.url());
+    if (/monaco|pglite|lab-snapshot|lab-worker|\.wasm/i.test(r.url())) heavy.push(r.url());
   });
 
   await page.goto("/guide/eligibility");

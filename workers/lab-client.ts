@@ -5,7 +5,8 @@
  */
 import type { AdviceResult } from "@/lib/sql/advise";
 import type { CheckResult } from "@/lib/sql/session";
-import type { BootMode, LabRequest, LabResponse } from "./lab-protocol";
+import { EARLY_LAB_GLOBAL, type EarlyLab } from "./lab-boot-script";
+import { LAB_WORKER_URL, type BootMode, type LabRequest, type LabResponse } from "./lab-protocol";
 
 export const REQUEST_TIMEOUT_MS = 5000;
 /** Booting is allowed longer than a request: a cold start downloads PGlite and the snapshot. */
@@ -34,23 +35,38 @@ function setStatus(next: LabStatus): void {
   for (const listener of listeners) listener(status);
 }
 
+function onMessage(message: LabResponse): void {
+  if (message.type === "ready")
+    setStatus({ state: "ready", bootMs: message.bootMs, mode: message.mode });
+  else if (message.type === "failed") setStatus({ state: "failed", message: message.message });
+  else {
+    const entry = pending.get(message.id);
+    pending.delete(message.id);
+    entry?.settle(message);
+  }
+}
+
+/** The worker the page's inline script started, if it did and nobody has taken it yet. */
+function takeEarlyWorker(): EarlyLab | null {
+  const scope = window as unknown as Record<string, EarlyLab | undefined>;
+  const early = scope[EARLY_LAB_GLOBAL] ?? null;
+  delete scope[EARLY_LAB_GLOBAL];
+  return early;
+}
+
 function start(): Worker {
-  const created = new Worker(new URL("./lab.worker.ts", import.meta.url), { type: "module" });
-  created.onmessage = (event: MessageEvent<LabResponse>) => {
-    const message = event.data;
-    if (message.type === "ready")
-      setStatus({ state: "ready", bootMs: message.bootMs, mode: message.mode });
-    else if (message.type === "failed") setStatus({ state: "failed", message: message.message });
-    else {
-      const entry = pending.get(message.id);
-      pending.delete(message.id);
-      entry?.settle(message);
-    }
-  };
+  const early = takeEarlyWorker();
+  const created = early?.worker ?? new Worker(LAB_WORKER_URL, { type: "module" });
+  created.onmessage = (event: MessageEvent<LabResponse>) => onMessage(event.data);
   created.onerror = (event) =>
     setStatus({ state: "failed", message: event.message || "The database worker crashed." });
-  const boot: LabRequest = { type: "boot", mode: bootMode };
-  created.postMessage(boot);
+  if (early) {
+    bootMode = early.mode;
+    for (const message of early.early) onMessage(message as LabResponse);
+  } else {
+    const boot: LabRequest = { type: "boot", mode: bootMode };
+    created.postMessage(boot);
+  }
   return created;
 }
 

@@ -5,6 +5,8 @@ import type { CheckResult } from "@/lib/sql/session";
 export type BootMode = "snapshot" | "ddl";
 
 export const SNAPSHOT_URL = "/generated/lab-snapshot.tar.gz";
+/** Bundled by scripts/build-lab-worker.ts, at a fixed URL so the page's HTML can start it. */
+export const LAB_WORKER_URL = "/generated/lab-worker.js";
 
 export type LabRequest =
   | { readonly type: "boot"; readonly mode: BootMode }

@@ -1,0 +1,16 @@
+/**
+ * Inline in the HTML of pages with the SQL lab: starts the lab worker and its boot while the page's
+ * own scripts are still loading. Answers that arrive before `lab-client` takes the worker over are
+ * kept for it. Mirrors `bootModeFromUrl` (`?boot=ddl` for the benchmark).
+ */
+import { LAB_WORKER_URL } from "./lab-protocol";
+
+export interface EarlyLab {
+  readonly worker: Worker;
+  readonly mode: "snapshot" | "ddl";
+  readonly early: unknown[];
+}
+
+export const EARLY_LAB_GLOBAL = "__earlyLab";
+
+export const LAB_BOOT_SCRIPT = `try{var m=new URLSearchParams(location.search).get("boot")==="ddl"?"ddl":"snapshot";var w=new Worker(${JSON.stringify(LAB_WORKER_URL)},{type:"module"});var e=[];w.onmessage=function(x){e.push(x.data)};w.postMessage({type:"boot",mode:m});window.${EARLY_LAB_GLOBAL}={worker:w,mode:m,early:e}}catch(x){}`;
