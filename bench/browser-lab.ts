@@ -10,7 +10,7 @@ import { CHECK_RUNS } from "./node-lab";
 import { typingFigures } from "./browser-typing";
 import { startServer } from "./server";
 
-const COLD_RUNS = 3;
+const COLD_RUNS = 7;
 
 async function navigationToReady(page: Page, url: string): Promise<number> {
   const t0 = Date.now();

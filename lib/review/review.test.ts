@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { WORKED_EXAMPLE } from "../design/defaults";
+import { DESIGN_FIXTURES } from "../design/fixtures";
 import { checkSql } from "../sql/session";
 import { sharedLabDatabase } from "../sql/test-lab";
 import { buildReview } from "./review";
@@ -46,5 +47,14 @@ describe("the review of a design", () => {
     assert.equal(review.sql.state, "failed");
     assert.equal(review.sqlStatus, "error");
     assert.equal(buildReview({ ...WORKED_EXAMPLE, sql: "  " }, null).sql.state, "empty");
+  });
+
+  it("states the author's answer to the leader's at-least-once rule for person-data writes", () => {
+    const write = DESIGN_FIXTURES["person-write-guide"]!;
+    const fact = (design: typeof write) =>
+      buildReview(design, null).facts.find((f) => f.label === "Redelivery to the leader")?.value;
+    assert.match(fact(write) ?? "", /converges|idempotency key/);
+    assert.equal(fact({ ...write, leaderSafety: { kind: "unanswered" } }), "not answered yet");
+    assert.equal(fact(WORKED_EXAMPLE), undefined);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { personhogTable, type DataCategory } from "../catalogue/tables";
 import { derive } from "../design/derive";
-import { TARGET_LABELS, type Design } from "../design/model";
+import { TARGET_LABELS, type Design, type LeaderSafety } from "../design/model";
 import type { Problem } from "../design/problem";
 import { designProblems } from "../design/rules";
 import { rpcNameProblems } from "../design/rpc-name";
@@ -58,6 +58,20 @@ export interface Review {
   readonly extras: readonly Snippet[];
   readonly checklist: readonly ChecklistItem[];
   readonly problems: readonly Problem[];
+}
+
+/** The author's answer to the leader's at-least-once rule, in words. */
+function redelivery(safety: LeaderSafety): string {
+  switch (safety.kind) {
+    case "unanswered":
+      return "not answered yet";
+    case "convergent":
+      return `converges when applied twice (${safety.shape})`;
+    case "idempotency-key":
+      return `idempotency key field ${safety.field || "(unnamed)"}`;
+    case "neither":
+      return "neither convergent nor keyed: not safe on the leader";
+  }
 }
 
 function reviewTables(design: Design, check: CheckResult | null): ReviewTable[] {
@@ -120,6 +134,9 @@ export function buildReview(design: Design, check: CheckResult | null): Review {
       },
       { label: "Batch", value: design.batch },
       { label: "Code layout", value: TARGET_LABELS[design.target] },
+      ...(d.leaderWrite
+        ? [{ label: "Redelivery to the leader", value: redelivery(design.leaderSafety) }]
+        : []),
     ],
     tables,
     eligible: tables.length > 0 && tables.every((t) => t.category !== null),
