@@ -182,3 +182,35 @@ describe("personhog-rpc generate and link", () => {
     assert.match(r.stderr, /made by a newer workbench \(format version 5\)/);
   });
 });
+
+describe("personhog-rpc pr-description", () => {
+  const design = JSON.stringify({
+    rpcName: "GetPersonCount",
+    domain: "person",
+    tables: ["posthog_person"],
+    operation: "read",
+    sql: "SELECT COUNT(*) FROM posthog_person WHERE team_id = $1",
+    request: [{ name: "team_id", type: "int64" }],
+    response: { kind: "new", fields: [{ name: "count", type: "int64" }] },
+  });
+
+  it("prints the Markdown for a design, with the SQL checked and both links", async () => {
+    const r = await run(["pr-description", "--origin", "https://wb.example/", "-"], design);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^## personhog: add the `GetPersonCount` RPC$/m);
+    assert.match(r.stdout, /SQL lab: the query \*\*passes\*\*/);
+    assert.match(r.stdout, /\[review it\]\(https:\/\/wb\.example\/review#v=3&z=[\w-]+\)/);
+  });
+
+  it("reads a share link, keeps its fragment, and exits 1 when the SQL is flagged", async () => {
+    const flagged = JSON.stringify({ ...JSON.parse(design), sql: "SELECT * FROM posthog_person" });
+    const url = (await run(["link", "encode", "-"], flagged)).stdout.trim();
+    const r = await run(["pr-description", url]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /the query \*\*fails\*\*/);
+    assert.ok(r.stdout.includes(url.replace("/wizard#", "/review#")), r.stdout);
+    const bad = await run(["pr-description", "http://localhost:3000/review#v=3&z=AAAA"]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /damaged|cut off/);
+  });
+});

@@ -9,6 +9,7 @@ import { RULES } from "../lib/sql/verdict";
 import { generateCommand } from "./generate-command";
 import type { Io } from "./io";
 import { linkCommand } from "./link-command";
+import { prCommand } from "./pr-command";
 
 export type { Io } from "./io";
 
@@ -26,6 +27,9 @@ Commands:
         Print a share link for a design; --omit leaves bulky parts out to shorten it.
   link decode <url>
         Print the design a link holds (exit 2 if it is damaged).
+  pr-description [--origin <url>] <design.json | - | url>
+        The pull request description for a design or a share link, as Markdown, with its
+        SQL checked here. Exit 1 when the SQL is flagged.
   rules                 List the rules the check applies.
   help, --help          Show this help.
 
@@ -124,6 +128,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (command === "rules") return rulesCommand(io);
   if (command === "generate") return generateCommand(args, io);
   if (command === "link") return linkCommand(args, io);
+  if (command === "pr-description") return prCommand(args, io);
   io.stderr(`Unknown command "${command}".\n\n${USAGE}`);
   return 2;
 }
