@@ -44,6 +44,17 @@ export function ShareBar({
         label="Copy PR description"
         testId="copy-pr-description"
       />
+      {urls && (
+        <a
+          data-testid="preview-review"
+          href={urls.review}
+          target="_blank"
+          rel="noopener"
+          className="text-xs underline"
+        >
+          Preview the review page
+        </a>
+      )}
       {urls && <LinkLength length={length} />}
       {(length > LINK_WARN_LENGTH || omit.length > 0) && (
         <OmitChoices omit={omit} onChange={setOmit} />
