@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import { buildReview } from "@/lib/review/review";
 import { prDescription } from "@/lib/review/pr-description";
 import { shareUrls } from "@/lib/review/share-urls";
@@ -21,11 +21,6 @@ export function ReviewView() {
   const design = decoded?.design ?? null;
   const { status, result } = useFreshCheck(design?.sql ?? null);
   const review = useMemo(() => (design ? buildReview(design, result) : null), [design, result]);
-  const title = review?.title;
-  useEffect(() => {
-    // The tab says which design it is when a reviewer has several open.
-    if (title) document.title = `Review: ${title} · personhog RPC workbench`;
-  }, [title]);
 
   if (!decoded) return <p data-testid="review-loading">Reading the link…</p>;
   if (!design || !review) {
