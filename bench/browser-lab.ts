@@ -2,7 +2,7 @@
  * The lab in Debian's Chromium against the production build: navigation to "database ready"
  * (snapshot and DDL boot, cold and warm cache) and the in-page check latency over the corpus.
  */
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium-path";
 import { CORPUS } from "../lib/sql/corpus";
 import { median, percentile, round, type Figures } from "./figures";
@@ -12,11 +12,36 @@ import { startServer } from "./server";
 
 const COLD_RUNS = 7;
 
+/**
+ * Runs in the page before its own scripts: records `performance.now()` (whose origin is the
+ * navigation's start) the moment the lab status turns ready. Timing from outside with
+ * waitForSelector added Playwright's polling interval, up to several hundred ms, to each figure.
+ */
+function recordReadyTime(): void {
+  const scope = window as unknown as { __labReadyAt?: number };
+  new MutationObserver((_, observer) => {
+    if (document.querySelector("[data-testid=lab-status][data-state=ready]")) {
+      scope.__labReadyAt = performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+/** Navigation start to "database ready", in ms, as the page itself saw it. */
 async function navigationToReady(page: Page, url: string): Promise<number> {
-  const t0 = Date.now();
   await page.goto(url);
-  await page.waitForSelector("[data-testid=lab-status][data-state=ready]", { timeout: 60_000 });
-  return Date.now() - t0;
+  const ready = await page.waitForFunction(
+    () => (window as unknown as { __labReadyAt?: number }).__labReadyAt,
+    null,
+    { timeout: 60_000 },
+  );
+  return Math.round((await ready.jsonValue()) ?? NaN);
+}
+
+async function newProbedPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  await context.addInitScript(recordReadyTime);
+  return { context, page: await context.newPage() };
 }
 
 async function bootFigures(
@@ -27,12 +52,11 @@ async function bootFigures(
   const url = mode === "ddl" ? `${base}/wizard?step=access&boot=ddl` : `${base}/wizard?step=access`;
   const cold: number[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
-    const context = await browser.newContext();
-    cold.push(await navigationToReady(await context.newPage(), url));
+    const { context, page } = await newProbedPage(browser);
+    cold.push(await navigationToReady(page, url));
     await context.close();
   }
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const { context, page } = await newProbedPage(browser);
   await navigationToReady(page, url);
   const warm = await navigationToReady(page, url);
   await context.close();
@@ -41,7 +65,7 @@ async function bootFigures(
 
 /** Times each corpus check inside the page: postMessage to the worker, check, answer back. */
 async function pageCheckTimes(browser: Browser, base: string): Promise<number[][]> {
-  const page = await browser.newPage();
+  const { context, page } = await newProbedPage(browser);
   await navigationToReady(page, `${base}/wizard?step=access`);
   const sqls = CORPUS.map((q) => q.sql);
   const samples = await page.evaluate(
@@ -61,7 +85,7 @@ async function pageCheckTimes(browser: Browser, base: string): Promise<number[][
     },
     { sqls, runs: CHECK_RUNS },
   );
-  await page.close();
+  await context.close();
   return samples;
 }
 
@@ -91,7 +115,7 @@ export async function browserLabFigures(): Promise<BrowserResult | { skipped: st
         "browser.navigation_to_ready_snapshot_cold": {
           value: coldSnapshot,
           unit: "ms",
-          note: `median of ${COLD_RUNS} fresh contexts`,
+          note: `median of ${COLD_RUNS} fresh contexts (${Math.min(...snapshot.cold)}–${Math.max(...snapshot.cold)} ms); navigation start to the ready status, timed in the page`,
           goal: "≤ 1500 ms",
           met: coldSnapshot <= 1500,
         },
