@@ -9,10 +9,10 @@ import {
   type BulkyPart,
 } from "../lib/link";
 import { isBulkyPart } from "../lib/link/omit";
+import { LOCAL_ORIGIN, shareUrls } from "../lib/review/share-urls";
 import { readJsonArg } from "./generate-command";
 import type { Io } from "./io";
 
-const BASE_URL = "http://localhost:3000/wizard";
 const USAGE = "link takes: encode [--omit sql,comments] <design.json | ->, or decode <url>.\n";
 
 /** The parts named by `--omit a,b` (or `--omit=a,b`), or an error naming the unknown ones. */
@@ -51,7 +51,10 @@ async function encode(args: string[], io: Io): Promise<number> {
   for (const p of problems)
     io.stderr(`${p.severity}: ${p.path ? `${p.path}: ` : ""}${p.message}\n`);
   if (problems.some((p) => p.severity === "error")) return 2;
-  const url = `${BASE_URL}${await encodeDesignLink(design, { omit: options.omit })}`;
+  const url = shareUrls(
+    LOCAL_ORIGIN,
+    await encodeDesignLink(design, { omit: options.omit }),
+  ).workbench;
   if (url.length > LINK_WARN_LENGTH) {
     const hint =
       options.omit.length < BULKY_PARTS.length ? " --omit sql,comments shortens it." : "";

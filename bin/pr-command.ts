@@ -7,13 +7,12 @@ import { validateDesign } from "../lib/design/validate";
 import { decodeDesignLink, encodeDesignLink } from "../lib/link";
 import { prDescription } from "../lib/review/pr-description";
 import { buildReview } from "../lib/review/review";
-import { shareUrls } from "../lib/review/share-urls";
+import { LOCAL_ORIGIN, shareUrls } from "../lib/review/share-urls";
 import { bootLab } from "../lib/sql/boot";
 import { checkSql } from "../lib/sql/session";
 import { readJsonArg } from "./generate-command";
 import type { Io } from "./io";
 
-export const DEFAULT_ORIGIN = "http://localhost:3000";
 const USAGE = "pr-description takes [--origin <url>] and a design file, - or a share link.\n";
 
 /** A design and the fragment its links carry: a link's own, so omissions stay marked. */
@@ -40,7 +39,7 @@ async function readSource(
 
 export async function prCommand(args: string[], io: Io): Promise<number> {
   const at = args.indexOf("--origin");
-  const origin = at >= 0 ? args[at + 1] : DEFAULT_ORIGIN;
+  const origin = at >= 0 ? args[at + 1] : LOCAL_ORIGIN;
   const rest = at >= 0 ? args.filter((_, i) => i !== at && i !== at + 1) : args;
   if (!origin || !/^https?:\/\/[^\s#]+$/.test(origin) || rest.length !== 1) {
     io.stderr(USAGE);

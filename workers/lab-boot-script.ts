@@ -1,13 +1,14 @@
 /**
  * Inline in the HTML of pages with the SQL lab: starts the lab worker and its boot while the page's
  * own scripts are still loading. Answers that arrive before `lab-client` takes the worker over are
- * kept for it. Mirrors `bootModeFromUrl` (`?boot=ddl` for the benchmark).
+ * kept for it. The one place the boot mode is read from the URL: `?boot=ddl` runs the schema DDL
+ * instead of loading the snapshot (the benchmark compares the two).
  */
-import { LAB_WORKER_URL } from "./lab-protocol";
+import { LAB_WORKER_URL, type BootMode } from "./lab-protocol";
 
 export interface EarlyLab {
   readonly worker: Worker;
-  readonly mode: "snapshot" | "ddl";
+  readonly mode: BootMode;
   readonly early: unknown[];
 }
 

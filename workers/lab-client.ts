@@ -24,6 +24,7 @@ type Settle = (response: Answer) => void;
 let worker: Worker | null = null;
 let status: LabStatus = { state: "booting" };
 let nextId = 1;
+/** As the page's inline script chose it (see lab-boot-script.ts); restarts boot the same way. */
 let bootMode: BootMode = "snapshot";
 const pending = new Map<number, Pending>();
 /** SQL texts that already ran past the limit: checking them again would only stall again. */
@@ -75,9 +76,8 @@ function ensureWorker(): Worker {
   return worker;
 }
 
-/** Starts the worker if it is not running yet; the mode applies to the first start only. */
-export function startLab(mode: BootMode = "snapshot"): void {
-  if (!worker) bootMode = mode;
+/** Takes over the worker the page's HTML started, or starts one, if none is running yet. */
+export function startLab(): void {
   ensureWorker();
 }
 

@@ -1,4 +1,4 @@
-import type { Review } from "@/lib/review/review";
+import { UNDECIDED_ROUTE, type Review } from "@/lib/review/review";
 import { ReviewSection } from "./review-section";
 
 const SOURCE = {
@@ -38,7 +38,7 @@ export function ReviewEligibility({ review }: { readonly review: Review }) {
             {review.route.reason}
           </>
         ) : (
-          "Routing is undecided: the tables are not personhog tables of one category."
+          UNDECIDED_ROUTE
         )}
       </p>
     </ReviewSection>

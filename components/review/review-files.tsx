@@ -13,11 +13,10 @@ export function ReviewFiles({ review }: { readonly review: Review }) {
       </ReviewSection>
     );
   }
-  const proto = review.files.flatMap((f) => f.snippets).filter((s) => s.step === "proto");
   return (
     <>
       <ReviewSection id="proto" title="Proto">
-        {proto.map((s) => (
+        {review.proto.map((s) => (
           <SnippetCard key={s.id} snippet={s} />
         ))}
       </ReviewSection>

@@ -19,28 +19,21 @@ export function ShareBar({
   readonly reviewOf: () => Review;
 }) {
   const [omit, setOmit] = useState<BulkyPart[]>([]);
-  const urls = useShareLink(design, omit);
+  const { shown: urls, now } = useShareLink(design, omit);
   const length = urls?.workbench.length ?? 0;
   return (
     <div
       data-testid="share-bar"
       className="flex flex-wrap items-center gap-x-4 gap-y-2 rounded border border-slate-200 p-2 dark:border-slate-800"
     >
+      <CopyButton text={async () => (await now()).workbench} label="Copy link" testId="copy-link" />
       <CopyButton
-        text={urls?.workbench ?? ""}
-        disabled={!urls}
-        label="Copy link"
-        testId="copy-link"
-      />
-      <CopyButton
-        text={urls?.review ?? ""}
-        disabled={!urls}
+        text={async () => (await now()).review}
         label="Copy review link"
         testId="copy-review-link"
       />
       <CopyButton
-        text={() => (urls ? prDescription(reviewOf(), urls) : "")}
-        disabled={!urls}
+        text={async () => prDescription(reviewOf(), await now())}
         label="Copy PR description"
         testId="copy-pr-description"
       />

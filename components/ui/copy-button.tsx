@@ -6,18 +6,16 @@ export function CopyButton({
   text,
   label = "Copy",
   testId = "copy-button",
-  disabled = false,
 }: {
-  /** The text, or a function making it when clicked (for text that is costly to build). */
-  readonly text: string | (() => string);
+  /** The text, or a function making it when clicked (for text that is costly or async to build). */
+  readonly text: string | (() => string | Promise<string>);
   readonly label?: string;
   readonly testId?: string;
-  readonly disabled?: boolean;
 }) {
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(typeof text === "function" ? text() : text);
+      await navigator.clipboard.writeText(typeof text === "function" ? await text() : text);
       setState("copied");
     } catch {
       setState("failed");
@@ -28,9 +26,8 @@ export function CopyButton({
     <button
       type="button"
       onClick={copy}
-      disabled={disabled}
       data-testid={testId}
-      className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100 disabled:opacity-50 dark:hover:bg-slate-800"
+      className="rounded border border-slate-400 px-2 py-0.5 text-xs hover:bg-slate-100 dark:hover:bg-slate-800"
     >
       <span aria-live="polite">
         {state === "copied"

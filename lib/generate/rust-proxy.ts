@@ -11,8 +11,9 @@ import { requestSignature } from "./rust-service";
 import { requestLiteral } from "./rust-test-values";
 import type { RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
+import { RUST_CRATES } from "../catalogue/paths";
 
-const ROUTER = "rust/personhog-router";
+const ROUTER = RUST_CRATES.router;
 
 /** Byte order, as Rust compares &str; RPC names are ASCII, where UTF-16 order is the same. */
 const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -9,8 +9,9 @@ import { chain, fnSig, pad, structExpr, testHead } from "./rust-format";
 import { requestLiteral } from "./rust-test-values";
 import type { RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
+import { RUST_CRATES } from "../catalogue/paths";
 
-const ROUTER = "rust/personhog-router";
+const ROUTER = RUST_CRATES.router;
 
 const LEVELS = [
   { name: "unspecified", value: "None", level: "eventual" },

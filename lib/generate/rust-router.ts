@@ -13,8 +13,9 @@ import { requestSignature } from "./rust-service";
 import { routerTest } from "./rust-router-test";
 import { rustPlan, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
+import { RUST_CRATES } from "../catalogue/paths";
 
-const ROUTER = "rust/personhog-router";
+const ROUTER = RUST_CRATES.router;
 
 /** The `route_request` arguments: category, operation, and the consistency it reads. */
 export function routeArgs({ design }: GenerateInput, plan: RustPlan): string[] {
@@ -85,7 +86,7 @@ function routerMethod(input: GenerateInput, plan: RustPlan): Snippet {
     );
   if (route.backend === "leader")
     notes.push(
-      "The leader crate (rust/personhog-leader) must implement it too; the guide does not say so.",
+      `The leader crate (${RUST_CRATES.leader}) must implement it too; the guide does not say so.`,
       "Leader requests can arrive twice (client and router retries): the write must converge or carry an idempotency key.",
     );
   return snippet(

@@ -8,6 +8,7 @@ import { call, chain, fnSig, pad, structExpr, testHead } from "./rust-format";
 import { protoValue, requestLiteral } from "./rust-test-values";
 import { documentedCap, isInsert, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
+import { RUST_CRATES } from "../catalogue/paths";
 
 /** How to tell a shared response carries nothing (some hold one entry per requested key). */
 const SHARED_EMPTY: Readonly<Record<string, string>> = {
@@ -131,7 +132,7 @@ export function serviceTests(input: GenerateInput, plan: RustPlan): Snippet[] {
     {
       id: "rust-service-test",
       step: "rust",
-      file: "rust/personhog-replica/tests/service_tests.rs",
+      file: `${RUST_CRATES.replica}/tests/service_tests.rs`,
       language: "rust",
       anchor: "append, in the section of its domain",
       code: blocks.map((b) => b.join("\n")).join("\n\n"),

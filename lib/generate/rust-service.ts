@@ -21,6 +21,7 @@ import {
 } from "./rust-types";
 import type { FieldDesign } from "../design/model";
 import type { Snippet } from "./snippet";
+import { RUST_CRATES } from "../catalogue/paths";
 
 const isInt = (f: FieldDesign) => f.type === "int64" || f.type === "int32";
 
@@ -134,7 +135,7 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
   return {
     id: "rust-service-handler",
     step: "rust",
-    file: "rust/personhog-replica/src/service/mod.rs",
+    file: `${RUST_CRATES.replica}/src/service/mod.rs`,
     language: "rust",
     anchor: "inside `impl PersonHogReplica for PersonHogReplicaService`, in its domain's section",
     code: dedent(lines, 4),
@@ -164,7 +165,7 @@ function mock(input: GenerateInput, plan: RustPlan, shape: ReturnShape, failing:
   return {
     id: failing ? "rust-mock-failing" : "rust-mock-success",
     step: "rust",
-    file: "rust/personhog-replica/src/service/tests/mocks.rs",
+    file: `${RUST_CRATES.replica}/src/service/tests/mocks.rs`,
     language: "rust",
     anchor: `inside \`impl storage::${input.d.domain.rustTrait} for ${who}\``,
     code: dedent(lines, 4),
@@ -220,7 +221,7 @@ function leaderHandler(input: GenerateInput): Snippet {
   return {
     id: "rust-leader-handler",
     step: "rust",
-    file: "rust/personhog-leader/src/service.rs",
+    file: `${RUST_CRATES.leader}/src/service.rs`,
     language: "rust",
     anchor: "inside `impl PersonHogLeader for PersonHogLeaderService`",
     code: dedent(lines, 4),

@@ -4,6 +4,7 @@
  * an unknown key or an empty batch (rstest cases, also over both consistency levels where the
  * method takes one).
  */
+import { RUST_CRATES } from "../catalogue/paths";
 import type { FieldDesign } from "../design/model";
 import type { GenerateInput } from "./context";
 import { call, chain, fnSig, pad, testHead, type ChainCall } from "./rust-format";
@@ -148,7 +149,7 @@ export function storageTests(input: GenerateInput, plan: RustPlan, shape: Return
     {
       id: "rust-storage-test",
       step: "rust",
-      file: "rust/personhog-replica/tests/storage_tests.rs",
+      file: `${RUST_CRATES.replica}/tests/storage_tests.rs`,
       language: "rust",
       anchor: "append, next to the tests of the same domain",
       code: blocks.map((b) => b.join("\n")).join("\n\n"),

@@ -20,8 +20,9 @@ import {
   type RustPlan,
 } from "./rust-types";
 import type { Snippet } from "./snippet";
+import { RUST_CRATES } from "../catalogue/paths";
 
-const REPLICA = "rust/personhog-replica";
+const REPLICA = RUST_CRATES.replica;
 
 /** `async fn m(&self, …) -> StorageResult<T>` at `col`, as a declaration or a definition. */
 export function storageSignature(
@@ -93,7 +94,7 @@ function postgresImpl(input: GenerateInput, plan: RustPlan, shape: ReturnShape):
     `Pool: ${poolReason(plan)}`,
     "Binds follow the request's field order ($1 = first field): check each one against the SQL; sqlx checks their types at compile time.",
     ...query.notes,
-    "A new query! needs its offline metadata: run `cargo sqlx prepare` in rust/personhog-replica and commit the .sqlx file.",
+    `A new query! needs its offline metadata: run \`cargo sqlx prepare\` in ${REPLICA} and commit the .sqlx file.`,
     "Older checkouts label without `method` (no current_method_name): match the labels of the methods around it.",
   ];
   const rowType = shape.type.k === "vec" || shape.type.k === "option" ? shape.type.of : shape.type;

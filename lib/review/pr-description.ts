@@ -4,7 +4,7 @@
  */
 import { fenced, inlineCode, linkTarget, plainText } from "../export/markdown-text";
 import type { Verdict } from "../sql/verdict";
-import type { Review } from "./review";
+import { UNDECIDED_ROUTE, type Review } from "./review";
 
 export interface PrLinks {
   /** The read-only review page for this design. */
@@ -45,7 +45,7 @@ function routingSection(review: Review): string[] {
   );
   const route = review.route
     ? `Routed to the **${review.route.backend}** (${review.route.pool}). ${plainText(review.route.reason)}`
-    : "Routing is undecided: the tables are not personhog tables of one category.";
+    : UNDECIDED_ROUTE;
   return [...(tables.length ? tables : ["- (no tables chosen)"]), "", route];
 }
 

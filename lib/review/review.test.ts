@@ -23,6 +23,7 @@ describe("the review of a design", () => {
     assert.ok(review.files.length >= 4, "proto, clients and Rust files");
     assert.ok(review.files.every((f) => !f.file.startsWith("(")));
     assert.ok(review.extras.some((s) => s.file === "(terminal)"));
+    assert.ok(review.proto.length > 0 && review.proto.every((s) => s.file.endsWith(".proto")));
   });
 
   it("names a table from the SQL that is not personhog data and blocks the checklist", async () => {

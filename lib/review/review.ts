@@ -17,6 +17,10 @@ import type { Route } from "../catalogue/routing";
 import type { CheckResult } from "../sql/session";
 import type { Verdict } from "../sql/verdict";
 
+/** What a review says when the tables decide no route (the page and the PR description). */
+export const UNDECIDED_ROUTE =
+  "Routing is undecided: the tables are not personhog tables of one category.";
+
 export interface ReviewTable {
   readonly name: string;
   /** null: not personhog data. */
@@ -54,6 +58,8 @@ export interface Review {
   readonly sql: ReviewSql;
   readonly sqlStatus: SqlStatus;
   readonly files: readonly ReviewFile[];
+  /** The proto snippets, which reviewers read first. */
+  readonly proto: readonly Snippet[];
   /** Commands and other pseudo-files ("(terminal)"), kept apart from repository files. */
   readonly extras: readonly Snippet[];
   readonly checklist: readonly ChecklistItem[];
@@ -121,7 +127,8 @@ export function buildReview(design: Design, check: CheckResult | null): Review {
   const sqlStatus: SqlStatus =
     sql.state === "checked" ? sql.status : sql.state === "failed" ? "error" : "unchecked";
   const tables = reviewTables(design, check);
-  const { files, extras } = groupByFile(generateSnippets(design, sqlStatus));
+  const snippets = generateSnippets(design, sqlStatus);
+  const { files, extras } = groupByFile(snippets);
   return {
     title: design.rpcName || "(unnamed RPC)",
     nameProblems: rpcNameProblems(design.rpcName),
@@ -145,6 +152,7 @@ export function buildReview(design: Design, check: CheckResult | null): Review {
     sql,
     sqlStatus,
     files,
+    proto: snippets.filter((s) => s.step === "proto"),
     extras,
     checklist: checklist(generateInput(design, sqlStatus)),
     problems: designProblems(design),
