@@ -1,6 +1,6 @@
 import { PERSONHOG_TABLES } from "@/lib/catalogue/tables";
 import type { Design } from "@/lib/design/model";
-import { designCategory } from "@/lib/design/derive";
+import { designCategory, mixedCategories, tablesOutside } from "@/lib/design/derive";
 import { Choice } from "@/components/ui/choice";
 
 /** The tables the RPC touches, picked or taken from the checked SQL, and the category they imply. */
@@ -12,13 +12,8 @@ export function TablesPicker(props: {
   const { design, update, sqlTables } = props;
   const toggle = (name: string, on: boolean) =>
     update({ tables: on ? [...design.tables, name] : design.tables.filter((t) => t !== name) });
-  const outside = design.tables.filter((t) => !PERSONHOG_TABLES.some((p) => p.name === t));
-  const mixed =
-    new Set(
-      design.tables
-        .map((t) => PERSONHOG_TABLES.find((p) => p.name === t)?.category)
-        .filter(Boolean),
-    ).size > 1;
+  const outside = tablesOutside(design);
+  const mixed = mixedCategories(design);
   const sqlDiffers =
     sqlTables &&
     JSON.stringify([...sqlTables].sort()) !== JSON.stringify([...design.tables].sort());

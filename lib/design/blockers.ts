@@ -2,13 +2,12 @@
  * What stops the wizard before any code: a table outside personhog, or a person-data write whose
  * at-least-once question is unanswered (or answered "neither"). Each comes with its reason.
  */
-import { personhogTable } from "../catalogue/tables";
-import { derive } from "./derive";
+import { derive, tablesOutside } from "./derive";
 import type { Design } from "./model";
 
 export function codeBlockers(design: Design): string[] {
   const blockers: string[] = [];
-  const outside = design.tables.filter((t) => !personhogTable(t));
+  const outside = tablesOutside(design);
   if (outside.length > 0) {
     blockers.push(
       `${outside.join(", ")} ${outside.length === 1 ? "is" : "are"} not personhog data: this RPC does not belong in personhog. Keep the access in the service that owns the table.`,

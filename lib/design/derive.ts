@@ -24,6 +24,16 @@ export interface Derived {
   readonly leaderWrite: boolean;
 }
 
+/** Tables the design names that personhog does not serve. */
+export function tablesOutside(design: Design): string[] {
+  return design.tables.filter((t) => !personhogTable(t));
+}
+
+/** True when the design's personhog tables span both data categories. */
+export function mixedCategories(design: Design): boolean {
+  return new Set(design.tables.map((t) => personhogTable(t)?.category).filter(Boolean)).size > 1;
+}
+
 /** The tables' category; mixed or unknown tables need the design's explicit choice. */
 export function designCategory(design: Design): DataCategory | null {
   if (design.categoryOverride) return design.categoryOverride;

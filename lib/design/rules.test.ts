@@ -92,6 +92,18 @@ describe("designProblems", () => {
     });
   }
 
+  it("asks for a category only when personhog tables of both categories have none chosen", () => {
+    const rules = (change: Partial<Design>) =>
+      designProblems({ ...WORKED_EXAMPLE, ...change }).map((p) => p.rule);
+    const mixed = ["posthog_person", "posthog_group"];
+    assert.ok(rules({ tables: mixed }).includes("mixed-categories"));
+    assert.ok(
+      !rules({ tables: mixed, categoryOverride: "NonPersonData" }).includes("mixed-categories"),
+    );
+    const withOutside = rules({ tables: [...mixed, "posthog_team"] });
+    assert.ok(withOutside.includes("eligibility") && !withOutside.includes("mixed-categories"));
+  });
+
   it("accepts an idempotency key that is a string request field", () => {
     const design: Design = {
       ...WORKED_EXAMPLE,

@@ -4,9 +4,8 @@
  */
 import { TABLE_DOMAIN } from "../catalogue/domains";
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
-import { personhogTable } from "../catalogue/tables";
 import { findTable } from "../sql/schema";
-import { designCategory, derive } from "./derive";
+import { derive, mixedCategories, tablesOutside } from "./derive";
 import type { Design, FieldDesign } from "./model";
 import type { Problem } from "./problem";
 import { rpcNameProblems } from "./rpc-name";
@@ -128,7 +127,8 @@ function eligibilityRules(design: Design): Problem[] {
       message: "Pick the tables the RPC reads or writes (or check its SQL to read them).",
       rule: "eligibility",
     });
-  for (const t of design.tables.filter((t) => !personhogTable(t))) {
+  const outside = tablesOutside(design);
+  for (const t of outside) {
     problems.push({
       path: "tables",
       severity: "error",
@@ -136,11 +136,7 @@ function eligibilityRules(design: Design): Problem[] {
       rule: "eligibility",
     });
   }
-  if (
-    design.tables.length > 0 &&
-    design.tables.every((t) => personhogTable(t)) &&
-    !designCategory(design)
-  ) {
+  if (outside.length === 0 && mixedCategories(design) && !design.categoryOverride) {
     problems.push({
       path: "categoryOverride",
       severity: "error",
