@@ -1,5 +1,5 @@
 import { copyAllText } from "@/lib/export/snippet-files";
-import type { Snippet } from "@/lib/generate/snippet";
+import { isPseudoFile, type Snippet } from "@/lib/generate/snippet";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DownloadZipButton } from "./download-zip-button";
 
@@ -11,7 +11,7 @@ export function FilesTouched({
   readonly snippets: readonly Snippet[];
   readonly name: string;
 }) {
-  const files = [...new Set(snippets.map((s) => s.file).filter((f) => !f.startsWith("(")))];
+  const files = [...new Set(snippets.map((s) => s.file).filter((f) => !isPseudoFile(f)))];
   if (files.length === 0) return null;
   return (
     <div data-testid="files-touched" className="space-y-2 text-sm">

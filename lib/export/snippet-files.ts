@@ -2,14 +2,11 @@
  * Snippets regrouped by the file they go into, for "download every file by path" and "copy all for
  * this file". Each file holds only the pieces to paste, each under a comment saying where it goes.
  */
-import type { Snippet } from "../generate/snippet";
+import { isPseudoFile, type Snippet } from "../generate/snippet";
 import { fenced, oneLine } from "./markdown-text";
 
 /** Where snippets for pseudo-files ("(terminal)", "(pull request description)") are collected. */
 export const NOTES_FILE = "WORKBENCH-NOTES.md";
-
-/** "(terminal)" and friends name no file in the repository; they must not become zip entries. */
-const isPseudoFile = (file: string) => file.startsWith("(");
 
 /** A comment in the snippet's own language, so the file stays valid after each paste. */
 function header(s: Snippet): string {

@@ -22,3 +22,8 @@ export interface Snippet {
   /** What to watch out for, in a sentence or two each. */
   readonly notes: readonly string[];
 }
+
+/** "(terminal)", "(pull request description)": snippets that name no file in the repository. */
+export function isPseudoFile(file: string): boolean {
+  return file.startsWith("(");
+}

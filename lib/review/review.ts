@@ -11,7 +11,7 @@ import { designProblems } from "../design/rules";
 import { rpcNameProblems } from "../design/rpc-name";
 import { generateInput, type SqlStatus } from "../generate/context";
 import { generateSnippets } from "../generate";
-import type { Snippet } from "../generate/snippet";
+import { isPseudoFile, type Snippet } from "../generate/snippet";
 import { checklist, type ChecklistItem } from "../generate/verify";
 import type { Route } from "../catalogue/routing";
 import type { CheckResult } from "../sql/session";
@@ -114,7 +114,7 @@ function groupByFile(snippets: readonly Snippet[]): { files: ReviewFile[]; extra
   const byFile = new Map<string, Snippet[]>();
   const extras: Snippet[] = [];
   for (const s of snippets) {
-    if (s.file.startsWith("(")) extras.push(s);
+    if (isPseudoFile(s.file)) extras.push(s);
     else byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
   }
   return { files: [...byFile].map(([file, group]) => ({ file, snippets: group })), extras };
