@@ -4,7 +4,7 @@
  */
 import { schemaDdl } from "../lib/sql/ddl";
 import { CORPUS } from "../lib/sql/corpus";
-import { beginCheck, checkSql, endCheck, prepareExplain, trimStatement } from "../lib/sql/session";
+import { checkSql, endCheck, openExplain, trimStatement } from "../lib/sql/session";
 import { readIndexParents } from "../lib/sql/boot";
 import { median, round, sampleEach, type Figures } from "./figures";
 import { startNativePostgres, type NativePostgres } from "./native-postgres";
@@ -19,9 +19,8 @@ export interface NativeResult {
 
 /** Times only the EXPLAIN round trip: the same preparation as a check, then the one query. */
 async function explainOnly(db: NativePostgres, sql: string): Promise<number> {
-  await beginCheck(db);
   try {
-    const explain = await prepareExplain(db, trimStatement(sql));
+    const explain = await openExplain(db, trimStatement(sql));
     const t0 = performance.now();
     await db.query(explain);
     return performance.now() - t0;

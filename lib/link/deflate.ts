@@ -3,22 +3,13 @@
  * Adler-32 trailer makes a flipped bit a detected error instead of a silently different design,
  * worth its 6 bytes.
  */
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.byteLength, 0));
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
-}
+import { concatBytes } from "../bytes";
 
 async function readAll(readable: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   const reader = readable.getReader();
   for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
-  return concat(chunks);
+  return concatBytes(chunks);
 }
 
 export async function deflate(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
@@ -93,7 +84,9 @@ export async function inflateBounded(
   } catch (error) {
     reading.catch(() => undefined); // fails with the same error
     if (total <= maxBytes)
-      return { kind: "failed", bytes: concat(chunks), damage: damageOf(error) };
+      return { kind: "failed", bytes: concatBytes(chunks), damage: damageOf(error) };
   }
-  return total > maxBytes ? { kind: "too-large" } : { kind: "complete", bytes: concat(chunks) };
+  return total > maxBytes
+    ? { kind: "too-large" }
+    : { kind: "complete", bytes: concatBytes(chunks) };
 }

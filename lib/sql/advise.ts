@@ -8,9 +8,7 @@ import { createIndexSql, proposedIndex } from "./advice";
 import { findTable } from "./schema";
 import {
   checkSql,
-  beginCheck,
-  endCheck,
-  explainInTransaction,
+  explainStatement,
   trimStatement,
   type CheckResult,
   type SqlDatabase,
@@ -44,9 +42,7 @@ export async function adviseIndex(
   const ddl = createIndexSql(table, index);
   const started = performance.now();
   try {
-    await beginCheck(db);
-    await db.query(ddl);
-    const plan = await explainInTransaction(db, trimStatement(sql));
+    const plan = await explainStatement(db, trimStatement(sql), [ddl]);
     const extraCtx: AnalysisContext = { ...ctx, extraIndexes: { [table.name]: [index] } };
     const { verdicts, statement, tables } = analyzePlan(plan, extraCtx);
     const after: CheckResult = {
@@ -60,8 +56,7 @@ export async function adviseIndex(
     };
     return { ok: true, table: table.name, ddl, before, after };
   } catch (err) {
-    return { ok: false, reason: `The proposed index could not be tried: ${String(err)}`, before };
-  } finally {
-    await endCheck(db);
+    const message = err instanceof Error ? err.message : String(err);
+    return { ok: false, reason: `The proposed index could not be tried: ${message}`, before };
   }
 }

@@ -1,7 +1,26 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { sharedLabDatabase } from "./test-lab";
-import { checkSql } from "./session";
+import { checkSql, type SqlDatabase } from "./session";
+import { CORPUS } from "./corpus";
+
+/** Counts round trips to the database. */
+function counted(db: SqlDatabase): { db: SqlDatabase; trips: () => number } {
+  let trips = 0;
+  return {
+    db: {
+      query: (sql, params) => {
+        trips++;
+        return db.query(sql, params);
+      },
+      execProtocol: (message, options) => {
+        trips++;
+        return db.execProtocol(message, options);
+      },
+    },
+    trips: () => trips,
+  };
+}
 
 const getLab = sharedLabDatabase();
 
@@ -49,6 +68,46 @@ describe("checkSql on the lab database", () => {
   it("refuses two statements and leaves the schema intact", async () => {
     const result = await checkSql(getLab().db, getLab().ctx, "SELECT 1; DROP TABLE posthog_group");
     assert.equal(result.ok, false);
+    const still = await getLab().db.query("SELECT count(*) FROM posthog_group");
+    assert.equal(still.rows.length, 1);
+  });
+
+  it("checks every corpus query in one round trip", async () => {
+    for (const q of CORPUS) {
+      const probe = counted(getLab().db);
+      const result = await checkSql(probe.db, getLab().ctx, q.sql);
+      assert.equal(result.ok, true, q.sql);
+      assert.equal(probe.trips(), 1, `more than one round trip: ${q.sql}`);
+    }
+  });
+
+  it("recovers from a wrong guess of a value with a second round trip", async () => {
+    const probe = counted(getLab().db);
+    // COALESCE hides the uuid column from the guess, so '2' is tried first and refused.
+    const result = await checkSql(
+      probe.db,
+      getLab().ctx,
+      "SELECT id FROM posthog_person WHERE team_id = $1 AND uuid = COALESCE($2, gen_random_uuid())",
+    );
+    assert.equal(result.ok, true);
+    assert.equal(probe.trips(), 2);
+    if (!result.ok) return;
+    assert.equal(result.status, "ok");
+  });
+
+  it("refuses statements that have no plan, and runs none of them", async () => {
+    for (const sql of [
+      "DROP TABLE posthog_group",
+      "COMMIT",
+      "VACUUM posthog_group",
+      "SET enable_seqscan = on",
+      "NOTIFY workbench",
+    ]) {
+      const result = await checkSql(getLab().db, getLab().ctx, sql);
+      assert.equal(result.ok, false, sql);
+      if (result.ok) continue;
+      assert.match(result.error.message, /Only SELECT, INSERT, UPDATE, DELETE and MERGE/, sql);
+    }
     const still = await getLab().db.query("SELECT count(*) FROM posthog_group");
     assert.equal(still.rows.length, 1);
   });

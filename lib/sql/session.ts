@@ -1,21 +1,32 @@
 /**
  * Runs a candidate statement against the lab database and analyses it. Never throws: every
- * outcome is a result value with timing. User SQL only ever goes through `query` (which refuses
- * more than one statement), behind EXPLAIN or as the body of a PREPARE (both accept only plannable
- * statements), always inside a transaction that is rolled back. EXPLAIN never runs with ANALYZE.
- * Round trips are few on purpose (verdicts follow typing): our own fixed statements are batched
- * through `exec`, which user SQL never reaches.
+ * outcome is a result value with timing.
+ *
+ * A check is one batch of protocol messages, one round trip (verdicts follow typing): begin,
+ * planner settings, Parse of the user's statement as a named prepared statement (a Parse holds
+ * exactly one statement, so `SELECT 1; DROP …` is refused by the server), EXPLAIN EXECUTE of it
+ * with representative values, ROLLBACK and DEALLOCATE. The user's text is only ever parsed and
+ * explained, never bound or executed, and EXPLAIN never runs with ANALYZE. Whatever fails, the
+ * transaction is rolled back and the prepared statement dropped.
  */
 import { analyzePlan, type Analysis, type AnalysisContext } from "./analyze";
-import { representativeValue } from "./params";
+import { guessedLiterals, literalForOid } from "./params";
 import type { ExplainOutput } from "./plan";
 import { overallStatus } from "./verdict";
+import { concatBytes } from "../bytes";
+import {
+  closeStatement,
+  describeStatement,
+  parseMessage,
+  runFixed,
+  syncMessage,
+  type BackendMessage,
+  type WireDatabase,
+} from "./wire";
 
 /** The slice of PGlite's interface the lab needs; PGlite satisfies it in Node and the browser. */
-export interface SqlDatabase {
+export interface SqlDatabase extends WireDatabase {
   query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
-  /** Runs every statement in the string: only for the lab's own fixed SQL. */
-  exec(sql: string): Promise<unknown>;
 }
 
 export type CheckResult =
@@ -34,75 +45,161 @@ export interface SqlError {
 }
 
 const STATEMENT_NAME = "workbench_check";
-const PREPARE_PREFIX = `PREPARE ${STATEMENT_NAME} AS `;
-const EXPLAIN_PREFIX = "EXPLAIN (FORMAT JSON) ";
-/**
- * Opens the transaction and plans like a busy OLTP database: index lookups and nested loops, never
- * a scan or hash of a table. One round trip.
- */
-const BEGIN_CHECK =
-  "BEGIN; SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), " +
-  "set_config('enable_mergejoin', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true)";
-/** ROLLBACK keeps prepared statements, so they are dropped too; DEALLOCATE ALL never fails. */
-const END_CHECK = "ROLLBACK; DEALLOCATE ALL";
+/** Plans like a busy OLTP database: index lookups and nested loops, never a scan or hash of a table. */
+const BEGIN_CHECK = [
+  "BEGIN",
+  "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), " +
+    "set_config('enable_mergejoin', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true)",
+].map(runFixed);
+/** ROLLBACK keeps prepared statements, so the statement is closed too; neither can fail. */
+const END_CHECK = [runFixed("ROLLBACK"), closeStatement(STATEMENT_NAME)];
+const NOT_PLANNABLE =
+  "Only SELECT, INSERT, UPDATE, DELETE and MERGE statements have a plan to check.";
 
-/** `$n` placeholders need a prepared generic plan; plain SQL is explained directly. */
-export function hasPlaceholders(statement: string): boolean {
-  return /\$\d/.test(statement);
-}
-
-/** Trailing semicolons and whitespace are harmless to people but break the PREPARE wrapper. */
+/** Trailing semicolons and whitespace are harmless to people but not part of the statement. */
 export function trimStatement(sql: string): string {
   return sql.replace(/[\s;]+$/u, "").replace(/^\s+/u, "");
 }
 
-function toSqlError(err: unknown, offset: number, leadTrim: number): SqlError {
-  const e = err as { message?: unknown; position?: unknown };
-  const message = typeof e?.message === "string" ? e.message : String(err);
-  const raw = Number(e?.position);
-  const position = Number.isFinite(raw) && raw > offset ? raw - offset + leadTrim : undefined;
-  return position === undefined ? { message } : { message, position };
+/** The EXPLAIN of the prepared statement; its text is ours alone (literals from params.ts). */
+function explainText(literals: readonly string[]): string {
+  const args = literals.length ? `(${literals.join(", ")})` : "";
+  return `EXPLAIN (FORMAT JSON) EXECUTE ${STATEMENT_NAME}${args}`;
 }
 
-/** Starts a check: the transaction every later statement runs in, with the planner set up. */
-export async function beginCheck(db: SqlDatabase): Promise<void> {
-  await db.exec(BEGIN_CHECK);
+/** A failed check step: where it failed decides whether the position points into the user's SQL. */
+export class CheckFailure extends Error {
+  constructor(
+    message: string,
+    readonly stage: "setup" | "statement" | "explain",
+    readonly position?: number,
+  ) {
+    super(message);
+  }
+}
+
+interface BatchOutcome {
+  readonly plan?: unknown;
+  readonly types?: readonly number[];
+  readonly failure?: CheckFailure;
 }
 
 /**
- * Prepares the statement inside the check's transaction; returns the EXPLAIN to run (the bench
- * times that last round trip alone).
+ * One round trip. `setup` is the lab's own SQL run inside the transaction before the statement is
+ * prepared (index advice creates its index there); `clean` first ends a failed earlier batch.
  */
-export async function prepareExplain(db: SqlDatabase, statement: string): Promise<string> {
-  if (!hasPlaceholders(statement)) return EXPLAIN_PREFIX + statement;
-  await db.query(PREPARE_PREFIX + statement);
-  const { rows } = await db.query<{ types: string[] }>(
-    "SELECT parameter_types::text[] AS types FROM pg_prepared_statements WHERE name = $1",
-    [STATEMENT_NAME],
-  );
-  const values = (rows[0]?.types ?? []).map(representativeValue);
-  const args = values.length ? `(${values.join(", ")})` : "";
-  return `${EXPLAIN_PREFIX}EXECUTE ${STATEMENT_NAME}${args}`;
-}
-
-/** EXPLAINs the statement inside an open transaction; the caller rolls back. */
-export async function explainInTransaction(
+async function runBatch(
   db: SqlDatabase,
   statement: string,
-): Promise<ExplainOutput> {
-  return planOf(await db.query(await prepareExplain(db, statement)));
+  literals: readonly string[],
+  setup: readonly string[],
+  clean: boolean,
+): Promise<BatchOutcome> {
+  const before = [...(clean ? END_CHECK : []), ...BEGIN_CHECK, ...setup.map(runFixed)];
+  const batch = concatBytes([
+    ...before,
+    parseMessage(STATEMENT_NAME, statement),
+    describeStatement(STATEMENT_NAME),
+    runFixed(explainText(literals)),
+    ...END_CHECK,
+    syncMessage(),
+  ]);
+  const { messages } = await db.execProtocol(batch, { throwOnError: false, syncToFs: false });
+  // Each statement before the user's answers one CommandComplete; the Close answers CloseComplete.
+  return readBatch(messages, (clean ? 1 : 0) + BEGIN_CHECK.length + setup.length);
 }
 
-function planOf(result: { rows: unknown[] }): ExplainOutput {
-  const row = result.rows[0] as { "QUERY PLAN"?: ExplainOutput[] } | undefined;
-  const plan = row?.["QUERY PLAN"]?.[0];
-  if (!plan) throw new Error("EXPLAIN returned no plan.");
-  return plan;
+function readBatch(messages: readonly BackendMessage[], commandsBefore: number): BatchOutcome {
+  const described = messages.findIndex((m) => m.name === "parameterDescription");
+  const types = described >= 0 ? (messages[described]?.dataTypeIDs ?? []) : undefined;
+  const error = messages.find((m) => m.name === "error");
+  if (error) {
+    const message = error.message ?? "The check failed.";
+    if (types) return { types, failure: new CheckFailure(message, "explain") };
+    const completed = messages.findIndex((m) => m === error);
+    const steps = messages.slice(0, completed).filter((m) => m.name === "commandComplete").length;
+    if (steps < commandsBefore) return { failure: new CheckFailure(message, "setup") };
+    const position = Number(error.position);
+    return {
+      failure: new CheckFailure(
+        message,
+        "statement",
+        Number.isFinite(position) && position > 0 ? position : undefined,
+      ),
+    };
+  }
+  const row = messages.slice(described + 1).find((m) => m.name === "dataRow");
+  const text = row?.fields?.[0];
+  return { types, plan: typeof text === "string" ? (JSON.parse(text) as unknown[])[0] : undefined };
 }
 
-/** Rolls back and forgets the prepared statement, if there was one. */
+function planOf(value: unknown): ExplainOutput {
+  if (!value) throw new CheckFailure("EXPLAIN returned no plan.", "explain");
+  // Utility statements (DROP, SET, VACUUM …) explain as a bare label, never as a plan.
+  if (typeof value !== "object" || !("Plan" in value)) {
+    throw new CheckFailure(NOT_PLANNABLE, "statement");
+  }
+  return value as ExplainOutput;
+}
+
+/** Rolls back and drops the prepared statement: after a failed batch, or after `openExplain`. */
 export async function endCheck(db: SqlDatabase): Promise<void> {
-  await db.exec(END_CHECK).catch(() => undefined);
+  await db
+    .execProtocol(concatBytes([...END_CHECK, syncMessage()]), {
+      throwOnError: false,
+      syncToFs: false,
+    })
+    .catch(() => undefined);
+}
+
+/**
+ * Explains a trimmed statement in a rolled-back transaction. Values are guessed first; when the
+ * server refuses them, the described parameter types give the values for a second try.
+ */
+export async function explainStatement(
+  db: SqlDatabase,
+  statement: string,
+  setup: readonly string[] = [],
+): Promise<ExplainOutput> {
+  const guessed = guessedLiterals(statement);
+  let outcome = await runBatch(db, statement, guessed, setup, false);
+  if (outcome.failure?.stage === "explain" && outcome.types) {
+    const described = outcome.types.map(literalForOid);
+    if (described.join() !== guessed.join()) {
+      outcome = await runBatch(db, statement, described, setup, true);
+    }
+  }
+  if (outcome.failure) {
+    await endCheck(db);
+    throw outcome.failure;
+  }
+  return planOf(outcome.plan);
+}
+
+/**
+ * For the bench: leaves the statement prepared in an open check transaction and returns the
+ * EXPLAIN a check sends, so that one round trip can be timed alone. `endCheck` closes it.
+ */
+export async function openExplain(db: SqlDatabase, statement: string): Promise<string> {
+  const batch = concatBytes([
+    ...BEGIN_CHECK,
+    parseMessage(STATEMENT_NAME, statement),
+    describeStatement(STATEMENT_NAME),
+    syncMessage(),
+  ]);
+  const { messages } = await db.execProtocol(batch, { throwOnError: false, syncToFs: false });
+  const { types, failure } = readBatch(messages, BEGIN_CHECK.length);
+  if (failure || !types) throw failure ?? new Error("The statement was not described.");
+  return explainText(types.map(literalForOid));
+}
+
+function toSqlError(err: unknown, leadTrim: number): SqlError {
+  if (err instanceof CheckFailure) {
+    return err.position === undefined
+      ? { message: err.message }
+      : { message: err.message, position: err.position + leadTrim };
+  }
+  return { message: err instanceof Error ? err.message : String(err) };
 }
 
 export async function checkSql(
@@ -117,10 +214,8 @@ export async function checkSql(
     return { ok: false, error: { message: "Enter one SQL statement to check." }, ms: 0 };
   }
   try {
-    await beginCheck(db);
-    const plan = await explainInTransaction(db, statement);
+    const plan = await explainStatement(db, statement);
     const { verdicts, statement: kind, tables } = analyzePlan(plan, ctx);
-    const ms = performance.now() - started;
     return {
       ok: true,
       status: overallStatus(verdicts),
@@ -128,12 +223,9 @@ export async function checkSql(
       verdicts,
       statement: kind,
       tables,
-      ms,
+      ms: performance.now() - started,
     };
   } catch (err) {
-    const offset = (hasPlaceholders(statement) ? PREPARE_PREFIX : EXPLAIN_PREFIX).length;
-    return { ok: false, error: toSqlError(err, offset, leadTrim), ms: performance.now() - started };
-  } finally {
-    await endCheck(db);
+    return { ok: false, error: toSqlError(err, leadTrim), ms: performance.now() - started };
   }
 }

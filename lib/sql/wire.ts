@@ -1,0 +1,81 @@
+/**
+ * The few frontend messages of PostgreSQL's extended query protocol the lab sends, so a whole
+ * check (begin, prepare, explain, roll back) reaches the database in one round trip. Messages
+ * after an error are skipped by the server up to the Sync, which is what makes batching safe.
+ */
+
+/** What the lab reads back; PGlite's parsed backend messages and our native adapter both fit. */
+export interface BackendMessage {
+  readonly name: string;
+  /** parameterDescription: the type OID of each `$n`. */
+  readonly dataTypeIDs?: readonly number[];
+  /** dataRow: one text value per column. */
+  readonly fields?: readonly unknown[];
+  /** error: the server's message, 1-based position in the statement, SQLSTATE. */
+  readonly message?: string;
+  readonly position?: string;
+  readonly code?: string;
+}
+
+export interface WireDatabase {
+  /** Sends encoded messages and returns every backend message up to ReadyForQuery. */
+  execProtocol(
+    message: Uint8Array,
+    /** PGlite: errors come back as messages; the lab's in-memory data dir needs no syncing. */
+    options?: { throwOnError?: boolean; syncToFs?: boolean },
+  ): Promise<{ messages: readonly BackendMessage[] }>;
+}
+
+import { concatBytes } from "../bytes";
+
+const utf8 = new TextEncoder();
+
+function cstring(text: string): Uint8Array {
+  const bytes = utf8.encode(text);
+  const out = new Uint8Array(bytes.length + 1);
+  out.set(bytes);
+  return out;
+}
+
+function int16(n: number): Uint8Array {
+  return new Uint8Array([(n >> 8) & 0xff, n & 0xff]);
+}
+
+function int32(n: number): Uint8Array {
+  return new Uint8Array([(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
+}
+
+/** A message: one type byte, then a length that counts itself and the body. */
+function frame(type: string, ...body: Uint8Array[]): Uint8Array {
+  const payload = concatBytes(body);
+  return concatBytes([utf8.encode(type), int32(payload.length + 4), payload]);
+}
+
+/** Parse: the server accepts exactly one statement here, whatever the text holds. */
+export function parseMessage(statementName: string, text: string): Uint8Array {
+  return frame("P", cstring(statementName), cstring(text), int16(0));
+}
+
+/** Describe a named statement: the reply carries its parameter types. */
+export function describeStatement(statementName: string): Uint8Array {
+  return frame("D", utf8.encode("S"), cstring(statementName));
+}
+
+/** Close a named statement: cheaper than a DEALLOCATE statement, and no error if it is absent. */
+export function closeStatement(statementName: string): Uint8Array {
+  return frame("C", utf8.encode("S"), cstring(statementName));
+}
+
+export function syncMessage(): Uint8Array {
+  return frame("S");
+}
+
+/**
+ * Parse, Bind and Execute one of the lab's own parameterless statements through the unnamed
+ * statement and portal. Never used for the user's text.
+ */
+export function runFixed(text: string): Uint8Array {
+  const bind = frame("B", cstring(""), cstring(""), int16(0), int16(0), int16(0));
+  const execute = frame("E", cstring(""), int32(0));
+  return concatBytes([parseMessage("", text), bind, execute]);
+}
