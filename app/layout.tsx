@@ -23,7 +23,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               personhog RPC workbench
             </Link>
             <Link href="/guide/eligibility">Guide</Link>
-            {/* No prefetch: the workbench preloads its 1.3 MB database snapshot, wanted only there. */}
+            {/* No prefetch: the workbench's scripts are large and wanted only once someone goes there. */}
             <Link href="/wizard" prefetch={false}>
               Workbench
             </Link>
