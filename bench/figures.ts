@@ -46,6 +46,9 @@ export async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
 }
 
 /** Runs `fn` over every item `runs` times (interleaved, so drift hits all alike) and returns times per item. */
+/** Samples per corpus query for every check and EXPLAIN figure (the issue asks for at least 20). */
+export const CHECK_RUNS = 20;
+
 export async function sampleEach<T>(
   items: readonly T[],
   runs: number,

@@ -4,29 +4,17 @@
  */
 import { schemaDdl } from "../lib/sql/ddl";
 import { CORPUS } from "../lib/sql/corpus";
-import { checkSql, endCheck, openExplain, trimStatement } from "../lib/sql/session";
+import { checkSql } from "../lib/sql/session";
 import { readIndexParents } from "../lib/sql/boot";
-import { median, round, sampleEach, type Figures } from "./figures";
-import { startNativePostgres, type NativePostgres } from "./native-postgres";
-import { CHECK_RUNS } from "./node-lab";
+import { CHECK_RUNS, median, round, sampleEach, type Figures } from "./figures";
+import { explainSamples } from "./explain-only";
+import { startNativePostgres } from "./native-postgres";
 
 export interface NativeResult {
   readonly figures: Figures;
   /** Median check and EXPLAIN-only round trip per corpus query, for ratios. */
   readonly checkMedians: number[];
   readonly explainMedians: number[];
-}
-
-/** Times only the EXPLAIN round trip: the same preparation as a check, then the one query. */
-async function explainOnly(db: NativePostgres, sql: string): Promise<number> {
-  try {
-    const explain = await openExplain(db, trimStatement(sql));
-    const t0 = performance.now();
-    await db.query(explain);
-    return performance.now() - t0;
-  } finally {
-    await endCheck(db);
-  }
 }
 
 export async function nativeLabFigures(): Promise<NativeResult | { skipped: string }> {
@@ -36,10 +24,7 @@ export async function nativeLabFigures(): Promise<NativeResult | { skipped: stri
     await db.query(schemaDdl());
     const ctx = { indexParents: await readIndexParents(db) };
     const checks = await sampleEach(CORPUS, CHECK_RUNS, (q) => checkSql(db, ctx, q.sql));
-    const explains: number[][] = CORPUS.map(() => []);
-    for (let r = 0; r < CHECK_RUNS; r++) {
-      for (const [i, q] of CORPUS.entries()) explains[i]?.push(await explainOnly(db, q.sql));
-    }
+    const explains = await explainSamples(db);
     const checkMedians = checks.map(median);
     const explainMedians = explains.map(median);
     return {

@@ -3,12 +3,18 @@ import { bootLab, bootLabFromSnapshot } from "../lib/sql/boot";
 import { CORPUS } from "../lib/sql/corpus";
 import { checkSql } from "../lib/sql/session";
 import { createSnapshot } from "../lib/sql/snapshot";
-import { median, percentile, round, sampleEach, timed, type Figures } from "./figures";
+import { CHECK_RUNS, median, percentile, round, sampleEach, timed, type Figures } from "./figures";
+import { explainSamples } from "./explain-only";
 
 const BOOTS = 3;
-export const CHECK_RUNS = 20;
 
-export async function nodeLabFigures(): Promise<Figures> {
+export interface NodeLabResult {
+  readonly figures: Figures;
+  /** Median PGlite EXPLAIN round trip per corpus query, for the engine-only ratio. */
+  readonly explainMedians: number[];
+}
+
+export async function nodeLabFigures(): Promise<NodeLabResult> {
   const ddlBoots: number[] = [];
   const snapshotBoots: number[] = [];
   const snapshot = await createSnapshot();
@@ -23,10 +29,11 @@ export async function nodeLabFigures(): Promise<Figures> {
 
   const lab = await bootLab();
   const samples = await sampleEach(CORPUS, CHECK_RUNS, (q) => checkSql(lab.db, lab.ctx, q.sql));
+  const explains = await explainSamples(lab.db);
   await lab.db.close();
   const medians = samples.map(median);
   const all = samples.flat();
-  return {
+  const figures: Figures = {
     "node.boot_ddl_median": {
       value: round(median(ddlBoots)),
       unit: "ms",
@@ -45,5 +52,11 @@ export async function nodeLabFigures(): Promise<Figures> {
     },
     "node.check_p95": { value: round(percentile(all, 95)), unit: "ms" },
     "node.check_slowest_query_median": { value: round(Math.max(...medians)), unit: "ms" },
+    "node.explain_round_trip_median": {
+      value: round(median(explains.flat())),
+      unit: "ms",
+      note: "PGlite in Node: the EXPLAIN EXECUTE alone, as timed on native PostgreSQL",
+    },
   };
+  return { figures, explainMedians: explains.map(median) };
 }

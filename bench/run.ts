@@ -14,9 +14,14 @@ function ratio(a: readonly number[], b: readonly number[]): number {
   return median(a.map((x, i) => x / (b[i] ?? Infinity)));
 }
 
+function sum(values: readonly number[]): number {
+  return values.reduce((total, x) => total + x, 0);
+}
+
 async function main(): Promise<void> {
+  const node = await nodeLabFigures();
   const figures: Figures = {
-    ...(await nodeLabFigures()),
+    ...node.figures,
     ...(await generateFigures()),
     ...(await linkFigures()),
   };
@@ -39,10 +44,22 @@ async function main(): Promise<void> {
       goal: "≤ 2",
       met: vsExplain <= 2,
     };
+    figures["ratio.browser_check_vs_native_explain_corpus_total"] = {
+      value: round(sum(browser.checkMedians) / sum(native.explainMedians)),
+      unit: "ratio",
+      note: "the corpus as a whole: sum of per-query medians, browser whole check ÷ native EXPLAIN",
+    };
     figures["ratio.browser_check_vs_native_check"] = {
       value: round(ratio(browser.checkMedians, native.checkMedians)),
       unit: "ratio",
       note: "per query: browser whole check ÷ the same check sequence on native PostgreSQL",
+    };
+  }
+  if (!("skipped" in native)) {
+    figures["ratio.pglite_explain_vs_native_explain"] = {
+      value: round(ratio(node.explainMedians, native.explainMedians)),
+      unit: "ratio",
+      note: "per query, the EXPLAIN round trip alone: PGlite in Node ÷ native (the engine's share)",
     };
   }
   await writeFigures(figures);

@@ -119,11 +119,12 @@ function columnOperand(operand: string): ColumnRef | undefined {
 }
 
 /** Every column reference in an expression: qualified ones, and bare identifiers that are not keywords, functions or types. */
+const COLUMN_REF = new RegExp(`(?<![:$\\w.])(?:(${IDENT})\\.)?(${IDENT})\\b(?!\\s*\\()`, "gi");
+
 export function columnRefs(text: string): ColumnRef[] {
   const withoutStrings = text.replace(/'(?:[^']|'')*'/g, "''");
   const refs: ColumnRef[] = [];
-  const pattern = new RegExp(`(?<![:$\\w.])(?:(${IDENT})\\.)?(${IDENT})\\b(?!\\s*\\()`, "gi");
-  for (const m of withoutStrings.matchAll(pattern)) {
+  for (const m of withoutStrings.matchAll(COLUMN_REF)) {
     const column = m[2] ?? "";
     if (LITERAL_WORDS.has(column.toLowerCase())) continue;
     refs.push({ alias: m[1] ?? null, column });

@@ -99,6 +99,14 @@ function gatherAtoms(
 ): Map<string, Atom[]> {
   const byAlias = new Map<string, Atom[]>();
   const seen = new Set<string>();
+  // An Append repeats one condition text on each of up to 64 partitions: parse each text once.
+  const parsed = new Map<string, Atom[]>();
+  const atomsOf = (text: string | undefined): Atom[] => {
+    if (!text) return [];
+    let atoms = parsed.get(text);
+    if (!atoms) parsed.set(text, (atoms = parseCondition(text)));
+    return atoms;
+  };
   const resolve = (ref: ColumnRef, own: string | null): ColumnRef => ({
     alias: ref.alias ? (aliasOf.get(ref.alias) ?? ref.alias) : own,
     column: ref.column,
@@ -108,7 +116,9 @@ function gatherAtoms(
     const key = `${alias}|${atom.text}`;
     if (seen.has(key)) return;
     seen.add(key);
-    byAlias.set(alias, [...(byAlias.get(alias) ?? []), atom]);
+    const list = byAlias.get(alias);
+    if (list) list.push(atom);
+    else byAlias.set(alias, [atom]);
   };
   for (const entry of nodes) {
     const node = entry.node;
@@ -122,7 +132,7 @@ function gatherAtoms(
     const texts = scanConds
       ? [node["Index Cond"], node.Filter, node["Recheck Cond"]]
       : [node["Join Filter"], node["Hash Cond"], node["Merge Cond"]];
-    for (const atom of texts.flatMap((t) => parseCondition(t))) {
+    for (const atom of texts.flatMap(atomsOf)) {
       const refs = atom.refs.map((r) => resolve(r, ownAlias));
       if (!atom.column) {
         for (const alias of new Set(refs.map((r) => r.alias))) add(alias, { ...atom, refs });
