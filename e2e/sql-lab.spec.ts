@@ -32,6 +32,11 @@ test("bad and hostile SQL get clear messages and change nothing", async ({ page,
     /multiple commands|cannot insert multiple commands/i,
   );
 
+  await setSql(page, "DROP TABLE posthog_group");
+  await expect(page.getByTestId("check-status")).toContainText(
+    "Only SELECT, INSERT, UPDATE, DELETE and MERGE statements have a plan to check.",
+  );
+
   await setSql(page, "SELECT * FROM posthog_group WHERE team_id = 1 AND");
   await expect(page.getByTestId("check-status")).toContainText("SQL error at character");
 
