@@ -112,6 +112,15 @@ describe("checkSql on the lab database", () => {
     assert.equal(still.rows.length, 1);
   });
 
+  it("refuses a NUL character before anything is sent", async () => {
+    const probe = counted(getLab().db);
+    const result = await checkSql(probe.db, getLab().ctx, "SELECT 1\0\0\u0001\0\0");
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.match(result.error.message, /NUL character/);
+    assert.equal(probe.trips(), 0);
+  });
+
   it("reports a syntax error with its position in the user's text", async () => {
     const result = await checkSql(getLab().db, getLab().ctx, "  SELEC * FROM posthog_group");
     assert.equal(result.ok, false);

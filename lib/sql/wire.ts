@@ -30,7 +30,10 @@ import { concatBytes } from "../bytes";
 
 const utf8 = new TextEncoder();
 
+/** NUL ends a protocol string: text with one inside would be cut there, so it never goes out. */
 function cstring(text: string): Uint8Array {
+  if (text.includes("\0"))
+    throw new Error("The SQL contains a NUL character, which PostgreSQL does not accept.");
   const bytes = utf8.encode(text);
   const out = new Uint8Array(bytes.length + 1);
   out.set(bytes);
