@@ -45,10 +45,10 @@ export async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
   return [value, performance.now() - t0];
 }
 
-/** Runs `fn` over every item `runs` times (interleaved, so drift hits all alike) and returns times per item. */
 /** Samples per corpus query for every check and EXPLAIN figure (the issue asks for at least 20). */
 export const CHECK_RUNS = 20;
 
+/** Runs `fn` over every item `runs` times (interleaved, so drift hits all alike) and returns times per item. */
 export async function sampleEach<T>(
   items: readonly T[],
   runs: number,

@@ -38,13 +38,13 @@ let queue: Promise<void> = Promise.resolve();
 scope.onmessage = (event: MessageEvent<LabRequest>) => {
   const request = event.data;
   if (request.type === "boot") return start(request.mode);
-  if (!ready) return;
-  const lab = ready;
-  queue = queue.then(() => answer(request, lab)).catch(() => undefined);
+  const booted = ready;
+  if (!booted) return;
+  // A failed boot was already reported as "failed"; the catch only keeps the queue alive.
+  queue = queue.then(async () => answer(request, await booted)).catch(() => undefined);
 };
 
-async function answer(request: Exclude<LabRequest, { type: "boot" }>, ready: Promise<LabDatabase>) {
-  const lab = await ready;
+async function answer(request: Exclude<LabRequest, { type: "boot" }>, lab: LabDatabase) {
   if (request.type === "check") {
     reply({
       type: "checked",

@@ -98,10 +98,22 @@ const COLUMN_FAMILIES: ReadonlyMap<string, Family> = (() => {
   return agreed;
 })();
 
+/** PostgreSQL's limit on parameters: a `$n` beyond it is refused by the server anyway. */
+const MAX_PARAMETERS = 65_535;
+
+/** The `$n` numbers the statement uses. */
+function placeholders(statement: string): Set<number> {
+  return new Set([...statement.matchAll(/\$(\d+)/gu)].map((m) => Number(m[1])));
+}
+
 /** The highest `$n` in the statement: EXECUTE needs exactly that many values. */
 export function placeholderCount(statement: string): number {
+  return highest(placeholders(statement));
+}
+
+function highest(numbers: Iterable<number>): number {
   let max = 0;
-  for (const m of statement.matchAll(/\$(\d+)/gu)) max = Math.max(max, Number(m[1]));
+  for (const n of numbers) max = Math.max(max, n);
   return max;
 }
 
@@ -163,7 +175,13 @@ function pairedColumns(statement: string): Map<number, string> {
  * fills by position, and flags. Wrong guesses cost a second round trip, never a wrong verdict.
  */
 export function guessedLiterals(statement: string): string[] {
-  const count = placeholderCount(statement);
+  const used = placeholders(statement);
+  const count = highest(used);
+  // A typed `$99999999` must not become a hundred million values: the server refuses it as it is.
+  if (count > MAX_PARAMETERS) return [];
   const paired = pairedColumns(statement);
-  return Array.from({ length: count }, (_, i) => quoted(guessShape(statement, i + 1, paired)));
+  // Unused numbers below the highest are refused by the server too ("could not determine data type").
+  return Array.from({ length: count }, (_, i) =>
+    used.has(i + 1) ? quoted(guessShape(statement, i + 1, paired)) : "NULL",
+  );
 }

@@ -84,6 +84,13 @@ interface BatchOutcome {
   readonly failure?: CheckFailure;
 }
 
+/** Sends the messages and a Sync in one round trip; errors come back as messages. */
+async function send(db: SqlDatabase, messages: readonly Uint8Array[]) {
+  const batch = concatBytes([...messages, syncMessage()]);
+  // The lab's data directory is in memory: there is nothing to sync to.
+  return (await db.execProtocol(batch, { throwOnError: false, syncToFs: false })).messages;
+}
+
 /**
  * One round trip. `setup` is the lab's own SQL run inside the transaction before the statement is
  * prepared (index advice creates its index there); `clean` first ends a failed earlier batch.
@@ -95,16 +102,15 @@ async function runBatch(
   setup: readonly string[],
   clean: boolean,
 ): Promise<BatchOutcome> {
-  const before = [...(clean ? END_CHECK : []), ...BEGIN_CHECK, ...setup.map(runFixed)];
-  const batch = concatBytes([
-    ...before,
+  const messages = await send(db, [
+    ...(clean ? END_CHECK : []),
+    ...BEGIN_CHECK,
+    ...setup.map(runFixed),
     parseMessage(STATEMENT_NAME, statement),
     describeStatement(STATEMENT_NAME),
     runFixed(explainText(literals)),
     ...END_CHECK,
-    syncMessage(),
   ]);
-  const { messages } = await db.execProtocol(batch, { throwOnError: false, syncToFs: false });
   // Each statement before the user's answers one CommandComplete; the Close answers CloseComplete.
   return readBatch(messages, (clean ? 1 : 0) + BEGIN_CHECK.length + setup.length);
 }
@@ -144,12 +150,7 @@ function planOf(value: unknown): ExplainOutput {
 
 /** Rolls back and drops the prepared statement: after a failed batch, or after `openExplain`. */
 export async function endCheck(db: SqlDatabase): Promise<void> {
-  await db
-    .execProtocol(concatBytes([...END_CHECK, syncMessage()]), {
-      throwOnError: false,
-      syncToFs: false,
-    })
-    .catch(() => undefined);
+  await send(db, END_CHECK).catch(() => undefined);
 }
 
 /**
@@ -181,13 +182,11 @@ export async function explainStatement(
  * EXPLAIN a check sends, so that one round trip can be timed alone. `endCheck` closes it.
  */
 export async function openExplain(db: SqlDatabase, statement: string): Promise<string> {
-  const batch = concatBytes([
+  const messages = await send(db, [
     ...BEGIN_CHECK,
     parseMessage(STATEMENT_NAME, statement),
     describeStatement(STATEMENT_NAME),
-    syncMessage(),
   ]);
-  const { messages } = await db.execProtocol(batch, { throwOnError: false, syncToFs: false });
   const { types, failure } = readBatch(messages, BEGIN_CHECK.length);
   if (failure || !types) throw failure ?? new Error("The statement was not described.");
   return explainText(types.map(literalForOid));

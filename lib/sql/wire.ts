@@ -21,7 +21,7 @@ export interface WireDatabase {
   /** Sends encoded messages and returns every backend message up to ReadyForQuery. */
   execProtocol(
     message: Uint8Array,
-    /** PGlite: errors come back as messages; the lab's in-memory data dir needs no syncing. */
+    /** PGlite's options; a native client ignores them. */
     options?: { throwOnError?: boolean; syncToFs?: boolean },
   ): Promise<{ messages: readonly BackendMessage[] }>;
 }
