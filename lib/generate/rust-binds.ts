@@ -5,6 +5,7 @@
  * queries do: `team_id as i32` for the integer `team_id` columns, an i32 copy for integer arrays.
  */
 import type { Design, FieldDesign } from "../design/model";
+import { placeholderCount } from "../sql/params";
 import { findTable } from "../sql/schema";
 import { rustIdent } from "./rust-types";
 
@@ -23,10 +24,6 @@ export interface Binds {
 }
 
 const OPERATOR = String.raw`(?:=|<>|!=|<=|>=|<|>)`;
-
-function placeholderCount(sql: string): number {
-  return Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
-}
 
 /** What `$n` meets in the SQL: a column it is compared with, LIMIT/OFFSET, or an explicit cast. */
 function context(sql: string, n: number): { column?: string; limit?: boolean; cast?: string } {
@@ -106,13 +103,15 @@ function bindOne(design: Design, f: FieldDesign, n: number, out: Acc): string {
 export function sqlBinds(design: Design): Binds {
   const out: Acc = { args: [], prelude: [], notes: [] };
   const count = placeholderCount(design.sql);
-  for (let n = 1; n <= count; n++) {
-    const f = design.request[n - 1];
-    if (!f) {
-      out.notes.push(`$${n} has no request field (only ${design.request.length}): bind it.`);
-      continue;
-    }
-    out.args.push(bindOne(design, f, n, out));
+  const fields = design.request.length;
+  for (let n = 1; n <= Math.min(count, fields); n++)
+    out.args.push(bindOne(design, design.request[n - 1]!, n, out));
+  // One note for the lot, not one per number: a typed `$99999999` must stay cheap.
+  if (count > fields) {
+    const range = count === fields + 1 ? `$${count}` : `$${fields + 1}…$${count}`;
+    out.notes.push(
+      `No request field for ${range} (the request has ${fields}): add one per placeholder.`,
+    );
   }
   const unused = design.request.slice(count).map((f) => f.name);
   if (unused.length)

@@ -9,7 +9,7 @@ import type { GenerateInput } from "./context";
 import { atomArg, call, chain, dedent, pad, testHead } from "./rust-format";
 import { requestSignature } from "./rust-service";
 import { requestLiteral } from "./rust-test-values";
-import type { RustPlan } from "./rust-types";
+import { carriesPersonKey, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { RUST_CRATES } from "../catalogue/paths";
 
@@ -34,7 +34,7 @@ export function knownMethodsPosition(rpc: string): {
   };
 }
 
-function knownMethod(input: GenerateInput): Snippet {
+function knownMethod(input: GenerateInput, plan: RustPlan): Snippet {
   const { rpc } = input.d;
   const pos = knownMethodsPosition(rpc);
   const anchor = pos.after
@@ -43,9 +43,13 @@ function knownMethod(input: GenerateInput): Snippet {
   const notes = [
     "KNOWN_METHODS is sorted by byte order (binary_search), so uppercase letters sort before lowercase: known_methods_is_sorted fails otherwise.",
     "known_methods_matches_service_proto compares it with service.proto's rpc lines: cargo test -p personhog-router fails until both agree.",
-    "Position computed against service.proto's 49 RPCs; if your checkout lacks that neighbour, keep the byte order.",
+    `Position computed against service.proto's ${EXISTING_RPCS.length} RPCs; if your checkout lacks that neighbour, keep the byte order.`,
   ];
   if (pos.exists) notes.unshift(`${rpc} already exists: pick another name.`);
+  if (!plan.write && plan.category === "PersonData" && input.design.consistency === "strong")
+    notes.push(
+      "Only GetPerson goes to the leader on STRONG in current code; this RPC reaches the replica, which refuses STRONG person reads.",
+    );
   return {
     id: "rust-proxy-known-method",
     step: "rust",
@@ -72,9 +76,7 @@ function leaderArm(input: GenerateInput): Snippet {
     `${pad(col + 4)}(resp, "leader", call_ms)`,
     `${pad(col)}}`,
   ];
-  const keyed = ["team_id", "person_id"].every((k) =>
-    input.design.request.some((f) => f.name === k),
-  );
+  const keyed = carriesPersonKey(input.design.request);
   const notes = [
     "raw_proxy_to_leader routes by the x-team-id and x-person-id request headers (INVALID_ARGUMENT without them), never the body: every client must stamp them for this method (Node's resolvePersonRoutingKey, the Rust clients' stamp_person_routing_headers).",
     "Without this arm the `_` arm forwards it to the replica, which does not serve it.",
@@ -184,21 +186,8 @@ function integrationTest(input: GenerateInput, leader: boolean): Snippet {
 
 export function proxySnippets(input: GenerateInput, plan: RustPlan): Snippet[] {
   const leader = plan.leaderOnly;
-  const out = [knownMethod(input)];
+  const out = [knownMethod(input, plan)];
   if (leader) out.push(leaderArm(input));
   out.push(testServerStub(input, leader), integrationTest(input, leader));
-  if (
-    !leader &&
-    !plan.write &&
-    plan.category === "PersonData" &&
-    input.design.consistency === "strong"
-  )
-    out[0] = {
-      ...out[0]!,
-      notes: [
-        ...out[0]!.notes,
-        "Only GetPerson goes to the leader on STRONG in current code; this RPC reaches the replica, which refuses STRONG person reads.",
-      ],
-    };
   return out;
 }

@@ -11,6 +11,7 @@ import { serviceTests } from "./rust-service-tests";
 import { storageSignature } from "./rust-storage";
 import {
   baseType,
+  carriesPersonKey,
   documentedCap,
   emptyValue,
   handlerArg,
@@ -184,7 +185,7 @@ const SAFETY: Readonly<Record<string, string>> = {
 
 function leaderHandler(input: GenerateInput): Snippet {
   const { design, d } = input;
-  const keyed = ["team_id", "person_id"].every((k) => design.request.some((f) => f.name === k));
+  const keyed = carriesPersonKey(design.request);
   const safety = design.leaderSafety;
   const why =
     safety.kind === "convergent"

@@ -128,6 +128,11 @@ export function documentedCap(f: FieldDesign): number | null {
   return Number.isFinite(n) && n > 0 ? n : null;
 }
 
+/** The router finds a person's leader from these two fields: a leader RPC's request needs both. */
+export function carriesPersonKey(request: readonly FieldDesign[]): boolean {
+  return ["team_id", "person_id"].every((k) => request.some((f) => f.name === k));
+}
+
 /** An INSERT (possibly after a WITH): run against a fresh team it would insert, not find nothing. */
 export function isInsert(sql: string): boolean {
   return /^\s*(WITH\b[\s\S]*?\)\s*)?INSERT\b/i.test(sql);
