@@ -1,4 +1,5 @@
 /** `personhog-rpc link encode|decode`: the share-link codec, headless. */
+import type { Design } from "../lib/design/model";
 import { validateDesign } from "../lib/design/validate";
 import {
   BULKY_PARTS,
@@ -31,6 +32,19 @@ function readOmit(args: string[]): { omit: BulkyPart[]; rest: string[] } | { err
   return { omit: BULKY_PARTS.filter((part) => named.includes(part)), rest };
 }
 
+/** The design in a file (or - for stdin), its problems printed; null when it cannot be used. */
+export async function readDesignArg(arg: string, io: Io): Promise<Design | null> {
+  const input = await readJsonArg(arg, io);
+  if ("error" in input) {
+    io.stderr(`${input.error}\n`);
+    return null;
+  }
+  const { design, problems } = validateDesign(input.value);
+  for (const p of problems)
+    io.stderr(`${p.severity}: ${p.path ? `${p.path}: ` : ""}${p.message}\n`);
+  return problems.some((p) => p.severity === "error") ? null : design;
+}
+
 async function encode(args: string[], io: Io): Promise<number> {
   const options = readOmit(args);
   if ("error" in options) {
@@ -42,15 +56,8 @@ async function encode(args: string[], io: Io): Promise<number> {
     io.stderr(USAGE);
     return 2;
   }
-  const input = await readJsonArg(file, io);
-  if ("error" in input) {
-    io.stderr(`${input.error}\n`);
-    return 2;
-  }
-  const { design, problems } = validateDesign(input.value);
-  for (const p of problems)
-    io.stderr(`${p.severity}: ${p.path ? `${p.path}: ` : ""}${p.message}\n`);
-  if (problems.some((p) => p.severity === "error")) return 2;
+  const design = await readDesignArg(file, io);
+  if (!design) return 2;
   const url = shareUrls(
     LOCAL_ORIGIN,
     await encodeDesignLink(design, { omit: options.omit }),

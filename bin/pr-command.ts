@@ -3,15 +3,14 @@
  * Markdown the workbench's "Copy PR description" gives, with the SQL checked here and now.
  */
 import type { Design } from "../lib/design/model";
-import { validateDesign } from "../lib/design/validate";
 import { decodeDesignLink, encodeDesignLink } from "../lib/link";
 import { prDescription } from "../lib/review/pr-description";
 import { buildReview } from "../lib/review/review";
 import { LOCAL_ORIGIN, shareUrls } from "../lib/review/share-urls";
 import { bootLab } from "../lib/sql/boot";
 import { checkSql } from "../lib/sql/session";
-import { readJsonArg } from "./generate-command";
 import type { Io } from "./io";
+import { readDesignArg } from "./link-command";
 
 const USAGE = "pr-description takes [--origin <url>] and a design file, - or a share link.\n";
 
@@ -25,16 +24,8 @@ async function readSource(
     for (const w of warnings) io.stderr(`${w}\n`);
     return design ? { design, fragment: source.slice(source.indexOf("#")) } : null;
   }
-  const input = await readJsonArg(source, io);
-  if ("error" in input) {
-    io.stderr(`${input.error}\n`);
-    return null;
-  }
-  const { design, problems } = validateDesign(input.value);
-  for (const p of problems)
-    io.stderr(`${p.severity}: ${p.path ? `${p.path}: ` : ""}${p.message}\n`);
-  if (problems.some((p) => p.severity === "error")) return null;
-  return { design, fragment: await encodeDesignLink(design) };
+  const design = await readDesignArg(source, io);
+  return design && { design, fragment: await encodeDesignLink(design) };
 }
 
 export async function prCommand(args: string[], io: Io): Promise<number> {

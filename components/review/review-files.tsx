@@ -4,11 +4,11 @@ import { ReviewSection } from "./review-section";
 
 /** The proto first (what reviewers read first), then every file touched with its snippets. */
 export function ReviewFiles({ review }: { readonly review: Review }) {
-  if (review.files.length === 0) {
+  if (review.noCode !== null) {
     return (
       <ReviewSection id="files" title="Files touched">
         <p data-testid="no-snippets" className="text-sm">
-          No code: {review.nameProblems.join(" ") || "the design is incomplete."}
+          No code: {review.noCode}
         </p>
       </ReviewSection>
     );

@@ -4,7 +4,7 @@ import { TARGETS, TARGET_LABELS } from "@/lib/design/model";
 import { designProblems } from "@/lib/design/rules";
 import { stepStates } from "@/lib/design/steps";
 import { codeBlockers } from "@/lib/design/blockers";
-import { generateInput } from "@/lib/generate/context";
+import { generateInput, sqlStatusOf } from "@/lib/generate/context";
 import { generateSnippets } from "@/lib/generate";
 import { checklist } from "@/lib/generate/verify";
 import { buildReview } from "@/lib/review/review";
@@ -33,19 +33,17 @@ export function Workbench() {
     (result: CheckResult, sql: string) => setChecked({ result, sql }),
     [],
   );
-  // The checklist ticks "uses an index" only for a verdict on the SQL as it stands now.
-  const sqlStatus =
-    checked?.result.ok && checked.sql === design.sql ? checked.result.status : "unchecked";
-  const reviewOf = useCallback(
-    () => buildReview(design, checked?.sql === design.sql ? checked.result : null),
-    [design, checked],
-  );
+  // Only a verdict on the SQL as it stands now counts (the checklist's "uses an index", the review).
+  const current = checked?.sql === design.sql ? checked.result : null;
+  const sqlStatus = sqlStatusOf(current);
+  const reviewOf = useCallback(() => buildReview(design, current), [design, current]);
   const snippets = useMemo(() => generateSnippets(design, sqlStatus), [design, sqlStatus]);
   const problems = useMemo(() => designProblems(design), [design]);
   const states = stepStates(problems, sqlStatus, snippets.length > 0);
   const sqlTables = checked?.result.ok ? checked.result.tables.map((t) => t.name) : null;
   const blockers = codeBlockers(design);
-  const codeStep = step === "proto" || step === "clients" || step === "rust" || step === "verify";
+  // A blocked design shows no code; its SQL and messages can still be worked on meanwhile.
+  const blocked = blockers.length > 0 && step !== "access" && step !== "proto";
 
   return (
     <div className="space-y-4">
@@ -93,17 +91,15 @@ export function Workbench() {
             {step === "eligibility" && (
               <EligibilityStep design={design} update={update} sqlTables={sqlTables} />
             )}
-            {blockers.length > 0 && (step === "eligibility" || (codeStep && step !== "proto")) && (
-              <BlockedNotice reasons={blockers} onFix={() => setStep("eligibility")} />
-            )}
+            {blocked && <BlockedNotice reasons={blockers} onFix={() => setStep("eligibility")} />}
             {step === "access" && (
               <AccessStep design={design} update={update} revision={revision} onResult={onResult} />
             )}
             {step === "proto" && <ProtoStep design={design} update={update} problems={problems} />}
-            {(step === "clients" || step === "rust") && blockers.length === 0 && (
+            {(step === "clients" || step === "rust") && !blocked && (
               <CodeStep step={step} snippets={snippets} />
             )}
-            {step === "verify" && blockers.length === 0 && (
+            {step === "verify" && !blocked && (
               <VerifyStep items={checklist(generateInput(design, sqlStatus))} snippets={snippets} />
             )}
           </section>

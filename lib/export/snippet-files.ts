@@ -43,17 +43,26 @@ function notesText(snippets: readonly Snippet[]): string {
   return ["# Workbench notes", "", ...sections].join("\n");
 }
 
-/** One entry per target file, in first-seen order, then the notes file if any pseudo-files. */
-export function filesFromSnippets(snippets: readonly Snippet[]): { path: string; text: string }[] {
+/** Snippets by target file, in first-seen order; pseudo-files' snippets apart, in order. */
+export function groupByFile(snippets: readonly Snippet[]): {
+  files: { file: string; snippets: Snippet[] }[];
+  pseudo: Snippet[];
+} {
   const byFile = new Map<string, Snippet[]>();
   const pseudo: Snippet[] = [];
   for (const s of snippets) {
     if (isPseudoFile(s.file)) pseudo.push(s);
     else byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
   }
-  const files = [...byFile].map(([path, group]) => ({ path, text: fileText(group) }));
-  if (pseudo.length) files.push({ path: NOTES_FILE, text: notesText(pseudo) });
-  return files;
+  return { files: [...byFile].map(([file, group]) => ({ file, snippets: group })), pseudo };
+}
+
+/** One entry per target file, in first-seen order, then the notes file if any pseudo-files. */
+export function filesFromSnippets(snippets: readonly Snippet[]): { path: string; text: string }[] {
+  const { files, pseudo } = groupByFile(snippets);
+  const out = files.map((f) => ({ path: f.file, text: fileText(f.snippets) }));
+  if (pseudo.length) out.push({ path: NOTES_FILE, text: notesText(pseudo) });
+  return out;
 }
 
 /**

@@ -2,6 +2,7 @@
  * A minimal ZIP writer (PKWARE APPNOTE 6.3): STORE only, because snippets are a few kilobytes and
  * a deflater would be the only dependency. Pure, so it runs in Node and the browser alike.
  */
+import { concatBytes } from "../bytes";
 
 export interface ZipFile {
   readonly path: string;
@@ -117,11 +118,5 @@ export function createZip(files: readonly ZipFile[], date: Date = DEFAULT_DATE):
     [4, 0x06054b50], [2, 0], [2, 0], [2, files.length], [2, files.length],
     [4, central.length], [4, centralOffset], [2, 0 /* comment */],
   );
-  const zip = new Uint8Array(out.length);
-  let at = 0;
-  for (const chunk of out.chunks) {
-    zip.set(chunk, at);
-    at += chunk.length;
-  }
-  return zip;
+  return concatBytes(out.chunks);
 }

@@ -50,10 +50,7 @@ function routingSection(review: Review): string[] {
 }
 
 function filesSection(review: Review): string[] {
-  if (review.files.length === 0)
-    return [
-      `No code yet: ${review.nameProblems.map(plainText).join(" ") || "the design is incomplete."}`,
-    ];
+  if (review.noCode !== null) return [`No code yet: ${plainText(review.noCode)}`];
   return review.files.map(
     (f) => `- ${inlineCode(f.file)}: ${f.snippets.map((s) => plainText(s.anchor)).join("; ")}`,
   );

@@ -9,9 +9,10 @@ import { TARGET_LABELS, type Design, type LeaderSafety } from "../design/model";
 import type { Problem } from "../design/problem";
 import { designProblems } from "../design/rules";
 import { rpcNameProblems } from "../design/rpc-name";
-import { generateInput, type SqlStatus } from "../generate/context";
+import { groupByFile } from "../export/snippet-files";
+import { generateInput, sqlStatusOf, type SqlStatus } from "../generate/context";
 import { generateSnippets } from "../generate";
-import { isPseudoFile, type Snippet } from "../generate/snippet";
+import type { Snippet } from "../generate/snippet";
 import { checklist, type ChecklistItem } from "../generate/verify";
 import type { Route } from "../catalogue/routing";
 import type { CheckResult } from "../sql/session";
@@ -48,8 +49,8 @@ export interface ReviewFile {
 
 export interface Review {
   readonly title: string;
-  /** Why no code could be generated, when the name is unusable. */
-  readonly nameProblems: readonly string[];
+  /** Why no code could be generated; null when there are files. */
+  readonly noCode: string | null;
   readonly facts: readonly { readonly label: string; readonly value: string }[];
   readonly tables: readonly ReviewTable[];
   readonly eligible: boolean;
@@ -110,28 +111,20 @@ function reviewSql(design: Design, check: CheckResult | null): ReviewSql {
   };
 }
 
-function groupByFile(snippets: readonly Snippet[]): { files: ReviewFile[]; extras: Snippet[] } {
-  const byFile = new Map<string, Snippet[]>();
-  const extras: Snippet[] = [];
-  for (const s of snippets) {
-    if (isPseudoFile(s.file)) extras.push(s);
-    else byFile.set(s.file, [...(byFile.get(s.file) ?? []), s]);
-  }
-  return { files: [...byFile].map(([file, group]) => ({ file, snippets: group })), extras };
-}
-
 /** `check` must be a check of `design.sql` as it stands; pass null while none has run. */
 export function buildReview(design: Design, check: CheckResult | null): Review {
   const d = derive(design);
   const sql = reviewSql(design, check);
-  const sqlStatus: SqlStatus =
-    sql.state === "checked" ? sql.status : sql.state === "failed" ? "error" : "unchecked";
+  const sqlStatus = sqlStatusOf(design.sql.trim() ? check : null);
   const tables = reviewTables(design, check);
   const snippets = generateSnippets(design, sqlStatus);
-  const { files, extras } = groupByFile(snippets);
+  const { files, pseudo: extras } = groupByFile(snippets);
   return {
     title: design.rpcName || "(unnamed RPC)",
-    nameProblems: rpcNameProblems(design.rpcName),
+    noCode:
+      files.length > 0
+        ? null
+        : rpcNameProblems(design.rpcName).join(" ") || "the design is incomplete.",
     facts: [
       { label: "Domain", value: design.domain },
       { label: "Operation", value: design.operation },
