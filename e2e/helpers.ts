@@ -1,5 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
+import type { StepId } from "../lib/design/steps";
+import { decodeDesignLink } from "../lib/link";
 
 /**
  * Every e2e test fails on a console error, an uncaught page error, or a request that leaves the
@@ -44,17 +46,11 @@ export async function setSql(page: Page, sql: string): Promise<void> {
 
 /** The design JSON the page has written into its URL fragment (what a copied link would carry). */
 export async function designInUrl(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const z = new URLSearchParams(window.location.hash.slice(1)).get("z");
-    if (!z) return "";
-    const binary = atob(z.replace(/-/g, "+").replace(/_/g, "/"));
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate"));
-    return new Response(inflated).text();
-  });
+  const { design } = await decodeDesignLink(await page.evaluate(() => window.location.hash));
+  return design ? JSON.stringify(design) : "";
 }
 
-export async function gotoStep(page: Page, step: string): Promise<void> {
+export async function gotoStep(page: Page, step: StepId): Promise<void> {
   await page.getByTestId(`step-${step}`).click();
   await expect(page.getByTestId(`step-${step}`)).toHaveAttribute("aria-current", "step");
 }

@@ -1,7 +1,6 @@
 import type { Page, TestInfo } from "@playwright/test";
+import { STEPS } from "../lib/design/steps";
 import { expect, expectAccessible, gotoStep, setSql, test, waitForLab } from "./helpers";
-
-const STEPS = ["eligibility", "access", "proto", "clients", "rust", "verify"] as const;
 
 async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
@@ -49,8 +48,8 @@ test("the guide's worked example, GetPersonCount, from eligibility to a ticked c
   );
   await expectAccessible(page);
   await shot(page, testInfo, "6-verify");
-  for (const step of STEPS)
-    await expect(page.getByTestId(`step-${step}`)).toHaveAttribute("data-state", "ok");
+  for (const { id } of STEPS)
+    await expect(page.getByTestId(`step-${id}`)).toHaveAttribute("data-state", "ok");
   expect(offOrigin).toEqual([]);
 });
 

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { THEME_BOOT_SCRIPT, isDark, nextTheme } from "./theme";
+import { THEME_BOOT_SCRIPT, isDark, nextTheme, parseTheme } from "./theme";
 
 describe("theme", () => {
   it("follows the system unless told otherwise", () => {
@@ -15,7 +15,20 @@ describe("theme", () => {
       ["light", "dark", "system"],
     );
   });
-  it("boots from a script that parses", () => {
-    assert.doesNotThrow(() => new Function(THEME_BOOT_SCRIPT));
+  it("reads an unknown or missing stored value as system", () => {
+    assert.equal(parseTheme("dark"), "dark");
+    assert.equal(parseTheme("purple"), "system");
+    assert.equal(parseTheme(null), "system");
+  });
+  it("boots with the toggle's rule, whatever is stored", () => {
+    for (const stored of ["system", "light", "dark", "purple", null])
+      for (const systemDark of [true, false]) {
+        let dark: boolean | undefined;
+        const boot = new Function("localStorage", "matchMedia", "document", THEME_BOOT_SCRIPT);
+        boot({ getItem: () => stored }, () => ({ matches: systemDark }), {
+          documentElement: { classList: { toggle: (_: string, on: boolean) => (dark = on) } },
+        });
+        assert.equal(dark, isDark(parseTheme(stored), systemDark), `${stored}, ${systemDark}`);
+      }
   });
 });

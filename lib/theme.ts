@@ -1,10 +1,16 @@
 /**
  * Theme preference: "system" follows the operating system; "light" and "dark" override it. The
- * same function runs inline before the first paint (no flash) and in the toggle.
+ * same rule runs inline before the first paint (no flash) and in the toggle; a test holds them
+ * together.
  */
 export const THEME_KEY = "personhog-workbench:theme";
 export const THEMES = ["system", "light", "dark"] as const;
 export type Theme = (typeof THEMES)[number];
+
+/** The stored preference; anything unknown (or nothing) is "system". */
+export function parseTheme(stored: string | null): Theme {
+  return THEMES.find((t) => t === stored) ?? "system";
+}
 
 export function isDark(theme: Theme, systemDark: boolean): boolean {
   return theme === "dark" || (theme === "system" && systemDark);

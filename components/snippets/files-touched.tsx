@@ -23,7 +23,8 @@ export function FilesTouched({
         {files.map((f) => (
           <li key={f} className="flex items-center justify-between gap-2">
             <span className="truncate">{f}</span>
-            <CopyButton text={copyAllText(snippets, f)} label="Copy all" />
+            {/* Built on click: this list re-renders on every keystroke. */}
+            <CopyButton text={() => copyAllText(snippets, f)} label="Copy all" />
           </li>
         ))}
       </ul>

@@ -1,14 +1,6 @@
-import { highlight, type HighlightLanguage, type TokenKind } from "@/lib/highlight/highlight";
+import { highlight, type HighlightLanguage } from "@/lib/highlight/highlight";
 
-const TONE: Record<TokenKind, string> = {
-  comment: "text-slate-500 italic",
-  string: "text-emerald-700 dark:text-emerald-300",
-  number: "text-orange-700 dark:text-orange-300",
-  keyword: "text-violet-700 dark:text-violet-300",
-  type: "text-sky-700 dark:text-sky-300",
-  plain: "",
-};
-
+/** Token colours are the `tok-*` classes in globals.css, shared with the guide's code blocks. */
 export function HighlightedCode({
   code,
   language,
@@ -22,7 +14,7 @@ export function HighlightedCode({
         t.kind === "plain" ? (
           t.text
         ) : (
-          <span key={i} className={TONE[t.kind]}>
+          <span key={i} className={`tok-${t.kind}`}>
             {t.text}
           </span>
         ),

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { THEME_KEY, THEMES, isDark, nextTheme, type Theme } from "@/lib/theme";
+import { THEME_KEY, isDark, nextTheme, parseTheme, type Theme } from "@/lib/theme";
 
 const LABEL: Record<Theme, string> = {
   system: "Theme: system",
@@ -8,18 +8,13 @@ const LABEL: Record<Theme, string> = {
   dark: "Theme: dark",
 };
 
-function readTheme(): Theme {
-  const stored = window.localStorage.getItem(THEME_KEY);
-  return (THEMES as readonly string[]).includes(stored ?? "") ? (stored as Theme) : "system";
-}
-
 /** Cycles system → light → dark; the choice stays on this device, never in a share link. */
 export function ThemeToggle() {
   const [theme, setTheme] = useState<Theme>("system");
   useEffect(() => {
     // The stored preference is only readable after hydration.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setTheme(readTheme());
+    setTheme(parseTheme(window.localStorage.getItem(THEME_KEY)));
   }, []);
   useEffect(() => {
     const media = window.matchMedia("(prefers-color-scheme: dark)");

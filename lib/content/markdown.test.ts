@@ -37,6 +37,12 @@ describe("renderGuidePage", () => {
     assert.match(page.html, /&lt;x&gt;/);
   });
 
+  it("highlights SQL blocks as SQL", () => {
+    const page = renderGuidePage("```sql\n-- one row\nSELECT id FROM t\n```\n");
+    assert.match(page.html, /<span class="tok-comment">-- one row<\/span>/);
+    assert.match(page.html, /<span class="tok-keyword">SELECT<\/span>/);
+  });
+
   it("expands the eligibility table from the catalogue, one row per table", () => {
     const page = renderGuidePage("<!-- generated: eligibility -->\n");
     for (const table of PERSONHOG_TABLES) assert.ok(page.html.includes(table.name), table.name);

@@ -6,8 +6,7 @@
  */
 import { Marked, type Tokens } from "marked";
 import { isStepId, type StepId } from "../design/steps";
-import type { Snippet } from "../generate/snippet";
-import { highlight } from "../highlight/highlight";
+import { highlight, type HighlightLanguage } from "../highlight/highlight";
 import { GENERATED_TABLES } from "./reference-tables";
 
 export interface Heading {
@@ -31,7 +30,7 @@ export interface GuidePage {
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n/;
 const DIRECTIVE = /<!--\s*generated:\s*([a-z-]+)\s*-->/g;
-const LANGUAGES: Readonly<Record<string, Snippet["language"]>> = {
+const LANGUAGES: Readonly<Record<string, HighlightLanguage>> = {
   proto: "proto",
   python: "python",
   py: "python",
@@ -40,7 +39,7 @@ const LANGUAGES: Readonly<Record<string, Snippet["language"]>> = {
   rust: "rust",
   sh: "shell",
   shell: "shell",
-  sql: "shell",
+  sql: "sql",
 };
 
 function readFrontMatter(source: string): { meta: Record<string, string>; body: string } {

@@ -3,6 +3,7 @@
  * a step is an error when something it owns blocks the change, a warning when a convention is
  * bent, ok otherwise.
  */
+import type { SqlStatus } from "../generate/context";
 import type { Problem } from "./problem";
 
 export const STEPS = [
@@ -19,8 +20,9 @@ export type StepState = "ok" | "warning" | "error";
 /** Which step owns a problem, by the design field it points at. */
 export function stepOfProblem(problem: Problem): StepId {
   const root = problem.path.split(".")[0] ?? "";
-  if (["tables", "categoryOverride", "leaderSafety"].includes(root)) return "eligibility";
-  if (["operation", "consistency", "batch", "sql"].includes(root)) return "access";
+  if (["tables", "categoryOverride", "leaderSafety", "operation"].includes(root))
+    return "eligibility";
+  if (["consistency", "batch", "sql"].includes(root)) return "access";
   return "proto";
 }
 
@@ -28,37 +30,27 @@ export function isStepId(value: string | null): value is StepId {
   return STEPS.some((s) => s.id === value);
 }
 
+/** The worst of some states; ok when there are none. */
+function worst(states: readonly StepState[]): StepState {
+  return states.includes("error") ? "error" : states.includes("warning") ? "warning" : "ok";
+}
+
 export function stepStates(
   problems: readonly Problem[],
-  sql: "ok" | "warning" | "error" | "unchecked",
+  sql: SqlStatus,
   hasCode: boolean,
 ): Record<StepId, StepState> {
-  const worst = (step: StepId): StepState => {
-    const mine = problems.filter((p) => stepOfProblem(p) === step);
-    if (mine.some((p) => p.severity === "error")) return "error";
-    return mine.length > 0 ? "warning" : "ok";
-  };
-  const access = worst("access");
-  const sqlState: StepState =
-    sql === "error" ? "error" : sql === "warning" || sql === "unchecked" ? "warning" : "ok";
+  const own = (step: StepId) =>
+    worst(problems.filter((p) => stepOfProblem(p) === step).map((p) => p.severity));
+  // A query the lab has not passed yet leaves the access step unfinished.
+  const sqlState: StepState = sql === "unchecked" ? "warning" : sql;
   const code: StepState = hasCode ? "ok" : "error";
   const states = {
-    eligibility: worst("eligibility"),
-    access:
-      access === "error" || sqlState === "error"
-        ? "error"
-        : access === "warning" || sqlState === "warning"
-          ? "warning"
-          : "ok",
-    proto: worst("proto"),
+    eligibility: own("eligibility"),
+    access: worst([own("access"), sqlState]),
+    proto: own("proto"),
     clients: code,
     rust: code,
-  } as const;
-  const all = Object.values(states);
-  const verify: StepState = all.includes("error")
-    ? "error"
-    : all.includes("warning")
-      ? "warning"
-      : "ok";
-  return { ...states, verify };
+  };
+  return { ...states, verify: worst(Object.values(states)) };
 }
