@@ -237,6 +237,15 @@ describe("rust generators", () => {
     assert.ok(arm?.notes.some((n) => n.includes("x-team-id") && n.includes("x-person-id")));
   });
 
+  it("note the placeholders beyond the request once, however high they go", () => {
+    const sql = "SELECT COUNT(*) FROM posthog_person WHERE team_id = $1 AND id = $99999999";
+    const notes = byId({ ...WORKED_EXAMPLE, sql }, "rust-storage-postgres").notes;
+    assert.deepEqual(
+      notes.filter((n) => n.startsWith("No request field")),
+      ["No request field for $2…$99999999 (the request has 1): add one per placeholder."],
+    );
+  });
+
   it("cast binds to the column types sqlx will check", () => {
     const group = byId(DESIGN_FIXTURES["group-read-current"]!, "rust-storage-postgres").code;
     assert.match(group, /team_id as i32,\n\s+group_type_index,\n\s+i64::from\(limit\)\n/);

@@ -75,7 +75,7 @@ function wrap(s: Snippet, design: Design): string {
         "",
       ].join("\n");
     default:
-      throw new Error(`no rustfmt wrapper for snippet ${s.id}: add one to rust.test.ts`);
+      throw new Error(`no rustfmt wrapper for snippet ${s.id}: add one to rustfmt-harness.ts`);
   }
 }
 
