@@ -7,7 +7,10 @@ import { dLink } from "./test-links";
 import { migrate, VERSIONS } from "./versions";
 import { WORKED_EXAMPLE_V2 } from "./versions/v2";
 
-/** The worked example as v1 and v2 links meant it, spelled out so WORKED_EXAMPLE may change. */
+/**
+ * The worked example as v1 and v2 links meant it. Spelled out here, apart from the frozen copy in
+ * versions/v2.ts, so an edit to that copy (which would change every old link) fails this test.
+ */
 const V2_EXAMPLE: Design = {
   target: "guide",
   rpcName: "GetPersonCount",
