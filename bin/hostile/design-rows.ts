@@ -1,0 +1,3 @@
+import type { HostileRow } from "./row";
+
+export const DESIGN_ROWS: readonly HostileRow[] = [];

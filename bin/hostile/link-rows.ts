@@ -1,0 +1,3 @@
+import type { HostileRow } from "./row";
+
+export const LINK_ROWS: readonly HostileRow[] = [];

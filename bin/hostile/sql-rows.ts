@@ -1,0 +1,3 @@
+import type { HostileRow } from "./row";
+
+export const SQL_ROWS: readonly HostileRow[] = [];
