@@ -46,7 +46,7 @@ test("a copied link opens the identical design in a fresh browser, in the workbe
   await setSql(page, GROUP_SQL);
   // The worked example's query also passes: wait for the verdict on this one.
   await expect(page.getByTestId("statement-summary")).toContainText("posthog_group");
-  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "ok");
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "pass");
   await gotoStep(page, "eligibility");
   await page.getByTestId("use-sql-tables").click();
   await gotoStep(page, "proto");
@@ -68,7 +68,7 @@ test("a copied link opens the identical design in a fresh browser, in the workbe
   await gotoStep(second.page, "access");
   await waitForLab(second.page);
   expect(await sqlInEditor(second.page)).toBe(GROUP_SQL);
-  await expect(second.page.getByTestId("check-status")).toHaveAttribute("data-status", "ok");
+  await expect(second.page.getByTestId("check-status")).toHaveAttribute("data-status", "pass");
   // Identical state: the reopened workbench encodes exactly the link it was opened with.
   expect(await copied(second.page, "copy-link")).toBe(link);
   await second.context.close();
@@ -81,7 +81,7 @@ test("a copied link opens the identical design in a fresh browser, in the workbe
   await third.page.goto(reviewLink);
   await expect(third.page.getByTestId("review-title")).toHaveText("GetGroupByKey");
   await expect(third.page.getByTestId("review-sql")).toHaveText(GROUP_SQL);
-  await expect(third.page.getByTestId("check-status")).toHaveAttribute("data-status", "ok", {
+  await expect(third.page.getByTestId("check-status")).toHaveAttribute("data-status", "pass", {
     timeout: 30_000,
   });
   await expect(third.page.getByTestId("review-route")).toContainText("replica");

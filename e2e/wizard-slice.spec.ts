@@ -17,7 +17,7 @@ test("checks SQL in the browser database and restores the design on reload", asy
 
   await setSql(page, INDEXED);
   await page.getByTestId("check-button").click();
-  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "ok");
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "pass");
 
   await gotoStep(page, "proto");
   await page.getByTestId("rpc-name").fill("GetDistinctIdOwner");
@@ -35,7 +35,7 @@ test("checks SQL in the browser database and restores the design on reload", asy
     (window as unknown as { __sqlEditor: { getValue(): string } }).__sqlEditor.getValue(),
   );
   expect(restored).toBe(INDEXED);
-  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "ok");
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "pass");
 
   await page.screenshot({ path: testInfo.outputPath("wizard-slice.png"), fullPage: true });
   expect(offOrigin).toEqual([]);

@@ -7,7 +7,8 @@ type Advise = (sql: string) => Promise<AdviceResult | { ok: false; reason: strin
 const STATUS_TEXT = {
   error: "still flagged",
   warning: "passes with warnings",
-  ok: "passes",
+  pass: "passes",
+  "nothing-checked": "checks nothing",
 } as const;
 
 /** Tries the proposed index in a rolled-back transaction and shows the check before and after. */

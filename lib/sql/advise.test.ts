@@ -19,14 +19,14 @@ describe("adviseIndex", () => {
       /^CREATE INDEX workbench_proposed_group_idx ON posthog_group \(team_id, group_type_index\)$/,
     );
     assert.equal(advice.before.status, "warning");
-    assert.equal(advice.after.status, "ok");
+    assert.equal(advice.after.status, "pass");
     assert.equal(advice.after.verdicts[0]?.index, "workbench_proposed_group_idx");
   });
 
   it("fixes a sequential scan and leaves no index behind", async () => {
     const sql = "SELECT person_id FROM posthog_cohortpeople WHERE version = $1";
     const advice = await adviseIndex(getLab().db, getLab().ctx, sql);
-    assert.ok(advice.ok && advice.after.ok && advice.after.status === "ok");
+    assert.ok(advice.ok && advice.after.ok && advice.after.status === "pass");
     const { rows } = await getLab().db.query(
       "SELECT 1 FROM pg_indexes WHERE indexname LIKE 'workbench_proposed%'",
     );

@@ -1,51 +1,51 @@
 /**
- * Index advice: for the first flagged relation, create the proposed index inside a transaction
- * that is rolled back, check again with it, and report before and after. Column names come from
- * the schema objects, never from the user's text.
+ * "Try it": checks a fix the way the lab checks a statement. A predicate fix checks the rewritten
+ * statement; an index fix creates its index inside the check's transaction, which is rolled back,
+ * and judges the plan with that index known. Index DDL is built from schema column names and JSON
+ * keys the lab quotes itself (fixes.ts), never from the user's text as written.
  */
 import { analyzePlan, type AnalysisContext } from "./analyze";
-import { createIndexSql, proposedIndex } from "./advice";
-import { findTable } from "./schema";
-import {
-  checkSql,
-  explainStatement,
-  trimStatement,
-  type CheckResult,
-  type SqlDatabase,
-} from "./session";
-import { overallStatus } from "./verdict";
+import { checkSql, explainStatement, type CheckResult, type SqlDatabase } from "./session";
+import { overallStatus, type Fix } from "./verdict";
+
+export interface FixTrial {
+  readonly fix: Fix;
+  readonly after: CheckResult;
+}
 
 export type AdviceResult =
   | {
       readonly ok: true;
+      /** The first index fix, tried: what the index advice shows. */
       readonly table: string;
       readonly ddl: string;
       readonly before: CheckResult;
       readonly after: CheckResult;
+      /** Every fix of the flagged verdicts, in order, each tried. */
+      readonly trials: readonly FixTrial[];
     }
-  | { readonly ok: false; readonly reason: string; readonly before: CheckResult };
+  | {
+      readonly ok: false;
+      readonly reason: string;
+      readonly before: CheckResult;
+      readonly trials: readonly FixTrial[];
+    };
 
-export async function adviseIndex(
+export async function tryFix(
   db: SqlDatabase,
   ctx: AnalysisContext,
-  sql: string,
-): Promise<AdviceResult> {
-  const before = await checkSql(db, ctx, sql);
-  if (!before.ok) return { ok: false, reason: "Fix the SQL error first.", before };
-  const flagged = before.verdicts.find((v) => v.proposedIndex && v.table);
-  const table = flagged?.table ? findTable(flagged.table) : undefined;
-  if (!flagged?.proposedIndex || !table) {
-    return { ok: false, reason: "Nothing flagged here that a new index would fix.", before };
+  fix: Fix,
+): Promise<CheckResult> {
+  if (fix.sql === null) {
+    return { ok: false, error: { message: "The fix could not be placed in this SQL." }, ms: 0 };
   }
-  const columns = flagged.proposedIndex.filter((c) => table.columns.some((col) => col.name === c));
-  const index = proposedIndex(table, columns);
-  const ddl = createIndexSql(table, index);
+  if (!fix.index || !fix.ddl) return checkSql(db, ctx, fix.sql);
   const started = performance.now();
   try {
-    const plan = await explainStatement(db, trimStatement(sql), [ddl]);
-    const extraCtx: AnalysisContext = { ...ctx, extraIndexes: { [table.name]: [index] } };
-    const { verdicts, statement, tables } = analyzePlan(plan, extraCtx);
-    const after: CheckResult = {
+    const plan = await explainStatement(db, fix.sql, [fix.ddl]);
+    const extraCtx: AnalysisContext = { ...ctx, extraIndexes: { [fix.table]: [fix.index] } };
+    const { verdicts, statement, tables } = analyzePlan(plan, extraCtx, fix.sql);
+    return {
       ok: true,
       status: overallStatus(verdicts),
       plan,
@@ -54,9 +54,43 @@ export async function adviseIndex(
       tables,
       ms: performance.now() - started,
     };
-    return { ok: true, table: table.name, ddl, before, after };
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    return { ok: false, reason: `The proposed index could not be tried: ${message}`, before };
+    return { ok: false, error: { message: `The index could not be tried: ${message}` }, ms: 0 };
   }
+}
+
+/** The fixes of every flagged verdict, each once, in the verdicts' order. */
+export function fixesOf(result: CheckResult): Fix[] {
+  if (!result.ok) return [];
+  const seen = new Set<string>();
+  return result.verdicts
+    .flatMap((v) => v.fixes)
+    .filter((fix) => {
+      const key = JSON.stringify([fix.kind, fix.sql, fix.ddl]);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+export async function adviseIndex(
+  db: SqlDatabase,
+  ctx: AnalysisContext,
+  sql: string,
+): Promise<AdviceResult> {
+  const before = await checkSql(db, ctx, sql);
+  if (!before.ok) return { ok: false, reason: "Fix the SQL error first.", before, trials: [] };
+  const trials: FixTrial[] = [];
+  for (const fix of fixesOf(before)) trials.push({ fix, after: await tryFix(db, ctx, fix) });
+  const indexTrial = trials.find((t) => t.fix.index && t.fix.ddl);
+  if (indexTrial?.fix.ddl) {
+    const { table, ddl } = indexTrial.fix;
+    return { ok: true, table, ddl, before, after: indexTrial.after, trials };
+  }
+  const predicate = trials.find((t) => t.fix.kind === "add-predicate");
+  const reason = predicate
+    ? `No new index is needed: ${predicate.fix.sentence}`
+    : "Nothing flagged here that a new index would fix.";
+  return { ok: false, reason, before, trials };
 }

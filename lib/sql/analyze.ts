@@ -1,12 +1,17 @@
 /**
  * Plan → analysis. Pure: reads EXPLAIN JSON (made with sequential scans, hash and merge joins
  * disabled, so the plan shows which lookups are possible) and the schema's index definitions, and
- * never touches a database. Verdicts say what production would do, not what the empty sandbox did.
+ * never touches a database. Verdicts say what production would do, not what the empty sandbox did;
+ * the statement's text is only read to write the fixes that rewrite it.
  */
 import { indexPlan, type ExplainOutput } from "./plan";
+import { nextPlaceholder } from "./rewrite";
 import { collectRelations } from "./relations";
 import { eligibilityVerdicts, tablesTouched, type TableTouched } from "./rules/eligibility";
+import { nothingCheckedVerdict } from "./rules/nothing-checked";
+import { oneMessagePerFinding } from "./rules/one-finding";
 import { pruningVerdict } from "./rules/pruning";
+import type { FixContext } from "./fixes";
 import { resolveJoinOrder } from "./join-order";
 import {
   broadPrefixVerdict,
@@ -35,7 +40,8 @@ export interface Analysis {
   readonly relations: RelationFacts[];
 }
 
-export function analyzePlan(explain: ExplainOutput, ctx: AnalysisContext): Analysis {
+/** `sql` is the statement as explained (trimmed): fixes that add a predicate rewrite it. */
+export function analyzePlan(explain: ExplainOutput, ctx: AnalysisContext, sql: string): Analysis {
   const nodes = indexPlan(explain.Plan);
   const uses = collectRelations(nodes, ctx.indexParents);
   const statement = statementKind(nodes);
@@ -44,6 +50,9 @@ export function analyzePlan(explain: ExplainOutput, ctx: AnalysisContext): Analy
     ...(statement.target ? [statement.target] : []),
   ]);
   const extra = (table: string) => ctx.extraIndexes?.[table] ?? [];
+  if (tables.length === 0) {
+    return { verdicts: [nothingCheckedVerdict(nodes)], statement, tables, relations: [] };
+  }
 
   const eligible = uses.flatMap((use) => {
     const table = findTable(use.table);
@@ -51,19 +60,32 @@ export function analyzePlan(explain: ExplainOutput, ctx: AnalysisContext): Analy
     return table && category ? [{ use, table, extra: extra(use.table) }] : [];
   });
   const relations = resolveJoinOrder(eligible, new Set(uses.map((u) => u.alias)));
+  const fixes: FixContext = {
+    sql,
+    placeholder: nextPlaceholder(sql),
+    teamless: relations
+      .filter((f) => f.table.columns.some((c) => c.name === "team_id"))
+      .filter((f) => !f.predicates.equal.has("team_id"))
+      .map((f) => ({ table: f.table.name, alias: f.use.alias })),
+  };
   const verdicts: Verdict[] = [...eligibilityVerdicts(tables)];
   for (const facts of relations) {
-    const seq = seqScanVerdict(facts);
+    const seq = seqScanVerdict(facts, fixes);
     if (seq) {
       verdicts.push(seq);
       continue;
     }
-    const pruning = pruningVerdict(facts);
+    const pruning = pruningVerdict(facts, fixes);
     if (pruning) verdicts.push(pruning);
-    const broad = broadPrefixVerdict(facts);
+    const broad = broadPrefixVerdict(facts, fixes);
     if (broad) verdicts.push(broad);
     verdicts.push(...lookupVerdicts(facts));
   }
-  verdicts.push(...sortVerdicts(nodes, relations, extra));
-  return { verdicts: verdicts.sort(bySeverity), statement, tables, relations };
+  verdicts.push(...sortVerdicts(nodes, relations, extra, fixes));
+  return {
+    verdicts: oneMessagePerFinding(verdicts).sort(bySeverity),
+    statement,
+    tables,
+    relations,
+  };
 }

@@ -3,7 +3,13 @@
  * atoms the index reasoning can use. PostgreSQL deparses expressions in a regular way (operators
  * spaced, sub-expressions parenthesised, casts as `::type`), so a small scanner is enough; anything
  * it does not recognise becomes an `other` atom whose columns count as filtered, never as indexed.
+ * A comparison of an expression over one column with a value (`properties ->> 'email' = $2`) keeps
+ * the expression, so expression indexes can match it and messages can name it.
  */
+import { expressionRef, normalizeExpression, type ExprRef } from "./expressions";
+import { scanTopLevel, splitTopLevel, stripOuterParens } from "./printed";
+
+export { stripOuterParens } from "./printed";
 
 export interface ColumnRef {
   /** Table alias when the plan qualifies the column; null when it is the node's own relation. */
@@ -23,12 +29,16 @@ export type AtomShape =
 export interface Atom {
   readonly text: string;
   readonly shape: AtomShape;
-  /** The column the atom constrains (for every shape but `other`). */
+  /** The column the atom constrains (for every shape but `other`, unless `expr` is set). */
   readonly column?: ColumnRef;
+  /** Instead of `column`: the expression over one column the atom constrains or filters. */
+  readonly expr?: ExprRef;
   /** For `eq-column`: the column on the other side. */
   readonly other?: ColumnRef;
   /** For `eq-value`: the literal as printed, when it is one (`false`, `'x'::text`, `$1`). */
   readonly value?: string;
+  /** For `eq-any`: the array as printed (`$2`, `'{1,2}'::bigint[]`, `ARRAY[$2, $3]`). */
+  readonly list?: string;
   /** Every column the atom mentions. */
   readonly refs: readonly ColumnRef[];
 }
@@ -39,7 +49,10 @@ const COLUMN_OPERAND = new RegExp(
   "i",
 );
 const LITERAL_WORDS = new Set(["true", "false", "null", "not", "and", "or", "any", "row", "array"]);
+/** jsonb operators that filter a document: no btree index serves them. */
+const JSON_OPS = ["@>", "<@", "?|", "?&", "?", "@?", "@@"];
 const COMPARISONS = [
+  ...JSON_OPS,
   "<>",
   "<=",
   ">=",
@@ -56,54 +69,6 @@ const COMPARISONS = [
   "~",
 ];
 const RANGE_OPS = new Set(["<", "<=", ">", ">="]);
-
-/**
- * The offsets of `s` that stand at top level: outside quotes and parentheses. `visit` sees each
- * with the depth after that character; returning true stops the scan.
- */
-function scanTopLevel(s: string, visit: (i: number, depth: number) => boolean | void): void {
-  let depth = 0;
-  let quoted = false;
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i];
-    if (ch === "'") quoted = !quoted;
-    else if (!quoted && ch === "(") depth++;
-    else if (!quoted && ch === ")") depth--;
-    if (!quoted && visit(i, depth)) return;
-  }
-}
-
-function splitTopLevel(s: string, separator: string): string[] {
-  const cuts: number[] = [];
-  scanTopLevel(s, (i, depth) => {
-    const last = cuts[cuts.length - 1] ?? -separator.length;
-    if (depth === 0 && i >= last + separator.length && s.startsWith(separator, i)) cuts.push(i);
-  });
-  const parts: string[] = [];
-  let start = 0;
-  for (const cut of cuts) {
-    parts.push(s.slice(start, cut));
-    start = cut + separator.length;
-  }
-  parts.push(s.slice(start));
-  return parts.map((p) => p.trim()).filter(Boolean);
-}
-
-/** Removes parentheses that wrap the whole expression, however many. */
-export function stripOuterParens(s: string): string {
-  let text = s.trim();
-  while (text.startsWith("(") && text.endsWith(")")) {
-    let wrapped = true;
-    const current = text;
-    scanTopLevel(current, (i, depth) => {
-      if (depth === 0 && i < current.length - 1) wrapped = false;
-      return !wrapped;
-    });
-    if (!wrapped) return text;
-    text = text.slice(1, -1).trim();
-  }
-  return text;
-}
 
 /** Top-level AND terms of a condition, flattened. */
 export function conjuncts(condition: string): string[] {
@@ -143,6 +108,37 @@ function findOperator(expr: string): { left: string; op: string; right: string }
   return found;
 }
 
+/** The one column an operand reads, when it reads exactly one. */
+function soleColumn(operand: string): ColumnRef | undefined {
+  const refs = columnRefs(operand);
+  const first = refs[0];
+  const same = (r: ColumnRef) => r.alias === first?.alias && r.column === first?.column;
+  return first && refs.every(same) ? first : undefined;
+}
+
+/** An expression over one column compared with a value: what it constrains, and how. */
+function expressionAtom(text: string, left: string, op: string, right: string): Atom | undefined {
+  const refs = columnRefs(text);
+  const leftColumn = soleColumn(left);
+  const rightColumn = soleColumn(right);
+  const onLeft = leftColumn && columnRefs(right).length === 0;
+  const column = onLeft ? leftColumn : columnRefs(left).length === 0 ? rightColumn : undefined;
+  if (!column) return undefined;
+  const operand = onLeft ? left : right;
+  const value = (onLeft ? right : left).trim();
+  if (JSON_OPS.includes(op)) {
+    // The document filter as a whole (`properties @> $2`): nothing to match, but a name for it.
+    const whole = `(${normalizeExpression(operand)} ${op} ${normalizeExpression(value)})`;
+    return { text, shape: "other", expr: { ...column, key: whole }, refs };
+  }
+  const expr = expressionRef(operand, column);
+  if (op === "=" && /^ANY\s*\(/i.test(value))
+    return { text, shape: "eq-any", expr, list: value, refs };
+  if (op === "=") return { text, shape: "eq-value", expr, value, refs };
+  if (RANGE_OPS.has(op)) return { text, shape: "range", expr, refs };
+  return { text, shape: "other", expr, refs };
+}
+
 function compareAtom(text: string, left: string, op: string, right: string): Atom {
   const refs = columnRefs(text);
   const rowMatch = /^ROW\((.*)\)$/i.exec(left.trim());
@@ -156,11 +152,14 @@ function compareAtom(text: string, left: string, op: string, right: string): Ato
     column = columnOperand(right);
     otherSide = left;
   }
-  if (!column) return { text, shape: "other", refs };
+  if (!column || JSON_OPS.includes(op)) {
+    return expressionAtom(text, left, op, right) ?? { text, shape: "other", refs };
+  }
   const other = columnOperand(otherSide);
   if (op === "=") {
     if (other) return { text, shape: "eq-column", column, other, refs };
-    if (/^ANY\s*\(/i.test(otherSide.trim())) return { text, shape: "eq-any", column, refs };
+    const list = otherSide.trim();
+    if (/^ANY\s*\(/i.test(list)) return { text, shape: "eq-any", column, list, refs };
     return { text, shape: "eq-value", column, value: otherSide.trim(), refs };
   }
   if (RANGE_OPS.has(op) && !other) return { text, shape: "range", column, refs };

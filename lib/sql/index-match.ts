@@ -3,26 +3,77 @@
  * definitions rather than from an empty sandbox's plan (with no rows the planner picks indexes
  * almost at random). Equality columns (constants, parameters, ANY arrays, join keys) extend an
  * index prefix; one range column may end it. The leading column must be constrained, or there is
- * no lookup at all, only a walk of the whole index.
+ * no lookup at all, only a walk of the whole index. Keys are column names, or for an expression
+ * over one column its key in parentheses (see expressions.ts), which expression indexes list too.
  */
 import { parseAtom, type Atom } from "./conditions";
+import { keyLabel, type ExprRef } from "./expressions";
 import type { IndexSpec, TableSpec } from "./schema/types";
+import { valueList } from "./value-list";
+import type { RowCount, ValueList } from "./verdict";
 
 export interface Predicates {
-  /** Columns fixed by equality, with the printed value when it is a literal. */
+  /** Keys fixed by equality, with the printed value when it is a literal. */
   readonly equal: Map<string, string | null>;
+  /** Equality keys that take a list of values (`= ANY`, `IN`), rather than one. */
+  readonly lists: Map<string, ValueList>;
+  /** Equality keys bound by a join key: one value per row of the other relation (its alias). */
+  readonly joins: Map<string, string | null>;
   readonly range: Set<string>;
   readonly notNull: Set<string>;
-  /** Columns only mentioned in conditions no index can serve (OR, LIKE, functions). */
+  /** Keys only mentioned in conditions no index can serve (OR, LIKE, functions, jsonb operators). */
   readonly other: Set<string>;
+  /** The expressions behind expression keys. */
+  readonly expressions: Map<string, ExprRef>;
 }
 
 export interface IndexChoice {
   readonly index: IndexSpec;
-  /** Index columns the predicates constrain, in index order. */
+  /** Index keys the predicates constrain, in index order. */
   readonly matched: readonly string[];
-  /** True when a unique index is matched on every key column: at most one row. */
-  readonly singleRow: boolean;
+  /** A unique index matched on every key column by equality: one row per combination of values. */
+  readonly unique: boolean;
+}
+
+const EQUALITIES = new Set(["eq-value", "eq-any", "eq-column"]);
+
+export function emptyPredicates(): Predicates {
+  return {
+    equal: new Map(),
+    lists: new Map(),
+    joins: new Map(),
+    range: new Set(),
+    notNull: new Set(),
+    other: new Set(),
+    expressions: new Map(),
+  };
+}
+
+/** A copy with `keys` fixed to one value each (what a predicate fix adds). */
+export function withEqualities(p: Predicates, keys: readonly string[]): Predicates {
+  const equal = new Map(p.equal);
+  const lists = new Map(p.lists);
+  const joins = new Map(p.joins);
+  for (const key of keys) {
+    equal.set(key, null);
+    lists.delete(key);
+    joins.delete(key);
+  }
+  return { ...p, equal, lists, joins };
+}
+
+/** Records an equality; one value wins over a list or a join key on the same key. */
+function addEquality(p: Predicates, key: string, atom: Atom): void {
+  if (atom.shape === "eq-value") {
+    p.equal.set(key, atom.value ?? null);
+    p.lists.delete(key);
+    p.joins.delete(key);
+    return;
+  }
+  if (p.equal.has(key)) return;
+  p.equal.set(key, null);
+  if (atom.shape === "eq-any") p.lists.set(key, valueList(atom.list));
+  else p.joins.set(key, atom.other?.alias ?? null);
 }
 
 /**
@@ -36,25 +87,26 @@ export function predicatesFor(
   bound: (alias: string | null) => boolean = () => true,
 ): Predicates {
   const columns = new Set(table.columns.map((c) => c.name));
-  const own = (atom: Atom) => atom.column?.alias === alias && columns.has(atom.column.column);
-  const p: Predicates = {
-    equal: new Map(),
-    range: new Set(),
-    notNull: new Set(),
-    other: new Set(),
+  const p = emptyPredicates();
+  const keyOf = (atom: Atom): string | undefined => {
+    if (atom.column) {
+      const own = atom.column.alias === alias && columns.has(atom.column.column);
+      return own ? atom.column.column : undefined;
+    }
+    if (atom.expr?.alias === alias && columns.has(atom.expr.column)) {
+      p.expressions.set(atom.expr.key, atom.expr);
+      return atom.expr.key;
+    }
+    return undefined;
   };
   for (const atom of atoms) {
-    const column = atom.column?.column ?? "";
     if (atom.shape === "eq-column" && !bound(atom.other?.alias ?? null)) continue;
-    if (
-      own(atom) &&
-      (atom.shape === "eq-value" || atom.shape === "eq-any" || atom.shape === "eq-column")
-    ) {
-      if (!p.equal.has(column) || atom.shape === "eq-value")
-        p.equal.set(column, atom.value ?? null);
-    } else if (own(atom) && atom.shape === "is-null") p.equal.set(column, "NULL");
-    else if (own(atom) && atom.shape === "range") p.range.add(column);
-    else if (own(atom) && atom.shape === "not-null") p.notNull.add(column);
+    const key = keyOf(atom);
+    if (key && EQUALITIES.has(atom.shape)) addEquality(p, key, atom);
+    else if (key && atom.shape === "is-null") p.equal.set(key, "NULL");
+    else if (key && atom.shape === "range") p.range.add(key);
+    else if (key && atom.shape === "not-null") p.notNull.add(key);
+    else if (key) p.other.add(key);
     else {
       for (const ref of atom.refs)
         if (ref.alias === alias && columns.has(ref.column)) p.other.add(ref.column);
@@ -92,13 +144,26 @@ export function matchIndex(index: IndexSpec, p: Predicates): IndexChoice | null 
   }
   if (matched.length === 0) return null;
   const allEqual = matched.length === index.columns.length && matched.every((c) => p.equal.has(c));
-  return { index, matched, singleRow: index.unique && allEqual };
+  return { index, matched, unique: index.unique && allEqual };
+}
+
+/** "At most one row" only for one value on every key column of a unique index. */
+export function rowCount(choice: IndexChoice, p: Predicates): RowCount {
+  const listKey = choice.matched.find((c) => p.lists.has(c));
+  const list = listKey === undefined ? undefined : p.lists.get(listKey);
+  if (!choice.unique) return list ? { kind: "range", list } : { kind: "range" };
+  if (listKey !== undefined && list) return { kind: "per-value", column: keyLabel(listKey), list };
+  const joinKey = choice.matched.find((c) => p.joins.has(c));
+  if (joinKey !== undefined) {
+    return { kind: "per-probe", column: keyLabel(joinKey), joinedTo: p.joins.get(joinKey) ?? null };
+  }
+  return { kind: "one" };
 }
 
 export function score(choice: IndexChoice | null): number {
   if (!choice) return -Infinity;
   const unused = choice.index.columns.length - choice.matched.length;
-  return choice.matched.length * 10 + (choice.singleRow ? 5 : 0) - unused;
+  return choice.matched.length * 10 + (choice.unique ? 5 : 0) - unused;
 }
 
 /** The best index for these predicates, or null when none can be looked up. */

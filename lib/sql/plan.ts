@@ -11,6 +11,8 @@ export interface PlanNode {
   readonly "Join Filter"?: string;
   readonly "Hash Cond"?: string;
   readonly "Merge Cond"?: string;
+  /** A Result's constant condition; "false" when the planner proved no row can match. */
+  readonly "One-Time Filter"?: string;
   readonly "Sort Key"?: readonly string[];
   readonly "Plan Rows"?: number;
   readonly "Total Cost"?: number;

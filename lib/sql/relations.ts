@@ -135,7 +135,8 @@ function gatherAtoms(
     for (const atom of texts.flatMap(atomsOf)) {
       const refs = atom.refs.map((r) => resolve(r, ownAlias));
       if (!atom.column) {
-        for (const alias of new Set(refs.map((r) => r.alias))) add(alias, { ...atom, refs });
+        const expr = atom.expr && { ...atom.expr, alias: resolve(atom.expr, ownAlias).alias };
+        for (const alias of new Set(refs.map((r) => r.alias))) add(alias, { ...atom, expr, refs });
         continue;
       }
       const column = resolve(atom.column, ownAlias);

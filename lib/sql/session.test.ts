@@ -46,7 +46,7 @@ describe("checkSql on the lab database", () => {
     );
     assert.equal(result.ok, true);
     if (!result.ok) return;
-    assert.equal(result.status, "ok");
+    assert.equal(result.status, "pass");
     assert.ok(result.verdicts.every((v) => v.severity === "info"));
   });
 
@@ -92,7 +92,7 @@ describe("checkSql on the lab database", () => {
     assert.equal(result.ok, true);
     assert.equal(probe.trips(), 2);
     if (!result.ok) return;
-    assert.equal(result.status, "ok");
+    assert.equal(result.status, "pass");
   });
 
   it("refuses statements that have no plan, and runs none of them", async () => {

@@ -12,7 +12,7 @@
 import { analyzePlan, type Analysis, type AnalysisContext } from "./analyze";
 import { guessedLiterals, literalForOid } from "./params";
 import type { ExplainOutput } from "./plan";
-import { overallStatus } from "./verdict";
+import { overallStatus, type CheckStatus } from "./verdict";
 import { concatBytes } from "../bytes";
 import {
   closeStatement,
@@ -32,7 +32,7 @@ export interface SqlDatabase extends WireDatabase {
 export type CheckResult =
   | ({
       readonly ok: true;
-      readonly status: "error" | "warning" | "ok";
+      readonly status: CheckStatus;
       readonly plan: ExplainOutput;
       readonly ms: number;
     } & Omit<Analysis, "relations">)
@@ -214,7 +214,7 @@ export async function checkSql(
   }
   try {
     const plan = await explainStatement(db, statement);
-    const { verdicts, statement: kind, tables } = analyzePlan(plan, ctx);
+    const { verdicts, statement: kind, tables } = analyzePlan(plan, ctx, statement);
     return {
       ok: true,
       status: overallStatus(verdicts),

@@ -15,7 +15,7 @@ export function tablesTouched(names: Iterable<string>): TableTouched[] {
 }
 
 export function eligibilityVerdicts(tables: readonly TableTouched[]): Verdict[] {
-  const base = { index: null, matched: [], filtered: [], nodeIds: [] };
+  const base = { index: null, matched: [], filtered: [], nodeIds: [], aliases: [], fixes: [] };
   const verdicts: Verdict[] = tables
     .filter((t) => t.category === null)
     .map((t) => ({

@@ -1,17 +1,19 @@
 /** posthog_person is hash-partitioned on team_id: a read must be pinned to one partition. */
+import { relationFixes, type FixContext } from "../fixes";
+import { keyLabel } from "../expressions";
 import type { Verdict } from "../verdict";
-import type { RelationFacts } from "./scan-rules";
+import { relationBase, withFixes, type RelationFacts } from "./scan-rules";
 
-export function pruningVerdict(f: RelationFacts): Verdict | null {
+export function pruningVerdict(f: RelationFacts, ctx: FixContext): Verdict | null {
   const partitions = f.table.partitions;
   if (!partitions || !f.use.append) return null;
   const removed = f.use.append.node["Subplans Removed"] ?? 0;
   if (removed > 0 || f.use.scans.length < partitions.count) return null;
   const key = partitions.key;
   const base = {
-    table: f.table.name,
+    ...relationBase(f),
     index: f.choice?.index.name ?? null,
-    matched: f.choice?.matched ?? [],
+    matched: (f.choice?.matched ?? []).map(keyLabel),
     filtered: [],
     nodeIds: [f.use.append.id],
   };
@@ -25,6 +27,7 @@ export function pruningVerdict(f: RelationFacts): Verdict | null {
       rule: "runtime-pruning",
       message: `${f.table.name} has no constant ${key}, but each row it is joined to names its ${key}, so every probe is pruned to one partition at run time.`,
       advice: "",
+      fixes: [],
     };
   }
   const anyArray = f.use.atoms.some(
@@ -37,8 +40,11 @@ export function pruningVerdict(f: RelationFacts): Verdict | null {
     message: anyArray
       ? `${f.table.name} is probed in all ${partitions.count} partitions: \`${key} = ANY($n)\` with an array parameter cannot prune hash partitions in a prepared (generic) plan.`
       : `${f.table.name} is probed in all ${partitions.count} partitions: nothing pins ${key} to a value, so each partition's index is searched.`,
-    advice: anyArray
-      ? `Query one team at a time (\`${key} = $n\`), or join UNNEST(team_ids, keys) pairs so each probe names its own ${key}.`
-      : `Add \`${key} = $n\` so the planner prunes to the team's partition; for several teams, join UNNEST pairs so each probe names its ${key}.`,
+    ...withFixes(
+      anyArray ? [] : relationFixes(f, ctx, { predicates: true }),
+      anyArray
+        ? `Query one team at a time (\`${key} = $n\`), or join UNNEST(team_ids, keys) pairs so each probe names its own ${key}.`
+        : `Add \`${key} = $n\` so the planner prunes to the team's partition; for several teams, join UNNEST pairs so each probe names its ${key}.`,
+    ),
   };
 }

@@ -1,15 +1,19 @@
 /** Per-relation verdicts: is it looked up through an index, and how much of the index is used. */
-import { BROAD_KEYS, proposeIndexColumns, selectiveColumns } from "../advice";
+import { BROAD_KEYS, selectiveColumns } from "../advice";
+import { keyLabel } from "../expressions";
+import { relationFixes, type FixContext } from "../fixes";
 import {
   chooseIndex,
   filteredColumns,
   predicatesFor,
+  rowCount,
   type IndexChoice,
   type Predicates,
 } from "../index-match";
 import type { RelationUse } from "../relations";
 import type { IndexSpec, TableSpec } from "../schema/types";
-import type { Verdict } from "../verdict";
+import type { Fix, Verdict } from "../verdict";
+import { describeRows, isAre, listKeys } from "../wording";
 
 export interface RelationFacts {
   readonly use: RelationUse;
@@ -28,17 +32,23 @@ export function relationFacts(
   return { use, table, predicates, choice: chooseIndex(table, predicates, extra) };
 }
 
-const list = (cols: readonly string[]) => cols.map((c) => `\`${c}\``).join(", ");
-const isAre = (cols: readonly string[]) => (cols.length === 1 ? "is" : "are");
-
-/** A proposal only helps when it constrains more than the index already matched. */
-function usefulProposal(
-  proposal: readonly string[],
-  matched: readonly string[],
-): readonly string[] | undefined {
-  return proposal.length > matched.length ? proposal : undefined;
-}
 const nodeIds = (f: RelationFacts) => f.use.scans.map((s) => s.entry.id);
+const labels = (keys: readonly string[]) => keys.map(keyLabel);
+
+/** The parts every verdict about one relation shares. */
+export function relationBase(f: RelationFacts) {
+  return { table: f.table.name, aliases: [f.use.alias], nodeIds: nodeIds(f) };
+}
+
+/** The first fix's sentence, and the key of the first index fix (the index advice tries it). */
+export function withFixes(fixes: readonly Fix[], fallback: string) {
+  const index = fixes.find((x) => x.index)?.index;
+  return {
+    fixes,
+    advice: fixes[0]?.sentence ?? fallback,
+    ...(index ? { proposedIndex: index.columns } : {}),
+  };
+}
 
 function plannerIgnoredLeadingColumn(f: RelationFacts): string {
   const walked = f.use.scans.find(
@@ -51,90 +61,92 @@ function plannerIgnoredLeadingColumn(f: RelationFacts): string {
   return "";
 }
 
-export function seqScanVerdict(f: RelationFacts): Verdict | null {
+export function seqScanVerdict(f: RelationFacts, ctx: FixContext): Verdict | null {
   const seq = f.use.scans.some((s) => s.entry.node["Node Type"] === "Seq Scan");
   if (f.choice && !seq) return null;
-  const filtered = filteredColumns(f.predicates, null);
-  const proposal = proposeIndexColumns(f.table, f.predicates);
+  const filtered = labels(filteredColumns(f.predicates, null));
   const predicate = filtered.length
-    ? ` Its predicates on ${list(filtered)} match the leading column of no index.`
+    ? ` Its predicates on ${listKeys(filtered)} match the leading column of no index.`
     : " It has no predicate an index could use.";
+  const fixes = relationFixes(f, ctx, { predicates: true, index: true });
   return {
+    ...relationBase(f),
     severity: "error",
     rule: "seq-scan",
-    table: f.table.name,
     index: null,
     matched: [],
     filtered,
     message: `${f.table.name} is read row by row: no index can serve this query.${predicate}${plannerIgnoredLeadingColumn(f)}`,
-    advice: proposal.length
-      ? `Filter on the leading columns of an existing index, or propose an index on (${proposal.join(", ")}).`
-      : "Add a predicate on the leading columns of an existing index (see the database indexes reference).",
-    nodeIds: nodeIds(f),
-    proposedIndex: usefulProposal(proposal, []),
+    ...withFixes(
+      fixes,
+      "Add a predicate on the leading columns of an existing index (see the database indexes reference).",
+    ),
   };
 }
 
-export function broadPrefixVerdict(f: RelationFacts): Verdict | null {
+export function broadPrefixVerdict(f: RelationFacts, ctx: FixContext): Verdict | null {
   const choice = f.choice;
   if (!choice || choice.index.fewRowsPerKey || !choice.matched.every((c) => BROAD_KEYS.has(c)))
     return null;
   const filtered = filteredColumns(f.predicates, choice);
-  const selective = selectiveColumns(f.table, filtered);
+  const selective = labels(selectiveColumns(f.table, filtered));
   if (selective.length === 0) return null;
-  const proposal = proposeIndexColumns(f.table, f.predicates);
+  const fixes = relationFixes(f, ctx, { predicates: true, index: true });
   return {
+    ...relationBase(f),
     severity: "warning",
     rule: "broad-index-prefix",
-    table: f.table.name,
     index: choice.index.name,
-    matched: choice.matched,
-    filtered,
+    matched: labels(choice.matched),
+    filtered: labels(filtered),
     message:
-      `${f.table.name} is looked up through ${choice.index.name} on ${list(choice.matched)} only, so every row of that ` +
-      `${choice.matched.join(" + ")} is read and ${list(selective)} ${isAre(selective)} filtered afterwards.`,
-    advice: usefulProposal(proposal, choice.matched)
-      ? `Match more leading columns of an index, or propose an index on (${proposal.join(", ")}).`
-      : `No plain index can serve ${list(selective)} as written (an expression or JSON lookup): narrow the query by an indexed key, or discuss an expression index with the team.`,
-    nodeIds: nodeIds(f),
-    proposedIndex: usefulProposal(proposal, choice.matched),
+      `${f.table.name} is looked up through ${choice.index.name} on ${listKeys(choice.matched)} only, so every row of that ` +
+      `${choice.matched.join(" + ")} is read and ${listKeys(selective)} ${isAre(selective)} filtered afterwards.`,
+    ...withFixes(
+      fixes,
+      `No index can serve ${listKeys(selective)} as written: narrow the query by an indexed key, or discuss an index with the team.`,
+    ),
   };
 }
 
 export function lookupVerdicts(f: RelationFacts): Verdict[] {
   const choice = f.choice;
   if (!choice) return [];
-  const filtered = filteredColumns(f.predicates, choice);
+  const filtered = labels(filteredColumns(f.predicates, choice));
   const planner = f.use.scans.find((s) => s.index)?.index;
+  // A partition's copy of a proposed index has a generated name: no point naming it.
+  const known = planner && [...f.table.indexes].some((ix) => ix.name === planner);
   const differs =
-    planner && planner !== choice.index.name
+    known && planner !== choice.index.name
       ? ` (the empty sandbox's planner picked ${planner}; with real data the better-matching index wins)`
       : "";
-  const rows = choice.singleRow ? "at most one row" : "an index range";
+  const rows = rowCount(choice, f.predicates);
   const verdicts: Verdict[] = [
     {
+      ...relationBase(f),
       severity: "info",
       rule: "index-lookup",
-      table: f.table.name,
       index: choice.index.name,
-      matched: choice.matched,
+      matched: labels(choice.matched),
       filtered,
-      message: `${f.table.name} is looked up through ${choice.index.name} on ${list(choice.matched)}: ${rows}${filtered.length ? `, then ${list(filtered)} ${isAre(filtered)} filtered` : ""}${differs}.`,
+      message: `${f.table.name} is looked up through ${choice.index.name} on ${listKeys(labels(choice.matched))}: ${describeRows(rows)}${filtered.length ? `, then ${listKeys(filtered)} ${isAre(filtered)} filtered` : ""}${differs}.`,
       advice: "",
-      nodeIds: nodeIds(f),
+      fixes: [],
+      rows,
     },
   ];
   const indexOnly = f.use.scans.filter((s) => s.entry.node["Node Type"] === "Index Only Scan");
   if (indexOnly.length > 0) {
     verdicts.push({
+      ...relationBase(f),
       severity: "info",
       rule: "index-only",
-      table: f.table.name,
       index: indexOnly[0]?.index ?? null,
-      matched: choice.matched,
+      matched: labels(choice.matched),
       filtered: [],
       message: `${f.table.name} can be answered from ${indexOnly[0]?.index} alone, without visiting the table.`,
       advice: "",
+      fixes: [],
       nodeIds: indexOnly.map((s) => s.entry.id),
     });
   }

@@ -3,12 +3,12 @@
  * sorted before the limit applies. Judged from index definitions: an empty sandbox happily sorts
  * where production would walk an index.
  */
-import { proposeIndexColumns } from "../advice";
+import { relationFixes, type FixContext } from "../fixes";
 import { ancestors, type IndexedNode } from "../plan";
 import type { Predicates } from "../index-match";
 import type { IndexSpec } from "../schema/types";
 import type { Verdict } from "../verdict";
-import type { RelationFacts } from "./scan-rules";
+import { withFixes, type RelationFacts } from "./scan-rules";
 
 interface SortKey {
   readonly alias: string | null;
@@ -60,6 +60,7 @@ export function sortVerdicts(
   nodes: readonly IndexedNode[],
   facts: readonly RelationFacts[],
   extra: (table: string) => readonly IndexSpec[],
+  ctx: FixContext,
 ): Verdict[] {
   const verdicts: Verdict[] = [];
   for (const sort of nodes) {
@@ -74,26 +75,26 @@ export function sortVerdicts(
       const indexes = [...owner.table.indexes, ...extra(owner.table.name)];
       if (indexes.some((ix) => indexGivesOrder(ix, owner.predicates, keys as SortKey[]))) continue;
     }
-    const proposal = owner
-      ? proposeIndexColumns(
-          owner.table,
-          owner.predicates,
-          (keys as SortKey[]).map((k) => k.column),
-        )
+    const fixes = owner
+      ? relationFixes(owner, ctx, {
+          index: true,
+          orderBy: (keys as SortKey[]).map((k) => k.column),
+        })
       : [];
     verdicts.push({
       severity: "warning",
       rule: "sort-not-from-index",
       table: owner?.table.name ?? null,
+      aliases: owner ? [owner.use.alias] : [],
       index: null,
       matched: [],
       filtered: [],
       message: `ORDER BY ${raw.join(", ")} … LIMIT needs a sort: no index returns the matching rows in that order, so all of them are read before the limit applies.`,
-      advice: proposal.length
-        ? `Order by columns an index gives after its equality columns, or propose an index on (${proposal.join(", ")}).`
-        : "Order by columns that an index gives in order after its equality columns.",
       nodeIds: [sort.id],
-      proposedIndex: proposal.length ? proposal : undefined,
+      ...withFixes(
+        fixes,
+        "Order by columns that an index gives in order after its equality columns.",
+      ),
     });
   }
   return verdicts;

@@ -1,0 +1,202 @@
+/**
+ * The fixes a reviewer would give for a flagged relation, most preferred first: a predicate that
+ * lets an existing index serve the query (the request's team_id, or the missing leading column of
+ * an index whose next column is constrained), with the statement rewritten; then a new index, or an
+ * expression index for a JSON key, with the DDL "try it" creates inside a rolled-back transaction.
+ */
+import { BROAD_KEYS, createIndexSql, proposeIndexColumns, proposedIndex } from "./advice";
+import { isExpressionKey, jsonKey, keyLabel } from "./expressions";
+import {
+  chooseIndex,
+  filteredColumns,
+  matchIndex,
+  rowCount,
+  score,
+  withEqualities,
+  type IndexChoice,
+  type Predicates,
+} from "./index-match";
+import { addPredicate, type Rewritten, type Target } from "./rewrite";
+import type { RelationFacts } from "./rules/scan-rules";
+import type { TableSpec } from "./schema/types";
+import { describeRows, listKeys } from "./wording";
+import type { AddedPredicate, Fix } from "./verdict";
+
+export interface FixContext {
+  /** The statement as checked; predicate fixes rewrite it. */
+  readonly sql: string;
+  /** The placeholder a predicate fix adds: one past the highest the statement uses. */
+  readonly placeholder: string;
+  /**
+   * Every relation with a team_id that nothing fixes: the team fix adds the same team to all of
+   * them, since fixing one alone leaves the others flagged.
+   */
+  readonly teamless: readonly Target[];
+}
+
+/** The column every personhog request carries: adding it narrows a read to one team. */
+const TENANT = "team_id";
+
+const isBoolean = (table: TableSpec, column: string) =>
+  table.columns.find((c) => c.name === column)?.type === "boolean";
+
+/** Would the relation still be flagged with these predicates and this index? */
+export function stillFlagged(table: TableSpec, p: Predicates, choice: IndexChoice | null): boolean {
+  if (!choice) return true;
+  const key = table.partitions?.key;
+  if (key && !(p.equal.has(key) && !p.lists.has(key))) return true;
+  if (choice.index.fewRowsPerKey || !choice.matched.every((c) => BROAD_KEYS.has(c))) return false;
+  const filtered = filteredColumns(p, choice);
+  return filtered.some((c) => !isBoolean(table, c) && !BROAD_KEYS.has(c));
+}
+
+/** Columns worth adding: the team, and the missing leading column of an index. */
+function candidateColumns(f: RelationFacts): string[] {
+  const p = f.predicates;
+  const constrained = (c: string) => p.equal.has(c) || p.range.has(c);
+  const columns = new Set<string>();
+  if (f.table.columns.some((c) => c.name === TENANT) && !p.equal.has(TENANT)) columns.add(TENANT);
+  for (const index of f.table.indexes) {
+    const [lead, next] = index.columns;
+    if (lead && next && !constrained(lead) && p.equal.has(next) && !isBoolean(f.table, lead)) {
+      columns.add(lead);
+    }
+  }
+  return [...columns];
+}
+
+interface PredicateOption {
+  readonly column: string;
+  readonly predicates: Predicates;
+  readonly choice: IndexChoice;
+  readonly resolves: boolean;
+  readonly fix: Fix;
+}
+
+/** Adds `column = placeholder` to each target in turn; null if any cannot be placed. */
+function rewriteAll(ctx: FixContext, targets: readonly Target[], column: string) {
+  let sql: string | null = ctx.sql;
+  const added: AddedPredicate[] = [];
+  for (const target of targets) {
+    const rewritten: Rewritten | null = sql
+      ? addPredicate(sql, target, column, ctx.placeholder)
+      : null;
+    sql = rewritten?.sql ?? null;
+    const qualified = target.alias === target.table ? column : `${target.alias}.${column}`;
+    added.push({ column, text: rewritten?.predicate ?? `${qualified} = ${ctx.placeholder}` });
+  }
+  return { sql, added };
+}
+
+const rank = (ctx: FixContext, t: Target) =>
+  ctx.teamless.findIndex((u) => u.table === t.table && u.alias === t.alias);
+
+function predicateOptions(f: RelationFacts, ctx: FixContext): PredicateOption[] {
+  const options: PredicateOption[] = [];
+  const own: Target = { table: f.table.name, alias: f.use.alias };
+  const sameRelation = (t: Target) => t.table === own.table && t.alias === own.alias;
+  for (const column of candidateColumns(f)) {
+    const predicates = withEqualities(f.predicates, [column]);
+    const choice = chooseIndex(f.table, predicates);
+    if (!choice) continue;
+    // Better means a longer match, or a flag gone (team_id can prune without a longer match).
+    const resolves = !stillFlagged(f.table, predicates, choice);
+    if (score(choice) <= score(f.choice) && !resolves) continue;
+    // One team for every relation that lacks it, written in the same order whichever is flagged.
+    const others = column === TENANT ? ctx.teamless.filter((t) => !sameRelation(t)) : [];
+    const targets = [own, ...others].sort((a, b) => rank(ctx, a) - rank(ctx, b));
+    const { sql, added } = rewriteAll(ctx, targets, column);
+    const texts = added.map((a) => `\`${a.text}\``);
+    const first = texts[targets.indexOf(own)] ?? "";
+    const rest = texts.filter((t) => t !== first);
+    const also = rest.length ? ` (and ${rest.join(", ")}: the same team)` : "";
+    const carried = column === TENANT ? "" : " (if the request carries it)";
+    const filtered = filteredColumns(predicates, choice).map(keyLabel);
+    const outcome = resolves
+      ? `${choice.index.name} then serves it: ${describeRows(rowCount(choice, predicates))}.`
+      : `${choice.index.name} then serves it on ${listKeys(choice.matched)} only` +
+        (filtered.length ? `; ${listKeys(filtered)} still filtered.` : ".");
+    options.push({
+      column,
+      predicates,
+      choice,
+      resolves,
+      fix: {
+        kind: "add-predicate",
+        sentence: `Add ${first}${also}${carried}: ${outcome}`,
+        table: f.table.name,
+        alias: f.use.alias,
+        sql,
+        added,
+        uses: choice.index.name,
+      },
+    });
+  }
+  return options.sort(
+    (a, b) =>
+      Number(b.resolves) - Number(a.resolves) ||
+      score(b.choice) - score(a.choice) ||
+      Number(b.column === TENANT) - Number(a.column === TENANT),
+  );
+}
+
+/** A key a proposed index may hold: a column of the table, or a JSON chain on a jsonb column. */
+function buildable(table: TableSpec, p: Predicates, key: string): boolean {
+  if (!isExpressionKey(key)) return table.columns.some((c) => c.name === key);
+  const json = p.expressions.get(key)?.json;
+  const column = json && table.columns.find((c) => c.name === json.column);
+  return Boolean(json && column?.type === "jsonb" && jsonKey(json) === key);
+}
+
+function indexFix(
+  f: RelationFacts,
+  p: Predicates,
+  sql: string | null,
+  orderBy: readonly string[],
+  /** The predicate this index builds on, when it needs one added first. */
+  after: string | null,
+): Fix | null {
+  const columns = proposeIndexColumns(f.table, p, orderBy).filter((k) => buildable(f.table, p, k));
+  const index = proposedIndex(f.table, columns);
+  // Useful only when it looks up more than the best existing index does (or gives the order).
+  const reach = (choice: IndexChoice | null) => choice?.matched.length ?? 0;
+  const better = reach(matchIndex(index, p)) > reach(chooseIndex(f.table, p)) || orderBy.length > 0;
+  if (columns.length === 0 || !better) return null;
+  const expression = columns.some(isExpressionKey);
+  const shown = columns.map((c) => (isExpressionKey(c) ? `(${keyLabel(c)})` : c)).join(", ");
+  const what = expression ? "an expression index" : "a new index";
+  const why = expression ? " so the JSON key is looked up, not read from every document" : "";
+  return {
+    kind: expression ? "expression-index" : "new-index",
+    sentence:
+      `${after ? `With ${after} added, propose` : "Propose"} ${what} on (${shown})${why}: ` +
+      "a migration in rust/persons_migrations, agreed with the team, and a cost on every write.",
+    table: f.table.name,
+    alias: f.use.alias,
+    sql,
+    index,
+    ddl: createIndexSql(f.table, index),
+  };
+}
+
+export interface FixOptions {
+  /** Offer predicates that let an existing index serve the relation. */
+  readonly predicates?: boolean;
+  /** Offer a new index (for a sort: led by the equality columns, then these ORDER BY keys). */
+  readonly index?: boolean;
+  readonly orderBy?: readonly string[];
+}
+
+/** The fixes for one flagged relation, most preferred first. */
+export function relationFixes(f: RelationFacts, ctx: FixContext, opts: FixOptions): Fix[] {
+  const options = opts.predicates ? predicateOptions(f, ctx) : [];
+  const fixes = options.map((o) => o.fix);
+  if (!opts.index || options.some((o) => o.resolves)) return fixes;
+  // Without the team the index would lead with anything but team_id: build on the team fix.
+  const team = options.find((o) => o.column === TENANT && o.fix.sql !== null);
+  const orderBy = opts.orderBy ?? [];
+  const index = team
+    ? indexFix(f, team.predicates, team.fix.sql, orderBy, `\`${team.fix.added?.[0]?.text}\``)
+    : indexFix(f, f.predicates, ctx.sql, orderBy, null);
+  return index ? [...fixes, index] : fixes;
+}
