@@ -86,13 +86,44 @@ describe("personhog-rpc CLI", () => {
       r.stdout,
       /CREATE INDEX workbench_proposed_cohortpeople_idx ON posthog_cohortpeople \(version\)/,
     );
-    assert.match(r.stdout, /with it the check says: OK/);
+    assert.match(r.stdout, /new-index: the check then says PASS/);
+  });
+
+  it("exits 1 when the statement reads no table: nothing checked is never a pass", async () => {
+    const r = await run(["check-sql", "--json", "SELECT pg_sleep(30)"]);
+    assert.equal(r.code, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as { status: string; verdicts: { rule: string }[] };
+    assert.equal(out.status, "nothing-checked");
+    assert.deepEqual(
+      out.verdicts.map((v) => v.rule),
+      ["nothing-checked"],
+    );
+  });
+
+  it("says pass in JSON, and gives the team_id fix with its rewritten SQL in a field of its own", async () => {
+    const pass = await run(["check-sql", "--json", "SELECT 1 FROM posthog_group WHERE id = 1"]);
+    assert.equal((JSON.parse(pass.stdout) as { status: string }).status, "pass");
+    const sql = "SELECT person_id FROM posthog_persondistinctid WHERE distinct_id = $1";
+    const r = await run(["check-sql", "--json", sql]);
+    assert.equal(r.code, 1, r.stderr);
+    const out = JSON.parse(r.stdout) as {
+      verdicts: { rule: string; fixes: number[] }[];
+      fixes: { kind: string; sql: string; uses: string }[];
+    };
+    assert.deepEqual(out.verdicts[0]?.fixes, [0]);
+    assert.deepEqual(out.fixes[0], {
+      ...out.fixes[0],
+      kind: "add-predicate",
+      sql: `${sql} AND team_id = $2`,
+      uses: "unique_distinct_id_for_team",
+    });
   });
 
   it("lists the rules", async () => {
     const r = await run(["rules"]);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /no-partition-pruning/);
+    assert.match(r.stdout, /nothing-checked/);
   });
 
   it("lists the commands with --help", async () => {

@@ -1,11 +1,12 @@
 /**
  * personhog-rpc: the workbench's core, headless. Exit codes: 0 every table read through an index
- * (warnings and info alone are fine), 1 an error was flagged, 2 bad input or usage.
+ * (warnings and info alone are fine), 1 an error was flagged or nothing was checked (a statement
+ * that reads no table), 2 bad input or usage.
  */
-import { adviseIndex, type AdviceResult } from "../lib/sql/advise";
+import { adviseIndex, fixesOf, fixKey, type AdviceResult } from "../lib/sql/advise";
 import { bootLab } from "../lib/sql/boot";
 import { checkSql, type CheckResult } from "../lib/sql/session";
-import { RULES } from "../lib/sql/verdict";
+import { failsDesign, RULES, type CheckStatus, type Fix } from "../lib/sql/verdict";
 import { generateCommand } from "./generate-command";
 import type { Io } from "./io";
 import { linkCommand } from "./link-command";
@@ -17,9 +18,12 @@ export const USAGE = `Usage: personhog-rpc <command> [options]
 
 Commands:
   check-sql [--json] [--advise] <sql | ->
-        EXPLAIN the statement against the persons schema and print verdicts.
-        "-" reads the statement from standard input. --advise also tries the index
-        that would fix a flagged query (created in a transaction and rolled back).
+        EXPLAIN the statement against the persons schema and print verdicts and the
+        fixes a reviewer would give, most preferred first. "-" reads the statement from
+        standard input. Status: pass, warning (needs a reviewer's OK), error, or
+        nothing-checked (the statement reads no table: exit 1). --json prints the status,
+        verdicts and fixes as JSON. --advise also tries each fix: the rewritten statement,
+        or the index created in a transaction and rolled back.
   generate [--json] <design.json | ->
         Every snippet for a design (proto, Python, Node, Rust, verify). Exit 1 when the
         design breaks a rule, 2 when it cannot be read.
@@ -33,47 +37,95 @@ Commands:
   rules                 List the rules the check applies.
   help, --help          Show this help.
 
-Exit codes: 0 passes, 1 an error was flagged, 2 bad input.
+Exit codes: 0 passes (warnings included), 1 an error was flagged or nothing was checked,
+2 bad input.
 `;
 
 type Checked = Extract<CheckResult, { ok: true }>;
 
+function fixJson(fix: Fix) {
+  const { index, ...rest } = fix;
+  return index ? { ...rest, index: { name: index.name, columns: index.columns } } : rest;
+}
+
+/**
+ * The fixes in a field of their own, each once; each verdict lists the positions of its fixes in
+ * that list, most preferred first.
+ */
 function toJson(result: Checked) {
-  const { status, statement, tables, verdicts } = result;
-  return { status, statement, tables, verdicts };
+  const { status, statement, tables } = result;
+  const fixes = fixesOf(result);
+  const keys = fixes.map(fixKey);
+  const verdicts = result.verdicts.map((v) => ({
+    ...v,
+    fixes: v.fixes.map((f) => keys.indexOf(fixKey(f))),
+  }));
+  return { status, statement, tables, verdicts, fixes: fixes.map(fixJson) };
+}
+
+function trialStatus(after: CheckResult): CheckStatus | "sql-error" {
+  return after.ok ? after.status : "sql-error";
 }
 
 function adviceJson(advice: AdviceResult) {
-  if (!advice.ok) return { ok: false, reason: advice.reason };
+  const trials = advice.trials.map((t) => ({
+    kind: t.fix.kind,
+    sql: t.fix.sql,
+    ...(t.fix.ddl ? { ddl: t.fix.ddl } : {}),
+    status: trialStatus(t.after),
+    ...(t.after.ok ? {} : { error: t.after.error.message }),
+  }));
+  if (!advice.ok) return { ok: false, reason: advice.reason, trials };
   const after = advice.after.ok ? toJson(advice.after) : { error: advice.after.error };
-  return { ok: true, table: advice.table, ddl: advice.ddl, after };
+  return { ok: true, table: advice.table, ddl: advice.ddl, after, trials };
+}
+
+const STATUS_LINE: Record<CheckStatus, string> = {
+  pass: "PASS",
+  warning: "WARNING: passes only with a reviewer's OK",
+  error: "FAIL",
+  "nothing-checked": "NOTHING CHECKED: fails, the statement reads no table",
+};
+
+function fixLines(fixes: readonly Fix[]): string[] {
+  return fixes.flatMap((fix, i) => [
+    `  fix ${i + 1} (${fix.kind}): ${fix.sentence}`,
+    ...(fix.ddl ? [`     index: ${fix.ddl}`] : []),
+    ...(fix.sql ? [`     try: ${fix.sql}`] : []),
+  ]);
 }
 
 function formatText(result: Checked): string {
   const { kind, operation, locking } = result.statement;
   const tables = result.tables.map((t) => `${t.name} [${t.category ?? "not personhog"}]`);
-  const lines = result.verdicts.map(
-    (v) =>
-      `${v.severity.toUpperCase()} [${v.rule}] ${v.message}${v.advice ? `\n  → ${v.advice}` : ""}`,
-  );
+  const lines = result.verdicts.flatMap((v) => [
+    `${v.severity.toUpperCase()} [${v.rule}] ${v.message}`,
+    ...(v.fixes.length ? fixLines(v.fixes) : v.advice ? [`  → ${v.advice}`] : []),
+  ]);
   return [
     `Statement: ${kind} (${operation}${locking ? ", locking" : ""})`,
-    `Tables: ${tables.join(", ")}`,
+    `Tables: ${tables.length ? tables.join(", ") : "none"}`,
     ...lines,
-    result.status === "error" ? "FAIL" : "PASS",
+    STATUS_LINE[result.status],
     "",
   ].join("\n");
 }
 
 function formatAdvice(advice: AdviceResult): string {
-  if (!advice.ok) return `Index advice: ${advice.reason}\n`;
-  const after = advice.after.ok ? advice.after.status : "error";
-  return [
-    `Index advice: ${advice.ddl}`,
-    `  with it the check says: ${after.toUpperCase()}`,
-    "  A new index means a migration in rust/persons_migrations and a conversation with the team.",
-    "",
-  ].join("\n");
+  const tried = advice.trials.map(
+    (t, i) =>
+      `  ${i + 1}. ${t.fix.kind}: the check then says ${trialStatus(t.after).toUpperCase()}`,
+  );
+  const header = advice.ok
+    ? [
+        `Index advice: ${advice.ddl}`,
+        "  A new index means a migration in rust/persons_migrations and a conversation with the team.",
+      ]
+    : [`Index advice: ${advice.reason}`];
+  const trials = tried.length
+    ? ["Fixes tried (indexes in a rolled-back transaction):", ...tried]
+    : [];
+  return [...header, ...trials, ""].join("\n");
 }
 
 async function checkSqlCommand(args: string[], io: Io): Promise<number> {
@@ -102,7 +154,7 @@ async function checkSqlCommand(args: string[], io: Io): Promise<number> {
     } else {
       io.stdout(formatText(result) + (advice ? formatAdvice(advice) : ""));
     }
-    return result.status === "error" ? 1 : 0;
+    return failsDesign(result.status) ? 1 : 0;
   } finally {
     await lab.db.close();
   }

@@ -6,7 +6,9 @@
  */
 import { analyzePlan, type AnalysisContext } from "./analyze";
 import { checkSql, explainStatement, type CheckResult, type SqlDatabase } from "./session";
-import { overallStatus, type Fix } from "./verdict";
+import { fixKey, overallStatus, type Fix } from "./verdict";
+
+export { fixKey } from "./verdict";
 
 export interface FixTrial {
   readonly fix: Fix;
@@ -67,7 +69,7 @@ export function fixesOf(result: CheckResult): Fix[] {
   return result.verdicts
     .flatMap((v) => v.fixes)
     .filter((fix) => {
-      const key = JSON.stringify([fix.kind, fix.sql, fix.ddl]);
+      const key = fixKey(fix);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

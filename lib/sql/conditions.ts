@@ -35,6 +35,8 @@ export interface Atom {
   readonly expr?: ExprRef;
   /** For `eq-column`: the column on the other side. */
   readonly other?: ColumnRef;
+  /** For `eq-column`: the expression on the other side, when it is one rather than a column. */
+  readonly otherExpr?: ExprRef;
   /** For `eq-value`: the literal as printed, when it is one (`false`, `'x'::text`, `$1`). */
   readonly value?: string;
   /** For `eq-any`: the array as printed (`$2`, `'{1,2}'::bigint[]`, `ARRAY[$2, $3]`). */
@@ -139,6 +141,28 @@ function expressionAtom(text: string, left: string, op: string, right: string): 
   return { text, shape: "other", expr, refs };
 }
 
+/**
+ * A join key where one side or both are expressions over one column of different relations
+ * (`(p2.properties ->> 'email') = (p1.properties ->> 'email')`): an expression index on the probed
+ * side could serve it.
+ */
+function expressionJoin(text: string, left: string, op: string, right: string): Atom | undefined {
+  const own = soleColumn(left);
+  const other = soleColumn(right);
+  if (op !== "=" || !own || !other || own.alias === other.alias) return undefined;
+  const ownPlain = columnOperand(left);
+  const otherPlain = columnOperand(right);
+  if (ownPlain && otherPlain) return undefined;
+  return {
+    text,
+    shape: "eq-column",
+    ...(ownPlain ? { column: ownPlain } : { expr: expressionRef(left, own) }),
+    other: otherPlain ?? other,
+    ...(otherPlain ? {} : { otherExpr: expressionRef(right, other) }),
+    refs: columnRefs(text),
+  };
+}
+
 function compareAtom(text: string, left: string, op: string, right: string): Atom {
   const refs = columnRefs(text);
   const rowMatch = /^ROW\((.*)\)$/i.exec(left.trim());
@@ -146,6 +170,8 @@ function compareAtom(text: string, left: string, op: string, right: string): Ato
     const first = columnOperand(splitTopLevel(rowMatch[1] ?? "", ",")[0] ?? "");
     return first ? { text, shape: "range", column: first, refs } : { text, shape: "other", refs };
   }
+  const joined = expressionJoin(text, left, op, right);
+  if (joined) return joined;
   let column = columnOperand(left);
   let otherSide = right;
   if (!column) {

@@ -134,15 +134,31 @@ function gatherAtoms(
       : [node["Join Filter"], node["Hash Cond"], node["Merge Cond"]];
     for (const atom of texts.flatMap(atomsOf)) {
       const refs = atom.refs.map((r) => resolve(r, ownAlias));
+      const expr = atom.expr && { ...atom.expr, alias: resolve(atom.expr, ownAlias).alias };
+      if (atom.shape === "eq-column" && atom.other) {
+        const column = atom.column && resolve(atom.column, ownAlias);
+        const other = resolve(atom.other, ownAlias);
+        const otherExpr = atom.otherExpr && { ...atom.otherExpr, alias: other.alias };
+        const own = column ?? (expr ? { alias: expr.alias, column: expr.column } : undefined);
+        if (!own) continue;
+        add(own.alias, { ...atom, column, expr, other, otherExpr, refs });
+        // The same key seen from the other relation, which may probe with it instead.
+        add(other.alias, {
+          ...atom,
+          column: otherExpr ? undefined : other,
+          expr: otherExpr,
+          other: own,
+          otherExpr: expr,
+          refs,
+        });
+        continue;
+      }
       if (!atom.column) {
-        const expr = atom.expr && { ...atom.expr, alias: resolve(atom.expr, ownAlias).alias };
         for (const alias of new Set(refs.map((r) => r.alias))) add(alias, { ...atom, expr, refs });
         continue;
       }
       const column = resolve(atom.column, ownAlias);
-      const other = atom.other ? resolve(atom.other, ownAlias) : undefined;
-      add(column.alias, { ...atom, column, other, refs });
-      if (other) add(other.alias, { ...atom, column: other, other: column, refs });
+      add(column.alias, { ...atom, column, refs });
     }
   }
   return byAlias;

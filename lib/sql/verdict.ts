@@ -79,6 +79,11 @@ export interface Fix {
   readonly ddl?: string;
 }
 
+/** Two verdicts can offer the same fix (one team for every relation): it is one trial. */
+export function fixKey(fix: Fix): string {
+  return JSON.stringify([fix.kind, fix.sql, fix.ddl ?? null]);
+}
+
 export interface AddedPredicate {
   readonly column: string;
   /** The text added, e.g. `d.team_id = $3`. */

@@ -19,10 +19,10 @@ export function eligibilityVerdicts(tables: readonly TableTouched[]): Verdict[] 
   const verdicts: Verdict[] = tables
     .filter((t) => t.category === null)
     .map((t) => ({
-      ...base,
       severity: "error",
       rule: "not-eligible",
       table: t.name,
+      ...base,
       message: `${t.name} is not a personhog table, so this data does not belong in personhog.`,
       advice:
         "Keep this access in the service that owns the table; personhog serves only the tables in the eligibility list.",
@@ -30,10 +30,10 @@ export function eligibilityVerdicts(tables: readonly TableTouched[]): Verdict[] 
   const categories = new Set(tables.map((t) => t.category).filter(Boolean));
   if (categories.size > 1) {
     verdicts.push({
-      ...base,
       severity: "warning",
       rule: "mixed-categories",
       table: null,
+      ...base,
       message:
         "This query reads PersonData and NonPersonData tables together; the guide does not decide which routing applies.",
       advice:

@@ -2,7 +2,7 @@
 import { relationFixes, type FixContext } from "../fixes";
 import { keyLabel } from "../expressions";
 import type { Verdict } from "../verdict";
-import { relationBase, withFixes, type RelationFacts } from "./scan-rules";
+import { withFixes, type RelationFacts } from "./scan-rules";
 
 export function pruningVerdict(f: RelationFacts, ctx: FixContext): Verdict | null {
   const partitions = f.table.partitions;
@@ -11,7 +11,8 @@ export function pruningVerdict(f: RelationFacts, ctx: FixContext): Verdict | nul
   if (removed > 0 || f.use.scans.length < partitions.count) return null;
   const key = partitions.key;
   const base = {
-    ...relationBase(f),
+    table: f.table.name,
+    aliases: [f.use.alias],
     index: f.choice?.index.name ?? null,
     matched: (f.choice?.matched ?? []).map(keyLabel),
     filtered: [],
@@ -34,9 +35,9 @@ export function pruningVerdict(f: RelationFacts, ctx: FixContext): Verdict | nul
     (a) => a.shape === "eq-any" && a.column?.alias === f.use.alias && a.column.column === key,
   );
   return {
-    ...base,
     severity: "error",
     rule: "no-partition-pruning",
+    ...base,
     message: anyArray
       ? `${f.table.name} is probed in all ${partitions.count} partitions: \`${key} = ANY($n)\` with an array parameter cannot prune hash partitions in a prepared (generic) plan.`
       : `${f.table.name} is probed in all ${partitions.count} partitions: nothing pins ${key} to a value, so each partition's index is searched.`,

@@ -36,7 +36,7 @@ const nodeIds = (f: RelationFacts) => f.use.scans.map((s) => s.entry.id);
 const labels = (keys: readonly string[]) => keys.map(keyLabel);
 
 /** The parts every verdict about one relation shares. */
-export function relationBase(f: RelationFacts) {
+function relationBase(f: RelationFacts) {
   return { table: f.table.name, aliases: [f.use.alias], nodeIds: nodeIds(f) };
 }
 
@@ -70,9 +70,9 @@ export function seqScanVerdict(f: RelationFacts, ctx: FixContext): Verdict | nul
     : " It has no predicate an index could use.";
   const fixes = relationFixes(f, ctx, { predicates: true, index: true });
   return {
-    ...relationBase(f),
     severity: "error",
     rule: "seq-scan",
+    ...relationBase(f),
     index: null,
     matched: [],
     filtered,
@@ -93,9 +93,9 @@ export function broadPrefixVerdict(f: RelationFacts, ctx: FixContext): Verdict |
   if (selective.length === 0) return null;
   const fixes = relationFixes(f, ctx, { predicates: true, index: true });
   return {
-    ...relationBase(f),
     severity: "warning",
     rule: "broad-index-prefix",
+    ...relationBase(f),
     index: choice.index.name,
     matched: labels(choice.matched),
     filtered: labels(filtered),
@@ -123,9 +123,9 @@ export function lookupVerdicts(f: RelationFacts): Verdict[] {
   const rows = rowCount(choice, f.predicates);
   const verdicts: Verdict[] = [
     {
-      ...relationBase(f),
       severity: "info",
       rule: "index-lookup",
+      ...relationBase(f),
       index: choice.index.name,
       matched: labels(choice.matched),
       filtered,
@@ -138,9 +138,9 @@ export function lookupVerdicts(f: RelationFacts): Verdict[] {
   const indexOnly = f.use.scans.filter((s) => s.entry.node["Node Type"] === "Index Only Scan");
   if (indexOnly.length > 0) {
     verdicts.push({
-      ...relationBase(f),
       severity: "info",
       rule: "index-only",
+      ...relationBase(f),
       index: indexOnly[0]?.index ?? null,
       matched: labels(choice.matched),
       filtered: [],
