@@ -74,6 +74,34 @@ describe("parseAtom", () => {
     });
   }
 
+  it("keeps the expression a comparison with a value constrains", () => {
+    const atom = parseAtom("(properties ->> 'email'::text) = $2");
+    assert.equal(atom.shape, "eq-value");
+    assert.equal(atom.column, undefined);
+    assert.equal(atom.expr?.key, "(properties ->> 'email')");
+    assert.equal(atom.expr?.column, "properties");
+    assert.equal(parseAtom("lower((p.email)::text) = ANY ($3)").shape, "eq-any");
+    assert.equal(parseAtom("lower((p.email)::text) = ANY ($3)").expr?.alias, "p");
+  });
+
+  it("names a jsonb document filter as a whole", () => {
+    const atom = parseAtom("properties @> $2");
+    assert.equal(atom.shape, "other");
+    assert.equal(atom.expr?.key, "(properties @> $2)");
+  });
+
+  it("reads a join on expressions of two relations as a join key", () => {
+    const atom = parseAtom("(p2.properties ->> 'email'::text) = (p1.properties ->> 'email'::text)");
+    assert.equal(atom.shape, "eq-column");
+    assert.equal(atom.expr?.alias, "p2");
+    assert.deepEqual(atom.other, { alias: "p1", column: "properties" });
+    assert.equal(atom.otherExpr?.key, "(properties ->> 'email')");
+  });
+
+  it("keeps the array of an ANY", () => {
+    assert.equal(parseAtom("id = ANY ('{1,2}'::bigint[])").list, "ANY ('{1,2}'::bigint[])");
+  });
+
   it("lists the columns an unrecognised condition mentions", () => {
     const atom = parseAtom("(NOT $3) OR ((group_key)::text ~~* $4)");
     assert.deepEqual(

@@ -1,9 +1,18 @@
 /**
  * The queries the lab is proven on: the shapes personhog-replica runs today (restated from the
- * schema facts, grouped by storage module) and deliberately bad ones, one or more per rule. Each
- * names what production would use. Unit tests and `npm run bench` both run this list.
+ * schema facts, grouped by storage module) and deliberately bad ones, one or more per rule, with
+ * the fixes a reviewer would give. Each names what production would use. Unit tests and
+ * `npm run bench` both run this list.
  */
-import type { CheckStatus, RuleId } from "./verdict";
+import type { CheckStatus, FixKind, RowCount, RuleId, Severity } from "./verdict";
+
+export interface FixExpectation {
+  readonly kind: FixKind;
+  /** For a predicate fix: the existing index the rewritten statement uses. */
+  readonly uses?: string;
+  /** The status "try it" gets. */
+  readonly tries: CheckStatus;
+}
 
 export interface CorpusQuery {
   readonly id: string;
@@ -14,6 +23,15 @@ export interface CorpusQuery {
   /** Rules that must appear among the verdicts. */
   readonly rules?: readonly RuleId[];
   readonly kind?: "read" | "write";
+  /** Table → how many rows its lookup must say it returns. */
+  readonly rows?: Readonly<Record<string, RowCount["kind"]>>;
+  /** Every fix offered, in order. */
+  readonly fixes?: readonly FixExpectation[];
+  /** How many verdicts of each severity: one message per finding. */
+  readonly counts?: Partial<Record<Severity, number>>;
+  /** Text the messages must contain, and text they must not. */
+  readonly says?: readonly string[];
+  readonly neverSays?: readonly string[];
 }
 
 const PERSON_COLUMNS = "id, uuid, created_at, properties, is_identified, version, team_id";
@@ -21,6 +39,7 @@ const PK = "posthog_person_new_pkey";
 const UUID = "posthog_person_new_uuid_idx";
 const PDI_UNIQUE = "unique_distinct_id_for_team";
 const PDI_PERSON = "posthog_persondistinctid_person_lookup_idx";
+const FHKO_TEAM = "posthog_featureflaghashkeyoverride_team_id_b626eed2";
 
 export const REPLICA_QUERIES: readonly CorpusQuery[] = [
   {
@@ -28,6 +47,8 @@ export const REPLICA_QUERIES: readonly CorpusQuery[] = [
     sql: `SELECT ${PERSON_COLUMNS} FROM posthog_person WHERE team_id = $1 AND id = $2 AND is_deleted = false`,
     status: "pass",
     indexes: { posthog_person: PK },
+    rules: ["index-lookup"],
+    rows: { posthog_person: "one" },
     kind: "read",
   },
   {
@@ -41,6 +62,8 @@ export const REPLICA_QUERIES: readonly CorpusQuery[] = [
     sql: `SELECT id, uuid, CASE WHEN $3 THEN properties ELSE '{}'::jsonb END AS properties FROM posthog_person WHERE team_id = $1 AND id = ANY($2) AND is_deleted = false`,
     status: "pass",
     indexes: { posthog_person: PK },
+    rows: { posthog_person: "per-value" },
+    says: ["one row per value in `$2`", "cap that field"],
   },
   {
     id: "person.get_persons_by_uuids",
@@ -72,6 +95,7 @@ export const REPLICA_QUERIES: readonly CorpusQuery[] = [
     sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND uuid = ANY($2)",
     status: "pass",
     indexes: { posthog_person: UUID },
+    rules: ["index-only"],
   },
   {
     id: "person.delete_persons_by_ids.lock",
@@ -356,12 +380,62 @@ export const PATTERN_QUERIES: readonly CorpusQuery[] = [
     indexes: { posthog_featureflaghashkeyoverride: "unique_hash_key_for_user_team_feature_flag" },
   },
   {
+    id: "pattern.person.ids_in_list",
+    sql: `SELECT id FROM posthog_person WHERE team_id = $1 AND id IN (${Array.from({ length: 2207 }, (_, i) => i + 1).join(", ")})`,
+    status: "pass",
+    indexes: { posthog_person: PK },
+    rows: { posthog_person: "per-value" },
+    says: ["one row per value in the list (2,207 values)"],
+    neverSays: ["at most one row"],
+  },
+  {
+    id: "pattern.person.ids_in_placeholders",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id IN ($2, $3)",
+    status: "pass",
+    indexes: { posthog_person: PK },
+    rows: { posthog_person: "per-value" },
+    says: ["(2 values)"],
+  },
+  {
+    id: "pattern.distinct_ids.many_in_team",
+    sql: "SELECT person_id FROM posthog_persondistinctid WHERE team_id = $1 AND distinct_id = ANY($2)",
+    status: "pass",
+    indexes: { posthog_persondistinctid: PDI_UNIQUE },
+    rows: { posthog_persondistinctid: "per-value" },
+    neverSays: ["at most one row"],
+  },
+  {
+    id: "pattern.distinct_id.chain_self_join",
+    sql: `SELECT d1.id FROM posthog_persondistinctid d1 ${Array.from({ length: 13 }, (_, i) => `JOIN posthog_persondistinctid d${i + 2} ON d${i + 2}.person_id = d1.person_id`).join(" ")} WHERE d1.team_id = $1 AND d1.distinct_id = $2`,
+    status: "pass",
+    counts: { info: 3 },
+  },
+  {
     id: "pattern.literals",
     sql: "SELECT * FROM posthog_persondistinctid WHERE team_id = 2 AND distinct_id = 'abc'",
     status: "pass",
     indexes: { posthog_persondistinctid: PDI_UNIQUE },
   },
 ];
+
+/** Statements that read no table: nothing was checked, and that is never a pass. */
+export const NOTHING_CHECKED: readonly CorpusQuery[] = [
+  "SELECT now()",
+  "SELECT pg_sleep(30)",
+  "SELECT 1",
+  "VALUES (1), (2)",
+  "SELECT * FROM generate_series(1, 3)",
+  "SELECT id FROM posthog_person WHERE false",
+].map((sql, i) => ({
+  id: `nothing_checked.${i}`,
+  sql,
+  status: "nothing-checked",
+  rules: ["nothing-checked"],
+  counts: { error: 1 },
+}));
+
+const fourteenWay = (on: (i: number) => string) =>
+  Array.from({ length: 13 }, (_, i) => `JOIN posthog_person p${i + 2} ON ${on(i + 2)}`).join(" ");
 
 export const BAD_QUERIES: readonly CorpusQuery[] = [
   {
@@ -370,6 +444,10 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     status: "error",
     rules: ["seq-scan"],
     indexes: { posthog_group: null },
+    fixes: [
+      { kind: "add-predicate", uses: "posthog_group_team_id_b3aed896", tries: "warning" },
+      { kind: "new-index", tries: "pass" },
+    ],
   },
   {
     id: "bad.seq_scan.skip_scan_trap",
@@ -377,24 +455,66 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     status: "error",
     rules: ["seq-scan"],
     indexes: { posthog_persondistinctid: null },
+    fixes: [{ kind: "add-predicate", uses: PDI_UNIQUE, tries: "pass" }],
+    says: ["Add `team_id = $2`"],
+  },
+  {
+    id: "bad.seq_scan.distinct_ids_without_team",
+    sql: "SELECT person_id FROM posthog_persondistinctid WHERE distinct_id = ANY($1) AND is_deleted = false",
+    status: "error",
+    rules: ["seq-scan"],
+    fixes: [{ kind: "add-predicate", uses: PDI_UNIQUE, tries: "pass" }],
+  },
+  {
+    id: "bad.seq_scan.hash_key_overrides_by_flag",
+    sql: "SELECT person_id, hash_key FROM posthog_featureflaghashkeyoverride WHERE feature_flag_key = $1",
+    status: "error",
+    rules: ["seq-scan"],
+    fixes: [
+      { kind: "add-predicate", uses: FHKO_TEAM, tries: "warning" },
+      { kind: "new-index", tries: "pass" },
+    ],
+    says: ["With `team_id = $2` added, propose a new index on (team_id, feature_flag_key)"],
+  },
+  {
+    id: "bad.seq_scan.group_type_without_project",
+    sql: "SELECT group_type FROM posthog_grouptypemapping WHERE group_type_index = $1",
+    status: "error",
+    rules: ["seq-scan"],
+    fixes: [
+      { kind: "add-predicate", uses: "unique_group_type_index_for_project", tries: "pass" },
+      { kind: "add-predicate", uses: "posthog_grouptypemapping_team_id_5fb54d04", tries: "pass" },
+    ],
+  },
+  {
+    id: "bad.seq_scan.join_without_team",
+    sql: "SELECT p.id FROM posthog_person p JOIN posthog_persondistinctid d ON p.id = d.person_id WHERE d.distinct_id = $1",
+    status: "error",
+    rules: ["seq-scan", "no-partition-pruning"],
+    fixes: [{ kind: "add-predicate", uses: PDI_UNIQUE, tries: "pass" }],
+    says: ["the same team"],
   },
   {
     id: "bad.seq_scan.cohort_by_version",
     sql: "SELECT person_id FROM posthog_cohortpeople WHERE version = $1",
     status: "error",
     rules: ["seq-scan"],
+    fixes: [{ kind: "new-index", tries: "pass" }],
   },
   {
     id: "bad.no_pruning.person_by_id",
     sql: "SELECT * FROM posthog_person WHERE id = $1",
     status: "error",
     rules: ["no-partition-pruning"],
+    fixes: [{ kind: "add-predicate", uses: PK, tries: "pass" }],
+    counts: { error: 1 },
   },
   {
     id: "bad.no_pruning.person_by_uuid",
     sql: "SELECT id FROM posthog_person WHERE uuid = $1",
     status: "error",
     rules: ["seq-scan"],
+    fixes: [{ kind: "add-predicate", uses: UUID, tries: "pass" }],
   },
   {
     id: "bad.broad.group_by_type",
@@ -402,6 +522,8 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     status: "warning",
     rules: ["broad-index-prefix"],
     indexes: { posthog_group: "posthog_group_team_id_b3aed896" },
+    fixes: [{ kind: "new-index", tries: "pass" }],
+    counts: { warning: 1, info: 0 },
   },
   {
     id: "bad.broad.person_by_email",
@@ -409,12 +531,46 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     status: "warning",
     rules: ["broad-index-prefix"],
     indexes: { posthog_person: PK },
+    fixes: [{ kind: "expression-index", tries: "pass" }],
+    says: ["`properties->>'email'` is filtered", "(team_id, (properties->>'email'))"],
+    neverSays: ["`properties` is"],
+  },
+  {
+    id: "bad.broad.person_by_email_spaced",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND properties ->> 'email' = $2",
+    status: "warning",
+    fixes: [{ kind: "expression-index", tries: "pass" }],
+    says: ["`properties->>'email'` is filtered"],
+  },
+  {
+    id: "bad.broad.person_by_nested_json_key",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND properties -> 'address' ->> 'city' = $2",
+    status: "warning",
+    fixes: [{ kind: "expression-index", tries: "pass" }],
+    says: ["properties->'address'->>'city'"],
+  },
+  {
+    id: "bad.broad.person_by_containment",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND properties @> $2",
+    status: "warning",
+    rules: ["broad-index-prefix"],
+    fixes: [],
+    says: ["`properties @> $2` is filtered"],
+  },
+  {
+    id: "bad.broad.fourteen_way_self_join",
+    sql: `SELECT p1.id FROM posthog_person p1 ${fourteenWay((i) => `p${i}.team_id = p1.team_id AND p${i}.properties->>'email' = p1.properties->>'email'`)} WHERE p1.team_id = $1 AND p1.id = $2`,
+    status: "warning",
+    rules: ["broad-index-prefix"],
+    counts: { warning: 1, info: 2 },
+    fixes: [{ kind: "expression-index", tries: "pass" }],
   },
   {
     id: "bad.sort.cohorts_of_person",
     sql: "SELECT cohort_id FROM posthog_cohortpeople WHERE person_id = $1 ORDER BY cohort_id LIMIT 10",
     status: "warning",
     rules: ["sort-not-from-index"],
+    fixes: [{ kind: "new-index", tries: "pass" }],
   },
   {
     id: "bad.not_eligible",
@@ -427,5 +583,6 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
 export const CORPUS: readonly CorpusQuery[] = [
   ...REPLICA_QUERIES,
   ...PATTERN_QUERIES,
+  ...NOTHING_CHECKED,
   ...BAD_QUERIES,
 ];
