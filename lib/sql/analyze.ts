@@ -11,8 +11,8 @@ import { eligibilityVerdicts, tablesTouched, type TableTouched } from "./rules/e
 import { nothingCheckedVerdict } from "./rules/nothing-checked";
 import { oneMessagePerFinding } from "./rules/one-finding";
 import { pruningVerdict } from "./rules/pruning";
-import type { FixContext } from "./fixes";
-import { resolveJoinOrder } from "./join-order";
+import { namedTeam, type FixContext } from "./fixes";
+import { resolveJoinOrder, starvedRelations } from "./join-order";
 import {
   broadPrefixVerdict,
   lookupVerdicts,
@@ -59,17 +59,20 @@ export function analyzePlan(explain: ExplainOutput, ctx: AnalysisContext, sql: s
     const category = tables.find((t) => t.name === use.table)?.category;
     return table && category ? [{ use, table, extra: extra(use.table) }] : [];
   });
-  const relations = resolveJoinOrder(eligible, new Set(uses.map((u) => u.alias)));
+  const aliases = new Set(uses.map((u) => u.alias));
+  const relations = resolveJoinOrder(eligible, aliases);
+  const starved = starvedRelations(relations, aliases);
   const fixes: FixContext = {
     sql,
     placeholder: nextPlaceholder(sql),
+    team: namedTeam(relations) ?? nextPlaceholder(sql),
     teamless: relations
       .filter((f) => f.table.columns.some((c) => c.name === "team_id"))
       .filter((f) => !f.predicates.equal.has("team_id"))
       .map((f) => ({ table: f.table.name, alias: f.use.alias })),
   };
   const verdicts: Verdict[] = [...eligibilityVerdicts(tables)];
-  for (const facts of relations) {
+  for (const [i, facts] of relations.entries()) {
     const seq = seqScanVerdict(facts, fixes);
     if (seq) {
       verdicts.push(seq);
@@ -77,7 +80,8 @@ export function analyzePlan(explain: ExplainOutput, ctx: AnalysisContext, sql: s
     }
     const pruning = pruningVerdict(facts, fixes);
     if (pruning) verdicts.push(pruning);
-    const broad = broadPrefixVerdict(facts, fixes);
+    // Only the relation that drives the join reads a whole key for the ones it reaches.
+    const broad = broadPrefixVerdict(facts, fixes, i === 0 ? starved : []);
     if (broad) verdicts.push(broad);
     verdicts.push(...lookupVerdicts(facts));
   }

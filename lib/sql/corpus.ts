@@ -526,6 +526,26 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     counts: { warning: 1, info: 0 },
   },
   {
+    id: "bad.broad.person_by_distinct_id_subquery",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id IN (SELECT person_id FROM posthog_persondistinctid WHERE distinct_id = $2)",
+    status: "warning",
+    rules: ["broad-index-prefix"],
+    fixes: [{ kind: "add-predicate", uses: PDI_UNIQUE, tries: "pass" }],
+    says: [
+      "`distinct_id` cannot be looked up first",
+      "Add `team_id = $1` to posthog_persondistinctid",
+    ],
+  },
+  {
+    id: "bad.broad.person_join_distinct_id_without_team",
+    sql: "SELECT p.id FROM posthog_person p JOIN posthog_persondistinctid d ON d.person_id = p.id WHERE p.team_id = $1 AND d.distinct_id = $2",
+    status: "warning",
+    rules: ["broad-index-prefix"],
+    fixes: [{ kind: "add-predicate", uses: PDI_UNIQUE, tries: "pass" }],
+    says: ["`d.team_id = $1`"],
+    counts: { warning: 1 },
+  },
+  {
     id: "bad.broad.person_by_email",
     sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND properties->>'email' = $2",
     status: "warning",

@@ -17,6 +17,7 @@ import {
   type Predicates,
 } from "./index-match";
 import { addPredicate, type Rewritten, type Target } from "./rewrite";
+import type { Starved } from "./join-order";
 import type { RelationFacts } from "./rules/scan-rules";
 import type { TableSpec } from "./schema/types";
 import { describeRows, listKeys } from "./wording";
@@ -32,6 +33,8 @@ export interface FixContext {
    * them, since fixing one alone leaves the others flagged.
    */
   readonly teamless: readonly Target[];
+  /** What the team fix compares team_id with: the team the statement already names, if any. */
+  readonly team: string;
 }
 
 /** The column every personhog request carries: adding it narrows a read to one team. */
@@ -73,19 +76,27 @@ interface PredicateOption {
   readonly fix: Fix;
 }
 
-/** Adds `column = placeholder` to each target in turn; null if any cannot be placed. */
+/** Adds `column = value` to each target in turn; null if any cannot be placed. */
 function rewriteAll(ctx: FixContext, targets: readonly Target[], column: string) {
+  const value = column === TENANT ? ctx.team : ctx.placeholder;
   let sql: string | null = ctx.sql;
   const added: AddedPredicate[] = [];
   for (const target of targets) {
-    const rewritten: Rewritten | null = sql
-      ? addPredicate(sql, target, column, ctx.placeholder)
-      : null;
+    const rewritten: Rewritten | null = sql ? addPredicate(sql, target, column, value) : null;
     sql = rewritten?.sql ?? null;
     const qualified = target.alias === target.table ? column : `${target.alias}.${column}`;
-    added.push({ column, text: rewritten?.predicate ?? `${qualified} = ${ctx.placeholder}` });
+    added.push({ column, text: rewritten?.predicate ?? `${qualified} = ${value}` });
   }
   return { sql, added };
+}
+
+/** The team a statement already names (`team_id = $1` or a number), for the team fix to reuse. */
+export function namedTeam(relations: readonly RelationFacts[]): string | null {
+  for (const f of relations) {
+    const value = f.predicates.equal.get(TENANT);
+    if (value && /^(\$\d+|\d+)$/.test(value) && !f.predicates.lists.has(TENANT)) return value;
+  }
+  return null;
 }
 
 const rank = (ctx: FixContext, t: Target) =>
@@ -199,4 +210,38 @@ export function relationFixes(f: RelationFacts, ctx: FixContext, opts: FixOption
     ? indexFix(f, team.predicates, team.fix.sql, orderBy, `\`${team.fix.added?.[0]?.text}\``)
     : indexFix(f, f.predicates, ctx.sql, orderBy, null);
   return index ? [...fixes, index] : fixes;
+}
+
+/**
+ * For relations the join reaches too late (join-order.ts): the team, added where it is missing,
+ * lets them be looked up first; else an index on their own predicates.
+ */
+export function starvedFixes(starved: readonly Starved[], ctx: FixContext): Fix[] {
+  return starved.flatMap((s) => {
+    const f = s.facts;
+    const teamless = ctx.teamless.some((t) => t.table === f.table.name && t.alias === f.use.alias);
+    if (teamless) {
+      const predicates = withEqualities(s.constant, [TENANT]);
+      const choice = chooseIndex(f.table, predicates);
+      if (choice && s.keys.every((k) => choice.matched.includes(k))) {
+        const { sql, added } = rewriteAll(ctx, ctx.teamless, TENANT);
+        const texts = listKeys(added.map((a) => a.text)).replaceAll("`, `", "` and `");
+        return [
+          {
+            kind: "add-predicate" as const,
+            sentence:
+              `Add ${texts} to ${f.table.name} (the same team): ${choice.index.name} then finds its rows first ` +
+              `(${describeRows(rowCount(choice, predicates))}), and the join follows from them.`,
+            table: f.table.name,
+            alias: f.use.alias,
+            sql,
+            added,
+            uses: choice.index.name,
+          },
+        ];
+      }
+    }
+    const index = indexFix(f, s.constant, ctx.sql, [], null);
+    return index ? [index] : [];
+  });
 }

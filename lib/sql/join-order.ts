@@ -4,7 +4,8 @@
  * of those already read. Anything that is not a table use (UNNEST, VALUES, a subquery) counts as
  * read first, like a constant list.
  */
-import { score } from "./index-match";
+import { BROAD_KEYS } from "./advice";
+import { chooseIndex, predicatesFor, score, type Predicates } from "./index-match";
 import type { RelationUse } from "./relations";
 import { relationFacts, type RelationFacts } from "./rules/scan-rules";
 import type { IndexSpec, TableSpec } from "./schema/types";
@@ -39,4 +40,35 @@ export function resolveJoinOrder(
     pending.splice(best, 1);
   }
   return done;
+}
+
+/**
+ * A relation reached only through a join although it has a selective predicate of its own
+ * (`distinct_id = $2`) that no index can look up first: the query reads every row the join comes
+ * from to check it.
+ */
+export interface Starved {
+  readonly facts: RelationFacts;
+  /** Its predicates from constants and parameters alone, without join keys. */
+  readonly constant: Predicates;
+  /** The selective keys no index can look up. */
+  readonly keys: readonly string[];
+}
+
+export function starvedRelations(
+  relations: readonly RelationFacts[],
+  allAliases: ReadonlySet<string>,
+): Starved[] {
+  const constantOnly = (alias: string | null) => alias === null || !allAliases.has(alias);
+  return relations.slice(1).flatMap((facts) => {
+    const constant = predicatesFor(facts.use.atoms, facts.use.alias, facts.table, constantOnly);
+    const boolean = (key: string) =>
+      facts.table.columns.find((c) => c.name === key)?.type === "boolean";
+    const selective = [...constant.equal.keys()].filter(
+      (key) => !BROAD_KEYS.has(key) && !boolean(key) && !constant.joins.has(key),
+    );
+    const own = chooseIndex(facts.table, constant, facts.extra);
+    const keys = selective.filter((key) => !own?.matched.includes(key));
+    return keys.length > 0 ? [{ facts, constant, keys }] : [];
+  });
 }

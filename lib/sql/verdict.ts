@@ -21,7 +21,7 @@ export const RULES = {
     "A personhog table is read without an index lookup (sequential scan, or a walk of a whole index).",
   "no-partition-pruning": "posthog_person is probed in every partition: no team_id pins it to one.",
   "broad-index-prefix":
-    "The index matches only a broad key (a whole team, project or cohort); selective predicates are filtered row by row.",
+    "The index matches only a broad key (a whole team, project or cohort); selective predicates, its own or those of a table the join reaches through it, are checked row by row.",
   "sort-not-from-index": "ORDER BY … LIMIT sorts the matching rows: no index gives that order.",
   "mixed-categories":
     "The query touches PersonData and NonPersonData tables: routing follows the RPC's purpose.",

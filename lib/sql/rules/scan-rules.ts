@@ -1,7 +1,8 @@
 /** Per-relation verdicts: is it looked up through an index, and how much of the index is used. */
 import { BROAD_KEYS, selectiveColumns } from "../advice";
 import { keyLabel } from "../expressions";
-import { relationFixes, type FixContext } from "../fixes";
+import { relationFixes, starvedFixes, type FixContext } from "../fixes";
+import type { Starved } from "../join-order";
 import {
   chooseIndex,
   filteredColumns,
@@ -20,6 +21,8 @@ export interface RelationFacts {
   readonly table: TableSpec;
   readonly predicates: Predicates;
   readonly choice: IndexChoice | null;
+  /** Hypothetical indexes (index advice) on this table. */
+  readonly extra: readonly IndexSpec[];
 }
 
 export function relationFacts(
@@ -29,7 +32,7 @@ export function relationFacts(
   bound: (alias: string | null) => boolean,
 ): RelationFacts {
   const predicates = predicatesFor(use.atoms, use.alias, table, bound);
-  return { use, table, predicates, choice: chooseIndex(table, predicates, extra) };
+  return { use, table, predicates, choice: chooseIndex(table, predicates, extra), extra };
 }
 
 const nodeIds = (f: RelationFacts) => f.use.scans.map((s) => s.entry.id);
@@ -84,14 +87,48 @@ export function seqScanVerdict(f: RelationFacts, ctx: FixContext): Verdict | nul
   };
 }
 
-export function broadPrefixVerdict(f: RelationFacts, ctx: FixContext): Verdict | null {
+/** Every row of a team (project, cohort) is read, and what it is filtered or joined on. */
+function broadMessage(
+  f: RelationFacts,
+  choice: IndexChoice,
+  selective: string[],
+  starved: Starved[],
+) {
+  const head =
+    `${f.table.name} is looked up through ${choice.index.name} on ${listKeys(choice.matched)} only, ` +
+    `so every row of that ${choice.matched.join(" + ")} is read`;
+  if (selective.length > 0) {
+    return `${head} and ${listKeys(selective)} ${isAre(selective)} filtered afterwards.`;
+  }
+  const others = starved.map((s) => {
+    const keys = labels(s.keys);
+    return `${s.facts.table.name}'s ${listKeys(keys)}`;
+  });
+  return (
+    `${head} and joined: ${others.join(" and ")} cannot be looked up first (no index leads with ` +
+    "it), so it is only checked after the join."
+  );
+}
+
+/**
+ * A lookup on a broad key only (a whole team, project or cohort) with selective predicates left
+ * to filter, its own or those of a relation the join reaches only through it (`starved`).
+ */
+export function broadPrefixVerdict(
+  f: RelationFacts,
+  ctx: FixContext,
+  starved: Starved[] = [],
+): Verdict | null {
   const choice = f.choice;
   if (!choice || choice.index.fewRowsPerKey || !choice.matched.every((c) => BROAD_KEYS.has(c)))
     return null;
   const filtered = filteredColumns(f.predicates, choice);
   const selective = labels(selectiveColumns(f.table, filtered));
-  if (selective.length === 0) return null;
-  const fixes = relationFixes(f, ctx, { predicates: true, index: true });
+  if (selective.length === 0 && starved.length === 0) return null;
+  const fixes = [
+    ...(selective.length === 0 ? starvedFixes(starved, ctx) : []),
+    ...relationFixes(f, ctx, { predicates: true, index: selective.length > 0 }),
+  ];
   return {
     severity: "warning",
     rule: "broad-index-prefix",
@@ -99,12 +136,10 @@ export function broadPrefixVerdict(f: RelationFacts, ctx: FixContext): Verdict |
     index: choice.index.name,
     matched: labels(choice.matched),
     filtered: labels(filtered),
-    message:
-      `${f.table.name} is looked up through ${choice.index.name} on ${listKeys(choice.matched)} only, so every row of that ` +
-      `${choice.matched.join(" + ")} is read and ${listKeys(selective)} ${isAre(selective)} filtered afterwards.`,
+    message: broadMessage(f, choice, selective, starved),
     ...withFixes(
       fixes,
-      `No index can serve ${listKeys(selective)} as written: narrow the query by an indexed key, or discuss an index with the team.`,
+      `No index can serve ${listKeys(selective.length ? selective : starved.flatMap((s) => labels(s.keys)))} as written: narrow the query by an indexed key, or discuss an index with the team.`,
     ),
   };
 }
