@@ -5,6 +5,10 @@
  * keys the lab quotes itself (fixes.ts), never from the user's text as written.
  */
 import { analyzePlan, type AnalysisContext } from "./analyze";
+import { createIndexSql, proposedIndex } from "./advice";
+import { isExpressionKey, jsonKey, parseJsonChain } from "./expressions";
+import { findTable } from "./schema";
+import type { IndexSpec, TableSpec } from "./schema/types";
 import { checkSql, explainStatement, type CheckResult, type SqlDatabase } from "./session";
 import { fixKey, overallStatus, type Fix } from "./verdict";
 
@@ -33,6 +37,26 @@ export type AdviceResult =
       readonly trials: readonly FixTrial[];
     };
 
+/**
+ * A fix may come back from a page, so its index is rebuilt here from the schema: every key must
+ * be a column of the table or a JSON key chain on a jsonb column, and the DDL is ours.
+ */
+function rebuiltIndex(fix: Fix): { table: TableSpec; index: IndexSpec; ddl: string } | null {
+  const table = findTable(fix.table);
+  const columns = fix.index?.columns ?? [];
+  const safe = (key: string) => {
+    if (!isExpressionKey(key)) return table?.columns.some((c) => c.name === key) ?? false;
+    const chain = parseJsonChain(key);
+    const column = table?.columns.find((c) => c.name === chain?.path.column);
+    return Boolean(
+      chain && !chain.alias && column?.type === "jsonb" && jsonKey(chain.path) === key,
+    );
+  };
+  if (!table || columns.length === 0 || !columns.every(safe)) return null;
+  const index = proposedIndex(table, columns);
+  return { table, index, ddl: createIndexSql(table, index) };
+}
+
 export async function tryFix(
   db: SqlDatabase,
   ctx: AnalysisContext,
@@ -41,11 +65,22 @@ export async function tryFix(
   if (fix.sql === null) {
     return { ok: false, error: { message: "The fix could not be placed in this SQL." }, ms: 0 };
   }
-  if (!fix.index || !fix.ddl) return checkSql(db, ctx, fix.sql);
+  if (!fix.index) return checkSql(db, ctx, fix.sql);
+  const built = rebuiltIndex(fix);
+  if (!built) {
+    return {
+      ok: false,
+      error: { message: "The proposed index is not one the lab builds." },
+      ms: 0,
+    };
+  }
   const started = performance.now();
   try {
-    const plan = await explainStatement(db, fix.sql, [fix.ddl]);
-    const extraCtx: AnalysisContext = { ...ctx, extraIndexes: { [fix.table]: [fix.index] } };
+    const plan = await explainStatement(db, fix.sql, [built.ddl]);
+    const extraCtx: AnalysisContext = {
+      ...ctx,
+      extraIndexes: { [built.table.name]: [built.index] },
+    };
     const { verdicts, statement, tables } = analyzePlan(plan, extraCtx, fix.sql);
     return {
       ok: true,

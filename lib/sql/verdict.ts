@@ -84,6 +84,12 @@ export function fixKey(fix: Fix): string {
   return JSON.stringify([fix.kind, fix.sql, fix.ddl ?? null]);
 }
 
+/** Each fix once, first place kept. */
+export function distinctFixes(fixes: readonly Fix[]): Fix[] {
+  const seen = new Set<string>();
+  return fixes.filter((fix) => !seen.has(fixKey(fix)) && Boolean(seen.add(fixKey(fix))));
+}
+
 export interface AddedPredicate {
   readonly column: string;
   /** The text added, e.g. `d.team_id = $3`. */

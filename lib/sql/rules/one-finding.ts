@@ -4,16 +4,11 @@
  * say the same thing about the same table (a self-join's references) become one, covering every
  * alias, plan node and fix.
  */
-import { fixKey, type Fix, type Verdict } from "../verdict";
+import { distinctFixes, type Verdict } from "../verdict";
 
 const RESTATING = new Set(["index-lookup", "index-only"]);
 
 const relationKey = (table: string | null, alias: string) => `${table ?? ""}|${alias}`;
-
-function distinctFixes(fixes: readonly Fix[]): Fix[] {
-  const seen = new Set<string>();
-  return fixes.filter((fix) => !seen.has(fixKey(fix)) && Boolean(seen.add(fixKey(fix))));
-}
 
 export function oneMessagePerFinding(verdicts: readonly Verdict[]): Verdict[] {
   const flagged = new Set<string>();

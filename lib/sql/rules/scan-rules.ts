@@ -13,7 +13,7 @@ import {
 } from "../index-match";
 import type { RelationUse } from "../relations";
 import type { IndexSpec, TableSpec } from "../schema/types";
-import type { Fix, Verdict } from "../verdict";
+import { distinctFixes, type Fix, type Verdict } from "../verdict";
 import { describeRows, isAre, listKeys } from "../wording";
 
 export interface RelationFacts {
@@ -125,10 +125,10 @@ export function broadPrefixVerdict(
   const filtered = filteredColumns(f.predicates, choice);
   const selective = labels(selectiveColumns(f.table, filtered));
   if (selective.length === 0 && starved.length === 0) return null;
-  const fixes = [
+  const fixes = distinctFixes([
     ...(selective.length === 0 ? starvedFixes(starved, ctx) : []),
     ...relationFixes(f, ctx, { predicates: true, index: selective.length > 0 }),
-  ];
+  ]);
   return {
     severity: "warning",
     rule: "broad-index-prefix",
