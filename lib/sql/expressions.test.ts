@@ -2,6 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
+  expressionKey,
   expressionRef,
   jsonKey,
   keyLabel,
@@ -47,6 +48,14 @@ describe("JSON key chains", () => {
     const written = expressionRef("properties ->> 'email'", column);
     assert.equal(printed.key, written.key);
     assert.equal(printed.key, "(properties ->> 'email')");
+  });
+
+  it("keys an index's expression as the catalogue prints it like a condition on it", () => {
+    assert.equal(
+      expressionKey("((properties -> 'a'::text) ->> 'b'::text)"),
+      "(properties -> 'a' ->> 'b')",
+    );
+    assert.equal(expressionKey("lower((email)::text)"), "(lower((email)::text))");
   });
 
   it("labels keys the way people write them", () => {

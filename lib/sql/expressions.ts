@@ -25,7 +25,7 @@ export interface ExprRef {
 const MAX_KEY_LENGTH = 200;
 const QUALIFIED_COLUMN = /^(?:([a-z_][a-z0-9_]*)\.)?([a-z_][a-z0-9_]*)$/i;
 
-export function quoteLiteral(text: string): string {
+function quoteLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
 
@@ -100,7 +100,13 @@ export function normalizeExpression(text: string): string {
   return out.trim();
 }
 
-/** The key of an expression over one column: a JSON chain's canonical form, else its normal form. */
+/** The key of an expression: a JSON chain's canonical form, else its normal form. */
+export function expressionKey(text: string): string {
+  const chain = parseJsonChain(text);
+  return chain ? jsonKey(chain.path) : `(${normalizeExpression(text)})`;
+}
+
+/** An expression over one column, keyed; a JSON chain on that column keeps its parts. */
 export function expressionRef(text: string, column: { alias: string | null; column: string }) {
   const chain = parseJsonChain(text);
   if (chain && chain.path.column === column.column) {

@@ -44,7 +44,7 @@ const isBoolean = (table: TableSpec, column: string) =>
   table.columns.find((c) => c.name === column)?.type === "boolean";
 
 /** Would the relation still be flagged with these predicates and this index? */
-export function stillFlagged(table: TableSpec, p: Predicates, choice: IndexChoice | null): boolean {
+function stillFlagged(table: TableSpec, p: Predicates, choice: IndexChoice | null): boolean {
   if (!choice) return true;
   const key = table.partitions?.key;
   if (key && !(p.equal.has(key) && !p.lists.has(key))) return true;

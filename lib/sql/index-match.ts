@@ -37,7 +37,7 @@ export interface IndexChoice {
 
 const EQUALITIES = new Set(["eq-value", "eq-any", "eq-column"]);
 
-export function emptyPredicates(): Predicates {
+function emptyPredicates(): Predicates {
   return {
     equal: new Map(),
     lists: new Map(),

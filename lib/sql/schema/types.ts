@@ -16,7 +16,11 @@ export interface ColumnSpec {
 export interface IndexSpec {
   readonly name: string;
   readonly unique: boolean;
-  /** Key columns in order; the leading column decides whether a lookup is possible. */
+  /**
+   * Key columns in order; the leading column decides whether a lookup is possible. An expression
+   * key is written in parentheses as PostgreSQL prints it, without casts on literals
+   * (`(properties ->> 'email')`), which is how the index reasoning keys a condition on it.
+   */
   readonly columns: readonly string[];
   readonly include?: readonly string[];
   /** Partial-index predicate, as SQL. */
