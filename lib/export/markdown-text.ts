@@ -70,8 +70,13 @@ export function plainText(text: string): string {
     else if (ch === "_") out += WORD.test(before) && WORD.test(after) ? ch : "\\_";
     else if (ch === ":" && after === "/") out += "\\:";
     else if (ch === "." && flat.slice(Math.max(0, i - 3), i).toLowerCase() === "www") out += "\\.";
-    else if (ch === "@") out += "`@`";
-    else out += ch;
+    else if (ch === "@") {
+      // A run as one code span: two spans side by side would read as one longer delimiter.
+      let end = i;
+      while (flat.charAt(end + 1) === "@") end++;
+      out += `\`${flat.slice(i, end + 1)}\``;
+      i = end;
+    } else out += ch;
   }
   return out;
 }
