@@ -320,6 +320,12 @@ const ROWS: Row[] = [
     kept: ALL,
   },
   {
+    name: "data given twice",
+    link: `${LINK}&z=${dataOf(await zLink('{"rpcName":"Other"}'))}`,
+    message: /^The link has its part "z" more than once; only the first was read\.$/,
+    kept: ALL,
+  },
+  {
     name: "more problems than a reader can use",
     link: await replaced(
       "request",
