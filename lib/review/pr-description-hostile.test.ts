@@ -8,7 +8,6 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { marked, type Token } from "marked";
-import { WORKED_EXAMPLE } from "../design/defaults";
 import type { Design, FieldDesign } from "../design/model";
 import { linkTarget } from "../export/markdown-text";
 import type { CheckResult } from "../sql/session";
