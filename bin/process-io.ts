@@ -26,7 +26,7 @@ export function processIo(): Io {
  * stack trace (it would print text from the input raw), through the terminal rule, and exit 2.
  */
 export function internalError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
   return terminalText(
     `personhog-rpc could not handle this input (internal error: ${message.slice(0, 500)}). This is a bug; please report it with the input.\n`,
   );
