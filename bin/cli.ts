@@ -30,7 +30,8 @@ Commands:
         Print the design a link holds (exit 2 if it is damaged).
   pr-description [--origin <url>] <design.json | - | url>
         The pull request description for a design or a share link, as Markdown, with its
-        SQL checked here. Exit 1 when the SQL is flagged.
+        SQL checked here. Exit 1 when the SQL is flagged, 2 when the design or link cannot
+        be read whole (as link decode). --origin: http(s), host, optional port and path.
   rules                 List the rules the check applies.
   help, --help          Show this help.
 
