@@ -1,7 +1,9 @@
 /**
  * Attacks through share links, design files and the usage of `link encode`, `link decode` and
  * `pr-description`: Markdown injection, terminal escapes, damaged and oversized links, bad input
- * files. Designs keep their SQL empty unless the SQL is the attack, so no lab boots for them.
+ * files. Every design keeps its SQL empty, so no lab boots and each row takes milliseconds; SQL
+ * fenced in the description is covered by lib/review's tests (a CLI lab boot took over 10 s while
+ * the whole unit suite ran on this machine's two cores).
  */
 import { deflate } from "../../lib/link/deflate";
 import { bytesToBase64Url } from "../../lib/link/base64url";
@@ -330,15 +332,6 @@ export const LINK_ROWS: readonly HostileRow[] = [
     [/field k\\\\u001b\\\[1A\\\\u001b\\\[2K\\\\u202e\\\\u0085/],
     [],
   ),
-  {
-    // The one row here whose SQL is the attack: the lab boots and refuses it (exit 1, flagged).
-    name: "pr-description: a fence breaker in the SQL stays inside one longer fence",
-    argv: ["pr-description", "{dir}/d.json"],
-    files: { "d.json": design({ sql: "SELECT 1\n```\n# Injected heading\n```" }) },
-    exit: 1,
-    stdout: [/^````sql\nSELECT 1\n```\n# Injected heading\n```\n````$/m],
-    never: SAFE,
-  },
 
   // --origin: the one text that begins every link in the description.
   ...[
