@@ -6,6 +6,7 @@ import { TABLE_DOMAIN } from "../catalogue/domains";
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
 import { findTable } from "../sql/schema";
 import { derive, mixedCategories, tablesOutside } from "./derive";
+import { fieldNameClashes, invalidFieldNames } from "./field-names";
 import type { Design, FieldDesign } from "./model";
 import type { Problem } from "./problem";
 import { rpcNameProblems } from "./rpc-name";
@@ -145,7 +146,9 @@ function eligibilityRules(design: Design): Problem[] {
       rule: "mixed-categories",
     });
   }
-  const suggested = new Set(design.tables.map((t) => TABLE_DOMAIN[t]).filter(Boolean));
+  const suggested = new Set(
+    design.tables.filter((t) => Object.hasOwn(TABLE_DOMAIN, t)).map((t) => TABLE_DOMAIN[t]),
+  );
   if (suggested.size === 1 && !suggested.has(design.domain)) {
     problems.push({
       path: "domain",
@@ -278,6 +281,8 @@ export function designProblems(design: Design): Problem[] {
       : [];
   return [
     ...nameRules(design),
+    ...invalidFieldNames(design),
+    ...fieldNameClashes(design),
     ...eligibilityRules(design),
     ...fieldRules(design.request, "request"),
     ...response,
