@@ -84,10 +84,16 @@ function rustfmt(source: string): { ok: boolean; out: string; err: string } {
     assert.fail(
       "rustfmt was not found (looked at $RUSTFMT, ~/.cargo/bin/rustfmt, PATH): install it with `rustup component add rustfmt`.",
     );
-  const run = spawnSync(RUSTFMT, ["--edition", "2021", "--emit", "stdout"], {
-    input: source,
-    encoding: "utf8",
-  });
+  // Parsed as edition 2024, whose reserved words include every earlier edition's (`gen`, `try`),
+  // and formatted in the 2021 style PostHog's checkout uses.
+  const run = spawnSync(
+    RUSTFMT,
+    ["--edition", "2024", "--style-edition", "2021", "--emit", "stdout"],
+    {
+      input: source,
+      encoding: "utf8",
+    },
+  );
   return { ok: run.status === 0, out: run.stdout, err: run.stderr };
 }
 
