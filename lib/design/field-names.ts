@@ -8,7 +8,7 @@
 import { camelFromSnake } from "../catalogue/naming";
 import { rustIdent } from "../generate/escape/rust";
 import type { Design, FieldDesign } from "./model";
-import type { Problem } from "./problem";
+import { quoted, type Problem } from "./problem";
 import { FIELD_NAME, isKnownType } from "./validate";
 
 function messages(design: Design): { fields: readonly FieldDesign[]; path: string }[] {
@@ -27,7 +27,7 @@ export function invalidFieldNames(design: Design): Problem[] {
             {
               path: `${path}.${i}.name`,
               severity: "error" as const,
-              message: `Field name ${JSON.stringify(f.name.slice(0, 70))} must be snake_case (lowercase letters, digits, _), starting with a letter, at most 64 characters: no code is generated until it is.`,
+              message: `Field name ${quoted(f.name.slice(0, 70))} must be snake_case (lowercase letters, digits, _), starting with a letter, at most 64 characters: no code is generated until it is.`,
               rule: "field-names",
             },
           ]),
@@ -37,7 +37,7 @@ export function invalidFieldNames(design: Design): Problem[] {
             {
               path: `${path}.${i}.type`,
               severity: "error" as const,
-              message: `Unknown type ${JSON.stringify(f.type.slice(0, 70))}: no code is generated until the field has a known type.`,
+              message: `Unknown type ${quoted(f.type.slice(0, 70))}: no code is generated until the field has a known type.`,
               rule: "field-types",
             },
           ]),

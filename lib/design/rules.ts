@@ -8,7 +8,7 @@ import { findTable } from "../sql/schema";
 import { derive, mixedCategories, tablesOutside } from "./derive";
 import { fieldNameClashes, invalidFieldNames } from "./field-names";
 import type { Design, FieldDesign } from "./model";
-import type { Problem } from "./problem";
+import { quoted, type Problem } from "./problem";
 import { rpcNameProblems } from "./rpc-name";
 
 const JSON_FIELDS = new Set([
@@ -241,7 +241,7 @@ function leaderRules(design: Design): Problem[] {
       {
         path: "leaderSafety.field",
         severity: "error",
-        message: `The idempotency key must be a string or bytes request field; ${s.field || "(none)"} is not.`,
+        message: `The idempotency key must be a string or bytes request field; ${s.field ? quoted(s.field) : "(none)"} is not.`,
         rule,
       },
     ];
