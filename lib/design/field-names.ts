@@ -7,6 +7,7 @@
  */
 import { camelFromSnake } from "../catalogue/naming";
 import { rustIdent } from "../generate/escape/rust";
+import { tsParam } from "../generate/escape/typescript";
 import type { Design, FieldDesign } from "./model";
 import { quoted, type Problem } from "./problem";
 import { FIELD_NAME, isKnownType } from "./validate";
@@ -45,16 +46,24 @@ export function invalidFieldNames(design: Design): Problem[] {
   );
 }
 
-const SPELLINGS: readonly { readonly where: string; readonly spell: (name: string) => string }[] = [
+interface Spelling {
+  readonly where: string;
+  readonly spell: (name: string) => string;
+  /** Only request fields become the wrapper's parameters. */
+  readonly requestOnly?: boolean;
+}
+const SPELLINGS: readonly Spelling[] = [
   { where: "JSON and TypeScript (protobuf-es)", spell: camelFromSnake },
   { where: "Rust (prost)", spell: rustIdent },
+  { where: "the TypeScript wrapper's parameters", spell: tsParam, requestOnly: true },
 ];
 
 /** Distinct names of one message that a generated language spells the same. */
 export function fieldNameClashes(design: Design): Problem[] {
   const problems: Problem[] = [];
   for (const { fields, path } of messages(design)) {
-    for (const { where, spell } of SPELLINGS) {
+    for (const { where, spell, requestOnly } of SPELLINGS) {
+      if (requestOnly && path !== "request") continue;
       const first = new Map<string, string>();
       fields.forEach((f, i) => {
         if (!FIELD_NAME.test(f.name)) return; // invalidFieldNames reports it

@@ -58,6 +58,17 @@ describe("designProblems", () => {
       { request: [field("team_id", "int64"), field("self", "int64"), field("self_", "int64")] },
       "error:unique-fields",
     ],
+    [
+      "two request fields the TypeScript wrapper names the same",
+      {
+        request: [
+          field("team_id", "int64"),
+          field("delete", "int64"),
+          field("delete_value", "int64"),
+        ],
+      },
+      "error:unique-fields",
+    ],
     ["an RPC name that is a Rust keyword in snake_case", { rpcName: "Type" }, "error:rpc-naming"],
     [
       "read_options declared by hand",

@@ -66,15 +66,7 @@ const listOrValue = (f: FieldDesign) => (f.repeated ? `${valueType(f)}[]` : valu
 /** protobuf-es leaves a singular message or a proto3 optional scalar undefined when unset. */
 const mayBeUnset = (f: FieldDesign) => !f.repeated && (f.optional || !isScalar(f.type));
 
-/** Names the wrapper itself uses: a parameter must not shadow them. */
-const WRAPPER_NAMES = new Set([
-  "callerTag",
-  "response",
-  "create",
-  "eventualReadOptions",
-  "strongReadOptions",
-]);
-const paramName = (f: FieldDesign) => tsParam(f.name, WRAPPER_NAMES);
+const paramName = (f: FieldDesign) => tsParam(f.name);
 
 /** Request init value from a plain TS parameter: int64 is bigint in protobuf-es v2. */
 function requestValue(f: FieldDesign): string {

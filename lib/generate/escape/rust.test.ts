@@ -47,6 +47,7 @@ describe("rust escapes", () => {
     ];
     assert.deepEqual(rustSql(0, "SELECT 1"), ['r#"', "SELECT 1", '"#']);
     assert.equal(rustSql(4, "SELECT '\"#'")[0], '    r##"');
+    assert.equal(rustSql(0, "SELECT\t1")[0], 'r#"', "a tab stays raw");
     assert.equal(rustSql(0, "SELECT '\u202e'")[0], '"', "bidi: an ordinary literal");
     assert.equal(rustSql(0, `SELECT '"${"#".repeat(300)}'`)[0], '"', "over 255 hashes");
     const run = compileAndRun(printBytes(sqls.map((s) => rustSql(8, s).join("\n"))));

@@ -34,8 +34,9 @@ const MAX_HASHES = 255;
 /**
  * SQL as the string argument of a sqlx macro, on its own lines at `col`, re-indented (rustfmt
  * never touches a literal). A raw string (`r#"…"#`, with enough `#` that the SQL cannot close it)
- * keeps the SQL readable; SQL holding a character a raw string cannot escape (controls, bidi,
- * separators) or needing more than 255 `#` goes in an ordinary literal with escapes instead.
+ * keeps the SQL readable (tabs and newlines included); SQL holding any other character a raw
+ * string cannot escape (controls, bidi, separators) or needing more than 255 `#` goes in an
+ * ordinary literal with escapes instead.
  */
 export function rustSql(col: number, sql: string): string[] {
   const lines = sql
@@ -50,7 +51,8 @@ export function rustSql(col: number, sql: string): string[] {
   const pad = " ".repeat(col);
   const body = lines.map((l) => (l.trim() ? `${pad}${l.slice(common).trimEnd()}` : ""));
   const hashes = rawHashes(sql);
-  const plain = [...body.join("\n")].every((ch) => ch === "\n" || !isUnsafe(ch.codePointAt(0)!));
+  const layout = (ch: string) => ch === "\n" || ch === "\t";
+  const plain = [...body.join("\n")].every((ch) => layout(ch) || !isUnsafe(ch.codePointAt(0)!));
   if (plain && hashes.length <= MAX_HASHES)
     return [`${pad}r${hashes}"`, ...body, `${pad}"${hashes}`];
   // An ordinary literal may span lines; a `\` before a newline would swallow it, but every

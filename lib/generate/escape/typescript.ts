@@ -11,11 +11,20 @@ export function tsProperty(field: string): string {
   return PROTOBUF_ES_RESERVED.has(camel) ? `${camel}$` : camel;
 }
 
+/** Names the Node wrapper itself uses: a parameter must not shadow them. */
+const WRAPPER_NAMES: ReadonlySet<string> = new Set([
+  "callerTag",
+  "response",
+  "create",
+  "eventualReadOptions",
+  "strongReadOptions",
+]);
+
 /**
- * The wrapper's parameter for a field: its lowerCamel name, or `<name>Value` when that is a word
- * a parameter cannot be, or one the wrapper itself uses (`create`, `callerTag`, `response`…).
+ * The wrapper's parameter for a request field: its lowerCamel name, or `<name>Value` when that is
+ * a word a parameter cannot be, or one the wrapper itself uses (`create`, `callerTag`…).
  */
-export function tsParam(field: string, taken: ReadonlySet<string>): string {
+export function tsParam(field: string): string {
   const camel = camelFromSnake(field);
-  return TS_BINDING_RESERVED.has(camel) || taken.has(camel) ? `${camel}Value` : camel;
+  return TS_BINDING_RESERVED.has(camel) || WRAPPER_NAMES.has(camel) ? `${camel}Value` : camel;
 }
