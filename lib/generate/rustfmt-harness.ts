@@ -2,7 +2,8 @@
  * Test helper: runs the real rustfmt over a generated snippet placed where it lands in its file
  * (inside a trait, an impl, a match, the KNOWN_METHODS array), so rustfmt sees the true nesting
  * depth. The snippet must parse and come back unchanged; macro arguments, which rustfmt skips when
- * they do not parse, are parsed a second time as plain calls. Used by rust.test.ts only.
+ * they do not parse, are parsed a second time as plain calls. Used by rust.test.ts and the
+ * hostile-input property test (hostile.test.ts).
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
