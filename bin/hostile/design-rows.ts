@@ -213,6 +213,7 @@ export const DESIGN_ROWS: readonly HostileRow[] = [
     files: commented("Max 99999999999999999999999 per request", { repeated: true }),
     exit: 0,
     stdout: [/Max 99999999999999999999999 in person_ids's comment is above 100,000/],
+    stderr: [/warning: Max 99999999999999999999999 in person_ids's comment is above 100,000/],
     never: [/e\+\d/, /len\(\) > \d/, /vec!\[[^\]]*; \d/],
   },
   {
@@ -223,6 +224,7 @@ export const DESIGN_ROWS: readonly HostileRow[] = [
     }),
     exit: 0,
     stdout: [/Max 99999999999 in limit's comment does not fit int32/],
+    stderr: [/warning: Max 99999999999 in limit's comment does not fit int32.*\[documented-cap\]/],
     never: [/1\.\.=99999999999/],
   },
   {

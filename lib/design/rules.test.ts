@@ -71,6 +71,16 @@ describe("designProblems", () => {
     ],
     ["an RPC name that is a Rust keyword in snake_case", { rpcName: "Type" }, "error:rpc-naming"],
     [
+      "a documented cap too large to enforce",
+      {
+        request: [
+          field("team_id", "int64"),
+          field("limit", "int32", { comment: "Max 99999999999 per request" }),
+        ],
+      },
+      "warning:documented-cap",
+    ],
+    [
       "read_options declared by hand",
       { request: [field("team_id", "int64"), field("read_options", "int64")] },
       "error:read-options-last",

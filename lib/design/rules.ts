@@ -4,6 +4,7 @@
  */
 import { TABLE_DOMAIN } from "../catalogue/domains";
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
+import { documentedCap } from "../generate/documented-cap";
 import { findTable } from "../sql/schema";
 import { derive, mixedCategories, tablesOutside } from "./derive";
 import { fieldNameClashes, invalidFieldNames } from "./field-names";
@@ -274,6 +275,23 @@ function nullableRules(design: Design): Problem[] {
   );
 }
 
+/** A request field's documented cap the generated handler cannot enforce, as a warning. */
+function capRules(design: Design): Problem[] {
+  return design.request.flatMap((f, i) => {
+    const cap = documentedCap(f);
+    return cap.kind === "ignored"
+      ? [
+          {
+            path: `request.${i}.comment`,
+            severity: "warning" as const,
+            message: cap.note,
+            rule: "documented-cap",
+          },
+        ]
+      : [];
+  });
+}
+
 export function designProblems(design: Design): Problem[] {
   const response =
     design.response.kind === "new"
@@ -285,6 +303,7 @@ export function designProblems(design: Design): Problem[] {
     ...fieldNameClashes(design),
     ...eligibilityRules(design),
     ...fieldRules(design.request, "request"),
+    ...capRules(design),
     ...response,
     ...readWriteRules(design),
   ];
