@@ -25,7 +25,7 @@ import { unknownKeyProblems } from "./unknown-keys";
 export const MAX_FIELDS = 40;
 export const MAX_SQL_LENGTH = 20_000;
 export const MAX_TEXT = 500;
-const FIELD_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+export const FIELD_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);

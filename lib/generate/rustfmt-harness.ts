@@ -2,7 +2,8 @@
  * Test helper: runs the real rustfmt over a generated snippet placed where it lands in its file
  * (inside a trait, an impl, a match, the KNOWN_METHODS array), so rustfmt sees the true nesting
  * depth. The snippet must parse and come back unchanged; macro arguments, which rustfmt skips when
- * they do not parse, are parsed a second time as plain calls. Used by rust.test.ts only.
+ * they do not parse, are parsed a second time as plain calls. Used by rust.test.ts and the
+ * hostile-input property test (hostile.test.ts).
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -84,10 +85,16 @@ function rustfmt(source: string): { ok: boolean; out: string; err: string } {
     assert.fail(
       "rustfmt was not found (looked at $RUSTFMT, ~/.cargo/bin/rustfmt, PATH): install it with `rustup component add rustfmt`.",
     );
-  const run = spawnSync(RUSTFMT, ["--edition", "2021", "--emit", "stdout"], {
-    input: source,
-    encoding: "utf8",
-  });
+  // Parsed as edition 2024, whose reserved words include every earlier edition's (`gen`, `try`),
+  // and formatted in the 2021 style PostHog's checkout uses.
+  const run = spawnSync(
+    RUSTFMT,
+    ["--edition", "2024", "--style-edition", "2021", "--emit", "stdout"],
+    {
+      input: source,
+      encoding: "utf8",
+    },
+  );
   return { ok: run.status === 0, out: run.stdout, err: run.stderr };
 }
 
