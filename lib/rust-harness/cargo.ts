@@ -196,15 +196,16 @@ export async function runHarness(
   );
   const cargoMs = performance.now() - started;
 
-  const errors = new Map<string, string[]>(cases.map((c) => [c.name, []]));
+  // A file compiled both as the library and as its tests reports an error twice: keep one.
+  const errors = new Map<string, Set<string>>(cases.map((c) => [c.name, new Set()]));
   for (const line of (run.stdout ?? "").split("\n")) {
     if (!line.startsWith("{")) continue;
     const msg = JSON.parse(line) as CargoMessage;
     if (msg.reason !== "compiler-message" || msg.message?.level !== "error") continue;
     const rel = path.relative(WORK, msg.manifest_path ?? "");
-    errors.get(rel.split(path.sep)[0] ?? "")?.push(msg.message.rendered ?? "");
+    errors.get(rel.split(path.sep)[0] ?? "")?.add(msg.message.rendered ?? "");
   }
-  const compiled = [...errors.values()].some((e) => e.length) || run.status === 0;
+  const compiled = [...errors.values()].some((e) => e.size) || run.status === 0;
   const cargoError = run.error
     ? `cargo did not finish: ${run.error.message}`
     : compiled
@@ -214,7 +215,7 @@ export async function runHarness(
     results: new Map(
       cases.map((c) => [
         c.name,
-        { placement: placement.get(c.name)!, errors: errors.get(c.name)! },
+        { placement: placement.get(c.name)!, errors: [...errors.get(c.name)!] },
       ]),
     ),
     cargoError,
