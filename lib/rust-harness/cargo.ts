@@ -6,21 +6,24 @@
  * rewritten when their text changes, so cargo rebuilds only the cases that changed.
  */
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import type { Target } from "../design/model";
 import type { Snippet } from "../generate/snippet";
+import { schemaDdl } from "../sql/ddl";
 import type { SqlDatabase } from "../sql/session";
 import { placeSnippets, type Tree } from "./place";
 import { protoToRust } from "./proto-to-rust";
-import { describeQueries, renderDescribeFile, sqlxQueries } from "./sqlx-describe";
+import { describeQueries, renderDescribeFile, sqlxQueries, type QueryTypes } from "./sqlx-describe";
 
 export const HARNESS_DIR = path.join(import.meta.dirname, "..", "..", "rust-harness");
 const SKELETON = path.join(HARNESS_DIR, "skeleton");
 const WORK = path.join(HARNESS_DIR, "target", "work");
 const CARGO_TARGET = path.join(HARNESS_DIR, "target", "cargo");
 const STAND_INS = path.join(HARNESS_DIR, "stand-ins");
+const DESCRIBE_CACHE = path.join(HARNESS_DIR, "target", "describe-cache.json");
 const CARGO_TIMEOUT_MS = 15 * 60 * 1000;
 
 /** cargo, from $CARGO, ~/.cargo/bin or PATH; null when it is not installed. */
@@ -96,8 +99,38 @@ function generateProto(tree: Tree): string | null {
   }
 }
 
+/** Each SQL statement's types (or PostgreSQL's error), as sqlx's macros would learn them. */
+export type Describe = (sqls: readonly string[]) => Promise<Map<string, QueryTypes | string>>;
+
+/**
+ * Describes through a database booted only on a cache miss: results are kept in target/ with a
+ * hash of the schema's DDL, so a run whose queries and schema are unchanged needs no PGlite.
+ */
+export function cachedDescribe(boot: () => Promise<SqlDatabase>): Describe {
+  const schema = createHash("sha256").update(schemaDdl()).digest("hex");
+  let db: Promise<SqlDatabase> | null = null;
+  return async (sqls) => {
+    let cache: Record<string, QueryTypes | string> = {};
+    if (existsSync(DESCRIBE_CACHE)) {
+      const saved = JSON.parse(readFileSync(DESCRIBE_CACHE, "utf8")) as {
+        schema: string;
+        entries: Record<string, QueryTypes | string>;
+      };
+      if (saved.schema === schema) cache = saved.entries;
+    }
+    const missing = sqls.filter((sql) => !Object.hasOwn(cache, sql));
+    if (missing.length) {
+      db ??= boot();
+      for (const [sql, types] of await describeQueries(await db, missing)) cache[sql] = types;
+      mkdirSync(path.dirname(DESCRIBE_CACHE), { recursive: true });
+      writeFileSync(DESCRIBE_CACHE, JSON.stringify({ schema, entries: cache }));
+    }
+    return new Map(sqls.map((sql) => [sql, cache[sql]!]));
+  };
+}
+
 /** Every crate's describe file, from the sqlx queries in its Rust files. */
-async function describeCrates(tree: Tree, db: SqlDatabase): Promise<void> {
+async function describeCrates(tree: Tree, describe: Describe): Promise<void> {
   const byCrate = new Map<string, { literal: string; sql: string }[]>();
   for (const [file, text] of tree) {
     const crate = /^(rust\/[^/]+)\//.exec(file)?.[1];
@@ -106,10 +139,7 @@ async function describeCrates(tree: Tree, db: SqlDatabase): Promise<void> {
     if (found.length) byCrate.set(crate, [...(byCrate.get(crate) ?? []), ...found]);
   }
   for (const [crate, queries] of byCrate) {
-    const types = await describeQueries(
-      db,
-      queries.map((q) => q.sql),
-    );
+    const types = await describe(queries.map((q) => q.sql));
     const unique = [...new Map(queries.map((q) => [q.literal, q])).values()];
     const entries = unique.map((q) => ({ literal: q.literal, types: types.get(q.sql)! }));
     tree.set(`${crate}/.sqlx/harness-describe.rs`, renderDescribeFile(entries));
@@ -156,11 +186,11 @@ interface CargoMessage {
   readonly message?: { readonly level?: string; readonly rendered?: string };
 }
 
-/** Builds every case and type-checks them together; `db` describes their SQL. */
+/** Builds every case and type-checks them together; `describe` types their SQL. */
 export async function runHarness(
   cargo: string,
   cases: readonly HarnessCase[],
-  db: SqlDatabase,
+  describe: Describe,
 ): Promise<HarnessRun> {
   mkdirSync(WORK, { recursive: true });
   const placement = new Map<string, string[]>();
@@ -170,7 +200,7 @@ export async function runHarness(
     const problems = placeSnippets(tree, c.snippets);
     const proto = generateProto(tree);
     if (proto) problems.push(proto);
-    await describeCrates(tree, db);
+    await describeCrates(tree, describe);
     renameCrates(tree, c.name);
     syncDir(path.join(WORK, c.name), tree);
     placement.set(c.name, problems);

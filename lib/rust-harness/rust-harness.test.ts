@@ -12,7 +12,7 @@ import { DESIGN_FIXTURES } from "../design/fixtures";
 import { generateSnippets } from "../generate/index";
 import type { Snippet } from "../generate/snippet";
 import { createSchemaDatabase } from "../sql/boot";
-import { findCargo, runHarness, type HarnessCase, type HarnessRun } from "./cargo";
+import { cachedDescribe, findCargo, runHarness, type HarnessCase, type HarnessRun } from "./cargo";
 
 /** Fixtures whose generated Rust does not compile today, and why (from the compiler's errors). */
 const KNOWN_FAILURES: Readonly<Record<string, string>> = {
@@ -94,12 +94,13 @@ describe(
   "the Rust compile harness",
   { skip: cargo ? false : "cargo is not installed: the compile harness needs a Rust toolchain" },
   () => {
-    let db: PGlite;
+    let db: PGlite | undefined;
     let run: HarnessRun;
 
     before(async () => {
-      db = await createSchemaDatabase();
-      run = await runHarness(cargo!, [...skeletonCases, ...fixtureCases, ...brokenCases], db);
+      const describeSql = cachedDescribe(async () => (db = await createSchemaDatabase()));
+      const cases = [...skeletonCases, ...fixtureCases, ...brokenCases];
+      run = await runHarness(cargo!, cases, describeSql);
       assert.equal(run.cargoError, null, run.cargoError ?? "");
     });
 
