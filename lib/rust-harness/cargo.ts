@@ -18,7 +18,7 @@ import { placeSnippets, type Tree } from "./place";
 import { protoToRust } from "./proto-to-rust";
 import { describeQueries, renderDescribeFile, sqlxQueries, type QueryTypes } from "./sqlx-describe";
 
-export const HARNESS_DIR = path.join(import.meta.dirname, "..", "..", "rust-harness");
+const HARNESS_DIR = path.join(import.meta.dirname, "..", "..", "rust-harness");
 const SKELETON = path.join(HARNESS_DIR, "skeleton");
 const WORK = path.join(HARNESS_DIR, "target", "work");
 const CARGO_TARGET = path.join(HARNESS_DIR, "target", "cargo");
@@ -65,7 +65,7 @@ function readTree(dir: string, tree: Tree, prefix = ""): Tree {
 }
 
 /** The target's skeleton: the shared base with the era's own files over it. */
-export function skeletonTree(target: Target): Tree {
+function skeletonTree(target: Target): Tree {
   return readTree(path.join(SKELETON, target), readTree(path.join(SKELETON, "base"), new Map()));
 }
 

@@ -12,7 +12,7 @@ import { matchingBrace } from "./scan";
 /** Repository-relative path → file text. */
 export type Tree = Map<string, string>;
 
-export const PROTO_MODULE = "personhog_proto::personhog::types::v1";
+const PROTO_MODULE = "personhog_proto::personhog::types::v1";
 
 const indent = (code: string, n: number) =>
   code

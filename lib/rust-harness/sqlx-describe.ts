@@ -151,10 +151,7 @@ export async function describeSql(db: SqlDatabase, sql: string): Promise<Describ
 }
 
 /** `table oid:attnum` of every NOT NULL column of the given tables. */
-export async function notNullColumns(
-  db: SqlDatabase,
-  tableOids: readonly number[],
-): Promise<Set<string>> {
+async function notNullColumns(db: SqlDatabase, tableOids: readonly number[]): Promise<Set<string>> {
   if (!tableOids.length) return new Set();
   const { rows } = await db.query<{ rel: number; num: number }>(
     "SELECT attrelid::int AS rel, attnum::int AS num FROM pg_attribute WHERE attrelid = ANY($1::oid[]) AND attnotnull AND attnum > 0",
@@ -164,10 +161,7 @@ export async function notNullColumns(
 }
 
 /** Type names for messages about OIDs sqlx cannot map. */
-export async function typeNames(
-  db: SqlDatabase,
-  oids: readonly number[],
-): Promise<Map<number, string>> {
+async function typeNames(db: SqlDatabase, oids: readonly number[]): Promise<Map<number, string>> {
   if (!oids.length) return new Map();
   const { rows } = await db.query<{ oid: number; name: string }>(
     "SELECT oid::int AS oid, typname AS name FROM pg_type WHERE oid = ANY($1::oid[])",

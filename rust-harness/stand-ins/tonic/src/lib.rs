@@ -49,9 +49,18 @@ pub mod codegen {
     pub mod http {
         pub use crate::metadata::MetadataMap as HeaderMap;
 
+        #[derive(Debug, Clone, Default, PartialEq, Eq)]
+        pub struct Uri(String);
+
+        impl Uri {
+            pub fn path(&self) -> &str {
+                &self.0
+            }
+        }
+
         #[derive(Debug, Default)]
         pub struct Request<B> {
-            uri: String,
+            uri: Uri,
             headers: HeaderMap,
             body: B,
         }
@@ -59,13 +68,13 @@ pub mod codegen {
         impl<B> Request<B> {
             pub fn new(body: B) -> Self {
                 Request {
-                    uri: String::new(),
+                    uri: Uri::default(),
                     headers: HeaderMap::new(),
                     body,
                 }
             }
 
-            pub fn uri(&self) -> &str {
+            pub fn uri(&self) -> &Uri {
                 &self.uri
             }
 

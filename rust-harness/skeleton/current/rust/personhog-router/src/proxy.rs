@@ -156,7 +156,12 @@ impl RawProxyService {
 
 impl RawProxyInner {
     async fn handle(&self, req: HttpRequest) -> HttpResponse {
-        let Some(method) = req.uri().strip_prefix(SERVICE_PREFIX).map(str::to_string) else {
+        let Some(method) = req
+            .uri()
+            .path()
+            .strip_prefix(SERVICE_PREFIX)
+            .map(str::to_string)
+        else {
             return status_response(Status::unimplemented("not a PersonHogService path"));
         };
         if !is_known_method(&method) {
