@@ -8,11 +8,12 @@ import { bootLab } from "../lib/sql/boot";
 import { checkSql, type CheckResult } from "../lib/sql/session";
 import { failsDesign, RULES, type CheckStatus, type Fix } from "../lib/sql/verdict";
 import { generateCommand } from "./generate-command";
-import type { Io } from "./io";
+import { InputError, terminalIo, type Io } from "./io";
 import { linkCommand } from "./link-command";
 import { prCommand } from "./pr-command";
 
 export type { Io } from "./io";
+export { internalError, processIo } from "./process-io";
 
 export const USAGE = `Usage: personhog-rpc <command> [options]
 
@@ -33,7 +34,8 @@ Commands:
         Print the design a link holds (exit 2 if it is damaged).
   pr-description [--origin <url>] <design.json | - | url>
         The pull request description for a design or a share link, as Markdown, with its
-        SQL checked here. Exit 1 when the SQL is flagged.
+        SQL checked here. Exit 1 when the SQL is flagged, 2 when the design or link cannot
+        be read whole (as link decode). --origin: http(s), host, optional port and path.
   rules                 List the rules the check applies.
   help, --help          Show this help.
 
@@ -166,7 +168,7 @@ function rulesCommand(io: Io): number {
   return 0;
 }
 
-export async function main(argv: string[], io: Io): Promise<number> {
+async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined) {
     io.stderr(USAGE);
@@ -181,6 +183,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
   if (command === "generate") return generateCommand(args, io);
   if (command === "link") return linkCommand(args, io);
   if (command === "pr-description") return prCommand(args, io);
-  io.stderr(`Unknown command "${command}".\n\n${USAGE}`);
+  io.stderr(`Unknown command ${JSON.stringify(command.slice(0, 60))}.\n\n${USAGE}`);
   return 2;
+}
+
+/** Every command runs behind the terminal rule; unusable input found anywhere exits 2. */
+export async function main(argv: string[], rawIo: Io): Promise<number> {
+  const io = terminalIo(rawIo);
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    if (!(error instanceof InputError)) throw error;
+    io.stderr(`${error.message}\n`);
+    return 2;
+  }
 }

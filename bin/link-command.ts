@@ -1,6 +1,5 @@
 /** `personhog-rpc link encode|decode`: the share-link codec, headless. */
 import type { Design } from "../lib/design/model";
-import { validateDesign } from "../lib/design/validate";
 import {
   BULKY_PARTS,
   decodeDesignLink,
@@ -11,7 +10,7 @@ import {
 } from "../lib/link";
 import { isBulkyPart } from "../lib/link/omit";
 import { LOCAL_ORIGIN, shareUrls } from "../lib/review/share-urls";
-import { readJsonArg } from "./generate-command";
+import { readDesignArg } from "./design-input";
 import type { Io } from "./io";
 
 const USAGE = "link takes: encode [--omit sql,comments] <design.json | ->, or decode <url>.\n";
@@ -32,19 +31,6 @@ function readOmit(args: string[]): { omit: BulkyPart[]; rest: string[] } | { err
   return { omit: BULKY_PARTS.filter((part) => named.includes(part)), rest };
 }
 
-/** The design in a file (or - for stdin), its problems printed; null when it cannot be used. */
-export async function readDesignArg(arg: string, io: Io): Promise<Design | null> {
-  const input = await readJsonArg(arg, io);
-  if ("error" in input) {
-    io.stderr(`${input.error}\n`);
-    return null;
-  }
-  const { design, problems } = validateDesign(input.value);
-  for (const p of problems)
-    io.stderr(`${p.severity}: ${p.path ? `${p.path}: ` : ""}${p.message}\n`);
-  return problems.some((p) => p.severity === "error") ? null : design;
-}
-
 async function encode(args: string[], io: Io): Promise<number> {
   const options = readOmit(args);
   if ("error" in options) {
@@ -56,11 +42,11 @@ async function encode(args: string[], io: Io): Promise<number> {
     io.stderr(USAGE);
     return 2;
   }
-  const design = await readDesignArg(file, io);
-  if (!design) return 2;
+  const read = await readDesignArg(file, io);
+  if (!read) return 2;
   const url = shareUrls(
     LOCAL_ORIGIN,
-    await encodeDesignLink(design, { omit: options.omit }),
+    await encodeDesignLink(read.design, { omit: options.omit }),
   ).workbench;
   if (url.length > LINK_WARN_LENGTH) {
     const hint =
@@ -73,15 +59,28 @@ async function encode(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** Exit 0 only for a link read whole; notices of parts left out on purpose are not damage. */
-async function decode(url: string, io: Io): Promise<number> {
+/**
+ * The design a link holds, its warnings printed; null unless the link was read whole (notices of
+ * parts left out on purpose are not damage). Every command reading links goes through here, so a
+ * damaged link is exit 2 with the same messages everywhere.
+ */
+export async function readLink(
+  url: string,
+  io: Io,
+): Promise<{ design: Design; omitted: BulkyPart[] } | null> {
   const { design, warnings, omitted } = await decodeDesignLink(url);
   const notices = new Set(omitted.map(omittedNotice));
   for (const w of warnings) io.stderr(`${w}\n`);
   if (!design && warnings.length === 0)
     io.stderr("The URL has no design in its fragment (#v=…).\n");
-  if (!design || warnings.some((w) => !notices.has(w))) return 2;
-  io.stdout(`${JSON.stringify(design, null, 2)}\n`);
+  if (!design || warnings.some((w) => !notices.has(w))) return null;
+  return { design, omitted };
+}
+
+async function decode(url: string, io: Io): Promise<number> {
+  const read = await readLink(url, io);
+  if (!read) return 2;
+  io.stdout(`${JSON.stringify(read.design, null, 2)}\n`);
   return 0;
 }
 

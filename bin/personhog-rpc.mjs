@@ -3,13 +3,10 @@
 import { register } from "tsx/esm/api";
 
 register();
-const { main } = await import("./cli.ts");
-process.exitCode = await main(process.argv.slice(2), {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
-  readStdin: async () => {
-    const chunks = [];
-    for await (const chunk of process.stdin) chunks.push(chunk);
-    return Buffer.concat(chunks).toString("utf8");
-  },
-});
+const { main, processIo, internalError } = await import("./cli.ts");
+try {
+  process.exitCode = await main(process.argv.slice(2), processIo());
+} catch (error) {
+  process.stderr.write(internalError(error));
+  process.exitCode = 2;
+}

@@ -1,8 +1,12 @@
 "use client";
 import { useEffect, useState } from "react";
-import { decodeDesignLink, type DecodedLink } from "@/lib/link";
+import { decodeDesignLink, encodeDesignLink, type DecodedLink } from "@/lib/link";
 
-/** The design in the page's fragment, decoded on load and again whenever the fragment changes. */
+/**
+ * The design in the page's fragment, decoded on load and again whenever the fragment changes, and
+ * the fragment the page's own links use: encoded afresh from the design as read (omissions kept),
+ * so nothing else the received link carried reaches a copied link or the PR description.
+ */
 export function useLinkedDesign(): { decoded: DecodedLink | null; fragment: string } {
   const [state, setState] = useState<{ decoded: DecodedLink | null; fragment: string }>({
     decoded: null,
@@ -10,16 +14,18 @@ export function useLinkedDesign(): { decoded: DecodedLink | null; fragment: stri
   });
   useEffect(() => {
     let latest = 0;
-    const read = () => {
-      const fragment = window.location.hash;
+    const read = async () => {
       const ticket = ++latest;
-      void decodeDesignLink(fragment).then((decoded) => {
-        if (ticket === latest) setState({ decoded, fragment });
-      });
+      const decoded = await decodeDesignLink(window.location.hash);
+      const fragment = decoded.design
+        ? await encodeDesignLink(decoded.design, { omit: decoded.omitted })
+        : "";
+      if (ticket === latest) setState({ decoded, fragment });
     };
-    read();
-    window.addEventListener("hashchange", read);
-    return () => window.removeEventListener("hashchange", read);
+    void read();
+    const onChange = () => void read();
+    window.addEventListener("hashchange", onChange);
+    return () => window.removeEventListener("hashchange", onChange);
   }, []);
   return state;
 }

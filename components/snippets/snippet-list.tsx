@@ -13,7 +13,7 @@ export function SnippetList({ snippets }: { readonly snippets: readonly Snippet[
   if (snippets.length === 0) {
     return (
       <p data-testid="no-snippets" className="text-sm text-slate-600 dark:text-slate-400">
-        Give the RPC a valid name to see its code.
+        Give the RPC and its fields valid names (see the problems listed) to see the code.
       </p>
     );
   }

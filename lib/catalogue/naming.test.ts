@@ -15,6 +15,14 @@ describe("naming", () => {
     assert.equal(camelFromSnake("group_type_index"), "groupTypeIndex");
   });
 
+  it("spells fields as protobuf-es does: doubled and trailing underscores, digits", () => {
+    assert.equal(camelFromSnake("a__b"), "aB");
+    assert.equal(camelFromSnake("count_"), "count");
+    assert.equal(camelFromSnake("x_1"), "x1");
+    assert.equal(camelFromSnake("x_1b"), "x1b");
+    assert.equal(camelFromSnake("to_string"), "toString");
+  });
+
   it("gives every existing RPC a distinct snake_case name", () => {
     assert.equal(new Set(EXISTING_RPCS.map(snakeCase)).size, EXISTING_RPCS.length);
   });

@@ -13,9 +13,21 @@ export function lowerCamel(pascal: string): string {
   return pascal.charAt(0).toLowerCase() + pascal.slice(1);
 }
 
-/** snake_case field → lowerCamelCase (protobuf-es field names). */
+/**
+ * snake_case field → lowerCamelCase as protobuf-es spells it (protoc's JSON name): each `_` is
+ * dropped and capitalises the next letter; a digit takes the capital (`a_1b` → `a1b`).
+ */
 export function camelFromSnake(snake: string): string {
-  return snake.replace(/_([a-z0-9])/g, (_, ch: string) => ch.toUpperCase());
+  let out = "";
+  let capital = false;
+  for (const ch of snake) {
+    if (ch === "_") capital = true;
+    else {
+      out += capital && !/[0-9]/.test(ch) ? ch.toUpperCase() : ch;
+      capital = false;
+    }
+  }
+  return out;
 }
 
 /** snake_case → PascalCase. */

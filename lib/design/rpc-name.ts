@@ -1,7 +1,31 @@
 /** RPC names become proto identifiers, Rust and Python method names: PascalCase ASCII only. */
+import { lowerCamel, snakeCase } from "../catalogue/naming";
+import {
+  PROTOBUF_ES_RESERVED,
+  PYTHON_KEYWORDS,
+  RUST_RAW,
+  RUST_SUFFIXED,
+} from "../generate/escape/keywords";
 
 const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
 export const MAX_RPC_NAME_LENGTH = 80;
+
+/**
+ * Where the name's spellings hit a reserved word. The name is the Rust and Python method
+ * (snake_case), the attribute of the Python stub (as it is), and the protobuf-es client method
+ * (lowerCamel, which protobuf-es renames when JavaScript reserves it). Refused rather than
+ * mapped: each language's code generator would spell such a method differently.
+ */
+function reservedSpellings(name: string): string[] {
+  const snake = snakeCase(name);
+  const camel = lowerCamel(name);
+  const hits: string[] = [];
+  if (RUST_RAW.has(snake) || RUST_SUFFIXED.has(snake)) hits.push(`${snake} is a keyword in Rust`);
+  if (PYTHON_KEYWORDS.has(snake) || PYTHON_KEYWORDS.has(name))
+    hits.push(`${PYTHON_KEYWORDS.has(name) ? name : snake} is a keyword in Python`);
+  if (PROTOBUF_ES_RESERVED.has(camel)) hits.push(`protobuf-es renames the method ${camel}`);
+  return hits;
+}
 
 /** Every problem with a proposed RPC name; empty when it is usable. */
 export function rpcNameProblems(name: string): string[] {
@@ -17,6 +41,13 @@ export function rpcNameProblems(name: string): string[] {
   }
   if (/(Request|Response)$/.test(name)) {
     problems.push("Leave off Request/Response: the messages get those suffixes.");
+  }
+  if (problems.length === 0) {
+    const hits = reservedSpellings(name);
+    if (hits.length > 0)
+      problems.push(
+        `${name} cannot be generated: ${hits.join(", ")}. Name it after what it does (GetX, ListX, UpdateX).`,
+      );
   }
   return problems;
 }

@@ -39,6 +39,48 @@ describe("designProblems", () => {
       "warning:team-id-first",
     ],
     [
+      "a field name that is not snake_case",
+      { request: [field("team_id", "int64"), field("x}\nfn pwned(){}", "int64")] },
+      "error:field-names",
+    ],
+    [
+      "a type the workbench does not know",
+      { request: [field("team_id", "int64"), field("widget", "Widget")] },
+      "error:field-types",
+    ],
+    [
+      "two names JSON spells the same",
+      { request: [field("team_id", "int64"), field("x_1", "int64"), field("x1", "int64")] },
+      "error:unique-fields",
+    ],
+    [
+      "two names prost spells the same",
+      { request: [field("team_id", "int64"), field("self", "int64"), field("self_", "int64")] },
+      "error:unique-fields",
+    ],
+    [
+      "two request fields the TypeScript wrapper names the same",
+      {
+        request: [
+          field("team_id", "int64"),
+          field("delete", "int64"),
+          field("delete_value", "int64"),
+        ],
+      },
+      "error:unique-fields",
+    ],
+    ["an RPC name that is a Rust keyword in snake_case", { rpcName: "Type" }, "error:rpc-naming"],
+    [
+      "a documented cap too large to enforce",
+      {
+        request: [
+          field("team_id", "int64"),
+          field("limit", "int32", { comment: "Max 99999999999 per request" }),
+        ],
+      },
+      "warning:documented-cap",
+    ],
+    [
       "read_options declared by hand",
       { request: [field("team_id", "int64"), field("read_options", "int64")] },
       "error:read-options-last",

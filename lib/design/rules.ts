@@ -4,10 +4,12 @@
  */
 import { TABLE_DOMAIN } from "../catalogue/domains";
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
+import { documentedCap } from "../generate/documented-cap";
 import { findTable } from "../sql/schema";
 import { derive, mixedCategories, tablesOutside } from "./derive";
+import { fieldNameClashes, invalidFieldNames } from "./field-names";
 import type { Design, FieldDesign } from "./model";
-import type { Problem } from "./problem";
+import { quoted, type Problem } from "./problem";
 import { rpcNameProblems } from "./rpc-name";
 
 const JSON_FIELDS = new Set([
@@ -145,7 +147,9 @@ function eligibilityRules(design: Design): Problem[] {
       rule: "mixed-categories",
     });
   }
-  const suggested = new Set(design.tables.map((t) => TABLE_DOMAIN[t]).filter(Boolean));
+  const suggested = new Set(
+    design.tables.filter((t) => Object.hasOwn(TABLE_DOMAIN, t)).map((t) => TABLE_DOMAIN[t]),
+  );
   if (suggested.size === 1 && !suggested.has(design.domain)) {
     problems.push({
       path: "domain",
@@ -238,7 +242,7 @@ function leaderRules(design: Design): Problem[] {
       {
         path: "leaderSafety.field",
         severity: "error",
-        message: `The idempotency key must be a string or bytes request field; ${s.field || "(none)"} is not.`,
+        message: `The idempotency key must be a string or bytes request field; ${s.field ? quoted(s.field) : "(none)"} is not.`,
         rule,
       },
     ];
@@ -271,6 +275,23 @@ function nullableRules(design: Design): Problem[] {
   );
 }
 
+/** A request field's documented cap the generated handler cannot enforce, as a warning. */
+function capRules(design: Design): Problem[] {
+  return design.request.flatMap((f, i) => {
+    const cap = documentedCap(f);
+    return cap.kind === "ignored"
+      ? [
+          {
+            path: `request.${i}.comment`,
+            severity: "warning" as const,
+            message: cap.note,
+            rule: "documented-cap",
+          },
+        ]
+      : [];
+  });
+}
+
 export function designProblems(design: Design): Problem[] {
   const response =
     design.response.kind === "new"
@@ -278,8 +299,11 @@ export function designProblems(design: Design): Problem[] {
       : [];
   return [
     ...nameRules(design),
+    ...invalidFieldNames(design),
+    ...fieldNameClashes(design),
     ...eligibilityRules(design),
     ...fieldRules(design.request, "request"),
+    ...capRules(design),
     ...response,
     ...readWriteRules(design),
   ];

@@ -20,14 +20,24 @@ import {
   type ResponseDesign,
 } from "./model";
 import type { Problem } from "./problem";
+import { unknownKeyProblems } from "./unknown-keys";
 
 export const MAX_FIELDS = 40;
 export const MAX_SQL_LENGTH = 20_000;
 export const MAX_TEXT = 500;
-const FIELD_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+export const FIELD_NAME = /^[a-z][a-z0-9_]{0,63}$/;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A value shown in a message: short, and never walked (it may be nested thousands deep). */
+function shown(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value.slice(0, 40));
+  if (Array.isArray(value)) return "a list";
+  return isObj(value) ? "an object" : String(value);
+}
+
+const FIELD_KEYS = ["name", "type", "optional", "repeated", "comment"];
 
 function pick<T extends string>(
   value: unknown,
@@ -42,7 +52,7 @@ function pick<T extends string>(
   problems.push({
     path,
     severity: "error",
-    message: `${path} must be one of ${options.join(", ")}; got ${JSON.stringify(value)?.slice(0, 40)}.`,
+    message: `${path} must be one of ${options.join(", ")}; got ${shown(value)}.`,
   });
   return fallback;
 }
@@ -83,6 +93,7 @@ function readField(raw: unknown, path: string, problems: Problem[]): FieldDesign
     problems.push({ path, severity: "error", message: `${path} is not a field; it was left out.` });
     return null;
   }
+  problems.push(...unknownKeyProblems(raw, FIELD_KEYS, path));
   const name = text(raw.name, "", `${path}.name`, problems, 64);
   if (!FIELD_NAME.test(name)) {
     problems.push({
@@ -132,6 +143,7 @@ function readResponse(raw: unknown, problems: Problem[]): ResponseDesign {
   const fallback = EMPTY_DESIGN.response;
   if (raw === undefined) return fallback;
   if (isObj(raw) && raw.kind === "shared") {
+    problems.push(...unknownKeyProblems(raw, ["kind", "name"], "response"));
     const name = text(raw.name, "", "response.name", problems, 80);
     if (Object.hasOwn(SHARED_RESPONSES, name)) return { kind: "shared", name };
     problems.push({
@@ -141,8 +153,10 @@ function readResponse(raw: unknown, problems: Problem[]): ResponseDesign {
     });
     return fallback;
   }
-  if (isObj(raw) && raw.kind === "new")
+  if (isObj(raw) && raw.kind === "new") {
+    problems.push(...unknownKeyProblems(raw, ["kind", "fields"], "response"));
     return { kind: "new", fields: readFields(raw.fields, "response.fields", [], problems) };
+  }
   problems.push({
     path: "response",
     severity: "error",
@@ -151,8 +165,21 @@ function readResponse(raw: unknown, problems: Problem[]): ResponseDesign {
   return fallback;
 }
 
+/** The keys each answer has besides `kind`. */
+const LEADER_SAFETY_KEYS: Readonly<Record<string, readonly string[]>> = {
+  unanswered: [],
+  convergent: ["shape"],
+  "idempotency-key": ["field"],
+  neither: [],
+};
+
 function readLeaderSafety(raw: unknown, problems: Problem[]): LeaderSafety {
-  if (raw === undefined || (isObj(raw) && raw.kind === "unanswered")) return { kind: "unanswered" };
+  if (raw === undefined) return { kind: "unanswered" };
+  if (isObj(raw) && typeof raw.kind === "string" && Object.hasOwn(LEADER_SAFETY_KEYS, raw.kind))
+    problems.push(
+      ...unknownKeyProblems(raw, ["kind", ...LEADER_SAFETY_KEYS[raw.kind]!], "leaderSafety"),
+    );
+  if (isObj(raw) && raw.kind === "unanswered") return { kind: "unanswered" };
   if (isObj(raw) && raw.kind === "convergent") {
     return {
       kind: "convergent",
@@ -173,13 +200,29 @@ function readLeaderSafety(raw: unknown, problems: Problem[]): LeaderSafety {
   return { kind: "unanswered" };
 }
 
+const MAX_TABLES = 20;
+
 function readTables(raw: unknown, problems: Problem[]): string[] {
   if (raw === undefined) return [];
   if (
     Array.isArray(raw) &&
     raw.every((t) => typeof t === "string" && /^[a-z_][a-z0-9_]{0,62}$/.test(t))
-  )
-    return [...new Set(raw as string[])].slice(0, 20);
+  ) {
+    const unique = [...new Set(raw as string[])];
+    if (unique.length < raw.length)
+      problems.push({
+        path: "tables",
+        severity: "warning",
+        message: "tables names a table more than once; each is kept once.",
+      });
+    if (unique.length > MAX_TABLES)
+      problems.push({
+        path: "tables",
+        severity: "error",
+        message: `Only the first ${MAX_TABLES} tables were kept.`,
+      });
+    return unique.slice(0, MAX_TABLES);
+  }
   problems.push({
     path: "tables",
     severity: "error",
@@ -229,14 +272,6 @@ export function validateDesign(input: unknown): { design: Design; problems: Prob
     leaderSafety: readLeaderSafety(input.leaderSafety, problems),
     nodeLayout: pick(input.nodeLayout, NODE_LAYOUTS, d.nodeLayout, "nodeLayout", problems),
   };
-  const known = new Set(Object.keys(d));
-  for (const key of Object.keys(input)) {
-    if (!known.has(key))
-      problems.push({
-        path: key,
-        severity: "warning",
-        message: `Unknown field "${key.slice(0, 40)}" was ignored.`,
-      });
-  }
+  problems.push(...unknownKeyProblems(input, Object.keys(d), ""));
   return { design, problems };
 }

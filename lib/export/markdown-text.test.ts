@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { marked, type Token } from "marked";
 import { fenced, inlineCode, linkTarget, oneLine, plainText } from "./markdown-text";
+import { terminalText } from "./terminal-text";
 
 /** The inline tokens of one paragraph, flattened. */
 function inlineTokens(markdown: string): Token[] {
@@ -26,7 +27,15 @@ const decode = (html: string) =>
 
 const RUNS = { numRuns: 2000 };
 const hostile = fc.string({
-  unit: fc.constantFrom(..."ab _*`[]()<>|~&!#\\\n-+.=:/x".split("")),
+  unit: fc.constantFrom(
+    ..."ab _*`[]()<>|~&!#\\\n-+.=:/x@$w".split(""),
+    "\r",
+    "\u001b",
+    "\u202e",
+    "\u200b",
+    "https://",
+    "www.",
+  ),
   maxLength: 40,
 });
 
@@ -35,10 +44,15 @@ describe("Markdown text from a design", () => {
     fc.assert(
       fc.property(hostile, (text) => {
         const tokens = inlineTokens(`Name: ${plainText(text)}`);
-        for (const t of tokens)
-          assert.ok(["text", "escape"].includes(t.type), `${t.type} in ${JSON.stringify(text)}`);
+        for (const t of tokens) {
+          const atSign = t.type === "codespan" && /^@+$/.test((t as { text: string }).text);
+          assert.ok(
+            ["text", "escape"].includes(t.type) || atSign,
+            `${t.type} in ${JSON.stringify(text)}`,
+          );
+        }
         const shown = decode(tokens.map((t) => (t as { text: string }).text).join(""));
-        assert.equal(shown.trimEnd(), `Name: ${oneLine(text)}`.trimEnd());
+        assert.equal(shown.trimEnd(), `Name: ${oneLine(terminalText(text))}`.trimEnd());
       }),
       RUNS,
     );
@@ -52,7 +66,10 @@ describe("Markdown text from a design", () => {
           const tokens = inlineTokens(`Name: ${inlineCode(text)}`);
           const code = tokens.filter((t) => t.type === "codespan");
           assert.equal(code.length, 1, JSON.stringify(text));
-          assert.equal(decode((code[0] as { text: string }).text).trim(), oneLine(text).trim());
+          assert.equal(
+            decode((code[0] as { text: string }).text).trim(),
+            oneLine(terminalText(text)).trim(),
+          );
         },
       ),
       RUNS,
@@ -68,6 +85,55 @@ describe("Markdown text from a design", () => {
       }),
       RUNS,
     );
+  });
+
+  it("plainText leaves GitHub nothing to link: no URL, www. address, email or mention", () => {
+    for (const text of [
+      "see https://evil.example/payload",
+      "HTTP://evil.example",
+      "www.evil.example/x",
+      "mail security@evil.example",
+      "ping @security-team",
+      "mailto:a@evil.example",
+    ]) {
+      const markdown = plainText(text);
+      const tokens = inlineTokens(`Name: ${markdown}`);
+      assert.ok(
+        tokens.every((t) => t.type !== "link"),
+        `a link from ${JSON.stringify(text)}: ${markdown}`,
+      );
+      assert.doesNotMatch(markdown, /(?<![`@])@|(?<!\\):\/\/|www\./i, markdown);
+    }
+  });
+
+  it("plainText, inlineCode and fenced show control and bidi characters escaped", () => {
+    const text = "a\u001b[2Kb\u202ec\u2066d";
+    // The backslash of each escape is itself escaped, so the Markdown shows \u001b, not an escape.
+    assert.equal(plainText(text), "a\\\\u001b\\[2Kb\\\\u202ec\\\\u2066d");
+    assert.equal(inlineCode(text), "`a\\u001b[2Kb\\u202ec\\u2066d`");
+    assert.equal(fenced("sql", text), "```sql\na\\u001b[2Kb\\u202ec\\u2066d\n```");
+  });
+
+  it("oneLine and fenced take linear time on long runs of spaces and newlines", () => {
+    const started = performance.now();
+    oneLine(`${" ".repeat(200_000)}x`);
+    fenced("sql", `${"\n".repeat(200_000)}x`);
+    assert.ok(performance.now() - started < 500);
+  });
+
+  it("linkTarget leaves only safe characters and %XX escapes, one link that decodes to the URL", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 60 }), fc.string(), (path, extra) => {
+        const url = `https://wb.example/${path}${extra}`.replaceAll("%", "");
+        const target = linkTarget(url);
+        assert.match(target, /^(?:[A-Za-z0-9\-._~:/?#=&]|%[0-9A-F]{2})*$/);
+        const links = inlineTokens(`[review it](${target})`).filter((t) => t.type === "link");
+        assert.equal(links.length, 1, target);
+        assert.equal(decodeURIComponent(target), url.replace(/\p{Cs}/gu, "\ufffd"));
+      }),
+      RUNS,
+    );
+    assert.equal(linkTarget("https://x.test/a%41%zz"), "https://x.test/a%41%25zz");
   });
 
   it("linkTarget keeps a link destination whole", () => {

@@ -1,46 +1,106 @@
 /**
  * Text from a design (names, SQL, comments) placed in Markdown. It comes from links and forms, so
- * it must never be able to close a fence, start a heading or break a table.
+ * it must never be able to close a fence, start a heading, break a table, add a link or a task, or
+ * hide what it says: control and bidi characters are shown escaped, as in the terminal.
  */
+import { terminalText } from "./terminal-text";
 
-/** One line, so text can never start a new block or add a line of code. */
+/** One line, so text can never start a new block or add a line of code. A scan: no regex backtracks. */
 export function oneLine(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== "")
+    .join(" ");
+}
+
+/** The text without its trailing newlines. */
+function withoutTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charAt(end - 1) === "\n") end--;
+  return text.slice(0, end);
+}
+
+/** The longest run of `ch` in the text. */
+function longestRun(text: string, ch: string): number {
+  let longest = 0;
+  let run = 0;
+  for (const c of text) {
+    run = c === ch ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  return longest;
 }
 
 /** A fence longer than any backtick run in the code, so the code cannot close it early. */
 export function fenced(language: string, code: string): string {
-  const longest = Math.max(2, ...(code.match(/`+/g) ?? []).map((run) => run.length));
-  const fence = "`".repeat(longest + 1);
-  const body = code.replace(/\n+$/, "");
+  const body = withoutTrailingNewlines(terminalText(code));
+  const fence = "`".repeat(Math.max(2, longestRun(body, "`")) + 1);
   return body ? `${fence}${language}\n${body}\n${fence}` : `${fence}${language}\n${fence}`;
 }
 
 /** Inline code that survives backticks inside it (CommonMark: a longer delimiter, padded). */
 export function inlineCode(text: string): string {
-  const flat = oneLine(text);
-  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
-  const ticks = "`".repeat(longest + 1);
+  const flat = oneLine(terminalText(text));
+  const ticks = "`".repeat(longestRun(flat, "`") + 1);
   const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
   return `${ticks}${pad}${flat}${pad}${ticks}`;
 }
 
+const WORD = /[a-z0-9]/i;
+
+/** The characters that make emphasis, code, links, HTML, entities, table cells or math. */
+const MARKUP = /[\\`*[\]<>|~&$]/;
+
 /**
- * Plain words inside a line (never at its start, so block markers need no escaping): the
- * characters that make emphasis, code, links, HTML, entities or table cells are escaped.
+ * Plain words inside a line (never at its start, so block markers need no escaping): every
+ * character that could start markup is escaped, and so is what GitHub turns into a link by itself:
+ * `://` (a URL) and `www.` lose their shape to a backslash, and `@` (an email address or a
+ * mention that notifies people) is written as code.
  */
 export function plainText(text: string): string {
-  return (
-    oneLine(text)
-      .replace(/[\\`*[\]<>|~&]/g, (ch) => `\\${ch}`)
-      // An underscore inside a word cannot start emphasis, so snake_case names stay readable.
-      .replace(/_/g, (ch, at: number, all: string) =>
-        /[a-z0-9]/i.test(all[at - 1] ?? "") && /[a-z0-9]/i.test(all[at + 1] ?? "") ? ch : `\\${ch}`,
-      )
-  );
+  const flat = oneLine(terminalText(text));
+  let out = "";
+  for (let i = 0; i < flat.length; i++) {
+    const ch = flat.charAt(i);
+    const before = flat.charAt(i - 1);
+    const after = flat.charAt(i + 1);
+    if (MARKUP.test(ch)) out += `\\${ch}`;
+    // An underscore inside a word cannot start emphasis, so snake_case names stay readable.
+    else if (ch === "_") out += WORD.test(before) && WORD.test(after) ? ch : "\\_";
+    else if (ch === ":" && after === "/") out += "\\:";
+    else if (ch === "." && flat.slice(Math.max(0, i - 3), i).toLowerCase() === "www") out += "\\.";
+    else if (ch === "@") {
+      // A run as one code span: two spans side by side would read as one longer delimiter.
+      let end = i;
+      while (flat.charAt(end + 1) === "@") end++;
+      out += `\`${flat.slice(i, end + 1)}\``;
+      i = end;
+    } else out += ch;
+  }
+  return out;
 }
 
-/** A link destination that cannot end early: parentheses, spaces and angle brackets encoded. */
+/** Left as they are in a link destination: URL-safe characters that mean nothing to Markdown. */
+const SAFE_IN_TARGET = /^[A-Za-z0-9\-._~:/?#=&]$/;
+const HEX = /^[0-9A-Fa-f]$/;
+
+/**
+ * A link destination that can neither end early nor carry markup: every character outside a small
+ * safe set is percent-encoded (its UTF-8 bytes), and `%` too unless it starts an escape already.
+ */
 export function linkTarget(url: string): string {
-  return url.replace(/[()<> ]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
+  let out = "";
+  for (let i = 0; i < url.length; i++) {
+    const ch = url.charAt(i);
+    if (SAFE_IN_TARGET.test(ch)) out += ch;
+    else if (ch === "%" && HEX.test(url.charAt(i + 1)) && HEX.test(url.charAt(i + 2))) out += ch;
+    else {
+      const point = url.codePointAt(i) ?? 0;
+      if (point > 0xffff) i++;
+      for (const byte of new TextEncoder().encode(String.fromCodePoint(point)))
+        out += `%${byte.toString(16).toUpperCase().padStart(2, "0")}`;
+    }
+  }
+  return out;
 }

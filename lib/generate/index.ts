@@ -3,6 +3,7 @@
  * description all call `generateSnippets`.
  */
 import type { Design } from "../design/model";
+import { invalidFieldNames } from "../design/field-names";
 import { rpcNameProblems } from "../design/rpc-name";
 import { generateInput, type Generator, type SqlStatus } from "./context";
 import { protoSnippets } from "./proto";
@@ -24,9 +25,13 @@ export const GENERATORS: readonly Generator[] = [
   verifySnippets,
 ];
 
-/** No code for a name that is not a valid identifier: it would not compile anywhere. */
+/**
+ * No code for a design whose names have no spelling in every language (an RPC name that is not
+ * PascalCase or is a keyword somewhere, a field name that is not snake_case, an unknown type):
+ * it would not compile anywhere. The design's problems say which name.
+ */
 export function generateSnippets(design: Design, sql: SqlStatus = "unchecked"): Snippet[] {
-  if (rpcNameProblems(design.rpcName).length > 0) return [];
+  if (rpcNameProblems(design.rpcName).length > 0 || invalidFieldNames(design).length > 0) return [];
   const input = generateInput(design, sql);
   return GENERATORS.flatMap((generate) => generate(input));
 }

@@ -5,9 +5,9 @@
  */
 import { NODE_PATHS } from "../catalogue/paths";
 import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
-import { camelFromSnake } from "../catalogue/naming";
 import type { FieldDesign } from "../design/model";
 import type { GenerateInput, Generator } from "./context";
+import { tsParam, tsProperty } from "./escape/typescript";
 import type { Snippet } from "./snippet";
 
 const WIDTH = 120;
@@ -66,20 +66,7 @@ const listOrValue = (f: FieldDesign) => (f.repeated ? `${valueType(f)}[]` : valu
 /** protobuf-es leaves a singular message or a proto3 optional scalar undefined when unset. */
 const mayBeUnset = (f: FieldDesign) => !f.repeated && (f.optional || !isScalar(f.type));
 
-// Proto field names are snake_case words, so a camelCased one can be a reserved word; the
-// wrapper's own names (callerTag, response) must not be shadowed either.
-const TAKEN = new Set(
-  (
-    "break case catch class const continue debugger default delete do else enum export extends " +
-    "false finally for function if implements import in instanceof interface let new null " +
-    "package private protected public return static super switch this throw true try typeof " +
-    "var void while with yield await arguments eval callerTag response"
-  ).split(" "),
-);
-const paramName = (f: FieldDesign) => {
-  const camel = camelFromSnake(f.name);
-  return TAKEN.has(camel) ? `${camel}Value` : camel;
-};
+const paramName = (f: FieldDesign) => tsParam(f.name);
 
 /** Request init value from a plain TS parameter: int64 is bigint in protobuf-es v2. */
 function requestValue(f: FieldDesign): string {
@@ -91,7 +78,7 @@ function requestValue(f: FieldDesign): string {
 
 /** A response field mapped back to plain TS (bigint → number, exact below 2^53). */
 function resultValue(f: FieldDesign): string {
-  const r = `response.${camelFromSnake(f.name)}`;
+  const r = `response.${tsProperty(f.name)}`;
   if (f.type !== "int64") return r;
   if (f.repeated) return `${r}.map(Number)`;
   return f.optional ? `${r} === undefined ? undefined : Number(${r})` : `Number(${r})`;
@@ -126,13 +113,13 @@ function result({ design, d }: GenerateInput): Result {
   const value = (mode: Mode) => (mode === "empty" ? resultZero : resultValue);
   const only = fields.length === 1 ? fields[0] : undefined;
   if (only) return { type: resultType(only), ret: (mode) => [`return ${value(mode)(only)}`] };
-  const members = fields.map((f) => `${camelFromSnake(f.name)}: ${resultType(f)}`);
+  const members = fields.map((f) => `${tsProperty(f.name)}: ${resultType(f)}`);
   return {
     type: `{ ${members.join("; ")} }`,
     members,
     ret: (mode) => [
       "return {",
-      ...fields.map((f) => `${pad(1)}${camelFromSnake(f.name)}: ${value(mode)(f)},`),
+      ...fields.map((f) => `${pad(1)}${tsProperty(f.name)}: ${value(mode)(f)},`),
       "}",
     ],
   };
@@ -175,7 +162,7 @@ function wrapperCode(input: GenerateInput): string {
   const helper = readOptionsHelper(input);
   const init = design.request.map((f) => {
     const value = requestValue(f);
-    const key = camelFromSnake(f.name);
+    const key = tsProperty(f.name);
     return value === key ? `${key},` : `${key}: ${value},`;
   });
   if (helper) init.push(`readOptions: ${helper}(),`);
@@ -317,7 +304,7 @@ function serviceDefaultCode({ design, d }: GenerateInput): string {
     .filter((f) => !mayBeUnset(f))
     .map((f) => {
       const zero = f.repeated ? "[]" : f.type === "int64" ? "0n" : ZERO[f.type];
-      return `${camelFromSnake(f.name)}: ${zero}`;
+      return `${tsProperty(f.name)}: ${zero}`;
     });
   return `${pad(1)}${d.camel}: () => (${members.length ? `{ ${members.join(", ")} }` : "{}"}),`;
 }

@@ -5,6 +5,8 @@
 import { PROTO_PATHS } from "../catalogue/paths";
 import type { Design, FieldDesign } from "../design/model";
 import type { GenerateInput, Generator } from "./context";
+import { commentText } from "./escape/comment";
+import { protoComment } from "./escape/proto";
 import type { Snippet } from "./snippet";
 
 const TYPES_PACKAGE = "personhog.types.v1";
@@ -15,7 +17,7 @@ export function rpcLine(rpc: string, request: string, response: string): string 
 
 function fieldLine(f: FieldDesign, number: number): string {
   const label = f.repeated ? "repeated " : f.optional ? "optional " : "";
-  const comment = f.comment ? `  // ${f.comment.replace(/\s+/g, " ")}` : "";
+  const comment = commentText(f.comment) ? `  ${protoComment(f.comment)}` : "";
   return `  ${label}${f.type} ${f.name} = ${number};${comment}`;
 }
 
@@ -27,7 +29,7 @@ export function messageText(
 ): string {
   const lines = fields.map((f, i) => fieldLine(f, i + 1));
   if (readOptions) lines.push(`  ReadOptions read_options = ${fields.length + 1};`);
-  return [`// ${doc}`, `message ${name} {`, ...lines, "}"].join("\n");
+  return [protoComment(doc), `message ${name} {`, ...lines, "}"].join("\n");
 }
 
 export function requestMessage(design: Design, name: string): string {

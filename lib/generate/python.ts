@@ -7,6 +7,7 @@ import { PYTHON_PATHS } from "../catalogue/paths";
 import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import type { Design, FieldDesign } from "../design/model";
 import type { Generator } from "./context";
+import { pyComment, pyKeywordArg, pyString } from "./escape/python";
 import type { Snippet } from "./snippet";
 
 const LINE_LENGTH = 120;
@@ -22,12 +23,6 @@ const FAKE_STORES: Readonly<Record<string, string>> = {
   posthog_grouptypemapping: "self._group_type_mappings_by_team",
   posthog_cohortpeople: "self._cohort_members",
 };
-
-const PY_KEYWORDS = new Set(
-  "and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
-    " ",
-  ),
-);
 
 /**
  * `head(items)tail` the way ruff format breaks it: on one line if it fits, else the items on one
@@ -62,8 +57,7 @@ function keywordArgs(fields: readonly FieldDesign[]): string[] {
   for (const f of fields) {
     const value = zeroValue(f);
     if (value === null) continue;
-    // A field named like a Python keyword can only be passed by unpacking a dict.
-    args.push(PY_KEYWORDS.has(f.name) ? `**{"${f.name}": ${value}}` : `${f.name}=${value}`);
+    args.push(pyKeywordArg(f.name, value));
   }
   return args;
 }
@@ -75,20 +69,23 @@ function responseDomain(design: Design): string {
 }
 
 function fakeTodo(design: Design): string[] {
-  const stores = design.tables.flatMap((t) => FAKE_STORES[t] ?? []);
-  const missing = design.tables.filter((t) => !FAKE_STORES[t]);
+  const known = (t: string) => Object.hasOwn(FAKE_STORES, t);
+  const stores = design.tables.filter(known).map((t) => FAKE_STORES[t]!);
+  const missing = design.tables.filter((t) => !known(t));
   const lines: string[] = [];
   if (stores.length > 0 || missing.length === 0) {
     const from = stores.length > 0 ? stores.join(", ") : "the fake's in-memory data";
     lines.push(
       design.operation === "read"
-        ? `# TODO: compute the answer from ${from}.`
-        : `# TODO: apply the change to ${from} so later reads see it.`,
+        ? pyComment(`TODO: compute the answer from ${from}.`)
+        : pyComment(`TODO: apply the change to ${from} so later reads see it.`),
     );
   }
   if (missing.length > 0)
     lines.push(
-      `# TODO: the fake keeps no ${missing.join(", ")} rows yet: add a dict and a builder.`,
+      pyComment(
+        `TODO: the fake keeps no ${missing.join(", ")} rows yet: add a dict and a builder.`,
+      ),
     );
   return lines.map((line) => `        ${line}`);
 }
@@ -117,7 +114,7 @@ export const pythonSnippets: Generator = ({ design, d }) => {
   const fakeFields = design.response.kind === "new" ? keywordArgs(design.response.fields) : [];
   const fakeCode = [
     signature(design, `${reqModule}.${d.requestMessage}`, fakeResponse, d.snake),
-    `        self.calls.append(_Call("${d.snake}", request))`,
+    `        self.calls.append(_Call(${pyString(d.snake)}, request))`,
     ...fakeTodo(design),
     bracketed("        ", `return ${fakeResponse}`, fakeFields, ""),
   ].join("\n");

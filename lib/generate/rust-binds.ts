@@ -7,7 +7,7 @@
 import type { Design, FieldDesign } from "../design/model";
 import { placeholderCount } from "../sql/params";
 import { findTable } from "../sql/schema";
-import { rustIdent } from "./rust-types";
+import { rustIdent } from "./escape/rust";
 
 export interface Conversion {
   readonly lead: string;
@@ -25,13 +25,21 @@ export interface Binds {
 
 const OPERATOR = String.raw`(?:=|<>|!=|<=|>=|<|>)`;
 
-/** What `$n` meets in the SQL: a column it is compared with, LIMIT/OFFSET, or an explicit cast. */
+/**
+ * What `$n` meets in the SQL: a column it is compared with, LIMIT/OFFSET, or an explicit cast.
+ * The SQL is untrusted and up to 20,000 characters, so every pattern starts only where its first
+ * token starts: the column pattern only at the beginning of a word (the lookbehind), never inside
+ * one, which would rescan a long word from every position (seconds per placeholder).
+ */
 function context(sql: string, n: number): { column?: string; limit?: boolean; cast?: string } {
   const p = String.raw`\$${n}(?!\d)`;
   const cast = new RegExp(`${p}::([a-z_ ]+(?:\\[\\])?)`, "i").exec(sql);
   if (cast) return { cast: cast[1]!.trim().toLowerCase() };
   if (new RegExp(String.raw`\b(?:LIMIT|OFFSET)\s+${p}`, "i").test(sql)) return { limit: true };
-  const left = new RegExp(String.raw`([A-Za-z_][\w.]*)\s*${OPERATOR}\s*(?:ANY\s*\(\s*)?${p}`, "i");
+  const left = new RegExp(
+    String.raw`(?<![\w.])([A-Za-z_][\w.]*)\s*${OPERATOR}\s*(?:ANY\s*\(\s*)?${p}`,
+    "i",
+  );
   const right = new RegExp(String.raw`${p}\s*${OPERATOR}\s*([A-Za-z_][\w.]*)`, "i");
   // GREATEST(col, $n), COALESCE($n, col): the parameter takes the column's type.
   const paired = new RegExp(

@@ -225,20 +225,3 @@ export function chain(
   lines[lines.length - 1] += end;
   return lines;
 }
-
-/** A raw string literal holding SQL, on its own lines at `col` (rustfmt never touches it). */
-export function rawSql(col: number, sql: string): string[] {
-  let hashes = "#";
-  while (sql.includes(`"${hashes}`)) hashes += "#";
-  const lines = sql
-    .replace(/\r\n?/g, "\n")
-    .replace(/^(?:[ \t]*\n)+/, "")
-    .trimEnd()
-    .split("\n");
-  const common = Math.min(
-    ...lines.filter((l) => l.trim()).map((l) => l.length - l.trimStart().length),
-    Infinity,
-  );
-  const body = lines.map((l) => (l.trim() ? `${pad(col)}${l.slice(common).trimEnd()}` : ""));
-  return [`${pad(col)}r${hashes}"`, ...body, `${pad(col)}"${hashes}`];
-}

@@ -9,6 +9,7 @@ import type { GenerateInput } from "./context";
 import { atomArg, call, chain, dedent, pad, testHead } from "./rust-format";
 import { requestSignature } from "./rust-service";
 import { requestLiteral } from "./rust-test-values";
+import { rustString } from "./escape/rust";
 import { carriesPersonKey, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { RUST_CRATES } from "../catalogue/paths";
@@ -56,7 +57,7 @@ function knownMethod(input: GenerateInput, plan: RustPlan): Snippet {
     file: `${ROUTER}/src/proxy.rs`,
     language: "rust",
     anchor,
-    code: `"${rpc}",`,
+    code: `${rustString(rpc)},`,
     notes,
   };
 }
@@ -65,12 +66,12 @@ function leaderArm(input: GenerateInput): Snippet {
   const { rpc } = input.d;
   const col = 12;
   const lines = [
-    `${pad(col)}"${rpc}" => {`,
+    `${pad(col)}${rustString(rpc)} => {`,
     ...chain(
       col + 4,
       "let (resp, call_ms) = ",
       "self",
-      [{ method: "raw_proxy_to_leader", args: ["req", `"${rpc}"`] }, ".await"],
+      [{ method: "raw_proxy_to_leader", args: ["req", rustString(rpc)] }, ".await"],
       ";",
     ),
     `${pad(col + 4)}(resp, "leader", call_ms)`,

@@ -4,7 +4,8 @@
  * `query_scalar!` for single values), the fetch, the rows metric and the returned value.
  */
 import type { GenerateInput } from "./context";
-import { call, chain, pad, rawSql } from "./rust-format";
+import { rustSql } from "./escape/rust";
+import { call, chain, pad } from "./rust-format";
 import { sqlBinds } from "./rust-binds";
 import type { ReturnShape } from "./rust-response";
 import { owned, type RustPlan } from "./rust-types";
@@ -84,7 +85,7 @@ export function queryLines(input: GenerateInput, plan: RustPlan, shape: ReturnSh
   const q = queryPlan(sql, plan, shape);
   const args: string[][] = [
     ...(q.target ? [[`${pad(col + 4)}${q.target}`]] : []),
-    rawSql(col + 4, sql),
+    rustSql(col + 4, sql),
     ...binds.args.map((a) => [`${pad(col + 4)}${a}`]),
   ];
   // Macro arguments are comma-separated with no trailing comma.

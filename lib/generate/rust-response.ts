@@ -4,7 +4,8 @@
  * result struct the design declares; a shared response returns the rows it carries.
  */
 import type { Design, FieldDesign } from "../design/model";
-import { fieldType, rustIdent, type RustType } from "./rust-types";
+import { rustIdent } from "./escape/rust";
+import { fieldType, type RustType } from "./rust-types";
 
 export interface ReturnShape {
   readonly type: RustType;

@@ -11,6 +11,7 @@ import { atomArg, call, dedent, fnSig, pad } from "./rust-format";
 import { proxySnippets } from "./rust-proxy";
 import { requestSignature } from "./rust-service";
 import { routerTest } from "./rust-router-test";
+import { rustString } from "./escape/rust";
 import { rustPlan, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { RUST_CRATES } from "../catalogue/paths";
@@ -70,7 +71,7 @@ function routerMethod(input: GenerateInput, plan: RustPlan): Snippet {
   const lines = [
     ...typedSig(4, d.snake, d.requestMessage, d.responseMessage, " {", "pub "),
     ...call(8, "let decision = route_request(", routeArgs(input, plan), ")?;"),
-    ...call(8, "call_backend!(", ["self", "decision", `"${d.rpc}"`, d.snake, "request"], ")", {
+    ...call(8, "call_backend!(", ["self", "decision", rustString(d.rpc), d.snake, "request"], ")", {
       macro: true,
     }),
     `${pad(4)}}`,

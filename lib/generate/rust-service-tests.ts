@@ -6,7 +6,9 @@
 import type { GenerateInput } from "./context";
 import { call, chain, fnSig, pad, structExpr, testHead } from "./rust-format";
 import { protoValue, requestLiteral } from "./rust-test-values";
-import { documentedCap, isInsert, type RustPlan } from "./rust-types";
+import { capValue } from "./documented-cap";
+import { rustString } from "./escape/rust";
+import { isInsert, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { RUST_CRATES } from "../catalogue/paths";
 
@@ -96,7 +98,7 @@ function emptyTest(input: GenerateInput): string[] {
 function capTests(input: GenerateInput): string[][] {
   const { design, d } = input;
   return design.request.flatMap((f) => {
-    const cap = documentedCap(f);
+    const cap = capValue(f);
     if (!f.repeated || cap === null) return [];
     const one = protoValue({ ...f, repeated: false }, "missing").expr;
     return [
@@ -105,8 +107,10 @@ function capTests(input: GenerateInput): string[][] {
         ...testHead(`test_${d.snake}_rejects_too_many_${f.name}`),
         `${pad(4)}let ctx = ServiceTestContext::new().await;`,
         "",
-        ...requestLines(input, 4, { [f.name]: `vec![${one}; ${cap + 1}]` }),
-        ...serviceCall(d.snake, "let status = ", [`.expect_err("over ${cap} should be refused")`]),
+        ...requestLines(input, 4, { [f.name]: `vec![${one}; ${cap + 1n}]` }),
+        ...serviceCall(d.snake, "let status = ", [
+          `.expect_err(${rustString(`over ${cap} should be refused`)})`,
+        ]),
         "",
         `${pad(4)}assert_eq!(status.code(), tonic::Code::InvalidArgument);`,
         `${pad(4)}ctx.cleanup().await.ok();`,

@@ -9,13 +9,13 @@ import { atomArg, call, chain, dedent, fnSig, MAX_WIDTH, pad, structExpr } from 
 import { returnShape, type ReturnShape } from "./rust-response";
 import { serviceTests } from "./rust-service-tests";
 import { storageSignature } from "./rust-storage";
+import { documentedCap } from "./documented-cap";
+import { rustComment, rustIdent, rustString } from "./escape/rust";
 import {
   baseType,
   carriesPersonKey,
-  documentedCap,
   emptyValue,
   handlerArg,
-  rustIdent,
   rustPlan,
   viaStorage,
   type RustPlan,
@@ -26,13 +26,19 @@ import { RUST_CRATES } from "../catalogue/paths";
 
 const isInt = (f: FieldDesign) => f.type === "int64" || f.type === "int32";
 
-/** Request validation: reject oversized batches, clamp list limits (as ListGroups does). */
+/**
+ * Request validation: reject oversized batches, clamp list limits (as ListGroups does), and a
+ * note for each documented cap the generated code cannot enforce.
+ */
 function validation(design: GenerateInput["design"], col: number) {
   const lines: string[] = [];
+  const notes: string[] = [];
   const clamped = new Set<string>();
   for (const f of design.request) {
-    const cap = documentedCap(f);
-    if (cap === null) continue;
+    const documented = documentedCap(f);
+    if (documented.kind === "ignored") notes.push(documented.note);
+    if (documented.kind !== "cap") continue;
+    const cap = documented.value.toString();
     const name = rustIdent(f.name);
     if (f.repeated) {
       lines.push(
@@ -41,7 +47,7 @@ function validation(design: GenerateInput["design"], col: number) {
           col + 4,
           "return ",
           ["Err", "Status::invalid_argument"],
-          `"Maximum ${cap} ${f.name} per request"`,
+          rustString(`Maximum ${cap} ${f.name} per request`),
           ";",
         ),
         `${pad(col)}}`,
@@ -59,7 +65,7 @@ function validation(design: GenerateInput["design"], col: number) {
       );
     }
   }
-  return { lines, clamped };
+  return { lines, notes, clamped };
 }
 
 export function requestSignature(
@@ -106,7 +112,7 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
       ".storage",
       { method: plan.method, args },
       ".await",
-      `.map_err(|e| log_and_convert_error(e, "${plan.method}"))?`,
+      `.map_err(|e| log_and_convert_error(e, ${rustString(plan.method)}))?`,
     ],
     ";",
   );
@@ -117,7 +123,7 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
       last,
       1,
       `${pad(col + 4)}.map_err(|e| {`,
-      ...call(col + 8, "log_and_convert_error(", ["e", `"${plan.method}"`], ")"),
+      ...call(col + 8, "log_and_convert_error(", ["e", rustString(plan.method)], ")"),
       `${pad(col + 4)}})?;`,
     );
   const pre = [...consistencyLines(input, plan, col), ...check.lines];
@@ -143,6 +149,7 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
     notes: [
       `Add ${names} to the \`use personhog_proto::personhog::types::v1::{…}\` list.`,
       ...shape.notes,
+      ...check.notes,
       ...(design.request.some((f) => baseType(f.type).k === "named")
         ? [
             "Message fields arrive as proto types: convert them to the storage types the trait takes (TeamDistinctId → (i64, String), as get_persons_by_distinct_ids does).",
@@ -206,8 +213,14 @@ function leaderHandler(input: GenerateInput): Snippet {
     "",
     `${pad(8)}// Apply the write to the partition's cached person and commit the document,`,
     `${pad(8)}// as update_person_properties does.`,
-    `${pad(8)}// Redelivery must converge: ${why}.`,
-    ...atomArg(8, "", ["Err", "Status::unimplemented"], `"${d.snake} is not implemented yet"`, ""),
+    `${pad(8)}${rustComment(`Redelivery must converge: ${why}.`)}`,
+    ...atomArg(
+      8,
+      "",
+      ["Err", "Status::unimplemented"],
+      rustString(`${d.snake} is not implemented yet`),
+      "",
+    ),
     `${pad(4)}}`,
   ];
   const notes = [

@@ -10,7 +10,8 @@ import type { GenerateInput } from "./context";
 import { call, chain, fnSig, pad, testHead, type ChainCall } from "./rust-format";
 import type { ReturnShape } from "./rust-response";
 import { batchCases, seedLines, storageArg, type Mode } from "./rust-test-values";
-import { isInsert, rustIdent, type RustPlan, type RustType } from "./rust-types";
+import { rustIdent, rustString } from "./escape/rust";
+import { isInsert, type RustPlan, type RustType } from "./rust-types";
 import type { Snippet } from "./snippet";
 
 /** An assertion on the storage result, for rows found (seeded) or none (missing). */
@@ -50,7 +51,7 @@ function callAndAssert(plan: RustPlan, shape: ReturnShape, args: string[], mode:
     ".storage",
     { method: plan.method, args },
     ".await",
-    `.expect("${plan.method} failed")`,
+    `.expect(${rustString(`${plan.method} failed`)})`,
   ];
   const assertion = expectation(shape.type, "result", mode);
   return [

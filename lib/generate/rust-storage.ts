@@ -9,12 +9,12 @@ import { dedent, fnSig, MAX_WIDTH, pad, pair } from "./rust-format";
 import { poolLines, queryLines } from "./rust-query";
 import { returnShape, type ReturnShape } from "./rust-response";
 import { storageTests } from "./rust-storage-tests";
+import { rustDocComment, rustIdent, rustString } from "./escape/rust";
 import {
   bare,
   emptyValue,
   fieldType,
   owned,
-  rustIdent,
   rustPlan,
   type Qualify,
   type RustPlan,
@@ -76,7 +76,7 @@ function postgresImpl(input: GenerateInput, plan: RustPlan, shape: ReturnShape):
     `${pad(body)}let method = current_method_name();`,
     `${pad(body)}let pool_label = ${label};`,
     `${pad(body)}let labels = [`,
-    ...pair(body + 4, '"operation".to_string()', `"${plan.method}".to_string()`),
+    ...pair(body + 4, '"operation".to_string()', `${rustString(plan.method)}.to_string()`),
     `${pad(body + 4)}("pool".to_string(), pool_label.to_string()),`,
     `${pad(body + 4)}("client".to_string(), client.to_string()),`,
     `${pad(body + 4)}("method".to_string(), method.to_string()),`,
@@ -128,10 +128,14 @@ function poolReason(plan: RustPlan): string {
 function traitMethod(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snippet {
   const { design, d } = input;
   const verb = plan.write ? "writes" : "reads";
-  const doc = [`/// Backs ${d.rpc}: ${verb} ${design.tables.join(", ") || "personhog data"}.`];
+  const doc = [
+    rustDocComment(`Backs ${d.rpc}: ${verb} ${design.tables.join(", ") || "personhog data"}.`),
+  ];
   if (plan.repeated.length)
     doc.push(
-      `/// An empty ${plan.repeated.map((f) => `\`${f.name}\``).join(" or ")} returns at once.`,
+      rustDocComment(
+        `An empty ${plan.repeated.map((f) => `\`${f.name}\``).join(" or ")} returns at once.`,
+      ),
     );
   const lines = [...doc.map((l) => `${pad(4)}${l}`), ...storageSignature(plan, shape, 4, ";")];
   const notes = [
@@ -156,7 +160,9 @@ function resultStruct(input: GenerateInput, shape: ReturnShape): Snippet[] {
   if (!shape.struct) return [];
   const { name, fields } = shape.struct;
   const lines = [
-    `/// What ${input.d.snake} returns: one value per field of ${input.d.responseMessage}.`,
+    rustDocComment(
+      `What ${input.d.snake} returns: one value per field of ${input.d.responseMessage}.`,
+    ),
     "#[derive(Debug, Clone, Default, PartialEq)]",
     `pub struct ${name} {`,
     ...fields.map((f) => `    pub ${rustIdent(f.name)}: ${owned(fieldType(f))},`),

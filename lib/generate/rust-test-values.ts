@@ -6,7 +6,8 @@
 import type { Design, FieldDesign } from "../design/model";
 import type { GenerateInput } from "./context";
 import { chain, structExpr } from "./rust-format";
-import { baseType, fieldType, owned, rustIdent, type RustType } from "./rust-types";
+import { rustIdent, rustString } from "./escape/rust";
+import { baseType, fieldType, owned, type RustType } from "./rust-types";
 
 export type Mode = "seeded" | "missing";
 
@@ -20,7 +21,7 @@ interface Elem {
 
 const SEEDED_COHORT = "1";
 const lit = (expr: string, known = true): Elem => ({ expr, kind: "plain", known });
-const str = (text: string, known = true): Elem => ({ expr: `"${text}"`, kind: "str", known });
+const str = (text: string, known = true): Elem => ({ expr: rustString(text), kind: "str", known });
 
 function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
   const seeded = mode === "seeded";
@@ -146,7 +147,9 @@ export function requestLiteral(
 ): string[] {
   const overrides = opts.overrides ?? {};
   const fields = design.request.map((f) => {
-    const value = overrides[f.name] ?? protoValue(f, "missing", opts.team).expr;
+    const value = Object.hasOwn(overrides, f.name)
+      ? overrides[f.name]!
+      : protoValue(f, "missing", opts.team).expr;
     return `${rustIdent(f.name)}: ${value}`;
   });
   if (design.operation === "read" && design.readOptions)

@@ -4,6 +4,7 @@
  * the same `RustPlan`, so the trait, the impl, the mocks and the handler always agree.
  */
 import type { GenerateInput } from "./context";
+import { rustIdent } from "./escape/rust";
 import type { FieldDesign } from "../design/model";
 import type { DataCategory } from "../catalogue/tables";
 
@@ -108,24 +109,6 @@ export function emptyValue(t: RustType, q: Qualify = bare): string {
     case "named":
       return `${q(t.name)}::default()`;
   }
-}
-
-const KEYWORDS = new Set(
-  "as async await break const continue crate dyn else enum extern false fn for if impl in let loop match mod move mut pub ref return self static struct super trait true type unsafe use where while yield".split(
-    " ",
-  ),
-);
-
-/** A proto field name as a Rust identifier (prost spells keywords as raw identifiers). */
-export function rustIdent(name: string): string {
-  return KEYWORDS.has(name) ? `r#${name}` : name;
-}
-
-/** The cap a field's comment documents ("Max 1000 per request."), as PostHog's protos do. */
-export function documentedCap(f: FieldDesign): number | null {
-  const m = /\bmax(?:imum)?\s+([\d_,]+)/i.exec(f.comment);
-  const n = m ? Number(m[1]!.replace(/[_,]/g, "")) : NaN;
-  return Number.isFinite(n) && n > 0 ? n : null;
 }
 
 /** The router finds a person's leader from these two fields: a leader RPC's request needs both. */

@@ -246,6 +246,41 @@ describe("rust generators", () => {
     );
   });
 
+  it("bind 40 placeholders of a 20,000-character SQL in linear time", () => {
+    // One long dotted word before the placeholders: a pattern that starts anywhere inside it
+    // took 15 s here.
+    const placeholders = Array.from({ length: 40 }, (_, i) => `$${i + 1}`).join(" = ");
+    const sql = `SELECT ${"a.".repeat(9_000)} = ${placeholders} GREATEST(${"b".repeat(1_000)}`;
+    const request = Array.from({ length: 40 }, (_, i) => field(`f${i}`, "int64"));
+    const started = performance.now();
+    const code = byId({ ...WORKED_EXAMPLE, sql, request }, "rust-storage-postgres").code;
+    assert.ok(performance.now() - started < 1_000, `${performance.now() - started} ms`);
+    assert.match(code, /f39\n/);
+  });
+
+  it("enforce documented caps only within the field's type, and note the ones ignored", () => {
+    const design = (comment: string, type = "int64", repeated = true): Design => ({
+      ...WORKED_EXAMPLE,
+      request: [field("team_id", "int64"), field("person_ids", type, { repeated, comment })],
+    });
+    const huge = design("Max 99999999999999999999999 per request");
+    const handler = byId(huge, "rust-service-handler");
+    assert.doesNotMatch(handler.code, /len\(\) >|e\+/);
+    assert.ok(handler.notes.some((n) => /Max 99999999999999999999999 .* above 100,000/.test(n)));
+    assert.doesNotMatch(byId(huge, "rust-service-test").code, /vec!\[.*; /);
+    const int32 = byId(design("Max 99999999999", "int32", false), "rust-service-handler");
+    assert.doesNotMatch(int32.code, /1\.\.=/);
+    assert.ok(int32.notes.some((n) => /does not fit int32/.test(n)));
+    const int64 = byId(design("Max 9007199254740993", "int64", false), "rust-service-handler");
+    assert.match(int64.code, /1\.\.=9007199254740993 => req\.person_ids,/);
+    const batch = design("Max 100000 per request.");
+    assert.match(
+      byId(batch, "rust-service-handler").code,
+      /if req\.person_ids\.len\(\) > 100000 \{/,
+    );
+    assert.match(byId(batch, "rust-service-test").code, /vec!\[-1; 100001\]/);
+  });
+
   it("cast binds to the column types sqlx will check", () => {
     const group = byId(DESIGN_FIXTURES["group-read-current"]!, "rust-storage-postgres").code;
     assert.match(group, /team_id as i32,\n\s+group_type_index,\n\s+i64::from\(limit\)\n/);

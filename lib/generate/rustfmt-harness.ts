@@ -2,7 +2,8 @@
  * Test helper: runs the real rustfmt over a generated snippet placed where it lands in its file
  * (inside a trait, an impl, a match, the KNOWN_METHODS array), so rustfmt sees the true nesting
  * depth. The snippet must parse and come back unchanged; macro arguments, which rustfmt skips when
- * they do not parse, are parsed a second time as plain calls. Used by rust.test.ts only.
+ * they do not parse, are parsed a second time as plain calls. Used by rust.test.ts and the
+ * hostile-input property test (hostile.test.ts).
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -11,6 +12,7 @@ import { homedir } from "node:os";
 import path from "node:path";
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
 import type { Design } from "../design/model";
+import { placementOf } from "./snippet-placement";
 import type { Snippet } from "./snippet";
 
 function findRustfmt(): string | null {
@@ -35,34 +37,20 @@ const indent = (code: string, n: number) =>
 /** Each snippet placed where it lands in its file, so rustfmt sees the real nesting depth. */
 function wrap(s: Snippet, design: Design): string {
   const inside = (open: string) => `${open} {\n${indent(s.code, 4)}\n}\n`;
-  switch (s.id) {
-    case "rust-storage-trait":
-    case "rust-router-backend-trait":
+  switch (placementOf(s.id)) {
+    case "trait-item":
       return inside("trait T");
-    case "rust-storage-postgres":
-    case "rust-service-handler":
-    case "rust-mock-failing":
-    case "rust-mock-success":
-    case "rust-leader-handler":
-    case "rust-router-method":
-    case "rust-router-service":
-    case "rust-router-backend-replica":
-    case "rust-router-mock-backend":
-    case "rust-router-test-replica":
-    case "rust-router-test-leader":
+    case "impl-item":
       return inside("impl X");
-    case "rust-storage-type":
-    case "rust-storage-test":
-    case "rust-service-test":
-    case "rust-router-test":
-    case "rust-router-integration-test":
+    case "item":
+    case "storage-type":
       return `${s.code}\n`;
-    case "rust-proxy-known-method": {
+    case "known-method": {
       const others = EXISTING_RPCS.filter((n) => n !== design.rpcName).map((n) => `"${n}",`);
       const lines = [...others, s.code].sort();
       return `pub const KNOWN_METHODS: &[&str] = &[\n${indent(lines.join("\n"), 4)}\n];\n`;
     }
-    case "rust-proxy-leader-arm":
+    case "match-arm":
       return [
         "impl RawProxyInner {",
         "    async fn handle(&self) {",
@@ -75,7 +63,7 @@ function wrap(s: Snippet, design: Design): string {
         "",
       ].join("\n");
     default:
-      throw new Error(`no rustfmt wrapper for snippet ${s.id}: add one to rustfmt-harness.ts`);
+      throw new Error(`no placement for snippet ${s.id}: add it to snippet-placement.ts`);
   }
 }
 
@@ -84,10 +72,16 @@ function rustfmt(source: string): { ok: boolean; out: string; err: string } {
     assert.fail(
       "rustfmt was not found (looked at $RUSTFMT, ~/.cargo/bin/rustfmt, PATH): install it with `rustup component add rustfmt`.",
     );
-  const run = spawnSync(RUSTFMT, ["--edition", "2021", "--emit", "stdout"], {
-    input: source,
-    encoding: "utf8",
-  });
+  // Parsed as edition 2024, whose reserved words include every earlier edition's (`gen`, `try`),
+  // and formatted in the 2021 style PostHog's checkout uses.
+  const run = spawnSync(
+    RUSTFMT,
+    ["--edition", "2024", "--style-edition", "2021", "--emit", "stdout"],
+    {
+      input: source,
+      encoding: "utf8",
+    },
+  );
   return { ok: run.status === 0, out: run.stdout, err: run.stderr };
 }
 

@@ -316,8 +316,23 @@ const ROWS: Row[] = [
         ...Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`x${i}`, i])),
       }),
     ),
-    message: /^…and 61 more problems with this link\.$/,
+    message: /^…and 90 more unknown fields were ignored\.$/,
     kept: ALL,
+  },
+  {
+    name: "data given twice",
+    link: `${LINK}&z=${dataOf(await zLink('{"rpcName":"Other"}'))}`,
+    message: /^The link has its part "z" more than once; only the first was read\.$/,
+    kept: ALL,
+  },
+  {
+    name: "more problems than a reader can use",
+    link: await replaced(
+      "request",
+      Array.from({ length: 40 }, (_, i) => ({ name: `Bad${i}`, type: "nope" })),
+    ),
+    message: /^…and \d+ more problems with this link\.$/,
+    kept: but("request"),
   },
   {
     name: "nesting deeper than any design",

@@ -65,9 +65,13 @@ async function decode(fragment: string, warnings: string[]): Promise<Result> {
     warnings.push(
       `This link was made by a newer workbench (format version ${version}); this one reads up to version ${LINK_VERSION}, so it was read as version ${LINK_VERSION}. Check the design.`,
     );
-  for (const key of new Set(params.keys()))
+  for (const key of new Set(params.keys())) {
     if (key !== "v" && !format.params.includes(key))
       warnings.push(`The link has an unknown part "${key.slice(0, 40)}"; it was ignored.`);
+    // Readers could disagree on which copy counts; every reader here takes the first, and says so.
+    else if (params.getAll(key).length > 1)
+      warnings.push(`The link has its part "${key}" more than once; only the first was read.`);
+  }
   const payload = await format.read(params, warnings);
   if (!payload) return nothing(version);
   const { design, omitted } = readDesign(migrate(payload, readAs), warnings);

@@ -1,12 +1,13 @@
 /**
- * Parsed link JSON copied into objects without a prototype, minus the keys that could reach one.
- * JSON.parse itself only makes `__proto__` an own key, but any later merge or assignment of such
- * an object could set a prototype; dropping the keys here means no later code has to be careful.
+ * Parsed JSON from a link or a design file copied into objects without a prototype, minus the keys
+ * that could reach one. JSON.parse itself only makes `__proto__` an own key, but any later merge or
+ * assignment of such an object could set a prototype; dropping the keys here means no later code
+ * has to be careful.
  */
 
 const PROTOTYPE_KEYS = new Set(["__proto__", "constructor", "prototype"]);
 /** A design nests five deep (response.fields.0.name); deeper input is not a design. */
-const MAX_DEPTH = 16;
+export const MAX_DEPTH = 16;
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
@@ -22,7 +23,9 @@ export function safeCopy(value: unknown, warnings: string[], path = "", depth = 
   for (const [key, item] of Object.entries(value)) {
     if (PROTOTYPE_KEYS.has(key)) {
       const where = path ? `in ${path}` : "at the top level";
-      warnings.push(`The key "${key}" ${where} was dropped: links may not name object prototypes.`);
+      warnings.push(
+        `The key "${key}" ${where} was dropped: a design may not name object prototypes.`,
+      );
     } else out[key] = safeCopy(item, warnings, join(path, key), depth + 1);
   }
   return out;

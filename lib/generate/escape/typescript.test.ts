@@ -1,0 +1,58 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import ts from "typescript";
+import { PROTOBUF_ES_RESERVED, TS_BINDING_RESERVED } from "./keywords";
+import { tsParam, tsProperty } from "./typescript";
+
+/** Parse and strict-mode binding errors of one module (no type checking, no lib). */
+function errors(text: string): string[] {
+  const file = ts.createSourceFile("m.ts", text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const options: ts.CompilerOptions = { noEmit: true, noLib: true, types: [], strict: true };
+  const host = ts.createCompilerHost(options);
+  host.getSourceFile = (name) => (name === "m.ts" ? file : undefined);
+  const program = ts.createProgram(["m.ts"], options, host);
+  return [...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file)]
+    .map((d) => ts.flattenDiagnosticMessageText(d.messageText, " "))
+    .filter((m) => !/global type|Cannot find name/.test(m));
+}
+
+/** A field's parameter as the wrapper declares and reads it: in an async method of a module. */
+const asParameter = (name: string) =>
+  `export class C {\n  async m(${name}: number) {\n    return ${name}\n  }\n}\n`;
+
+describe("typescript escapes", () => {
+  it("renames parameters that would be reserved, and the wrapper's own names", () => {
+    assert.equal(tsParam("team_id"), "teamId");
+    assert.equal(tsParam("delete"), "deleteValue");
+    assert.equal(tsParam("response"), "responseValue");
+    assert.equal(tsParam("caller_tag"), "callerTagValue");
+    assert.equal(tsParam("undefined"), "undefinedValue");
+    for (const word of TS_BINDING_RESERVED)
+      assert.deepEqual(errors(asParameter(tsParam(word))), [], word);
+  });
+
+  it("lists every lowercase keyword TypeScript refuses as such a parameter", () => {
+    const keywords: string[] = [];
+    for (let k = ts.SyntaxKind.FirstKeyword; k <= ts.SyntaxKind.LastKeyword; k++) {
+      const word = ts.tokenToString(k);
+      if (word && /^[a-z]+$/.test(word)) keywords.push(word);
+    }
+    const contextual = ["let", "static", "implements", "interface", "package", "private"];
+    // Listed although they parse: `this` would declare the method's this-type, `undefined`
+    // would shadow the wrapper's comparisons.
+    const onPurpose = new Set(["this", "undefined"]);
+    for (const word of [...keywords, ...contextual, "arguments", "eval"]) {
+      const refused = errors(asParameter(word)).length > 0 || onPurpose.has(word);
+      assert.equal(TS_BINDING_RESERVED.has(word), refused, `${word}: refused=${refused}`);
+    }
+  });
+
+  it("names message properties as protobuf-es v2 does", () => {
+    assert.equal(tsProperty("group_type_index"), "groupTypeIndex");
+    assert.equal(tsProperty("constructor"), "constructor$");
+    assert.equal(tsProperty("to_string"), "toString$");
+    assert.equal(tsProperty("value_of"), "valueOf$");
+    assert.equal(tsProperty("to_json"), "toJson");
+    assert.equal(PROTOBUF_ES_RESERVED.size, 4);
+  });
+});

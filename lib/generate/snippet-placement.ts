@@ -1,0 +1,53 @@
+/**
+ * Where each proto and Rust snippet lands in its file, by snippet id: the one table the rustfmt
+ * check (which formats a snippet at its real nesting depth) and the compile harness (which pastes
+ * it into a skeleton of PostHog's crates) both read. A new snippet id needs a row here.
+ */
+export type SnippetPlacement =
+  /** A declaration inside the trait the anchor names (`inside \`pub trait X\``). */
+  | "trait-item"
+  /** A method inside the impl block the anchor names. */
+  | "impl-item"
+  /** A top-level item appended to the file. */
+  | "item"
+  /** A top-level struct appended to `storage/types/<domain>.rs` and re-exported by `storage/mod.rs`. */
+  | "storage-type"
+  /** A string in `pub const KNOWN_METHODS`, at the position the anchor gives. */
+  | "known-method"
+  /** An arm of `match method_name` in the raw proxy's `handle`. */
+  | "match-arm"
+  /** Messages appended to a proto file. */
+  | "proto-message"
+  /** An rpc line inside the service the anchor names. */
+  | "proto-rpc";
+
+export const SNIPPET_PLACEMENT: Readonly<Record<string, SnippetPlacement>> = {
+  "proto-messages": "proto-message",
+  "proto-rpc-service": "proto-rpc",
+  "proto-rpc-replica": "proto-rpc",
+  "proto-rpc-leader": "proto-rpc",
+  "rust-storage-trait": "trait-item",
+  "rust-router-backend-trait": "trait-item",
+  "rust-storage-postgres": "impl-item",
+  "rust-service-handler": "impl-item",
+  "rust-mock-failing": "impl-item",
+  "rust-mock-success": "impl-item",
+  "rust-leader-handler": "impl-item",
+  "rust-router-method": "impl-item",
+  "rust-router-service": "impl-item",
+  "rust-router-backend-replica": "impl-item",
+  "rust-router-mock-backend": "impl-item",
+  "rust-router-test-replica": "impl-item",
+  "rust-router-test-leader": "impl-item",
+  "rust-storage-type": "storage-type",
+  "rust-storage-test": "item",
+  "rust-service-test": "item",
+  "rust-router-test": "item",
+  "rust-router-integration-test": "item",
+  "rust-proxy-known-method": "known-method",
+  "rust-proxy-leader-arm": "match-arm",
+};
+
+export function placementOf(id: string): SnippetPlacement | undefined {
+  return Object.hasOwn(SNIPPET_PLACEMENT, id) ? SNIPPET_PLACEMENT[id] : undefined;
+}

@@ -1,0 +1,3 @@
+//! Conversions from storage rows to proto messages, for types several handlers return.
+
+mod person;

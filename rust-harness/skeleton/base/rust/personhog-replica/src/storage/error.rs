@@ -1,0 +1,1 @@
+pub use personhog_common::storage_error::{StorageError, StorageResult};

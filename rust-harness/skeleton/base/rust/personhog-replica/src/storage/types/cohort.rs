@@ -1,0 +1,1 @@
+//! Cohort reads return counts and ids; no row types yet.

@@ -1,0 +1,1 @@
+//! Hash key override writes return counts; no row types yet.

@@ -1,0 +1,20 @@
+use chrono::{DateTime, Utc};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Person {
+    pub id: i64,
+    pub uuid: Uuid,
+    pub team_id: i64,
+    /// The properties as JSON text; None when the caller asked for no properties.
+    pub properties: Option<String>,
+    pub created_at: DateTime<Utc>,
+    pub version: Option<i64>,
+    pub is_identified: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DistinctIdWithVersion {
+    pub distinct_id: String,
+    pub version: Option<i64>,
+}
