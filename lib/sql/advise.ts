@@ -6,13 +6,8 @@
 import { analyzePlan, type AnalysisContext } from "./analyze";
 import { createIndexSql, proposedIndex } from "./advice";
 import { findTable } from "./schema";
-import {
-  checkSql,
-  explainStatement,
-  trimStatement,
-  type CheckResult,
-  type SqlDatabase,
-} from "./session";
+import { plannableStatement } from "./plannable";
+import { checkSql, explainStatement, type CheckResult, type SqlDatabase } from "./session";
 import { overallStatus } from "./verdict";
 
 export type AdviceResult =
@@ -31,7 +26,8 @@ export async function adviseIndex(
   sql: string,
 ): Promise<AdviceResult> {
   const before = await checkSql(db, ctx, sql);
-  if (!before.ok) return { ok: false, reason: "Fix the SQL error first.", before };
+  const accepted = plannableStatement(sql);
+  if (!before.ok || !accepted.ok) return { ok: false, reason: "Fix the SQL error first.", before };
   const flagged = before.verdicts.find((v) => v.proposedIndex && v.table);
   const table = flagged?.table ? findTable(flagged.table) : undefined;
   if (!flagged?.proposedIndex || !table) {
@@ -42,7 +38,7 @@ export async function adviseIndex(
   const ddl = createIndexSql(table, index);
   const started = performance.now();
   try {
-    const plan = await explainStatement(db, trimStatement(sql), [ddl]);
+    const plan = await explainStatement(db, accepted.statement, [ddl]);
     const extraCtx: AnalysisContext = { ...ctx, extraIndexes: { [table.name]: [index] } };
     const { verdicts, statement, tables } = analyzePlan(plan, extraCtx);
     const after: CheckResult = {
