@@ -89,20 +89,38 @@ function splitTopLevel(s: string, separator: string): string[] {
   return parts.map((p) => p.trim()).filter(Boolean);
 }
 
-/** Removes parentheses that wrap the whole expression, however many. */
-export function stripOuterParens(s: string): string {
-  let text = s.trim();
-  while (text.startsWith("(") && text.endsWith(")")) {
-    let wrapped = true;
-    const current = text;
-    scanTopLevel(current, (i, depth) => {
-      if (depth === 0 && i < current.length - 1) wrapped = false;
-      return !wrapped;
-    });
-    if (!wrapped) return text;
-    text = text.slice(1, -1).trim();
+/** For each `(` outside quotes, the index of its `)` (or -1): one scan, however deep the nesting. */
+function closingParens(s: string): Int32Array {
+  const closes = new Int32Array(s.length).fill(-1);
+  const open: number[] = [];
+  let quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === "'") quoted = !quoted;
+    else if (!quoted && ch === "(") open.push(i);
+    else if (!quoted && ch === ")") {
+      const from = open.pop();
+      if (from !== undefined) closes[from] = i;
+    }
   }
-  return text;
+  return closes;
+}
+
+const isBlank = (ch: string | undefined) => ch !== undefined && ch.trim() === "";
+
+/** Removes parentheses that wrap the whole expression, however many, in linear time. */
+export function stripOuterParens(s: string): string {
+  const text = s.trim();
+  const closes = closingParens(text);
+  let start = 0;
+  let end = text.length - 1;
+  while (start < end && text[start] === "(" && closes[start] === end) {
+    start++;
+    end--;
+    while (start <= end && isBlank(text[start])) start++;
+    while (end >= start && isBlank(text[end])) end--;
+  }
+  return text.slice(start, end + 1);
 }
 
 /** Top-level AND terms of a condition, flattened. */
