@@ -27,8 +27,11 @@ function counted(db: SqlDatabase): { db: SqlDatabase; trips: () => number } {
 
 const getLab = sharedLabDatabase();
 
-/** An expression nested deeper than PGlite's parser goes: it drops the Parse without an error. */
-const DEEP = `SELECT ${"abs(".repeat(400)}1${")".repeat(400)}`;
+/**
+ * Nested deeper than PGlite's parser goes on any thread's stack (the main thread fails from about
+ * 300 levels, a worker thread later): it drops the Parse without an error.
+ */
+const DEEP = `SELECT ${"ROW(".repeat(3900)}1${")".repeat(3900)}`;
 
 /** The type bytes of each message in a batch, and the text of each Parse (name, statement). */
 function frames(batch: Uint8Array): { type: string; parse?: [string, string] }[] {

@@ -10,7 +10,8 @@
  * 2. Only once the reply confirms the Parse (ParseComplete) and describes its parameters:
  *    EXPLAIN (FORMAT JSON) EXECUTE with a value for each described type, ROLLBACK, Close, Sync.
  * The safety does not rest on the server skipping messages after an error: PGlite drops a Parse
- * nested a few hundred levels deep without any error and runs whatever follows it. The user's text
+ * nested too deeply (a few hundred levels on Node's main thread, a few thousand in a worker, as
+ * the stack allows) without any error and runs whatever follows it. The user's text
  * is only ever parsed and explained (never bound, executed or analysed with ANALYZE), and every
  * path ends with the transaction rolled back and the statement closed.
  */
@@ -58,7 +59,7 @@ const BEGIN_CHECK = [
 ];
 const UNCONFIRMED =
   "The database did not confirm that it prepared the statement, so nothing ran with it. PGlite " +
-  "does this, without an error, for an expression nested a few hundred levels deep: simplify it.";
+  "does this, without an error, for an expression nested too deeply: simplify it.";
 
 /**
  * A fresh name per check: no text can name the lab's statement (`EXECUTE workbench_check` once
