@@ -171,7 +171,14 @@ export const SQL_ROWS: readonly HostileRow[] = [
   checked("DROP inside an E-string is only text", "SELECT E'\\';DROP TABLE posthog_person;--'", 0),
   refused("a leading comment that says SELECT", "/* SELECT */ DROP TABLE posthog_person"),
   refused("a leading -- comment as an argument", "-- SELECT\nDROP TABLE posthog_person"),
-  refused("a statement that is a string", "'SELECT 1'"),
+  row("a statement that is a string", "'SELECT 1'", {
+    exit: 2,
+    stderr: [/SQL error \(at character 1\): syntax error at or near "'SELECT 1'"/],
+  }),
+  row("a misspelt first word", "SELEC * FROM posthog_person", {
+    exit: 2,
+    stderr: [/SQL error \(at character 1\): syntax error at or near "SELEC"/],
+  }),
   row("nothing but semicolons", ";;;", { exit: 2, stderr: [/Enter one SQL statement to check\./] }),
   row("nothing but a comment", "-- nothing", {
     exit: 2,

@@ -55,13 +55,27 @@ describe("plannableStatement", () => {
       "SET ROLE nobody",
       "COMMIT",
       "  DROP TABLE posthog_person",
-      "SELEC 1",
-      "'SELECT 1'",
+      "( VACUUM",
     ]) {
       const refused = refusal(sql);
       assert.equal(refused?.message, NOT_PLANNABLE, sql);
-      assert.equal(refused?.position, sql.length - sql.trimStart().length + 1, sql);
+      assert.equal(refused?.position, sql.search(/[A-Z]/) + 1, sql);
     }
+  });
+
+  it("answers a first word no statement starts with as PostgreSQL would, without asking it", () => {
+    assert.deepEqual(refusal("  SELEC 1"), {
+      message: 'syntax error at or near "SELEC"',
+      position: 3,
+    });
+    assert.deepEqual(refusal("'SELECT 1'"), {
+      message: `syntax error at or near "'SELECT 1'"`,
+      position: 1,
+    });
+    assert.equal(
+      refusal(`'${"x".repeat(100)}'`)?.message,
+      `syntax error at or near "'${"x".repeat(39)}…"`,
+    );
   });
 
   it("refuses SELECT … INTO wherever it stands, and says why", () => {

@@ -39,6 +39,16 @@ const PLANNABLE_STARTS = new Set([
   "merge",
 ]);
 
+/** Every other word a PostgreSQL statement can start with: these statements have no plan. */
+const UTILITY_STARTS = new Set(
+  (
+    "abort alter analyse analyze begin call checkpoint close cluster comment commit copy create " +
+    "deallocate declare discard do drop end execute explain fetch grant import listen load lock " +
+    "move notify prepare reassign refresh reindex release reset revoke rollback savepoint " +
+    "security set show start truncate unlisten vacuum"
+  ).split(" "),
+);
+
 const count = (n: number) => n.toLocaleString("en-US");
 const refuse = (message: string, at?: number): Plannable => ({
   ok: false,
@@ -107,9 +117,14 @@ export function plannableStatement(sql: string): Plannable {
   const first = statement[0];
   const last = statement[statement.length - 1];
   if (!first || !last) return refuse("Enter one SQL statement to check.");
-  const lead = statement.find((t) => t.lower !== "(");
-  if (!lead || lead.kind !== "word" || !PLANNABLE_STARTS.has(lead.lower)) {
-    return refuse(NOT_PLANNABLE, lead?.start ?? first.start);
+  const lead = statement.find((t) => t.lower !== "(") ?? first;
+  const word = lead.kind === "word" ? lead.lower : "";
+  if (UTILITY_STARTS.has(word)) return refuse(NOT_PLANNABLE, lead.start);
+  if (!PLANNABLE_STARTS.has(word)) {
+    // No statement starts so: PostgreSQL's own answer, without asking it.
+    const text = sql.slice(lead.start, lead.end);
+    const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
+    return refuse(`syntax error at or near "${shown}"`, lead.start);
   }
   const into = selectInto(statement);
   if (into) return refuse(`${NOT_PLANNABLE} SELECT … INTO creates a table.`, into.start);
