@@ -4,11 +4,11 @@
  * request that runs past the limit terminates the worker and a fresh one boots.
  */
 import type { AdviceResult } from "@/lib/sql/advise";
+import { CHECK_TIMEOUT_MS } from "@/lib/sql/limits";
 import type { CheckResult } from "@/lib/sql/session";
 import { EARLY_LAB_GLOBAL, type EarlyLab } from "./lab-boot-script";
 import { LAB_WORKER_URL, type BootMode, type LabRequest, type LabResponse } from "./lab-protocol";
 
-export const REQUEST_TIMEOUT_MS = 5000;
 /** Booting is allowed longer than a request: a cold start downloads PGlite and the snapshot. */
 const BOOT_ALLOWANCE_MS = 30_000;
 
@@ -115,7 +115,7 @@ function restart(culprit: number, reason: string): void {
       entry.settle({ type: "stopped", message: reason });
     } else {
       clearTimeout(entry.timer);
-      entry.timer = armTimer(id, REQUEST_TIMEOUT_MS + BOOT_ALLOWANCE_MS);
+      entry.timer = armTimer(id, CHECK_TIMEOUT_MS + BOOT_ALLOWANCE_MS);
       pending.set(id, entry);
       target.postMessage(entry.message);
     }
@@ -127,7 +127,7 @@ function armTimer(id: number, limit: number): ReturnType<typeof setTimeout> {
     () =>
       restart(
         id,
-        `The statement ran longer than ${REQUEST_TIMEOUT_MS / 1000} s and was stopped; the database is restarting.`,
+        `The statement ran longer than ${CHECK_TIMEOUT_MS / 1000} s and was stopped; the database is restarting.`,
       ),
     limit,
   );
@@ -135,7 +135,7 @@ function armTimer(id: number, limit: number): ReturnType<typeof setTimeout> {
 
 function request(message: LabRequest & { id: number; sql: string }): Promise<Answer> {
   const target = ensureWorker();
-  const limit = REQUEST_TIMEOUT_MS + (status.state === "ready" ? 0 : BOOT_ALLOWANCE_MS);
+  const limit = CHECK_TIMEOUT_MS + (status.state === "ready" ? 0 : BOOT_ALLOWANCE_MS);
   return new Promise((resolve) => {
     const entry: Pending = {
       message,
@@ -150,7 +150,7 @@ function request(message: LabRequest & { id: number; sql: string }): Promise<Ans
   });
 }
 
-const runawayMessage = `This statement ran longer than ${REQUEST_TIMEOUT_MS / 1000} s before and was stopped; edit it to check again.`;
+const runawayMessage = `This statement ran longer than ${CHECK_TIMEOUT_MS / 1000} s before and was stopped; edit it to check again.`;
 
 export async function checkInLab(sql: string): Promise<CheckResult> {
   if (runaways.has(sql)) return { ok: false, error: { message: runawayMessage }, ms: 0 };
@@ -158,7 +158,7 @@ export async function checkInLab(sql: string): Promise<CheckResult> {
   if (response.type === "checked") return response.result;
   const message =
     response.type === "stopped" ? response.message : "Unexpected answer from the database worker.";
-  return { ok: false, error: { message }, ms: REQUEST_TIMEOUT_MS };
+  return { ok: false, error: { message }, ms: CHECK_TIMEOUT_MS };
 }
 
 export async function adviseInLab(
