@@ -1,22 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import path from "node:path";
-
-const BIN = path.join(import.meta.dirname, "personhog-rpc.mjs");
-
-/** Runs the real executable, as an agent or CI would. */
-function run(
-  args: string[],
-  input?: string,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-    if (input !== undefined) child.stdin?.end(input);
-  });
-}
+import { runCli as run } from "./spawn-cli";
 
 describe("personhog-rpc CLI", () => {
   it("exits 0 when every table is read through an index", async () => {
