@@ -6,19 +6,25 @@
  * it (the `prepare` script); otherwise the first run builds it, and so does the first run after a
  * source changed, saying so on stderr. Plain JavaScript: it runs before anything is compiled.
  *
+ * Reading and hashing every source costs a command about a third of its start, so each checkout
+ * keeps a pointer to its bundle with the size and time of each file the bundle was built from:
+ * while none of those changed, the bundle is current without reading a source.
+ *
  * PGlite stays outside the bundle (it finds its wasm next to its own files) and loads only in the
  * worker thread, so commands without a database never load it. The bundle imports it by the URL
  * the package resolves it to (part of the key), so the cache folder can be anywhere.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 const ROOT = path.join(import.meta.dirname, "..");
 /** Folders whose .ts and .mjs files (tests aside) the key covers: a build reading anything else fails. */
 const SOURCE_DIRS = ["bin", "lib", "workers"];
 const SOURCE_FILES = ["package-lock.json", "tsconfig.json"];
+/** In each bundle's folder: the sources it was built from, for the pointer. */
+const INPUTS_FILE = "inputs.json";
 /** Bundles of other sources are removed once built this long ago (another checkout may share the cache). */
 const STALE_MS = 24 * 60 * 60 * 1000;
 
@@ -53,12 +59,18 @@ function sourceFiles() {
   return [...SOURCE_FILES, ...files.filter(isSource)].sort();
 }
 
-const PGLITE_URL = import.meta.resolve("@electric-sql/pglite");
+/** Where the package's PGlite is: the bundle imports it by this URL. */
+function pgliteUrl() {
+  return import.meta.resolve("@electric-sql/pglite");
+}
 
-/** A hash of every covered file's name and bytes, and of where PGlite is. */
-export function sourceKey() {
-  const hash = createHash("sha256").update(`${PGLITE_URL}\0`);
-  for (const file of sourceFiles()) {
+/**
+ * A hash of every covered file's name and bytes, and of where PGlite is.
+ * @param {string[]} files
+ */
+function sourceKey(files) {
+  const hash = createHash("sha256").update(`${pgliteUrl()}\0`);
+  for (const file of files) {
     hash.update(`${file}\0`);
     hash.update(readFileSync(path.join(ROOT, file)));
     hash.update("\0");
@@ -66,18 +78,48 @@ export function sourceKey() {
   return hash.digest("hex").slice(0, 20);
 }
 
+/** @param {string} file a path relative to the root: its size and modification time, or "" if gone */
+function stamp(file) {
+  const s = statSync(path.join(ROOT, file), { throwIfNoEntry: false });
+  return s ? `${s.size}:${s.mtimeMs}` : "";
+}
+
+/** @param {string} cache */
+function pointerFile(cache) {
+  const checkout = createHash("sha256").update(ROOT).digest("hex").slice(0, 12);
+  return path.join(cache, `current-${checkout}.json`);
+}
+
+/**
+ * The bundle this checkout's pointer names, while none of its sources changed since.
+ * @param {string} cache
+ */
+function pointedBundle(cache) {
+  let pointer;
+  try {
+    pointer = JSON.parse(readFileSync(pointerFile(cache), "utf8"));
+  } catch {
+    return null;
+  }
+  const entry = path.join(cache, String(pointer.bundle), "cli.mjs");
+  const stamps = Object.entries(pointer.stamps ?? {});
+  if (stamps.length === 0 || stamps.some(([file, was]) => stamp(file) !== was)) return null;
+  return existsSync(entry) ? entry : null;
+}
+
 /** @type {import("esbuild").Plugin} */
 const pgliteByUrl = {
   name: "pglite-by-url",
   setup(build) {
     build.onResolve({ filter: /^@electric-sql\/pglite$/ }, () => ({
-      path: PGLITE_URL,
+      path: pgliteUrl(),
       external: true,
     }));
   },
 };
 
 /**
+ * Builds the bundle into `outdir`, with the list of sources it read.
  * @param {string} outdir
  * @returns {Promise<void>}
  */
@@ -106,16 +148,21 @@ async function build(outdir) {
     metafile: true,
     logLevel: "error",
   });
-  const uncovered = Object.keys(result.metafile.inputs).filter(
-    (file) => !file.startsWith("node_modules/") && !isSource(file),
-  );
+  const inputs = Object.keys(result.metafile.inputs);
+  const uncovered = inputs.filter((file) => !file.startsWith("node_modules/") && !isSource(file));
   if (uncovered.length)
     throw new Error(
       `the CLI bundle reads ${uncovered.join(", ")}, which its cache key does not cover (bin/cli-bundle.mjs).`,
     );
+  const sources = [...SOURCE_FILES, "bin/cli-bundle.mjs", ...inputs.filter(isSource)];
+  await writeFile(path.join(outdir, INPUTS_FILE), JSON.stringify([...new Set(sources)]));
 }
 
-/** Removes bundles of other sources built over a day ago (and folders of builds that died). */
+/**
+ * Removes bundles of other sources built over a day ago (and folders of builds that died).
+ * @param {string} cache
+ * @param {string} keep
+ */
 async function removeStale(cache, keep) {
   for (const name of await readdir(cache)) {
     if (!name.startsWith("cli-") || name === keep) continue;
@@ -134,26 +181,40 @@ async function removeStale(cache, keep) {
  * @returns {Promise<string>} the path of cli.mjs
  */
 export async function cliBundle({ cache }, say) {
-  const name = `cli-${sourceKey()}`;
+  const pointed = pointedBundle(cache);
+  if (pointed) return pointed;
+  const files = sourceFiles();
+  // Stamped before reading: a file changed after this is stale in the pointer, never hidden.
+  const stamps = new Map(files.map((file) => [file, stamp(file)]));
+  const name = `cli-${sourceKey(files)}`;
   const dir = path.join(cache, name);
   const entry = path.join(dir, "cli.mjs");
-  if (existsSync(entry)) return entry;
-  const started = performance.now();
-  const scratch = `${dir}.${process.pid}.tmp`;
-  await mkdir(cache, { recursive: true });
-  await rm(scratch, { recursive: true, force: true });
-  try {
-    await build(scratch);
-    await rename(scratch, dir).catch((error) => {
-      if (!existsSync(entry)) throw error;
-    });
-  } finally {
+  if (!existsSync(entry)) {
+    const started = performance.now();
+    const scratch = `${dir}.${process.pid}.tmp`;
+    await mkdir(cache, { recursive: true });
     await rm(scratch, { recursive: true, force: true });
+    try {
+      await build(scratch);
+      await rename(scratch, dir).catch((error) => {
+        if (!existsSync(entry)) throw error;
+      });
+    } finally {
+      await rm(scratch, { recursive: true, force: true });
+    }
+    await removeStale(cache, name);
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    say(
+      `personhog-rpc: built the CLI into ${dir} in ${seconds} s (first run, or the sources changed).\n`,
+    );
   }
-  await removeStale(cache, name);
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  say(
-    `personhog-rpc: built the CLI into ${dir} in ${seconds} s (first run, or the sources changed).\n`,
-  );
+  const inputs = JSON.parse(await readFile(path.join(dir, INPUTS_FILE), "utf8"));
+  const pointer = {
+    bundle: name,
+    stamps: Object.fromEntries(inputs.map((f) => [f, stamps.get(f) ?? ""])),
+  };
+  const scratch = `${pointerFile(cache)}.${process.pid}.tmp`;
+  await writeFile(scratch, JSON.stringify(pointer));
+  await rename(scratch, pointerFile(cache));
   return entry;
 }
