@@ -26,8 +26,8 @@ Commands:
         Check every statement of a SQL file in one process (split at the semicolons
         outside strings, quoted names, comments and dollar quotes): one result per
         statement, in order, each headed "=== n · line l"; --json prints one JSON object
-        per line instead (index, line, exit, then the fields above, or status bad-input
-        or stopped with an error). Each statement is still stopped after 5 s; the batch
+        per line instead (index, line, id, exit, then the fields above, or status
+        bad-input or stopped with an error). Each statement is still stopped after 5 s; the batch
         goes on with a fresh lab. At most 10,000 statements.
   check-sql --jsonl [--json] [--advise] <file | ->
         The same for JSON lines, one statement per line: {"sql": "...", "id": "..."};
@@ -49,7 +49,7 @@ Commands:
   help, --help          Show this help.
 
 Exit codes: 0 passes (warnings included), 1 an error was flagged or nothing was checked,
-2 bad input.
+2 bad input or a check stopped at its time limit.
 `;
 
 function rulesCommand(io: Io): number {
