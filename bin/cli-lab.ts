@@ -48,6 +48,8 @@ let lab: Lab | null = null;
 /** A lab booting or booted in the background, to take over when `lab` is stopped. */
 let spare: Lab | null = null;
 let nextId = 1;
+/** Requests go one at a time, so each one's time limit covers only itself. */
+let queue: Promise<unknown> = Promise.resolve();
 let manyChecks = false;
 let compilerChosen = false;
 
@@ -68,8 +70,6 @@ function chooseCompiler(): void {
   compilerChosen = true;
   if (cliSetup().oneCommand && !manyChecks) setFlagsFromString("--liftoff-only");
 }
-/** Requests go one at a time, so each one's time limit covers only itself. */
-let queue: Promise<unknown> = Promise.resolve();
 
 function startLab(): Lab {
   chooseCompiler();
