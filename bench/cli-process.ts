@@ -20,13 +20,24 @@ const CHECK = "SELECT * FROM posthog_person WHERE team_id = $1 AND id = $2";
 
 /**
  * Loaded with --import: when the process exits, writes its own peak resident memory and CPU time
- * (getrusage of the whole process, so the lab's worker thread counts) to $BENCH_USAGE_FILE.
+ * (the whole process, so the lab's worker thread counts) to $BENCH_USAGE_FILE. The peak is
+ * Linux's VmHWM: getrusage's maxRSS survives exec, so a child spawned from this bench (hundreds of
+ * MB after its own PGlite runs) would report the bench's peak, not its own.
  */
-const USAGE_PROBE = `import { writeFileSync } from "node:fs";
+const USAGE_PROBE = `import { readFileSync, writeFileSync } from "node:fs";
+function peakBytes(usage) {
+  try {
+    const hwm = /VmHWM:\\s*(\\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"));
+    if (hwm) return Number(hwm[1]) * 1024;
+  } catch {
+    // not Linux: getrusage's figure, with the caveat above
+  }
+  return usage.maxRSS * 1024;
+}
 process.on("exit", () => {
   const u = process.resourceUsage();
   writeFileSync(process.env.BENCH_USAGE_FILE, JSON.stringify({
-    maxRssBytes: u.maxRSS * 1024,
+    maxRssBytes: peakBytes(u),
     cpuMs: (u.userCPUTime + u.systemCPUTime) / 1000,
   }));
 });`;
@@ -40,6 +51,7 @@ interface ProcessRun {
 
 async function runProcess(dir: string, args: string[], input: string): Promise<ProcessRun> {
   const usageFile = path.join(dir, "usage.json");
+  await rm(usageFile, { force: true });
   const probe = pathToFileURL(path.join(dir, "usage-probe.mjs")).href;
   const started = performance.now();
   const code = await new Promise<number>((resolve, reject) => {
