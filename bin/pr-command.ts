@@ -9,6 +9,7 @@ import { buildReview } from "../lib/review/review";
 import { LOCAL_ORIGIN, parseOrigin, shareUrls } from "../lib/review/share-urls";
 import { bootLab } from "../lib/sql/boot";
 import { checkSql } from "../lib/sql/session";
+import { failsDesign } from "../lib/sql/verdict";
 import { readDesignArg } from "./design-input";
 import type { Io } from "./io";
 import { readLink } from "./link-command";
@@ -74,5 +75,6 @@ export async function prCommand(args: string[], io: Io): Promise<number> {
   }
   const review = buildReview(design, check);
   io.stdout(prDescription(review, shareUrls(origin, fragment)));
-  return review.sqlStatus === "error" ? 1 : 0;
+  const status = review.sqlStatus;
+  return status !== "unchecked" && failsDesign(status) ? 1 : 0;
 }
