@@ -6,14 +6,14 @@ import { stepOfProblem, stepStates } from "./steps";
 
 describe("stepStates", () => {
   it("is all ok for the worked example once its SQL passes", () => {
-    const states = stepStates(designProblems(WORKED_EXAMPLE), "ok", true);
+    const states = stepStates(designProblems(WORKED_EXAMPLE), "pass", true);
     assert.deepEqual(Object.values(states), ["ok", "ok", "ok", "ok", "ok", "ok"]);
   });
 
   it("puts a table outside personhog on eligibility and carries it to verify", () => {
     const states = stepStates(
       designProblems({ ...WORKED_EXAMPLE, tables: ["posthog_team"] }),
-      "ok",
+      "pass",
       true,
     );
     assert.equal(states.eligibility, "error");
@@ -27,7 +27,7 @@ describe("stepStates", () => {
   });
 
   it("marks the code steps as errors while there is no valid name", () => {
-    const states = stepStates(designProblems({ ...WORKED_EXAMPLE, rpcName: "" }), "ok", false);
+    const states = stepStates(designProblems({ ...WORKED_EXAMPLE, rpcName: "" }), "pass", false);
     assert.equal(states.proto, "error");
     assert.equal(states.clients, "error");
   });

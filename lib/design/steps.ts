@@ -3,7 +3,7 @@
  * a step is an error when something it owns blocks the change, a warning when a convention is
  * bent, ok otherwise.
  */
-import type { SqlStatus } from "../generate/context";
+import type { SqlStatus } from "../sql/verdict";
 import type { Problem } from "./problem";
 
 export const STEPS = [
@@ -43,7 +43,14 @@ export function stepStates(
   const own = (step: StepId) =>
     worst(problems.filter((p) => stepOfProblem(p) === step).map((p) => p.severity));
   // A query the lab has not passed yet leaves the access step unfinished.
-  const sqlState: StepState = sql === "unchecked" ? "warning" : sql;
+  const sqlState: StepState =
+    sql === "unchecked"
+      ? "warning"
+      : sql === "pass"
+        ? "ok"
+        : sql === "warning"
+          ? "warning"
+          : "error";
   const code: StepState = hasCode ? "ok" : "error";
   const states = {
     eligibility: own("eligibility"),

@@ -5,7 +5,8 @@
 import type { Design } from "../design/model";
 import { invalidFieldNames } from "../design/field-names";
 import { rpcNameProblems } from "../design/rpc-name";
-import { generateInput, type Generator, type SqlStatus } from "./context";
+import type { SqlStatus } from "../sql/verdict";
+import { generateInput, type Generator } from "./context";
 import { protoSnippets } from "./proto";
 import { nodeSnippets } from "./node";
 import { pythonSnippets } from "./python";

@@ -11,7 +11,7 @@ const stateOf = (items: ReturnType<typeof checklist>, id: string) =>
 describe("checklist", () => {
   it("ticks the index item only from a passing SQL verdict", () => {
     assert.equal(stateOf(checklist(generateInput(WORKED_EXAMPLE)), "index"), "todo");
-    assert.equal(stateOf(checklist(generateInput(WORKED_EXAMPLE, "ok")), "index"), "done");
+    assert.equal(stateOf(checklist(generateInput(WORKED_EXAMPLE, "pass")), "index"), "done");
     assert.equal(stateOf(checklist(generateInput(WORKED_EXAMPLE, "error")), "index"), "blocked");
   });
 
@@ -42,7 +42,7 @@ describe("checklist", () => {
   });
 
   it("writes the checklist as Markdown task items and the guide's verify commands", () => {
-    const [commands, list] = verifySnippets(generateInput(WORKED_EXAMPLE, "ok"));
+    const [commands, list] = verifySnippets(generateInput(WORKED_EXAMPLE, "pass"));
     assert.match(commands?.code ?? "", /^cargo build -p personhog-proto$/m);
     assert.match(list?.code ?? "", /^- \[x\] Query uses an existing index \(no seq scans\)$/m);
     assert.match(

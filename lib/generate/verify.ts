@@ -28,7 +28,7 @@ export function checklist(input: GenerateInput): ChecklistItem[] {
   const errorsAt = (prefix: string) =>
     problems.filter((p) => p.severity === "error" && p.path.startsWith(prefix));
   const sqlState =
-    sql === "ok" || sql === "warning" ? "done" : sql === "error" ? "blocked" : "todo";
+    sql === "pass" || sql === "warning" ? "done" : sql === "unchecked" ? "todo" : "blocked";
   const files = serviceFiles(input).map((f) => f.file.split("/").pop());
   const items: ChecklistItem[] = [
     {

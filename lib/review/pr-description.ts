@@ -13,7 +13,12 @@ export interface PrLinks {
   readonly workbench: string;
 }
 
-const STATUS_WORDS = { ok: "passes", warning: "passes with warnings", error: "fails" } as const;
+const STATUS_WORDS = {
+  pass: "passes",
+  warning: "passes with warnings",
+  error: "fails",
+  "nothing-checked": "checks nothing (it reads no table)",
+} as const;
 
 function verdictLine(v: Verdict): string {
   const where = v.table ? `${inlineCode(v.table)}` : "query";

@@ -18,7 +18,7 @@ describe("the review of a design", () => {
     ]);
     assert.equal(review.route?.backend, "replica");
     assert.equal(review.sql.state, "checked");
-    assert.equal(review.sqlStatus, "ok");
+    assert.equal(review.sqlStatus, "pass");
     assert.equal(review.checklist.find((i) => i.id === "index")?.state, "done");
     assert.ok(review.files.length >= 4, "proto, clients and Rust files");
     assert.ok(review.files.every((f) => !f.file.startsWith("(")));

@@ -10,13 +10,14 @@ import type { Problem } from "../design/problem";
 import { designProblems } from "../design/rules";
 import { rpcNameProblems } from "../design/rpc-name";
 import { groupByFile } from "../export/snippet-files";
-import { generateInput, sqlStatusOf, type SqlStatus } from "../generate/context";
+import { generateInput } from "../generate/context";
 import { generateSnippets } from "../generate";
 import type { Snippet } from "../generate/snippet";
 import { checklist, type ChecklistItem } from "../generate/verify";
 import type { Route } from "../catalogue/routing";
 import type { CheckResult } from "../sql/session";
-import type { Verdict } from "../sql/verdict";
+import { sqlStatusOf } from "../sql/summary";
+import type { CheckStatus, SqlStatus, Verdict } from "../sql/verdict";
 
 /** What a review says when the tables decide no route (the page and the PR description). */
 export const UNDECIDED_ROUTE =
@@ -37,7 +38,7 @@ export type ReviewSql =
   | {
       readonly state: "checked";
       readonly text: string;
-      readonly status: "ok" | "warning" | "error";
+      readonly status: CheckStatus;
       readonly statement: string;
       readonly verdicts: readonly Verdict[];
     };

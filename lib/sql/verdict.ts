@@ -12,6 +12,9 @@ export type Severity = (typeof SEVERITIES)[number];
 export const CHECK_STATUSES = ["pass", "warning", "error", "nothing-checked"] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
+/** The status of the design's SQL as the rest of the workbench sees it: `unchecked` until the lab answers. */
+export type SqlStatus = CheckStatus | "unchecked";
+
 /** Every rule the check applies, with what it means; the CLI and the guide list these. */
 export const RULES = {
   "nothing-checked":
