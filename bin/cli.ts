@@ -10,6 +10,7 @@ import { generateCommand } from "./generate-command";
 import { InputError, terminalIo, type Io } from "./io";
 import { linkCommand } from "./link-command";
 import { prCommand } from "./pr-command";
+import { schemaCommand } from "./schema-command";
 
 export type { Io } from "./io";
 export { internalError, processIo } from "./process-io";
@@ -131,6 +132,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === "generate") return generateCommand(args, io);
   if (command === "link") return linkCommand(args, io);
   if (command === "pr-description") return prCommand(args, io);
+  if (command === "schema") return schemaCommand(args, io);
   io.stderr(`Unknown command ${JSON.stringify(command.slice(0, 60))}.\n\n${USAGE}`);
   return 2;
 }

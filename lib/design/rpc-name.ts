@@ -1,6 +1,6 @@
 /** RPC names become proto identifiers, Rust and Python method names: PascalCase ASCII only. */
 
-const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
+export const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
 export const MAX_RPC_NAME_LENGTH = 80;
 
 /** Every problem with a proposed RPC name; empty when it is usable. */
