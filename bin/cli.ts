@@ -22,9 +22,12 @@ Commands:
         EXPLAIN the statement against the persons schema and print verdicts.
         "-" reads the statement from standard input. --advise also tries the index
         that would fix a flagged query (created in a transaction and rolled back).
-  generate [--json] <design.json | ->
-        Every snippet for a design (proto, Python, Node, Rust, verify). Exit 1 when the
-        design breaks a rule, 2 when it cannot be read.
+  generate [--json | --out DIR [--force]] <design.json | ->
+        Every snippet for a design (proto, Python, Node, Rust, verify). --out writes them
+        as files under DIR/<RpcName>/: fragments named *.fragment.*, and a README saying
+        where each piece goes; a non-empty DIR/<RpcName> is refused unless --force. Exit 1
+        when the design breaks a rule, 2 when it cannot be read or written.
+  schema                The design's JSON Schema, for agents and editors writing designs.
   link encode [--omit sql,comments] <design.json | ->
         Print a share link for a design; --omit leaves bulky parts out to shorten it.
   link decode <url>
