@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { expect, preferTheme, test } from "./helpers";
+import { expect, expectAccessible, preferTheme, test } from "./helpers";
 
 const PAGES = readdirSync(path.join(import.meta.dirname, "../content/guide")).filter((f) =>
   f.endsWith(".md"),
@@ -24,6 +24,7 @@ test("search from the keyboard: / focuses, arrows choose, Enter opens the sectio
   await page.keyboard.press("ArrowDown");
   await expect(box).toHaveAttribute("aria-activedescendant", "guide-search-option-0");
   await expect(options.first()).toHaveAttribute("aria-selected", "true");
+  await expectAccessible(page);
   await page.keyboard.press("ArrowUp");
   await expect(options.last()).toHaveAttribute("aria-selected", "true");
   await page.keyboard.press("ArrowDown");
@@ -35,10 +36,9 @@ test("search from the keyboard: / focuses, arrows choose, Enter opens the sectio
   const marks = page.locator("#guide-body mark");
   await expect(marks.first()).toHaveText(/^email$/i);
   await expect(marks.first()).toBeInViewport();
-  await testInfo.attach("search-arrival.png", {
-    body: await page.screenshot(),
-    contentType: "image/png",
-  });
+  const shot = testInfo.outputPath("search-arrival.png");
+  await page.screenshot({ path: shot });
+  await testInfo.attach("search-arrival.png", { path: shot, contentType: "image/png" });
 
   // Esc closes the list, then clears the query; a new search from this page moves the marks.
   await box.fill("partition");

