@@ -12,6 +12,7 @@ import { generateCommand } from "./generate-command";
 import { InputError, terminalIo, type Io } from "./io";
 import { linkCommand } from "./link-command";
 import { prCommand } from "./pr-command";
+import { schemaCommand } from "./schema-command";
 
 export type { Io } from "./io";
 export { internalError, processIo } from "./process-io";
@@ -27,9 +28,12 @@ Commands:
         verdicts and fixes as JSON. --advise also tries each fix: the rewritten statement,
         or the index created in a transaction and rolled back. "--" ends the options.
         A check is stopped after 5 s (exit 2).
-  generate [--json] <design.json | ->
-        Every snippet for a design (proto, Python, Node, Rust, verify). Exit 1 when the
-        design breaks a rule, 2 when it cannot be read.
+  generate [--json | --out DIR [--force]] <design.json | ->
+        Every snippet for a design (proto, Python, Node, Rust, verify). --out writes them
+        as files under DIR/<RpcName>/: fragments named *.fragment.*, and a README saying
+        where each piece goes; a non-empty DIR/<RpcName> is refused unless --force. Exit 1
+        when the design breaks a rule, 2 when it cannot be read or written.
+  schema                The design's JSON Schema, for agents and editors writing designs.
   link encode [--omit sql,comments] <design.json | ->
         Print a share link for a design; --omit leaves bulky parts out to shorten it.
   link decode <url>
@@ -219,6 +223,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === "generate") return generateCommand(args, io);
   if (command === "link") return linkCommand(args, io);
   if (command === "pr-description") return prCommand(args, io);
+  if (command === "schema") return schemaCommand(args, io);
   io.stderr(`Unknown command ${JSON.stringify(command.slice(0, 60))}.\n\n${USAGE}`);
   return 2;
 }

@@ -14,7 +14,8 @@ export type LabRequest =
   | { readonly type: "advise"; readonly id: number; readonly sql: string };
 
 export type LabResponse =
-  | { readonly type: "ready"; readonly bootMs: number; readonly mode: BootMode }
+  /** `readyAt`: epoch milliseconds (timeOrigin + now), comparable with the page's clock. */
+  | { readonly type: "ready"; readonly readyAt: number; readonly mode: BootMode }
   | { readonly type: "failed"; readonly message: string }
   | { readonly type: "checked"; readonly id: number; readonly result: CheckResult }
   | { readonly type: "advised"; readonly id: number; readonly result: AdviceResult };

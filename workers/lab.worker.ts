@@ -23,10 +23,9 @@ async function boot(mode: BootMode): Promise<LabDatabase> {
 }
 
 function start(mode: BootMode): void {
-  const started = performance.now();
   ready = boot(mode);
   ready.then(
-    () => reply({ type: "ready", bootMs: performance.now() - started, mode }),
+    () => reply({ type: "ready", readyAt: performance.timeOrigin + performance.now(), mode }),
     (err: unknown) =>
       reply({ type: "failed", message: err instanceof Error ? err.message : String(err) }),
   );

@@ -45,7 +45,7 @@ export function IndexAdvice({ sql, advise }: { readonly sql: string; readonly ad
           <pre
             tabIndex={0}
             data-testid="advice-ddl"
-            className="overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900"
+            className="scroll-cue cue-muted overflow-auto rounded p-2 text-xs"
           >
             {current.ddl};
           </pre>

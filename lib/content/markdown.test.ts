@@ -49,6 +49,14 @@ describe("renderGuidePage", () => {
     assert.equal((page.html.match(/<tr>/g) ?? []).length, PERSONHOG_TABLES.length + 1);
   });
 
+  it("puts every table in a focusable box named after its section, which scrolls on a phone", () => {
+    const page = renderGuidePage("## Index & more\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n");
+    assert.match(
+      page.html,
+      /<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Index &amp; more"><table>[\s\S]*<\/table>\s*<\/div>/,
+    );
+  });
+
   it("refuses an unknown directive instead of printing nothing", () => {
     assert.throws(
       () => renderGuidePage("<!-- generated: nope -->"),

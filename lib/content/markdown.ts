@@ -4,10 +4,11 @@
  * time: headings get ids (deep links) and a table of contents, code blocks are highlighted and get
  * a copy button, so guide pages ship almost no JavaScript.
  */
-import { Marked, type Tokens } from "marked";
+import { Marked, Renderer, type Tokens } from "marked";
 import { isStepId, type StepId } from "../design/steps";
 import { highlight, type HighlightLanguage } from "../highlight/highlight";
 import { GENERATED_TABLES } from "./reference-tables";
+import { sectionsOf, type Section } from "./sections";
 
 export interface Heading {
   readonly id: string;
@@ -24,8 +25,8 @@ export interface GuidePage {
   readonly step: StepId | null;
   readonly headings: Heading[];
   readonly html: string;
-  /** The page as plain text, for the search index. */
-  readonly text: string;
+  /** The page's text by section, for the search index. */
+  readonly sections: Section[];
 }
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n/;
@@ -90,8 +91,14 @@ export function renderGuidePage(source: string): GuidePage {
   const { meta, body } = readFrontMatter(source);
   const headings: Heading[] = [];
   const used = new Map<string, number>();
+  const title = meta.title ?? "Untitled";
   const marked = new Marked({
     renderer: {
+      // A wide table scrolls inside its own box (focusable, so keyboards can scroll it too).
+      table(this: Renderer, token: Tokens.Table) {
+        const under = headings.at(-1)?.text ?? title;
+        return `<div class="table-scroll" role="region" tabindex="0" aria-label="Table: ${escapeHtml(under)}">${Renderer.prototype.table.call(this, token)}</div>\n`;
+      },
       heading(
         this: { parser: { parseInline(tokens: Tokens.Generic[]): string } },
         token: Tokens.Heading,
@@ -113,18 +120,13 @@ export function renderGuidePage(source: string): GuidePage {
   const html = marked.parse(expanded, { async: false });
   const order = Number(meta.order ?? Number.POSITIVE_INFINITY);
   const step = meta.step && isStepId(meta.step) ? meta.step : null;
-  // Underscores stay: people search for names like KNOWN_METHODS.
-  const text = expanded
-    .replace(/```[a-z]*\n?|[#*`|>]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
   return {
-    title: meta.title ?? "Untitled",
+    title,
     summary: meta.summary ?? "",
     order,
     step,
     headings,
     html,
-    text,
+    sections: sectionsOf(html, title),
   };
 }

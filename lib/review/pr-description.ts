@@ -1,8 +1,9 @@
 /**
  * "Copy PR description": the review as Markdown for a pull request. Everything from the design is
  * escaped or fenced (see markdown-text.ts), so a name or SQL from a link cannot reshape the text.
+ * Anchors and verdicts quote code in backticks; those parts become code spans (textWithCode).
  */
-import { fenced, inlineCode, linkTarget, plainText } from "../export/markdown-text";
+import { fenced, inlineCode, linkTarget, plainText, textWithCode } from "../export/markdown-text";
 import type { Verdict } from "../sql/verdict";
 import { UNDECIDED_ROUTE, type Review } from "./review";
 
@@ -23,8 +24,8 @@ const STATUS_WORDS = {
 function verdictLine(v: Verdict): string {
   const where = v.table ? `${inlineCode(v.table)}` : "query";
   const index = v.index ? ` via ${inlineCode(v.index)}` : "";
-  const advice = v.advice ? ` ${plainText(v.advice)}` : "";
-  return `- **${v.severity}** (${v.rule}) ${where}${index}: ${plainText(v.message)}${advice}`;
+  const advice = v.advice ? ` ${textWithCode(v.advice)}` : "";
+  return `- **${v.severity}** (${v.rule}) ${where}${index}: ${textWithCode(v.message)}${advice}`;
 }
 
 function sqlSection(review: Review): string[] {
@@ -57,7 +58,7 @@ function routingSection(review: Review): string[] {
 function filesSection(review: Review): string[] {
   if (review.noCode !== null) return [`No code yet: ${plainText(review.noCode)}`];
   return review.files.map(
-    (f) => `- ${inlineCode(f.file)}: ${f.snippets.map((s) => plainText(s.anchor)).join("; ")}`,
+    (f) => `- ${inlineCode(f.file)}: ${f.snippets.map((s) => textWithCode(s.anchor)).join("; ")}`,
   );
 }
 
