@@ -7,6 +7,7 @@
 import { fixesOf, fixKey, type AdviceResult } from "../lib/sql/advise";
 import type { CheckResult } from "../lib/sql/session";
 import { failsDesign, RULES, type CheckStatus, type Fix } from "../lib/sql/verdict";
+import { applyCommand } from "./apply-command";
 import { adviseInCliLab, checkInCliLab } from "./cli-lab";
 import { generateCommand } from "./generate-command";
 import { InputError, terminalIo, type Io } from "./io";
@@ -38,6 +39,11 @@ Commands:
         The pull request description for a design or a share link, as Markdown, with its
         SQL checked here. Exit 1 when the SQL is flagged, 2 when the design or link cannot
         be read whole (as link decode). --origin: http(s), host, optional port and path.
+  apply <design.json | - | url> --repo DIR [--target current|guide] [--dry-run] [--force]
+        Land the design in a PostHog checkout: every file or none, refused (exit 2) when an
+        anchor is missing, the RPC name exists with another shape, or a file to change has
+        uncommitted changes (unless --force). Again: "already applied". --dry-run prints a
+        diff for git apply. Afterwards the changed files are parsed (exit 1 if one fails).
   rules                 List the rules the check applies.
   help, --help          Show this help.
 
@@ -219,6 +225,7 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === "generate") return generateCommand(args, io);
   if (command === "link") return linkCommand(args, io);
   if (command === "pr-description") return prCommand(args, io);
+  if (command === "apply") return applyCommand(args, io);
   io.stderr(`Unknown command ${JSON.stringify(command.slice(0, 60))}.\n\n${USAGE}`);
   return 2;
 }

@@ -16,7 +16,8 @@ export function formatUseList(head: string, items: readonly string[]): string {
   let line = "";
   for (const item of items) {
     const next = line ? `${line} ${item},` : `    ${item},`;
-    if (line && next.length > MAX_WIDTH) {
+    // rustfmt keeps a filled line one short of the width (its budget counts the separator).
+    if (line && next.length >= MAX_WIDTH) {
       lines.push(line);
       line = `    ${item},`;
     } else line = next;
