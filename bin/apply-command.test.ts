@@ -17,6 +17,8 @@ import { DESIGN_FIXTURES } from "../lib/design/fixtures";
 import { TARGETS, type Design, type Target } from "../lib/design/model";
 import { validateDesign } from "../lib/design/validate";
 import { generateSnippets } from "../lib/generate";
+import { encodeDesignLink } from "../lib/link";
+import { LOCAL_ORIGIN, shareUrls } from "../lib/review/share-urls";
 import { main } from "./cli";
 
 const dirs: string[] = [];
@@ -163,6 +165,25 @@ for (const target of TARGETS) {
     });
   });
 }
+
+describe("personhog-rpc apply, from a share link", () => {
+  it("lands the design the link carries, as the browser's command gives it", async () => {
+    const design = DESIGN_FIXTURES["group-read-current"]!;
+    const url = shareUrls(LOCAL_ORIGIN, await encodeDesignLink(design)).workbench;
+    const repo = checkout("current");
+    let stdout = "";
+    const code = await main(["apply", url, "--repo", repo], {
+      stdout: (t) => (stdout += t),
+      stderr: () => {},
+      readStdin: async () => "",
+    });
+    assert.equal(code, 0, stdout);
+    assert.match(
+      readFileSync(path.join(repo, "proto/personhog/service/v1/service.proto"), "utf8"),
+      /rpc ListGroupsByType\(/,
+    );
+  });
+});
 
 describe("personhog-rpc apply, usage", () => {
   it("needs --repo and a git checkout", async () => {
