@@ -7,7 +7,6 @@
 import { fixesOf, fixKey, type AdviceResult } from "../lib/sql/advise";
 import type { CheckResult } from "../lib/sql/session";
 import { failsDesign, RULES, type CheckStatus, type Fix } from "../lib/sql/verdict";
-import { applyCommand } from "./apply-command";
 import { adviseInCliLab, checkInCliLab } from "./cli-lab";
 import { generateCommand } from "./generate-command";
 import { InputError, terminalIo, type Io } from "./io";
@@ -225,7 +224,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === "generate") return generateCommand(args, io);
   if (command === "link") return linkCommand(args, io);
   if (command === "pr-description") return prCommand(args, io);
-  if (command === "apply") return applyCommand(args, io);
+  // Loaded on demand: apply's parsers (the TypeScript compiler, protobufjs) are slow to load.
+  if (command === "apply") return (await import("./apply-command")).applyCommand(args, io);
   io.stderr(`Unknown command ${JSON.stringify(command.slice(0, 60))}.\n\n${USAGE}`);
   return 2;
 }
