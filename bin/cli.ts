@@ -42,6 +42,11 @@ Commands:
         The pull request description for a design or a share link, as Markdown, with its
         SQL checked here. Exit 1 when the SQL is flagged, 2 when the design or link cannot
         be read whole (as link decode). --origin: http(s), host, optional port and path.
+  apply <design.json | - | url> --repo DIR [--target current|guide] [--dry-run] [--force]
+        Land the design in a PostHog checkout: every file or none, refused (exit 2) when an
+        anchor is missing, the RPC name exists with another shape, or a file to change has
+        uncommitted changes (unless --force). Again: "already applied". --dry-run prints a
+        diff for git apply. Afterwards the changed files are parsed (exit 1 if one fails).
   rules                 List the rules the check applies.
   help, --help          Show this help.
 
@@ -224,6 +229,8 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === "link") return linkCommand(args, io);
   if (command === "pr-description") return prCommand(args, io);
   if (command === "schema") return schemaCommand(args, io);
+  // Loaded on demand: apply's parsers (the TypeScript compiler, protobufjs) are slow to load.
+  if (command === "apply") return (await import("./apply-command")).applyCommand(args, io);
   io.stderr(`Unknown command ${JSON.stringify(command.slice(0, 60))}.\n\n${USAGE}`);
   return 2;
 }

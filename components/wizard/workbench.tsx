@@ -101,7 +101,11 @@ export function Workbench() {
               <CodeStep step={step} snippets={snippets} />
             )}
             {step === "verify" && !blocked && (
-              <VerifyStep items={checklist(generateInput(design, sqlStatus))} snippets={snippets} />
+              <VerifyStep
+                design={design}
+                items={checklist(generateInput(design, sqlStatus))}
+                snippets={snippets}
+              />
             )}
           </section>
           <aside aria-label="Generated code" className="min-w-0 space-y-3">
