@@ -52,7 +52,7 @@ describe("renderGuidePage", () => {
   it("refuses an unknown directive instead of printing nothing", () => {
     assert.throws(
       () => renderGuidePage("<!-- generated: nope -->"),
-      /Unknown generated table "nope"/,
+      /Unknown generated block "nope"/,
     );
   });
 
