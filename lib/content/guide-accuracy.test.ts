@@ -250,6 +250,10 @@ describe("no page states a routing rule without naming its layout", () => {
     assert.equal(unlabelledRoutingClaims("Person writes always go to the leader.").length, 1);
     assert.equal(unlabelledRoutingClaims("- A strong read is served by the leader.").length, 1);
     assert.equal(
+      unlabelledRoutingClaims("It would send a strong person read to the leader.").length,
+      1,
+    );
+    assert.equal(
       unlabelledRoutingClaims("| a | b |\n| - | - |\n| x | goes to the replica |").length,
       1,
     );

@@ -10,7 +10,7 @@ import { Lexer, type Token, type Tokens } from "marked";
 export const ROUTING_PHRASES: readonly RegExp[] = [
   /\bgo(?:es)? to the (?:leader|replica)\b/i,
   /\bserved (?:\S+ ){0,6}by the (?:leader|replica)\b/i,
-  /\bsends? (?:\S+ ){0,3}to the (?:leader|replica)\b/i,
+  /\b(?:sends?|hand|hands) (?:\S+ ){0,5}to the (?:leader|replica)\b/i,
   /\breach(?:es)? the (?:leader|replica)\b/i,
   /\brouted (?:to|through) the (?:leader|replica)\b/i,
   /\b(?:leader|replica)-bound\b/i,
