@@ -74,6 +74,13 @@ describe("every generated block on every guide page is the catalogue's", () => {
     });
   }
 
+  it("no directive inside a sentence starts a line (Markdown would read an HTML block)", () => {
+    for (const p of PAGES)
+      for (const line of p.source.split("\n"))
+        if (line.trimStart().startsWith("<!--"))
+          assert.match(line, /-->\s*$/, `${p.slug}: ${line}`);
+  });
+
   it("every page that speaks of routing carries the routing table or links to it", () => {
     for (const slug of ["eligibility"])
       assert.ok(
