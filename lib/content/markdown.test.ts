@@ -60,8 +60,53 @@ describe("renderGuidePage", () => {
   it("refuses an unknown directive instead of printing nothing", () => {
     assert.throws(
       () => renderGuidePage("<!-- generated: nope -->"),
-      /Unknown generated table "nope"/,
+      /Unknown generated block "nope"/,
     );
+  });
+
+  it("expands a directive's arguments, and refuses what it cannot read", () => {
+    const page = renderGuidePage(
+      "<!-- generated: snippet design=worked-example target=guide id=rust-storage-trait -->",
+    );
+    assert.match(
+      page.html,
+      /In <code>rust\/personhog-replica\/src\/storage\/traits\/person\.rs<\/code>/,
+    );
+    assert.match(page.html, /<span class="tok-keyword">async<\/span>/);
+    assert.doesNotMatch(
+      renderGuidePage(
+        "<!-- generated: snippet design=worked-example target=guide id=rust-storage-trait caption=none -->",
+      ).html,
+      /<p>In /,
+    );
+    assert.match(
+      renderGuidePage("<!-- generated: design-sql design=worked-example -->").html,
+      /<span class="tok-keyword">SELECT<\/span>/,
+    );
+    for (const [directive, message] of [
+      [
+        "<!-- generated: snippet design=worked-example target=guide id=nope -->",
+        /no snippet "nope"/,
+      ],
+      [
+        "<!-- generated: snippet design=nope target=guide id=proto-messages -->",
+        /unknown design "nope"/,
+      ],
+      [
+        "<!-- generated: snippet design=worked-example target=later id=proto-messages -->",
+        /target must be/,
+      ],
+      ["<!-- generated: routing design=worked-example -->", /takes no arguments/],
+      ["<!-- generated: design-sql design=worked-example id=x -->", /unknown argument "id"/],
+      ["<!-- generated: routing id=a id=b -->", /given twice/],
+      ["<!-- generated: snippet design=Worked-Example -->", /Unreadable directive/],
+    ] as const)
+      assert.throws(() => renderGuidePage(directive), message, directive);
+  });
+
+  it("expands a list of names inside a sentence", () => {
+    const page = renderGuidePage("Only <!-- generated: strong-read-leader --> goes there.");
+    assert.match(page.html, /<p>Only <code>GetPerson<\/code> goes there\.<\/p>/);
   });
 
   it("slugs headings for deep links", () => {

@@ -1,22 +1,20 @@
 /** Reference tables for the guide, generated from the catalogue so the text cannot drift from it. */
-import { routingSummary } from "../catalogue/routing";
+import { currentRoutingSummary, routingSummary } from "../catalogue/routing";
 import { PERSONHOG_TABLES, personhogTable } from "../catalogue/tables";
 import { SCHEMA } from "../sql/schema";
 import type { IndexSpec, TableSpec } from "../sql/schema/types";
-
-function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const escape = (cell: string) => cell.replace(/\|/g, "\\|");
-  return [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map((row) => `| ${row.map(escape).join(" | ")} |`),
-  ].join("\n");
-}
+import { markdownTable } from "./markdown-blocks";
 
 export function eligibilityTable(): string {
   return markdownTable(
-    ["Table", "Holds", "Data category", "Routing"],
-    PERSONHOG_TABLES.map((t) => [`\`${t.name}\``, t.holds, t.category, routingSummary(t.category)]),
+    ["Table", "Holds", "Data category", "Routing, the written guide", "Routing, today's code"],
+    PERSONHOG_TABLES.map((t) => [
+      `\`${t.name}\``,
+      t.holds,
+      t.category,
+      routingSummary(t.category),
+      t.unusedToday ? `No RPC uses it (${t.unusedToday}).` : currentRoutingSummary(t.category),
+    ]),
   );
 }
 
@@ -53,9 +51,3 @@ function tableSection(table: TableSpec): string {
 export function indexReference(): string {
   return SCHEMA.map(tableSection).join("\n\n");
 }
-
-/** Directives a content file may use, each replaced by a generated table. */
-export const GENERATED_TABLES: Readonly<Record<string, () => string>> = {
-  eligibility: eligibilityTable,
-  indexes: indexReference,
-};
