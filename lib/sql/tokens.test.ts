@@ -79,6 +79,65 @@ describe("tokenize", () => {
     assert.deepEqual(tokenize("SELECT $x$ abc $y$").unclosed, { what: "string", start: 7 });
   });
 
+  it("reads a qualified column, an operator glued to a placeholder and the closing semicolon", () => {
+    assert.deepEqual(read("SELECT d.id FROM t d WHERE d.x>=$12;"), [
+      ["word", "SELECT"],
+      ["word", "d"],
+      ["punct", "."],
+      ["word", "id"],
+      ["word", "FROM"],
+      ["word", "t"],
+      ["word", "d"],
+      ["word", "WHERE"],
+      ["word", "d"],
+      ["punct", "."],
+      ["word", "x"],
+      ["punct", ">="],
+      ["param", "$12"],
+      ["punct", ";"],
+    ]);
+  });
+
+  it("keeps WHERE and quotes inside strings, quoted names, dollar quotes and comments", () => {
+    const sql = `SELECT 'it''s WHERE' , E'a\\' WHERE', $x$ WHERE ' $x$, "we""ird", $$a$$ -- WHERE\n/* a /* WHERE */ b */ 1`;
+    assert.deepEqual(read(sql), [
+      ["word", "SELECT"],
+      ["string", "'it''s WHERE'"],
+      ["punct", ","],
+      ["string", "E'a\\' WHERE'"],
+      ["punct", ","],
+      ["string", "$x$ WHERE ' $x$"],
+      ["punct", ","],
+      ["quoted", '"we""ird"'],
+      ["punct", ","],
+      ["string", "$$a$$"],
+      ["number", "1"],
+    ]);
+  });
+
+  it("takes only $n outside strings and comments for placeholders", () => {
+    const sql = "SELECT $2, '$9', $10 -- $11";
+    assert.deepEqual(
+      read(sql).filter(([kind]) => kind === "param"),
+      [
+        ["param", "$2"],
+        ["param", "$10"],
+      ],
+    );
+  });
+
+  it("reports an unclosed text, name, comment or dollar quote where it starts, after the tokens before it", () => {
+    for (const sql of ["SELECT 'abc", 'SELECT "abc', "SELECT /* abc", "SELECT $q$ abc"]) {
+      const { tokens, unclosed } = tokenize(sql);
+      assert.equal(unclosed?.start, 7, sql);
+      assert.deepEqual(
+        tokens.map((t) => t.lower),
+        ["select"],
+        sql,
+      );
+    }
+  });
+
   it("covers the text: tokens are in order, inside it and never overlap", () => {
     fc.assert(
       fc.property(
@@ -93,5 +152,29 @@ describe("tokenize", () => {
       ),
       { numRuns: 3000 },
     );
+  });
+
+  it("never throws, and leaves only whitespace and comments between tokens", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (sql) => {
+        const { tokens, unclosed } = tokenize(sql);
+        let at = 0;
+        for (const t of [...tokens, { start: unclosed?.start ?? sql.length }]) {
+          const gap = tokenize(sql.slice(at, t.start));
+          assert.deepEqual([gap.tokens, gap.unclosed], [[], undefined], JSON.stringify(sql));
+          if ("end" in t) at = t.end;
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("is linear: 200,000 characters of openers that never close take seconds, not hours", () => {
+    for (const unit of ["/*", "$a$", "'", "E'\\", "(", "--\n", "$1"]) {
+      const sql = unit.repeat(Math.ceil(200_000 / unit.length));
+      const started = performance.now();
+      tokenize(sql);
+      assert.ok(performance.now() - started < 3000, `${unit} took too long`);
+    }
   });
 });
