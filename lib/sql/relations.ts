@@ -5,24 +5,20 @@
  */
 import { parseCondition, type Atom, type ColumnRef } from "./conditions";
 import { APPEND_TYPES, SCAN_TYPES, type IndexedNode } from "./plan";
-import { SCHEMA } from "./schema";
-
-const PARTITION_PATTERNS = SCHEMA.filter((t) => t.partitions).map((t) => ({
-  parent: t.name,
-  pattern: new RegExp(`^${t.name}_p\\d+$`),
-}));
+import { indexOfPartitionIndex, tableOfPartition } from "./schema/partitions";
 
 /** `posthog_person_p7` → `posthog_person`; any other name is returned as it is. */
 export function parentTable(relation: string): string {
-  return PARTITION_PATTERNS.find((p) => p.pattern.test(relation))?.parent ?? relation;
+  return tableOfPartition(relation) ?? relation;
 }
 
 /**
  * The schema's name for an index the planner used. Partition indexes get generated names, so the
- * runner reads child → parent index names from the catalogue once and passes them in.
+ * runner reads child → parent index names from the catalogue once and passes them in; an index
+ * created on each partition has no parent there, and its name comes from the schema.
  */
 export function parentIndex(index: string, indexParents: Readonly<Record<string, string>>): string {
-  return indexParents[index] ?? index.replace(/^(posthog_person)_p\d+(_id_idx)$/, "$1_p{N}$2");
+  return indexParents[index] ?? indexOfPartitionIndex(index) ?? index;
 }
 
 export interface ScanUse {
