@@ -4,7 +4,7 @@
  * that reads no table), 2 bad input or usage, a statement the check refuses, or a check stopped
  * at its time limit.
  */
-import { fixesOf, fixKey, type AdviceResult } from "../lib/sql/advise";
+import { fixesOf, fixKey, type AdviceResult } from "../lib/sql/try-fix";
 import type { CheckResult } from "../lib/sql/session";
 import { failsDesign, RULES, type CheckStatus, type Fix } from "../lib/sql/verdict";
 import { adviseInCliLab, checkInCliLab } from "./cli-lab";

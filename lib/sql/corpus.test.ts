@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { sharedLabDatabase } from "./test-lab";
-import { fixesOf, tryFix } from "./advise";
+import { fixesOf, tryFix } from "./try-fix";
 import { CORPUS, type CorpusQuery } from "./corpus";
 import { checkSql, type CheckResult } from "./session";
 import { RULES, SEVERITIES, type RuleId } from "./verdict";

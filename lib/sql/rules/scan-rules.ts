@@ -1,5 +1,4 @@
 /** Per-relation verdicts: is it looked up through an index, and how much of the index is used. */
-import { BROAD_KEYS, selectiveColumns } from "../advice";
 import { keyLabel } from "../expressions";
 import { relationFixes, starvedFixes, type FixContext } from "../fixes";
 import type { Starved } from "../join-order";
@@ -13,6 +12,7 @@ import {
 } from "../index-match";
 import type { RelationUse } from "../relations";
 import type { IndexSpec, TableSpec } from "../schema/types";
+import { BROAD_KEYS, selectiveColumns } from "../selectivity";
 import { distinctFixes, type Fix, type Verdict } from "../verdict";
 import { describeRows, isAre, listKeys } from "../wording";
 
