@@ -6,7 +6,8 @@
  */
 import { fixesOf, fixKey, type AdviceResult } from "../lib/sql/try-fix";
 import type { CheckResult } from "../lib/sql/session";
-import { failsDesign, RULES, type CheckStatus, type Fix } from "../lib/sql/verdict";
+import { RULES } from "../lib/sql/rules";
+import { failsDesign, type CheckStatus, type Fix } from "../lib/sql/verdict";
 import { adviseInCliLab, checkInCliLab } from "./cli-lab";
 import { generateCommand } from "./generate-command";
 import { InputError, terminalIo, type Io } from "./io";
@@ -38,7 +39,7 @@ Commands:
         The pull request description for a design or a share link, as Markdown, with its
         SQL checked here. Exit 1 when the SQL is flagged, 2 when the design or link cannot
         be read whole (as link decode). --origin: http(s), host, optional port and path.
-  rules                 List the rules the check applies.
+  rules                 List the rules the check applies, with their severity.
   help, --help          Show this help.
 
 Exit codes: 0 passes (warnings included), 1 an error was flagged or nothing was checked,
@@ -199,7 +200,7 @@ async function checkSqlCommand(args: string[], io: Io): Promise<number> {
 }
 
 function rulesCommand(io: Io): number {
-  const lines = Object.entries(RULES).map(([id, text]) => `${id.padEnd(22)} ${text}`);
+  const lines = RULES.map((r) => `${r.id.padEnd(22)} ${r.severity.padEnd(7)} ${r.summary}`);
   io.stdout(`${lines.join("\n")}\n`);
   return 0;
 }

@@ -18,7 +18,7 @@ import {
 } from "./index-match";
 import { addPredicate, type Rewritten, type Target } from "./rewrite";
 import type { Starved } from "./join-order";
-import type { RelationFacts } from "./rules/scan-rules";
+import type { RelationFacts } from "./relations";
 import type { TableSpec } from "./schema/types";
 import { BROAD_KEYS, isBoolean, selectiveColumns } from "./selectivity";
 import { describeRows, listKeys } from "./wording";

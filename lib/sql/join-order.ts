@@ -5,8 +5,7 @@
  * read first, like a constant list.
  */
 import { chooseIndex, predicatesFor, score, type Predicates } from "./index-match";
-import type { RelationUse } from "./relations";
-import { relationFacts, type RelationFacts } from "./rules/scan-rules";
+import { relationFacts, type RelationFacts, type RelationUse } from "./relations";
 import type { IndexSpec, TableSpec } from "./schema/types";
 import { selectiveColumns } from "./selectivity";
 

@@ -1,10 +1,14 @@
 /**
  * Groups a plan's scans into relation uses: one per table reference in the query, with the
  * partitions of a partitioned table folded back into their parent, and gathers every condition
- * that constrains each use (its own scan conditions and the join conditions that name it).
+ * that constrains each use (its own scan conditions and the join conditions that name it). With
+ * its table's schema and the index it would be looked up through, a use becomes the relation
+ * facts every per-relation rule reads.
  */
 import { parseCondition, type Atom, type ColumnRef } from "./conditions";
+import { chooseIndex, predicatesFor, type IndexChoice, type Predicates } from "./index-match";
 import { APPEND_TYPES, SCAN_TYPES, type IndexedNode } from "./plan";
+import type { IndexSpec, TableSpec } from "./schema/types";
 import { indexOfPartitionIndex, tableOfPartition } from "./schema/partitions";
 
 /** `posthog_person_p7` → `posthog_person`; any other name is returned as it is. */
@@ -37,6 +41,44 @@ export interface RelationUse {
   readonly append: IndexedNode | null;
   /** Conditions on this relation's columns, with `column` resolved to this relation. */
   readonly atoms: Atom[];
+}
+
+/** What the index reasoning knows about one relation use: what every per-relation rule reads. */
+export interface RelationFacts {
+  readonly use: RelationUse;
+  readonly table: TableSpec;
+  readonly predicates: Predicates;
+  /** The index production would look it up through, or null when none can serve. */
+  readonly choice: IndexChoice | null;
+  /** Hypothetical indexes (index advice) on this table. */
+  readonly extra: readonly IndexSpec[];
+}
+
+/** `bound` says which aliases are read before this one, so their join keys count as values. */
+export function relationFacts(
+  use: RelationUse,
+  table: TableSpec,
+  extra: readonly IndexSpec[],
+  bound: (alias: string | null) => boolean,
+): RelationFacts {
+  const predicates = predicatesFor(use.atoms, use.alias, table, bound);
+  return { use, table, predicates, choice: chooseIndex(table, predicates, extra), extra };
+}
+
+/** The Append over a partitioned relation when the plan kept every partition, else null. */
+export function everyPartitionKept(f: RelationFacts): IndexedNode | null {
+  const partitions = f.table.partitions;
+  const append = f.use.append;
+  if (!partitions || !append) return null;
+  const removed = append.node["Subplans Removed"] ?? 0;
+  return removed > 0 || f.use.scans.length < partitions.count ? null : append;
+}
+
+/** Does a condition compare the relation's `column` in this shape (`eq-column`: a join key)? */
+export function constrains(f: RelationFacts, column: string, shape: Atom["shape"]): boolean {
+  return f.use.atoms.some(
+    (a) => a.shape === shape && a.column?.alias === f.use.alias && a.column.column === column,
+  );
 }
 
 function scanUse(
