@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { PERSONHOG_TABLES } from "../catalogue/tables";
+import { RULES } from "../sql/rules";
 import { SCHEMA } from "../sql/schema";
 import { renderGuidePage, slugify } from "./markdown";
 
@@ -47,6 +48,17 @@ describe("renderGuidePage", () => {
     const page = renderGuidePage("<!-- generated: eligibility -->\n");
     for (const table of PERSONHOG_TABLES) assert.ok(page.html.includes(table.name), table.name);
     assert.equal((page.html.match(/<tr>/g) ?? []).length, PERSONHOG_TABLES.length + 1);
+  });
+
+  it("expands the SQL rule list from the rule registry, one row per rule", () => {
+    const page = renderGuidePage("<!-- generated: sql-rules -->\n");
+    for (const rule of RULES) {
+      assert.ok(
+        page.html.includes(`<code>${rule.id}</code></td>\n<td>${rule.severity}</td>`),
+        rule.id,
+      );
+    }
+    assert.equal((page.html.match(/<tr>/g) ?? []).length, RULES.length + 1);
   });
 
   it("refuses an unknown directive instead of printing nothing", () => {

@@ -1,6 +1,8 @@
 /** Reference tables for the guide, generated from the catalogue so the text cannot drift from it. */
 import { routingSummary } from "../catalogue/routing";
 import { PERSONHOG_TABLES, personhogTable } from "../catalogue/tables";
+import { RULES } from "../sql/rules";
+import type { Scope } from "../sql/rules/rule";
 import { SCHEMA } from "../sql/schema";
 import type { IndexSpec, TableSpec } from "../sql/schema/types";
 
@@ -54,8 +56,23 @@ export function indexReference(): string {
   return SCHEMA.map(tableSection).join("\n\n");
 }
 
+const SCOPE_WORDS: Record<Scope, string> = {
+  statement: "the statement",
+  relation: "each table read",
+  "plan-node": "each plan step",
+};
+
+/** Every rule the SQL lab applies, from the registry the check runs. */
+export function sqlRulesTable(): string {
+  return markdownTable(
+    ["Rule", "Severity", "Judges", "What it means"],
+    RULES.map((r) => [`\`${r.id}\``, r.severity, SCOPE_WORDS[r.scope], r.summary]),
+  );
+}
+
 /** Directives a content file may use, each replaced by a generated table. */
 export const GENERATED_TABLES: Readonly<Record<string, () => string>> = {
   eligibility: eligibilityTable,
   indexes: indexReference,
+  "sql-rules": sqlRulesTable,
 };
