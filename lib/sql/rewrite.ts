@@ -15,35 +15,6 @@ export interface Target {
   readonly alias: string;
 }
 
-/** Keywords that start a clause of a query level; the clause state decides what a comma means. */
-const CLAUSES = new Set([
-  "select",
-  "from",
-  "where",
-  "group",
-  "having",
-  "window",
-  "order",
-  "limit",
-  "offset",
-  "fetch",
-  "for",
-  "union",
-  "intersect",
-  "except",
-  "returning",
-  "set",
-  "values",
-  "on",
-  "using",
-  "join",
-  "into",
-  "update",
-  "delete",
-  "insert",
-  "with",
-  "conflict",
-]);
 /** Words after which a WHERE condition (or a FROM list) has ended at the same depth. */
 const ENDS_CONDITION = new Set([
   "group",
@@ -58,6 +29,24 @@ const ENDS_CONDITION = new Set([
   "intersect",
   "except",
   "returning",
+]);
+/** Keywords that start a clause of a query level; the clause state decides what a comma means. */
+const CLAUSES = new Set([
+  ...ENDS_CONDITION,
+  "select",
+  "from",
+  "where",
+  "set",
+  "values",
+  "on",
+  "using",
+  "join",
+  "into",
+  "update",
+  "delete",
+  "insert",
+  "with",
+  "conflict",
 ]);
 const JOIN_WORDS = new Set(["join", "inner", "left", "right", "full", "cross", "natural"]);
 /** Words that cannot be a table's alias. */
