@@ -4,9 +4,10 @@
  * that reads no table), 2 bad input or usage, a statement the check refuses, or a check stopped
  * at its time limit.
  */
-import { fixesOf, fixKey, type AdviceResult } from "../lib/sql/advise";
+import { fixesOf, fixKey, type AdviceResult } from "../lib/sql/try-fix";
 import type { CheckResult } from "../lib/sql/session";
-import { failsDesign, RULES, type CheckStatus, type Fix } from "../lib/sql/verdict";
+import { RULES } from "../lib/sql/rules";
+import { failsDesign, type CheckStatus, type Fix } from "../lib/sql/verdict";
 import { adviseInCliLab, checkInCliLab } from "./cli-lab";
 import { generateCommand } from "./generate-command";
 import { InputError, terminalIo, type Io } from "./io";
@@ -47,7 +48,7 @@ Commands:
         anchor is missing, the RPC name exists with another shape, or a file to change has
         uncommitted changes (unless --force). Again: "already applied". --dry-run prints a
         diff for git apply. Afterwards the changed files are parsed (exit 1 if one fails).
-  rules                 List the rules the check applies.
+  rules                 List the rules the check applies, with their severity.
   help, --help          Show this help.
 
 Exit codes: 0 passes (warnings included), 1 an error was flagged or nothing was checked,
@@ -208,7 +209,7 @@ async function checkSqlCommand(args: string[], io: Io): Promise<number> {
 }
 
 function rulesCommand(io: Io): number {
-  const lines = Object.entries(RULES).map(([id, text]) => `${id.padEnd(22)} ${text}`);
+  const lines = RULES.map((r) => `${r.id.padEnd(22)} ${r.severity.padEnd(7)} ${r.summary}`);
   io.stdout(`${lines.join("\n")}\n`);
   return 0;
 }

@@ -3,7 +3,7 @@
  * StrictMode's double effects do not boot PGlite twice). PGlite ignores statement_timeout, so a
  * request that runs past the limit terminates the worker and a fresh one boots.
  */
-import type { AdviceResult } from "@/lib/sql/advise";
+import type { AdviceResult } from "@/lib/sql/try-fix";
 import { CHECK_TIMEOUT_MS } from "@/lib/sql/limits";
 import type { CheckResult } from "@/lib/sql/session";
 import { EARLY_LAB_GLOBAL, type EarlyLab } from "./lab-boot-script";

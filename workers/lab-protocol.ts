@@ -1,4 +1,4 @@
-import type { AdviceResult } from "@/lib/sql/advise";
+import type { AdviceResult } from "@/lib/sql/try-fix";
 import type { CheckResult } from "@/lib/sql/session";
 
 /** How the worker gets its database: the build-time snapshot (default) or running the DDL. */

@@ -3,7 +3,7 @@
  * The SQL lab's database, off the main thread. It boots PGlite once and answers requests in
  * order; a runaway statement is handled by the client terminating this worker.
  */
-import { adviseIndex } from "@/lib/sql/advise";
+import { adviseIndex } from "@/lib/sql/try-fix";
 import { bootLab, bootLabFromSnapshot, type LabDatabase } from "@/lib/sql/boot";
 import { checkSql } from "@/lib/sql/session";
 import { SNAPSHOT_URL, type BootMode, type LabRequest, type LabResponse } from "./lab-protocol";

@@ -1,6 +1,6 @@
 "use client";
 import { useState } from "react";
-import type { AdviceResult } from "@/lib/sql/advise";
+import type { AdviceResult } from "@/lib/sql/try-fix";
 
 type Advise = (sql: string) => Promise<AdviceResult | { ok: false; reason: string }>;
 

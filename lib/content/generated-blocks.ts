@@ -4,7 +4,7 @@
  * the generators. An unknown name or argument fails the build rather than printing nothing.
  */
 import { NAME_LISTS, nodeLayoutsTable, protoFilesTable, routingTable } from "./fact-blocks";
-import { eligibilityTable, indexReference } from "./reference-tables";
+import { eligibilityTable, indexReference, sqlRulesTable } from "./reference-tables";
 import { designSqlBlock, snippetBlock, type DirectiveArgs } from "./snippet-blocks";
 
 export type { DirectiveArgs };
@@ -19,6 +19,7 @@ const withoutArgs =
 const TABLES: Readonly<Record<string, () => string>> = {
   eligibility: eligibilityTable,
   indexes: indexReference,
+  "sql-rules": sqlRulesTable,
   routing: routingTable,
   "proto-files": protoFilesTable,
   "node-layouts": nodeLayoutsTable,

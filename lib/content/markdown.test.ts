@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { PERSONHOG_TABLES } from "../catalogue/tables";
+import { RULES } from "../sql/rules";
 import { SCHEMA } from "../sql/schema";
 import { renderGuidePage, slugify } from "./markdown";
 
@@ -55,6 +56,17 @@ describe("renderGuidePage", () => {
       page.html,
       /<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Index &amp; more"><table>[\s\S]*<\/table>\s*<\/div>/,
     );
+  });
+
+  it("expands the SQL rule list from the rule registry, one row per rule", () => {
+    const page = renderGuidePage("<!-- generated: sql-rules -->\n");
+    for (const rule of RULES) {
+      assert.ok(
+        page.html.includes(`<code>${rule.id}</code></td>\n<td>${rule.severity}</td>`),
+        rule.id,
+      );
+    }
+    assert.equal((page.html.match(/<tr>/g) ?? []).length, RULES.length + 1);
   });
 
   it("refuses an unknown directive instead of printing nothing", () => {

@@ -1,6 +1,8 @@
 /** Reference tables for the guide, generated from the catalogue so the text cannot drift from it. */
 import { currentRoutingSummary, routingSummary } from "../catalogue/routing";
 import { PERSONHOG_TABLES, personhogTable } from "../catalogue/tables";
+import { RULES } from "../sql/rules";
+import type { Scope } from "../sql/rules/rule";
 import { SCHEMA } from "../sql/schema";
 import type { IndexSpec, TableSpec } from "../sql/schema/types";
 import { markdownTable } from "./markdown-blocks";
@@ -50,4 +52,18 @@ function tableSection(table: TableSpec): string {
 /** Every table of the lab's schema with its indexes, straight from the schema objects. */
 export function indexReference(): string {
   return SCHEMA.map(tableSection).join("\n\n");
+}
+
+const SCOPE_WORDS: Record<Scope, string> = {
+  statement: "the statement",
+  relation: "each table read",
+  "plan-node": "each plan step",
+};
+
+/** Every rule the SQL lab applies, from the registry the check runs. */
+export function sqlRulesTable(): string {
+  return markdownTable(
+    ["Rule", "Severity", "Judges", "What it means"],
+    RULES.map((r) => [`\`${r.id}\``, r.severity, SCOPE_WORDS[r.scope], r.summary]),
+  );
 }
