@@ -6,14 +6,16 @@
  * person writes, and the test servers' stubs.
  */
 import { routeRequest } from "../catalogue/routing";
+import { code, type Part } from "./code";
 import type { GenerateInput, Generator } from "./context";
-import { atomArg, call, dedent, fnSig, pad } from "./rust-format";
+import { call, signature, unbreakableArg } from "./rust-layout";
 import { proxySnippets } from "./rust-proxy";
 import { requestSignature } from "./rust-service";
 import { routerTest } from "./rust-router-test";
 import { rustString } from "./escape/rust";
 import { rustPlan, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
+import { snippet, type SnippetSource } from "./snippet-builder";
 import { RUST_CRATES } from "../catalogue/paths";
 
 const ROUTER = RUST_CRATES.router;
@@ -31,16 +33,8 @@ export function routeArgs({ design }: GenerateInput, plan: RustPlan): string[] {
   ];
 }
 
-function typedSig(
-  col: number,
-  method: string,
-  req: string,
-  res: string,
-  end: " {" | ";",
-  pub = "",
-) {
-  return fnSig(
-    col,
+function typedSig(method: string, req: string, res: string, end: " {" | ";", pub = "") {
+  return signature(
     `${pub}async fn ${method}`,
     ["&self", `request: ${req}`],
     `Result<${res}, Status>`,
@@ -48,85 +42,67 @@ function typedSig(
   );
 }
 
-function snippet(
+function routerSnippet(
   id: string,
   file: string,
   anchor: string,
-  lines: string[],
-  notes: string[],
+  body: Part,
+  notes: SnippetSource["notes"],
 ): Snippet {
-  return {
-    id,
-    step: "rust",
-    file: `${ROUTER}/${file}`,
-    language: "rust",
-    anchor,
-    code: dedent(lines, 4),
-    notes,
-  };
+  return snippet({ id, file: `${ROUTER}/${file}`, anchor, code: body, notes });
 }
 
 function routerMethod(input: GenerateInput, plan: RustPlan): Snippet {
   const { d } = input;
-  const lines = [
-    ...typedSig(4, d.snake, d.requestMessage, d.responseMessage, " {", "pub "),
-    ...call(8, "let decision = route_request(", routeArgs(input, plan), ")?;"),
-    ...call(8, "call_backend!(", ["self", "decision", rustString(d.rpc), d.snake, "request"], ")", {
-      macro: true,
-    }),
-    `${pad(4)}}`,
-  ];
+  const backendArgs = ["self", "decision", rustString(d.rpc), d.snake, "request"];
+  const method = code`
+    ${typedSig(d.snake, d.requestMessage, d.responseMessage, " {", "pub ")}
+        ${call("let decision = route_request(", routeArgs(input, plan), ")?;")}
+        ${call("call_backend!(", backendArgs, ")", { macro: true })}
+    }
+  `;
   const route = routeRequest(plan.category, input.design.operation, input.design.consistency);
-  const notes = [
-    `Routes to the ${route.backend}. ${route.reason}`,
-    "Add the request and response types to the file's `use personhog_proto::…::types::v1::{…}` list.",
-  ];
-  if (plan.categoryAssumed)
-    notes.unshift(
-      "The tables do not decide the data category; PersonData is assumed until you choose.",
-    );
-  if (route.backend === "leader")
-    notes.push(
-      `The leader crate (${RUST_CRATES.leader}) must implement it too; the guide does not say so.`,
-      "Leader requests can arrive twice (client and router retries): the write must converge or carry an idempotency key.",
-    );
-  return snippet(
+  const leader = route.backend === "leader";
+  return routerSnippet(
     "rust-router-method",
     "src/router/mod.rs",
     "inside `impl PersonHogRouter`",
-    lines,
-    notes,
+    method,
+    [
+      plan.categoryAssumed &&
+        "The tables do not decide the data category; PersonData is assumed until you choose.",
+      `Routes to the ${route.backend}. ${route.reason}`,
+      "Add the request and response types to the file's `use personhog_proto::…::types::v1::{…}` list.",
+      leader &&
+        `The leader crate (${RUST_CRATES.leader}) must implement it too; the guide does not say so.`,
+      leader &&
+        "Leader requests can arrive twice (client and router retries): the write must converge or carry an idempotency key.",
+    ],
   );
 }
 
 function typedSnippets(input: GenerateInput, plan: RustPlan): Snippet[] {
   const { d } = input;
-  const service = [
-    ...requestSignature(4, d.snake, d.requestMessage, d.responseMessage),
-    ...call(8, "route_request!(", ["self", d.snake, "request"], ")", { macro: true }),
-    `${pad(4)}}`,
-  ];
-  const backend = typedSig(4, d.snake, d.requestMessage, d.responseMessage, ";");
-  const replica = [
-    ...typedSig(4, d.snake, d.requestMessage, d.responseMessage, " {"),
-    ...call(8, "retry_call!(", ["self", d.snake, "request"], ")", { macro: true }),
-    `${pad(4)}}`,
-  ];
-  const mock = [
-    ...fnSig(
-      4,
-      `async fn ${d.snake}`,
-      ["&self", `_request: ${d.requestMessage}`],
-      `Result<${d.responseMessage}, Status>`,
-      " {",
-    ),
-    `${pad(8)}self.check_error()?;`,
-    ...atomArg(8, "", ["Ok"], `${d.responseMessage}::default()`, ""),
-    `${pad(4)}}`,
-  ];
+  const { snake, requestMessage: req, responseMessage: res } = d;
+  const service = code`
+    ${requestSignature(snake, req, res)}
+        ${call("route_request!(", ["self", snake, "request"], ")", { macro: true })}
+    }
+  `;
+  const replica = code`
+    ${typedSig(snake, req, res, " {")}
+        ${call("retry_call!(", ["self", snake, "request"], ")", { macro: true })}
+    }
+  `;
+  const mock = code`
+    ${signature(`async fn ${snake}`, ["&self", `_request: ${req}`], `Result<${res}, Status>`, " {")}
+        self.check_error()?;
+        ${unbreakableArg("", ["Ok"], `${res}::default()`, "")}
+    }
+  `;
   return [
     routerMethod(input, plan),
-    snippet(
+    routerSnippet(
       "rust-router-service",
       "src/service/mod.rs",
       "inside `impl PersonHogService for PersonHogRouterService`",
@@ -135,21 +111,21 @@ function typedSnippets(input: GenerateInput, plan: RustPlan): Snippet[] {
         "route_request! (top of this file) forwards to the router method and wraps the answer in a Response.",
       ],
     ),
-    snippet(
+    routerSnippet(
       "rust-router-backend-trait",
       "src/backend/mod.rs",
       "inside `pub trait PersonHogBackend`",
-      backend,
+      typedSig(snake, req, res, ";"),
       [],
     ),
-    snippet(
+    routerSnippet(
       "rust-router-backend-replica",
       "src/backend/replica.rs",
       "inside `impl PersonHogBackend for ReplicaBackend`",
       replica,
       ["retry_call! clones the request for each attempt and forwards x-client-name."],
     ),
-    snippet(
+    routerSnippet(
       "rust-router-mock-backend",
       "src/service/tests/mocks.rs",
       "inside `impl PersonHogBackend for MockBackend`",

@@ -5,7 +5,8 @@
  */
 import type { Design, FieldDesign } from "../design/model";
 import type { GenerateInput } from "./context";
-import { chain, structExpr } from "./rust-format";
+import type { Block } from "./code";
+import { chain, structLiteral } from "./rust-layout";
 import { rustIdent, rustString } from "./escape/rust";
 import { baseType, fieldType, owned, type RustType } from "./rust-types";
 
@@ -98,41 +99,34 @@ const PERSON_TABLES = new Set([
 ]);
 const NO_FIXTURE = new Set(["posthog_personlessdistinctid", "posthog_personoverride"]);
 
-const step = (col: number, lead: string, call: string, what: string): string[] =>
-  chain(col, lead, "ctx", [call, ".await", `.expect("Failed to ${what}")`], ";");
+const step = (lead: string, call: string, what: string): Block =>
+  chain(lead, "ctx", [call, ".await", `.expect("Failed to ${what}")`], ";");
 
 /**
  * Lines inserting the rows a seeded test reads, using the TestContext fixtures; null when a table
  * has no fixture helper.
  */
-export function seedLines(design: Design, col: number, personUsed: boolean): string[] | null {
+export function seedLines(design: Design, personUsed: boolean): Block[] | null {
   const tables = new Set(design.tables);
   if ([...tables].some((t) => NO_FIXTURE.has(t)) || tables.size === 0) return null;
   const cohort = tables.has("posthog_cohortpeople");
   const flags = tables.has("posthog_featureflaghashkeyoverride");
   const needsPerson = personUsed || [...tables].some((t) => PERSON_TABLES.has(t));
-  const lines: string[] = [];
+  const lines: Block[] = [];
   if (needsPerson) {
     const lead = personUsed || cohort || flags ? "let person = " : "";
-    lines.push(...step(col, lead, '.insert_person("seeded-user", None)', "insert person"));
+    lines.push(step(lead, '.insert_person("seeded-user", None)', "insert person"));
   }
   if (cohort)
-    lines.push(
-      ...step(col, "", `.add_person_to_cohort(person.id, ${SEEDED_COHORT})`, "add to cohort"),
-    );
-  if (flags)
-    lines.push(
-      ...step(
-        col,
-        "",
-        '.insert_hash_key_override(person.id, "seeded-flag", "seeded-hash")',
-        "insert override",
-      ),
-    );
+    lines.push(step("", `.add_person_to_cohort(person.id, ${SEEDED_COHORT})`, "add to cohort"));
+  if (flags) {
+    const override = '.insert_hash_key_override(person.id, "seeded-flag", "seeded-hash")';
+    lines.push(step("", override, "insert override"));
+  }
   if (tables.has("posthog_group"))
-    lines.push(...step(col, "", '.insert_group(0, "seeded-group", None)', "insert group"));
+    lines.push(step("", '.insert_group(0, "seeded-group", None)', "insert group"));
   if (tables.has("posthog_grouptypemapping"))
-    lines.push(...step(col, "", ".insert_standard_group_type_mappings()", "insert mappings"));
+    lines.push(step("", ".insert_standard_group_type_mappings()", "insert mappings"));
   return lines;
 }
 
@@ -142,9 +136,8 @@ export function seedLines(design: Design, col: number, personUsed: boolean): str
  */
 export function requestLiteral(
   { design, d }: GenerateInput,
-  col: number,
   opts: { lead: string; calls: string[]; overrides?: Record<string, string>; team?: string },
-): string[] {
+): Block {
   const overrides = opts.overrides ?? {};
   const fields = design.request.map((f) => {
     const value = Object.hasOwn(overrides, f.name)
@@ -154,5 +147,5 @@ export function requestLiteral(
   });
   if (design.operation === "read" && design.readOptions)
     fields.push(overrides.read_options ? "read_options" : "read_options: None");
-  return structExpr(col, opts.lead, opts.calls, d.requestMessage, fields, ";");
+  return structLiteral(opts.lead, opts.calls, d.requestMessage, fields, ";");
 }
