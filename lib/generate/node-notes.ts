@@ -35,11 +35,7 @@ function importsNote(input: GenerateInput, files: NodeFiles): string {
     ([domain, names]) =>
       `import { ${[...names].join(", ")} } from '${files.generated}${domain}_pb'`,
   );
-  return (
-    `Imports: ${lines.join("; ")}. Copy the generated path prefix from the file's other imports ` +
-    "(checkouts differ: some nest personhog/personhog/). The file already imports create from " +
-    `@bufbuild/protobuf${helperSource(readOptionsHelper(input), files)}.`
-  );
+  return `Imports: ${lines.join("; ")}. Copy the generated path prefix from the file's other imports (checkouts differ: some nest personhog/personhog/). The file already imports create from @bufbuild/protobuf${helperSource(readOptionsHelper(input), files)}.`;
 }
 
 const fieldsOf = ({ design }: GenerateInput) => [
@@ -57,47 +53,34 @@ export function wrapperNotes(input: GenerateInput, files: NodeFiles) {
   return [
     importsNote(input, files),
     fieldsOf(input).some((f) => f.type === "int64") &&
-      "int64 is bigint in protobuf-es v2: callers pass numbers, the wrapper converts with BigInt() " +
-        "and maps results back with Number(), exact below 2^53 as ids and counts are.",
+      "int64 is bigint in protobuf-es v2: callers pass numbers, the wrapper converts with BigInt() and maps results back with Number(), exact below 2^53 as ids and counts are.",
     helper === "eventualReadOptions" &&
-      "readOptions asks for EVENTUAL: the client turns it into the x-read-consistency header, " +
-        "which is all the router reads.",
+      "readOptions asks for EVENTUAL: the client turns it into the x-read-consistency header, which is all the router reads.",
     helper === "strongReadOptions" &&
-      "client.ts only has eventualReadOptions(): add strongReadOptions() beside it, a ReadOptions " +
-        "with ConsistencyLevel.STRONG, and export it." +
+      "client.ts only has eventualReadOptions(): add strongReadOptions() beside it, a ReadOptions with ConsistencyLevel.STRONG, and export it." +
         (d.category === "PersonData"
-          ? " Current code serves STRONG person reads only for GetPerson; the replica refuses " +
-            "others with FAILED_PRECONDITION until the leader path is built for this RPC."
+          ? " Current code serves STRONG person reads only for GetPerson; the replica refuses others with FAILED_PRECONDITION until the leader path is built for this RPC."
           : " A NonPersonData read stays on the replica service and reads the primary pool."),
     batch &&
-      `An empty ${paramName(batch)} returns at once without a call. Existing wrappers also split ` +
-        "large inputs (PERSONHOG_BATCH_SIZE: 100 for groups, 250 for persons); do so if callers " +
-        "can pass more than the server accepts in one request.",
+      `An empty ${paramName(batch)} returns at once without a call. Existing wrappers also split large inputs (PERSONHOG_BATCH_SIZE: 100 for groups, 250 for persons); do so if callers can pass more than the server accepts in one request.`,
     design.response.kind === "shared" &&
-      `${d.responseMessage} is returned as is; map it to the domain type as neighbouring ` +
-        "methods do (e.g. protoGroupToDomain).",
+      `${d.responseMessage} is returned as is; map it to the domain type as neighbouring methods do (e.g. protoGroupToDomain).`,
     d.route?.backend === "leader" &&
-      "This call goes to the leader, which the router finds from x-team-id and x-person-id " +
-        "headers: newer client.ts stamps them in resolvePersonRoutingKey(method, message); add " +
-        "this method there and to its test, or the router answers INVALID_ARGUMENT." +
+      "This call goes to the leader, which the router finds from x-team-id and x-person-id headers: newer client.ts stamps them in resolvePersonRoutingKey(method, message); add this method there and to its test, or the router answers INVALID_ARGUMENT." +
         (missingKeys.length
           ? ` The request has no ${missingKeys.join(" or ")} to take them from.`
           : ""),
     files.operations
       ? "Only needed if Node code calls the RPC; the SERVICE_DEFAULTS stub is needed anyway."
-      : "Newer checkouts keep no wrappers in client.ts (it only builds the operations classes): " +
-        "see the current-code target. Seed-era wrappers took no callerTag; drop it if the " +
-        "neighbouring methods do not send x-caller-tag.",
+      : "Newer checkouts keep no wrappers in client.ts (it only builds the operations classes): see the current-code target. Seed-era wrappers took no callerTag; drop it if the neighbouring methods do not send x-caller-tag.",
   ];
 }
 
 export const serviceDefaultNotes = ({ design }: GenerateInput, files: NodeFiles) => [
   `Entries are grouped by domain, not sorted: put it next to the other ${design.domain} RPCs.`,
   files.operations
-    ? "SERVICE_DEFAULTS is typed ServiceImpl<typeof PersonHogService>: after regenerating, " +
-      "client.test.ts does not compile until this entry exists."
-    : "The mock transport answers from SERVICE_DEFAULTS; without a stub, tests that reach the " +
-      "new RPC fail.",
+    ? "SERVICE_DEFAULTS is typed ServiceImpl<typeof PersonHogService>: after regenerating, client.test.ts does not compile until this entry exists."
+    : "The mock transport answers from SERVICE_DEFAULTS; without a stub, tests that reach the new RPC fail.",
   design.response.kind === "shared" &&
     "An empty object is a valid response: unset fields read as their zero values.",
 ];

@@ -186,12 +186,9 @@ export const nodeSnippets: Generator = (input) => {
       anchor: "from the repository root, after the proto step",
       code: "cd nodejs && pnpm run generate:personhog-proto",
       notes: [
-        "Runs buf with protoc-gen-es v2 (target=ts) over proto/personhog/service and " +
-          "proto/personhog/types; replica and leader protos are not generated for Node.",
-        `protobuf-es spells names in lowerCamel: the method is ${d.camel}, request fields are ` +
-          "camelCase (team_id becomes teamId).",
-        "Commit the regenerated files (nodejs/src/common/generated/ or nodejs/src/generated/, " +
-          "depending on the checkout) with the change.",
+        "Runs buf with protoc-gen-es v2 (target=ts) over proto/personhog/service and proto/personhog/types; replica and leader protos are not generated for Node.",
+        `protobuf-es spells names in lowerCamel: the method is ${d.camel}, request fields are camelCase (team_id becomes teamId).`,
+        "Commit the regenerated files (nodejs/src/common/generated/ or nodejs/src/generated/, depending on the checkout) with the change.",
       ],
     }),
     snippet({

@@ -36,7 +36,13 @@ const fits = (column: number, line: string): boolean => column + line.length <= 
 /** `Ok(Response::new(` from ["Ok", "Response::new"]. */
 const opened = (calls: readonly string[]): string => calls.map((c) => `${c}(`).join("");
 
-/** `head(args)tail`: one line when the arguments fit, else one argument per line. */
+/** Let on the next line: `let x =` and the right side one indent further, when that fits. */
+function letNextLine(col: number, lead: string, rest: string): string | null {
+  if (!lead.startsWith("let ") || !fits(col + 4, rest)) return null;
+  return `${lead.trimEnd()}\n    ${rest}`;
+}
+
+/** Call width: `head(args)tail`, or one argument per line. */
 export function call(
   head: string,
   args: readonly string[],
@@ -56,10 +62,7 @@ export function call(
   };
 }
 
-/**
- * A function signature: one line when it fits, else one parameter per line. `end` is " {" for a
- * definition or ";" for a trait declaration.
- */
+/** Signature: `end` is " {" for a definition or ";" for a trait declaration. */
 export function signature(
   head: string,
   params: readonly string[],
@@ -69,15 +72,12 @@ export function signature(
   return (col) => {
     const arrow = ret ? ` -> ${ret}` : "";
     const one = `${head}(${params.join(", ")})${arrow}${end}`;
-    // rustfmt measures a declaration as if it ended in " {", one column more than ";": at exactly
-    // the limit its parameters still fit, so only the return type moves down.
     if (col + one.length <= (end === ";" ? MAX_WIDTH - 1 : MAX_WIDTH)) return one;
     if (params.length === 0 && end === " {" && !ret && fits(col, `${head}()`))
       return `${head}()\n{`;
     if (end === ";" && ret && col + one.length === MAX_WIDTH)
       return `${head}(${params.join(", ")})\n    -> ${ret};`;
     const close = `)${arrow}${end}`;
-    // Measured: rustfmt moves the brace down once `) -> R {` passes 96 columns.
     const closing = end === ";" || fits(col + 4, close) ? close : `)${arrow}\n{`;
     return code`
       ${head}(
@@ -90,12 +90,7 @@ export function signature(
 /** `async fn name() {` for a test, opened up like any signature when the name is too long. */
 export const testHead = (name: string): Block => signature(`async fn ${name}`, [], "", " {");
 
-/**
- * `lead calls(Name { fields })end`, e.g. `Ok(Response::new(X { count }))`: one line when the
- * body is short and the outermost call's arguments fit the call width; else the literal opens up
- * after the calls ("overflow") while its head fits the call width; else the literal moves to its
- * own line inside the calls.
- */
+/** Struct literal: `lead calls(Name { fields })end`, e.g. `Ok(Response::new(X { count }))`. */
 export function structLiteral(
   lead: string,
   calls: readonly string[],
@@ -108,16 +103,14 @@ export function structLiteral(
     const close = ")".repeat(calls.length);
     const body = fields.join(", ");
     const literal = fields.length ? `${name} { ${body} }` : `${name} {}`;
-    const short = body.length <= STRUCT_BODY_WIDTH;
     // The call width binds only a nested call; a literal directly inside one call may run longer.
-    const argsFit =
-      calls.length <= 1 ||
-      `${opened(calls.slice(1))}${literal}${close.slice(1)}`.length <= CALL_WIDTH;
-    const one = `${lead}${open}${literal}${close}${end}`;
-    if (short && argsFit && fits(col, one)) return one;
-    const next = `${open}${literal}${close}${end}`;
-    if (short && argsFit && lead.startsWith("let ") && fits(col + 4, next))
-      return `${lead.trimEnd()}\n    ${next}`;
+    const inner = `${opened(calls.slice(1))}${literal}${close.slice(1)}`;
+    const oneLine =
+      body.length <= STRUCT_BODY_WIDTH && (calls.length <= 1 || inner.length <= CALL_WIDTH);
+    const rest = `${open}${literal}${close}${end}`;
+    if (oneLine && fits(col, lead + rest)) return lead + rest;
+    const next = oneLine && letNextLine(col, lead, rest);
+    if (next) return next;
     if (fields.length === 0) return unbreakableArg(lead, calls, literal, end)(col);
     const fieldLines = fields.map(fieldLine);
     // Inside calls, the literal's head plus the inner calls' closing parens must fit the call width.
@@ -129,17 +122,17 @@ export function structLiteral(
             ${fieldLines}
         }${close}${end}
       `(col);
-    const inner =
-      short && fits(col + 4, `${literal},`)
+    const own =
+      body.length <= STRUCT_BODY_WIDTH && fits(col + 4, `${literal},`)
         ? `${literal},`
         : code`
-      ${name} {
-          ${fieldLines}
-      },
-    `;
+            ${name} {
+                ${fieldLines}
+            },
+          `;
     return code`
       ${lead}${open}
-          ${inner}
+          ${own}
       ${close}${end}
     `(col);
   };
@@ -172,7 +165,7 @@ function splitChain(expr: string): string[] {
   return parts;
 }
 
-/** `lead calls(atom)end` where the atom cannot break: it moves to its own line when too wide. */
+/** Unbreakable argument: `lead calls(atom)end`, or the atom on its own line inside the calls. */
 export function unbreakableArg(
   lead: string,
   calls: readonly string[],
@@ -191,41 +184,31 @@ export function unbreakableArg(
   };
 }
 
-/** One array element that is a pair: `(a, b),`, opened up when the pair is too wide. */
-export function pair(a: string, b: string): Block {
-  return (col) => {
-    const one = `(${a}, ${b}),`;
-    if (`${a}, ${b}`.length <= CALL_WIDTH && fits(col, one)) return one;
-    return `(\n    ${a},\n    ${b},\n),`;
-  };
-}
-
 /** A method call inside a chain; its arguments break open like any call's. */
 export interface ChainCall {
   readonly method: string;
   readonly args: readonly string[];
 }
 /** `.method(|param| fn(args))suffix`, the last element of a chain. */
-export interface ChainClosure {
-  readonly method: string;
+interface ChainClosure extends ChainCall {
   readonly param: string;
   readonly fn: string;
-  readonly args: readonly string[];
   readonly suffix: string;
 }
 type ChainChild = string | ChainCall | ChainClosure;
 
+const isClosure = (c: ChainChild): c is ChainClosure => typeof c !== "string" && "fn" in c;
+
 function childText(c: ChainChild): string {
   if (typeof c === "string") return c;
-  if ("fn" in c) return `.${c.method}(${c.param} ${c.fn}(${c.args.join(", ")}))${c.suffix}`;
+  if (isClosure(c)) return `.${c.method}(${c.param} ${c.fn}(${c.args.join(", ")}))${c.suffix}`;
   return `.${c.method}(${c.args.join(", ")})`;
 }
 
-/** A child on its own line at `col`; `end` follows it when it is the last. */
+/** A child on its own line at `col`, with `end` after it; the closure block rule. */
 function childLine(c: ChainChild, col: number, end: string): string | Block {
   if (typeof c === "string") return c;
-  if (!("fn" in c)) return call(`.${c.method}(`, c.args, ")");
-  // rustfmt wraps a closure body in a block when the line would reach the width limit.
+  if (!isClosure(c)) return call(`.${c.method}(`, c.args, ")");
   if (col + childText(c).length + end.length < MAX_WIDTH) return childText(c);
   return code`
     .${c.method}(${c.param} {
@@ -234,10 +217,7 @@ function childLine(c: ChainChild, col: number, end: string): string | Block {
   `;
 }
 
-/**
- * A method chain `lead root.c1.c2…end`. One line when the chain is short; otherwise one element
- * per line, with a short root (a statement starting `ctx`) keeping its first element beside it.
- */
+/** Chain width: `lead root.c1.c2…end`, or one element per line. */
 export function chain(
   lead: string,
   root: string,
@@ -245,20 +225,20 @@ export function chain(
   end: string,
 ): Block {
   return (col) => {
-    const oneChain = root + children.map(childText).join("");
+    const rest = root + children.map(childText).join("") + end;
     // A closure's arguments do not count: only a call's break the chain open.
-    const argsFit = children.every(
-      (c) => typeof c === "string" || "fn" in c || c.args.join(", ").length <= CALL_WIDTH,
-    );
-    if (argsFit && oneChain.length <= CALL_WIDTH && fits(col, `${lead}${oneChain}${end}`))
-      return `${lead}${oneChain}${end}`;
-    if (argsFit && lead.startsWith("let ") && oneChain.length <= CALL_WIDTH) {
-      if (fits(col + 4, `${oneChain}${end}`)) return `${lead.trimEnd()}\n    ${oneChain}${end}`;
-    }
+    const short =
+      rest.length - end.length <= CALL_WIDTH &&
+      children.every(
+        (c) => typeof c === "string" || isClosure(c) || c.args.join(", ").length <= CALL_WIDTH,
+      );
+    if (short && fits(col, lead + rest)) return lead + rest;
+    const next = short && letNextLine(col, lead, rest);
+    if (next) return next;
     const keepFirst = !lead && root.length <= 4 && children.length > 0;
     const first = keepFirst ? `${root}${childText(children[0]!)}` : `${lead}${root}`;
-    const rest = keepFirst ? children.slice(1) : children;
-    const lines = rest.map((c, i) => childLine(c, col + 4, i === rest.length - 1 ? end : ""));
+    const others = keepFirst ? children.slice(1) : children;
+    const lines = others.map((c, i) => childLine(c, col + 4, i === others.length - 1 ? end : ""));
     return (
       code`
         ${first}
@@ -268,7 +248,7 @@ export function chain(
   };
 }
 
-/** `if a || b {`: the brace moves down first, then the condition breaks before each `||`. */
+/** If condition: `if a || b {`. */
 export function ifAny(conditions: readonly string[]): Block {
   return (col) => {
     const head = `if ${conditions.join(" || ")}`;
@@ -282,15 +262,15 @@ export function ifAny(conditions: readonly string[]): Block {
   };
 }
 
-/** `let name = match scrutinee { arms };`, the match under the `let` when the head is too wide. */
+/** Let match: `let name = match scrutinee { arms };`. */
 export function letMatch(name: string, scrutinee: string, arms: readonly string[]): Block {
   return (col) => {
-    const head = `let ${name} = match ${scrutinee} {`;
     const match = code`
       match ${scrutinee} {
           ${arms}
       };
     `(0);
-    return fits(col, head) ? `let ${name} = ${match}` : code`let ${name} =\n    ${match}`(col);
+    if (fits(col, `let ${name} = match ${scrutinee} {`)) return `let ${name} = ${match}`;
+    return code`let ${name} =\n    ${match}`(col);
   };
 }

@@ -7,7 +7,7 @@
 import { RUST_CRATES } from "../catalogue/paths";
 import type { FieldDesign } from "../design/model";
 import type { GenerateInput } from "./context";
-import { code, paragraphs, type Block } from "./code";
+import { code, paragraphs, type Block, type Part } from "./code";
 import { call, chain, signature, testHead, type ChainCall } from "./rust-layout";
 import type { ReturnShape } from "./rust-response";
 import { batchCases, seedLines, storageArg, type Mode } from "./rust-test-values";
@@ -16,33 +16,31 @@ import { isInsert, type RustPlan, type RustType } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
 
+/** Two-argument assert macros open up like any macro call when too wide. */
+const assertPair = (macro: "assert_eq" | "assert_ne", a: string, b: string) =>
+  call(`${macro}!(`, [a, b], ");", { macro: true });
+
 /** An assertion on the storage result, for rows found (seeded) or none (missing). */
-function expectation(t: RustType, v: string, mode: Mode): string | null {
+function expectation(t: RustType, v: string, mode: Mode): Part {
   const found = mode === "seeded";
   switch (t.k) {
     case "unit":
       return null;
     case "prim":
       if (t.name === "bool") return found ? `assert!(${v});` : `assert!(!${v});`;
-      if (t.name === "f64") return found ? `assert!(${v} > 0.0);` : `assert_eq!(${v}, 0.0);`;
-      return `assert_eq!(${v}, ${found ? 1 : 0});`;
+      if (t.name === "f64")
+        return found ? `assert!(${v} > 0.0);` : assertPair("assert_eq", v, "0.0");
+      return assertPair("assert_eq", v, found ? "1" : "0");
     case "vec":
-      return found ? `assert_eq!(${v}.len(), 1);` : `assert!(${v}.is_empty());`;
+      return found ? assertPair("assert_eq", `${v}.len()`, "1") : `assert!(${v}.is_empty());`;
     case "string":
     case "bytes":
       return found ? `assert!(!${v}.is_empty());` : `assert!(${v}.is_empty());`;
     case "option":
       return found ? `assert!(${v}.is_some());` : `assert!(${v}.is_none());`;
     case "named":
-      return `${found ? "assert_ne" : "assert_eq"}!(${v}, ${t.name}::default());`;
+      return assertPair(found ? "assert_ne" : "assert_eq", v, `${t.name}::default()`);
   }
-}
-
-/** An assertion statement; a two-argument assert macro opens up when too wide. */
-function assertionLine(assertion: string): string | Block {
-  const m = /^(assert_(?:eq|ne)!\()(.*), (.*)\);$/.exec(assertion);
-  if (!m) return assertion;
-  return call(m[1]!, [m[2]!, m[3]!], ");", { macro: true });
 }
 
 /** `let result = ctx.storage.m(args).await.expect(…);` and its assertion. */
@@ -55,11 +53,10 @@ function callAndAssert(plan: RustPlan, shape: ReturnShape, args: string[], mode:
     ".await",
     `.expect(${rustString(`${plan.method} failed`)})`,
   ];
-  const assertion = expectation(shape.type, "result", mode);
   return code`
     ${chain(lead, "ctx", calls, ";")}
 
-    ${assertion && assertionLine(assertion)}
+    ${expectation(shape.type, "result", mode)}
     ctx.cleanup().await.ok();
   `;
 }

@@ -6,7 +6,7 @@
  */
 import { code, type Block } from "./code";
 import type { GenerateInput, Generator } from "./context";
-import { ifAny, pair, signature } from "./rust-layout";
+import { call, ifAny, signature } from "./rust-layout";
 import { poolLines, queryBody } from "./rust-query";
 import { returnShape, type ReturnShape } from "./rust-response";
 import { storageTests } from "./rust-storage-tests";
@@ -68,7 +68,7 @@ function postgresImpl(input: GenerateInput, plan: RustPlan, shape: ReturnShape):
           let method = current_method_name();
           let pool_label = ${label};
           let labels = [
-              ${pair('"operation".to_string()', `${rustString(plan.method)}.to_string()`)}
+              ${call("(", ['"operation".to_string()', `${rustString(plan.method)}.to_string()`], "),")}
               ("pool".to_string(), pool_label.to_string()),
               ("client".to_string(), client.to_string()),
               ("method".to_string(), method.to_string()),
