@@ -24,7 +24,7 @@ export const ZERO: Readonly<Record<string, string>> = {
 };
 export const isScalar = (type: string) => Object.hasOwn(SCALAR_TS, type);
 /** One value as TS callers see it: int64 crosses the wrapper as number, messages as their type. */
-export const valueType = (f: FieldDesign) => SCALAR_TS[f.type] ?? f.type;
+const valueType = (f: FieldDesign) => SCALAR_TS[f.type] ?? f.type;
 export const listOrValue = (f: FieldDesign) => (f.repeated ? `${valueType(f)}[]` : valueType(f));
 /** protobuf-es leaves a singular message or a proto3 optional scalar undefined when unset. */
 export const mayBeUnset = (f: FieldDesign) => !f.repeated && (f.optional || !isScalar(f.type));

@@ -7,9 +7,9 @@
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
 import { code } from "./code";
 import type { GenerateInput } from "./context";
-import { call, chain, testHead, unbreakableArg } from "./rust-layout";
+import { chain, testHead, unbreakableArg } from "./rust-layout";
 import { requestSignature } from "./rust-service";
-import { requestLiteral } from "./rust-test-values";
+import { assertPair, requestLiteral } from "./rust-test-values";
 import { rustString } from "./escape/rust";
 import { carriesPersonKey, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
@@ -126,7 +126,7 @@ function integrationTest(input: GenerateInput, leader: boolean): Snippet {
   const rpc = { method: d.snake, args: ["request"] };
   const assertion = leader
     ? "assert_eq!(status.code(), tonic::Code::InvalidArgument);"
-    : call("assert_eq!(", ["response", `${d.responseMessage}::default()`], ");", { macro: true });
+    : assertPair("response", `${d.responseMessage}::default()`);
   return snippet({
     id: "rust-router-integration-test",
     file: `${ROUTER}/tests/raw_proxy_integration.rs`,

@@ -6,8 +6,8 @@
 import { routeRequest } from "../catalogue/routing";
 import { code } from "./code";
 import type { GenerateInput } from "./context";
-import { chain, signature, structLiteral, testHead } from "./rust-layout";
-import { requestLiteral } from "./rust-test-values";
+import { chain, signature, testHead } from "./rust-layout";
+import { readOptionsLet, requestLiteral } from "./rust-test-values";
 import type { RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
@@ -38,15 +38,6 @@ export function routerTest(input: GenerateInput, plan: RustPlan): Snippet {
         #[tokio::test]
         ${testHead(`test_${d.snake}_routes_to_${reaches("eventual") ? "replica" : "leader"}`)}
       `;
-  const readOptions =
-    byConsistency &&
-    structLiteral(
-      "let read_options = consistency.map(|c| ",
-      [],
-      "ReadOptions",
-      ["consistency: c.into()"],
-      ");",
-    );
   const overrides: Record<string, string> = byConsistency ? { read_options: "read_options" } : {};
   const unimplemented = "assert_eq!(result.unwrap_err().code(), tonic::Code::Unimplemented);";
   const outcome = byConsistency
@@ -70,7 +61,7 @@ export function routerTest(input: GenerateInput, plan: RustPlan): Snippet {
     code: code`
       ${head}
           let service = create_service_with_mock(MockBackend::new());
-          ${readOptions}
+          ${byConsistency && readOptionsLet()}
           ${requestLiteral(input, request)}
 
           ${chain("let result = ", "service", [rpc, ".await"], ";")}

@@ -6,7 +6,7 @@
  * person writes, and the test servers' stubs.
  */
 import { routeRequest } from "../catalogue/routing";
-import { code, type Part } from "./code";
+import { code } from "./code";
 import type { GenerateInput, Generator } from "./context";
 import { call, signature, unbreakableArg } from "./rust-layout";
 import { proxySnippets } from "./rust-proxy";
@@ -15,7 +15,7 @@ import { routerTest } from "./rust-router-test";
 import { rustString } from "./escape/rust";
 import { rustPlan, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
-import { snippet, type SnippetSource } from "./snippet-builder";
+import { snippet } from "./snippet-builder";
 import { RUST_CRATES } from "../catalogue/paths";
 
 const ROUTER = RUST_CRATES.router;
@@ -33,42 +33,33 @@ export function routeArgs({ design }: GenerateInput, plan: RustPlan): string[] {
   ];
 }
 
-function typedSig(method: string, req: string, res: string, end: " {" | ";", pub = "") {
+/** The typed router's method shape: `async fn m(&self, request: Req) -> Result<Res, Status>`. */
+function typedSig(d: GenerateInput["d"], end: " {" | ";", pub = "", arg = "request") {
+  const params = ["&self", `${arg}: ${d.requestMessage}`];
   return signature(
-    `${pub}async fn ${method}`,
-    ["&self", `request: ${req}`],
-    `Result<${res}, Status>`,
+    `${pub}async fn ${d.snake}`,
+    params,
+    `Result<${d.responseMessage}, Status>`,
     end,
   );
-}
-
-function routerSnippet(
-  id: string,
-  file: string,
-  anchor: string,
-  body: Part,
-  notes: SnippetSource["notes"],
-): Snippet {
-  return snippet({ id, file: `${ROUTER}/${file}`, anchor, code: body, notes });
 }
 
 function routerMethod(input: GenerateInput, plan: RustPlan): Snippet {
   const { d } = input;
   const backendArgs = ["self", "decision", rustString(d.rpc), d.snake, "request"];
-  const method = code`
-    ${typedSig(d.snake, d.requestMessage, d.responseMessage, " {", "pub ")}
-        ${call("let decision = route_request(", routeArgs(input, plan), ")?;")}
-        ${call("call_backend!(", backendArgs, ")", { macro: true })}
-    }
-  `;
   const route = routeRequest(plan.category, input.design.operation, input.design.consistency);
   const leader = route.backend === "leader";
-  return routerSnippet(
-    "rust-router-method",
-    "src/router/mod.rs",
-    "inside `impl PersonHogRouter`",
-    method,
-    [
+  return snippet({
+    id: "rust-router-method",
+    file: `${ROUTER}/src/router/mod.rs`,
+    anchor: "inside `impl PersonHogRouter`",
+    code: code`
+      ${typedSig(d, " {", "pub ")}
+          ${call("let decision = route_request(", routeArgs(input, plan), ")?;")}
+          ${call("call_backend!(", backendArgs, ")", { macro: true })}
+      }
+    `,
+    notes: [
       plan.categoryAssumed &&
         "The tables do not decide the data category; PersonData is assumed until you choose.",
       `Routes to the ${route.backend}. ${route.reason}`,
@@ -78,60 +69,57 @@ function routerMethod(input: GenerateInput, plan: RustPlan): Snippet {
       leader &&
         "Leader requests can arrive twice (client and router retries): the write must converge or carry an idempotency key.",
     ],
-  );
+  });
 }
 
 function typedSnippets(input: GenerateInput, plan: RustPlan): Snippet[] {
   const { d } = input;
-  const { snake, requestMessage: req, responseMessage: res } = d;
-  const service = code`
-    ${requestSignature(snake, req, res)}
-        ${call("route_request!(", ["self", snake, "request"], ")", { macro: true })}
-    }
-  `;
-  const replica = code`
-    ${typedSig(snake, req, res, " {")}
-        ${call("retry_call!(", ["self", snake, "request"], ")", { macro: true })}
-    }
-  `;
-  const mock = code`
-    ${signature(`async fn ${snake}`, ["&self", `_request: ${req}`], `Result<${res}, Status>`, " {")}
-        self.check_error()?;
-        ${unbreakableArg("", ["Ok"], `${res}::default()`, "")}
-    }
-  `;
+  const forward = ["self", d.snake, "request"];
   return [
     routerMethod(input, plan),
-    routerSnippet(
-      "rust-router-service",
-      "src/service/mod.rs",
-      "inside `impl PersonHogService for PersonHogRouterService`",
-      service,
-      [
+    snippet({
+      id: "rust-router-service",
+      file: `${ROUTER}/src/service/mod.rs`,
+      anchor: "inside `impl PersonHogService for PersonHogRouterService`",
+      code: code`
+        ${requestSignature(d.snake, d.requestMessage, d.responseMessage)}
+            ${call("route_request!(", forward, ")", { macro: true })}
+        }
+      `,
+      notes: [
         "route_request! (top of this file) forwards to the router method and wraps the answer in a Response.",
       ],
-    ),
-    routerSnippet(
-      "rust-router-backend-trait",
-      "src/backend/mod.rs",
-      "inside `pub trait PersonHogBackend`",
-      typedSig(snake, req, res, ";"),
-      [],
-    ),
-    routerSnippet(
-      "rust-router-backend-replica",
-      "src/backend/replica.rs",
-      "inside `impl PersonHogBackend for ReplicaBackend`",
-      replica,
-      ["retry_call! clones the request for each attempt and forwards x-client-name."],
-    ),
-    routerSnippet(
-      "rust-router-mock-backend",
-      "src/service/tests/mocks.rs",
-      "inside `impl PersonHogBackend for MockBackend`",
-      mock,
-      ["Not in the guide's list, but the router's unit tests do not compile without it."],
-    ),
+    }),
+    snippet({
+      id: "rust-router-backend-trait",
+      file: `${ROUTER}/src/backend/mod.rs`,
+      anchor: "inside `pub trait PersonHogBackend`",
+      code: typedSig(d, ";"),
+      notes: [],
+    }),
+    snippet({
+      id: "rust-router-backend-replica",
+      file: `${ROUTER}/src/backend/replica.rs`,
+      anchor: "inside `impl PersonHogBackend for ReplicaBackend`",
+      code: code`
+        ${typedSig(d, " {")}
+            ${call("retry_call!(", forward, ")", { macro: true })}
+        }
+      `,
+      notes: ["retry_call! clones the request for each attempt and forwards x-client-name."],
+    }),
+    snippet({
+      id: "rust-router-mock-backend",
+      file: `${ROUTER}/src/service/tests/mocks.rs`,
+      anchor: "inside `impl PersonHogBackend for MockBackend`",
+      code: code`
+        ${typedSig(d, " {", "", "_request")}
+            self.check_error()?;
+            ${unbreakableArg("", ["Ok"], `${d.responseMessage}::default()`, "")}
+        }
+      `,
+      notes: ["Not in the guide's list, but the router's unit tests do not compile without it."],
+    }),
     routerTest(input, plan),
   ];
 }

@@ -5,8 +5,8 @@
  */
 import { code, paragraphs, type Block } from "./code";
 import type { GenerateInput } from "./context";
-import { call, chain, signature, structLiteral, testHead } from "./rust-layout";
-import { protoValue, requestLiteral } from "./rust-test-values";
+import { chain, signature, testHead } from "./rust-layout";
+import { assertPair, protoValue, readOptionsLet, requestLiteral } from "./rust-test-values";
 import { capValue } from "./documented-cap";
 import { rustString } from "./escape/rust";
 import { isInsert, type RustPlan } from "./rust-types";
@@ -28,9 +28,7 @@ const SHARED_EMPTY: Readonly<Record<string, string>> = {
 function emptyAssertion({ design, d }: GenerateInput): string | Block {
   if (design.response.kind === "shared")
     return SHARED_EMPTY[design.response.name] ?? "let _ = response;";
-  return call("assert_eq!(", ["response", `${d.responseMessage}::default()`], ");", {
-    macro: true,
-  });
+  return assertPair("response", `${d.responseMessage}::default()`);
 }
 
 const requestLines = (input: GenerateInput, overrides: Record<string, string>) =>
@@ -43,7 +41,6 @@ function consistencyTest(input: GenerateInput, plan: RustPlan): Block {
   const { d } = input;
   // The replica refuses STRONG on person endpoints; non-person endpoints read the primary.
   const strongServed = plan.takesConsistency;
-  const readOptions = input.design.target === "current" ? ["..Default::default()"] : [];
   const params = ["#[case] consistency: Option<ConsistencyLevel>", "#[case] served: bool"];
   return code`
     #[rstest]
@@ -53,7 +50,7 @@ function consistencyTest(input: GenerateInput, plan: RustPlan): Block {
     #[tokio::test]
     ${signature(`async fn test_${d.snake}_consistency`, params, "", " {")}
         let ctx = ServiceTestContext::new().await;
-        ${structLiteral("let read_options = consistency.map(|c| ", [], "ReadOptions", ["consistency: c.into()", ...readOptions], ");")}
+        ${readOptionsLet(input.design.target === "current" ? ["..Default::default()"] : [])}
         ${requestLines(input, { read_options: "read_options" })}
         ${serviceCall(d.snake, "let result = ", [])}
 

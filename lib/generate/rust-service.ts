@@ -87,6 +87,7 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
   const consistency = consistencyLine(input, plan);
   const usesReq =
     consistency !== null || check.checks.length > 0 || args.some((a) => a.includes("req."));
+  const logged = { method: "map_err", param: "|e|", fn: "log_and_convert_error", suffix: "?" };
   const storageCall = chain(
     shape.variable ? `let ${shape.variable} = ` : "let () = ",
     "self",
@@ -94,13 +95,7 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
       ".storage",
       { method: plan.method, args },
       ".await",
-      {
-        method: "map_err",
-        param: "|e|",
-        fn: "log_and_convert_error",
-        args: ["e", rustString(plan.method)],
-        suffix: "?",
-      },
+      { ...logged, args: ["e", rustString(plan.method)] },
     ],
     ";",
   );

@@ -8,17 +8,13 @@ import { RUST_CRATES } from "../catalogue/paths";
 import type { FieldDesign } from "../design/model";
 import type { GenerateInput } from "./context";
 import { code, paragraphs, type Block, type Part } from "./code";
-import { call, chain, signature, testHead, type ChainCall } from "./rust-layout";
+import { chain, signature, testHead, type ChainCall } from "./rust-layout";
 import type { ReturnShape } from "./rust-response";
-import { batchCases, seedLines, storageArg, type Mode } from "./rust-test-values";
+import { assertPair, batchCases, seedLines, storageArg, type Mode } from "./rust-test-values";
 import { rustIdent, rustString } from "./escape/rust";
 import { isInsert, type RustPlan, type RustType } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
-
-/** Two-argument assert macros open up like any macro call when too wide. */
-const assertPair = (macro: "assert_eq" | "assert_ne", a: string, b: string) =>
-  call(`${macro}!(`, [a, b], ");", { macro: true });
 
 /** An assertion on the storage result, for rows found (seeded) or none (missing). */
 function expectation(t: RustType, v: string, mode: Mode): Part {
@@ -28,18 +24,17 @@ function expectation(t: RustType, v: string, mode: Mode): Part {
       return null;
     case "prim":
       if (t.name === "bool") return found ? `assert!(${v});` : `assert!(!${v});`;
-      if (t.name === "f64")
-        return found ? `assert!(${v} > 0.0);` : assertPair("assert_eq", v, "0.0");
-      return assertPair("assert_eq", v, found ? "1" : "0");
+      if (t.name === "f64") return found ? `assert!(${v} > 0.0);` : assertPair(v, "0.0");
+      return assertPair(v, found ? "1" : "0");
     case "vec":
-      return found ? assertPair("assert_eq", `${v}.len()`, "1") : `assert!(${v}.is_empty());`;
+      return found ? assertPair(`${v}.len()`, "1") : `assert!(${v}.is_empty());`;
     case "string":
     case "bytes":
       return found ? `assert!(!${v}.is_empty());` : `assert!(${v}.is_empty());`;
     case "option":
       return found ? `assert!(${v}.is_some());` : `assert!(${v}.is_none());`;
     case "named":
-      return assertPair(found ? "assert_ne" : "assert_eq", v, `${t.name}::default()`);
+      return assertPair(v, `${t.name}::default()`, found ? "assert_ne" : "assert_eq");
   }
 }
 

@@ -1,16 +1,31 @@
 /**
- * Values the generated tests pass for each request field, and the fixture rows they insert. A
+ * What the generated Rust tests share: the values they pass for each request field, the fixture
+ * rows they insert, the request literal, `read_options` for rstest cases and assertions. A
  * "seeded" value points at the rows the test inserted (the person's id, the seeded group key); a
  * "missing" value points at nothing (a fresh team, id -1), so the query must find nothing.
  */
 import type { Design, FieldDesign } from "../design/model";
 import type { GenerateInput } from "./context";
 import type { Block } from "./code";
-import { chain, structLiteral } from "./rust-layout";
+import { call, chain, structLiteral } from "./rust-layout";
 import { rustIdent, rustString } from "./escape/rust";
 import { baseType, fieldType, owned, type RustType } from "./rust-types";
 
 export type Mode = "seeded" | "missing";
+
+/** `assert_eq!(a, b);`, opened up like any macro call when too wide. */
+export const assertPair = (a: string, b: string, macro = "assert_eq") =>
+  call(`${macro}!(`, [a, b], ");", { macro: true });
+
+/** `let read_options = consistency.map(|c| ReadOptions { … });` for the rstest consistency cases. */
+export const readOptionsLet = (extra: readonly string[] = []) =>
+  structLiteral(
+    "let read_options = consistency.map(|c| ",
+    [],
+    "ReadOptions",
+    ["consistency: c.into()", ...extra],
+    ");",
+  );
 
 /** One element's value: a literal or expression, and whether it is text. */
 interface Elem {
