@@ -5,6 +5,7 @@
 import { designProblems } from "../design/rules";
 import type { GenerateInput, Generator } from "./context";
 import { serviceFiles } from "./proto";
+import { snippet } from "./snippet-builder";
 
 export interface ChecklistItem {
   readonly id: string;
@@ -93,29 +94,23 @@ export function checklist(input: GenerateInput): ChecklistItem[] {
 }
 
 export const verifySnippets: Generator = (input) => [
-  {
+  snippet({
     id: "verify-commands",
-    step: "verify",
     file: "(terminal)",
-    language: "shell",
     anchor: "from rust/, PostHog's Cargo workspace",
-    code: VERIFY_COMMANDS.join("\n"),
+    code: VERIFY_COMMANDS,
     notes:
       input.design.target === "current"
         ? [
             "The router test compares KNOWN_METHODS with service.proto: it fails until both list the RPC.",
           ]
         : [],
-  },
-  {
+  }),
+  snippet({
     id: "verify-checklist",
-    step: "verify",
     file: "(pull request description)",
-    language: "markdown",
     anchor: "paste into the PR",
-    code: checklist(input)
-      .map((item) => `- [${item.state === "done" ? "x" : " "}] ${item.text}`)
-      .join("\n"),
+    code: checklist(input).map((item) => `- [${item.state === "done" ? "x" : " "}] ${item.text}`),
     notes: [],
-  },
+  }),
 ];
