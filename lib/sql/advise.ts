@@ -76,7 +76,7 @@ export async function tryFix(
   }
   const started = performance.now();
   try {
-    const plan = await explainStatement(db, fix.sql, [built.ddl]);
+    const { plan, params } = await explainStatement(db, fix.sql, [built.ddl]);
     const extraCtx: AnalysisContext = {
       ...ctx,
       extraIndexes: { [built.table.name]: [built.index] },
@@ -86,6 +86,7 @@ export async function tryFix(
       ok: true,
       status: overallStatus(verdicts),
       plan,
+      params,
       verdicts,
       statement,
       tables,

@@ -34,6 +34,8 @@ export type CheckResult =
       readonly ok: true;
       readonly status: CheckStatus;
       readonly plan: ExplainOutput;
+      /** The type OID of each `$n`, as PostgreSQL described the statement. */
+      readonly params: readonly number[];
       readonly ms: number;
     } & Omit<Analysis, "relations">)
   | { readonly ok: false; readonly error: SqlError; readonly ms: number };
@@ -153,6 +155,12 @@ export async function endCheck(db: SqlDatabase): Promise<void> {
   await send(db, END_CHECK).catch(() => undefined);
 }
 
+/** A statement's plan and the type OID of each of its parameters. */
+export interface Explained {
+  readonly plan: ExplainOutput;
+  readonly params: readonly number[];
+}
+
 /**
  * Explains a trimmed statement in a rolled-back transaction. Values are guessed first; when the
  * server refuses them, the described parameter types give the values for a second try.
@@ -161,7 +169,7 @@ export async function explainStatement(
   db: SqlDatabase,
   statement: string,
   setup: readonly string[] = [],
-): Promise<ExplainOutput> {
+): Promise<Explained> {
   const guessed = guessedLiterals(statement);
   let outcome = await runBatch(db, statement, guessed, setup, false);
   if (outcome.failure?.stage === "explain" && outcome.types) {
@@ -174,7 +182,7 @@ export async function explainStatement(
     await endCheck(db);
     throw outcome.failure;
   }
-  return planOf(outcome.plan);
+  return { plan: planOf(outcome.plan), params: outcome.types ?? [] };
 }
 
 /**
@@ -213,12 +221,13 @@ export async function checkSql(
     return { ok: false, error: { message: "Enter one SQL statement to check." }, ms: 0 };
   }
   try {
-    const plan = await explainStatement(db, statement);
+    const { plan, params } = await explainStatement(db, statement);
     const { verdicts, statement: kind, tables } = analyzePlan(plan, ctx, statement);
     return {
       ok: true,
       status: overallStatus(verdicts),
       plan,
+      params,
       verdicts,
       statement: kind,
       tables,
