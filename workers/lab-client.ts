@@ -3,12 +3,12 @@
  * StrictMode's double effects do not boot PGlite twice). PGlite ignores statement_timeout, so a
  * request that runs past the limit terminates the worker and a fresh one boots.
  */
+import { CHECK_TIMEOUT_MS } from "@/lib/sql/limits";
 import type { CheckResult } from "@/lib/sql/session";
 import type { Fix } from "@/lib/sql/verdict";
 import { EARLY_LAB_GLOBAL, type EarlyLab } from "./lab-boot-script";
 import { LAB_WORKER_URL, type BootMode, type LabRequest, type LabResponse } from "./lab-protocol";
 
-export const REQUEST_TIMEOUT_MS = 5000;
 /** Booting is allowed longer than a request: a cold start downloads PGlite and the snapshot. */
 const BOOT_ALLOWANCE_MS = 30_000;
 
@@ -115,7 +115,7 @@ function restart(culprit: number, reason: string): void {
       entry.settle({ type: "stopped", message: reason });
     } else {
       clearTimeout(entry.timer);
-      entry.timer = armTimer(id, REQUEST_TIMEOUT_MS + BOOT_ALLOWANCE_MS);
+      entry.timer = armTimer(id, CHECK_TIMEOUT_MS + BOOT_ALLOWANCE_MS);
       pending.set(id, entry);
       target.postMessage(entry.message);
     }
@@ -127,7 +127,7 @@ function armTimer(id: number, limit: number): ReturnType<typeof setTimeout> {
     () =>
       restart(
         id,
-        `The statement ran longer than ${REQUEST_TIMEOUT_MS / 1000} s and was stopped; the database is restarting.`,
+        `The statement ran longer than ${CHECK_TIMEOUT_MS / 1000} s and was stopped; the database is restarting.`,
       ),
     limit,
   );
@@ -135,7 +135,7 @@ function armTimer(id: number, limit: number): ReturnType<typeof setTimeout> {
 
 function request(message: LabRequest & { id: number; sql: string }): Promise<Answer> {
   const target = ensureWorker();
-  const limit = REQUEST_TIMEOUT_MS + (status.state === "ready" ? 0 : BOOT_ALLOWANCE_MS);
+  const limit = CHECK_TIMEOUT_MS + (status.state === "ready" ? 0 : BOOT_ALLOWANCE_MS);
   return new Promise((resolve) => {
     const entry: Pending = {
       message,
@@ -150,13 +150,13 @@ function request(message: LabRequest & { id: number; sql: string }): Promise<Ans
   });
 }
 
-const runawayMessage = `This statement ran longer than ${REQUEST_TIMEOUT_MS / 1000} s before and was stopped; edit it to check again.`;
+const runawayMessage = `This statement ran longer than ${CHECK_TIMEOUT_MS / 1000} s before and was stopped; edit it to check again.`;
 
 function resultOf(response: Answer): CheckResult {
   if (response.type === "checked" || response.type === "tried") return response.result;
   const message =
     response.type === "stopped" ? response.message : "Unexpected answer from the database worker.";
-  return { ok: false, error: { message }, ms: REQUEST_TIMEOUT_MS };
+  return { ok: false, error: { message }, ms: CHECK_TIMEOUT_MS };
 }
 
 export async function checkInLab(sql: string): Promise<CheckResult> {

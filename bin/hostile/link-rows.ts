@@ -414,7 +414,7 @@ export const LINK_ROWS: readonly HostileRow[] = [
           /The key "constructor" at the top level was dropped/,
         ],
       ),
-      file("a list instead of a design", "[1,2,3]", 2, [/d\.json holds a list, not a design/]),
+      file("a design file holding a list", "[1,2,3]", 2, [/d\.json holds a list, not a design/]),
       file("an empty file", "", 2, [/d\.json is empty; a design is a JSON object\./]),
       file("JSON cut off", design().slice(0, 40), 2, [/d\.json is not JSON: /]),
       file("terminal escapes in a misspelled key", design({ [`x${ESCAPES}`]: 1 }), 0, [

@@ -171,12 +171,18 @@ const COMMENT: Readonly<Record<HighlightLanguage, string>> = {
 
 const cache = new Map<HighlightLanguage, RegExp>();
 
+/*
+ * Every alternative that scans ahead ends at the latest at the end of the line (strings) or of the
+ * text (raw strings), instead of failing: a quote that is never closed is highlighted to the end of
+ * its line rather than rescanned from each later quote, which made the time quadratic.
+ */
+
 function scanner(language: HighlightLanguage): RegExp {
   let re = cache.get(language);
   if (!re) {
     const words = KEYWORDS[language].join("|") || "(?!)";
     re = new RegExp(
-      `(${COMMENT[language]})|("(?:[^"\\\\\\n]|\\\\.)*"|'(?:[^'\\\\\\n]|\\\\.)*'|r#"[\\s\\S]*?"#)|(\\b\\d[\\d_]*n?\\b)|\\b(${words})\\b|\\b([A-Z][A-Za-z0-9]*)\\b`,
+      `(${COMMENT[language]})|("(?:[^"\\\\\\n]|\\\\[\\s\\S]?)*(?:"|(?=\\n)|$)|'(?:[^'\\\\\\n]|\\\\[\\s\\S]?)*(?:'|(?=\\n)|$)|r#"[\\s\\S]*?(?:"#|$))|(\\b\\d[\\d_]*n?\\b)|\\b(${words})\\b|\\b([A-Z][A-Za-z0-9]*)\\b`,
       "g",
     );
     cache.set(language, re);

@@ -7,6 +7,7 @@
 import { analyzePlan, type AnalysisContext } from "./analyze";
 import { createIndexSql, proposedIndex } from "./advice";
 import { isExpressionKey, jsonKey, parseJsonChain } from "./expressions";
+import { plannableStatement } from "./plannable";
 import { findTable } from "./schema";
 import type { IndexSpec, TableSpec } from "./schema/types";
 import { checkSql, explainStatement, type CheckResult, type SqlDatabase } from "./session";
@@ -74,14 +75,17 @@ export async function tryFix(
       ms: 0,
     };
   }
+  // The rewritten SQL may come back from a page: it passes the same gate as any statement.
+  const accepted = plannableStatement(fix.sql);
+  if (!accepted.ok) return { ok: false, error: accepted.refusal, ms: 0 };
   const started = performance.now();
   try {
-    const { plan, params } = await explainStatement(db, fix.sql, [built.ddl]);
+    const { plan, params } = await explainStatement(db, accepted.statement, [built.ddl]);
     const extraCtx: AnalysisContext = {
       ...ctx,
       extraIndexes: { [built.table.name]: [built.index] },
     };
-    const { verdicts, statement, tables } = analyzePlan(plan, extraCtx, fix.sql);
+    const { verdicts, statement, tables } = analyzePlan(plan, extraCtx, accepted.statement);
     return {
       ok: true,
       status: overallStatus(verdicts),

@@ -1,7 +1,22 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { conjuncts, parseAtom, parseCondition } from "./conditions";
+import { conjuncts, parseAtom, parseCondition, stripOuterParens } from "./conditions";
+
+describe("stripOuterParens", () => {
+  it("removes only parentheses that wrap the whole expression", () => {
+    assert.equal(stripOuterParens(" ( ( a = 1 ) ) "), "a = 1");
+    assert.equal(stripOuterParens("(a = 1) AND (b = 2)"), "(a = 1) AND (b = 2)");
+    assert.equal(stripOuterParens("((a) AND (b))"), "(a) AND (b)");
+    assert.equal(stripOuterParens("(x = ')(')"), "x = ')('");
+    assert.equal(stripOuterParens("(a = 1"), "(a = 1");
+  });
+
+  it("peels any depth in one scan", () => {
+    const depth = 100_000;
+    assert.equal(stripOuterParens(`${"(".repeat(depth)}a = 1${")".repeat(depth)}`), "a = 1");
+  });
+});
 
 describe("conjuncts", () => {
   it("splits top-level ANDs and flattens nested ones", () => {

@@ -2,16 +2,23 @@
  * Runs a candidate statement against the lab database and analyses it. Never throws: every
  * outcome is a result value with timing.
  *
- * A check is one batch of protocol messages, one round trip (verdicts follow typing): begin,
- * planner settings, Parse of the user's statement as a named prepared statement (a Parse holds
- * exactly one statement, so `SELECT 1; DROP …` is refused by the server), EXPLAIN EXECUTE of it
- * with representative values, ROLLBACK and DEALLOCATE. The user's text is only ever parsed and
- * explained, never bound or executed, and EXPLAIN never runs with ANALYZE. Whatever fails, the
- * transaction is rolled back and the prepared statement dropped.
+ * What is accepted is decided first, from the text alone (plannable.ts): one statement with a
+ * plan, within the bounds. Then two round trips of protocol messages:
+ * 1. BEGIN, the planner settings, any setup of the lab's own (index advice), a Parse of the user's
+ *    statement under a fresh random name, a Describe of it, Sync. Nothing that could change state
+ *    follows the user's Parse.
+ * 2. Only once the reply confirms the Parse (ParseComplete) and describes its parameters:
+ *    EXPLAIN (FORMAT JSON) EXECUTE with a value for each described type, ROLLBACK, Close, Sync.
+ * The safety does not rest on the server skipping messages after an error: PGlite drops a Parse
+ * nested too deeply (a few hundred levels on Node's main thread, a few thousand in a worker, as
+ * the stack allows) without any error and runs whatever follows it. The user's text
+ * is only ever parsed and explained (never bound, executed or analysed with ANALYZE), and every
+ * path ends with the transaction rolled back and the statement closed.
  */
 import { analyzePlan, type Analysis, type AnalysisContext } from "./analyze";
-import { guessedLiterals, literalForOid } from "./params";
+import { literalForOid } from "./params";
 import type { ExplainOutput } from "./plan";
+import { NOT_PLANNABLE, plannableStatement } from "./plannable";
 import { overallStatus, type CheckStatus } from "./verdict";
 import { concatBytes } from "../bytes";
 import {
@@ -46,27 +53,35 @@ export interface SqlError {
   readonly position?: number;
 }
 
-const STATEMENT_NAME = "workbench_check";
 /** Plans like a busy OLTP database: index lookups and nested loops, never a scan or hash of a table. */
 const BEGIN_CHECK = [
   "BEGIN",
   "SELECT set_config('enable_seqscan', 'off', true), set_config('enable_hashjoin', 'off', true), " +
     "set_config('enable_mergejoin', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true)",
-].map(runFixed);
-/** ROLLBACK keeps prepared statements, so the statement is closed too; neither can fail. */
-const END_CHECK = [runFixed("ROLLBACK"), closeStatement(STATEMENT_NAME)];
-const NOT_PLANNABLE =
-  "Only SELECT, INSERT, UPDATE, DELETE and MERGE statements have a plan to check.";
+];
+const UNCONFIRMED =
+  "The database did not confirm that it prepared the statement, so nothing ran with it. PGlite " +
+  "does this, without an error, for an expression nested too deeply: simplify it.";
 
-/** Trailing semicolons and whitespace are harmless to people but not part of the statement. */
-export function trimStatement(sql: string): string {
-  return sql.replace(/[\s;]+$/u, "").replace(/^\s+/u, "");
+/**
+ * A fresh name per check: no text can name the lab's statement (`EXECUTE workbench_check` once
+ * made the EXPLAIN explain itself, forever). Statements that name prepared statements are refused
+ * anyway; this is the second lock.
+ */
+function statementName(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return `workbench_check_${Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("")}`;
+}
+
+/** ROLLBACK keeps prepared statements, so the statement is closed too; neither can fail. */
+function endMessages(name: string): Uint8Array[] {
+  return [runFixed("ROLLBACK"), closeStatement(name)];
 }
 
 /** The EXPLAIN of the prepared statement; its text is ours alone (literals from params.ts). */
-function explainText(literals: readonly string[]): string {
-  const args = literals.length ? `(${literals.join(", ")})` : "";
-  return `EXPLAIN (FORMAT JSON) EXECUTE ${STATEMENT_NAME}${args}`;
+function explainText(name: string, types: readonly number[]): string {
+  const args = types.length ? `(${types.map(literalForOid).join(", ")})` : "";
+  return `EXPLAIN (FORMAT JSON) EXECUTE ${name}${args}`;
 }
 
 /** A failed check step: where it failed decides whether the position points into the user's SQL. */
@@ -80,79 +95,89 @@ export class CheckFailure extends Error {
   }
 }
 
-interface BatchOutcome {
-  readonly plan?: unknown;
-  readonly types?: readonly number[];
-  readonly failure?: CheckFailure;
-}
-
 /** Sends the messages and a Sync in one round trip; errors come back as messages. */
 async function send(db: SqlDatabase, messages: readonly Uint8Array[]) {
   const batch = concatBytes([...messages, syncMessage()]);
   // The lab's data directory is in memory: there is nothing to sync to.
-  return (await db.execProtocol(batch, { throwOnError: false, syncToFs: false })).messages;
+  const { messages: replies } = await db.execProtocol(batch, {
+    throwOnError: false,
+    syncToFs: false,
+  });
+  // Notices and setting reports may come between any two replies; they answer no message.
+  return replies.filter((m) => m.name !== "notice" && m.name !== "parameterStatus");
+}
+
+function statementFailure(error: BackendMessage): CheckFailure {
+  const position = Number(error.position);
+  return new CheckFailure(
+    error.message ?? "The statement was refused.",
+    "statement",
+    Number.isFinite(position) && position > 0 ? position : undefined,
+  );
 }
 
 /**
- * One round trip. `setup` is the lab's own SQL run inside the transaction before the statement is
- * prepared (index advice creates its index there); `clean` first ends a failed earlier batch.
+ * Reads the first round trip in order: each of our `steps` completes, then the user's Parse is
+ * confirmed and its parameters described. Anything else is a failure, never a guess.
  */
-async function runBatch(
-  db: SqlDatabase,
-  statement: string,
-  literals: readonly string[],
-  setup: readonly string[],
-  clean: boolean,
-): Promise<BatchOutcome> {
-  const messages = await send(db, [
-    ...(clean ? END_CHECK : []),
-    ...BEGIN_CHECK,
-    ...setup.map(runFixed),
-    parseMessage(STATEMENT_NAME, statement),
-    describeStatement(STATEMENT_NAME),
-    runFixed(explainText(literals)),
-    ...END_CHECK,
-  ]);
-  // Each statement before the user's answers one CommandComplete; the Close answers CloseComplete.
-  return readBatch(messages, (clean ? 1 : 0) + BEGIN_CHECK.length + setup.length);
-}
-
-function readBatch(messages: readonly BackendMessage[], commandsBefore: number): BatchOutcome {
-  const described = messages.findIndex((m) => m.name === "parameterDescription");
-  const types = described >= 0 ? (messages[described]?.dataTypeIDs ?? []) : undefined;
-  const error = messages.find((m) => m.name === "error");
-  if (error) {
-    const message = error.message ?? "The check failed.";
-    if (types) return { types, failure: new CheckFailure(message, "explain") };
-    const completed = messages.findIndex((m) => m === error);
-    const steps = messages.slice(0, completed).filter((m) => m.name === "commandComplete").length;
-    if (steps < commandsBefore) return { failure: new CheckFailure(message, "setup") };
-    const position = Number(error.position);
-    return {
-      failure: new CheckFailure(
-        message,
-        "statement",
-        Number.isFinite(position) && position > 0 ? position : undefined,
-      ),
-    };
+function readPrepared(replies: readonly BackendMessage[], steps: number): readonly number[] {
+  let done = 0;
+  let i = 0;
+  for (; i < replies.length && done < steps; i++) {
+    const reply = replies[i];
+    if (reply?.name === "error") {
+      throw new CheckFailure(reply.message ?? "The check could not start.", "setup");
+    }
+    if (reply?.name === "commandComplete") done++;
   }
-  const row = messages.slice(described + 1).find((m) => m.name === "dataRow");
-  const text = row?.fields?.[0];
-  return { types, plan: typeof text === "string" ? (JSON.parse(text) as unknown[])[0] : undefined };
+  if (done < steps) throw new CheckFailure("The check could not start.", "setup");
+  const parsed = replies[i];
+  // 26000 (no such prepared statement) is the Describe's answer when the Parse left nothing behind.
+  if (parsed?.name === "error" && parsed.code !== "26000") throw statementFailure(parsed);
+  if (parsed?.name !== "parseComplete") throw new CheckFailure(UNCONFIRMED, "statement");
+  const described = replies[i + 1];
+  if (described?.name !== "parameterDescription") {
+    throw new CheckFailure(described?.message ?? UNCONFIRMED, "statement");
+  }
+  return described.dataTypeIDs ?? [];
 }
 
-function planOf(value: unknown): ExplainOutput {
+/** The first round trip; returns the described parameter types. */
+async function prepare(
+  db: SqlDatabase,
+  name: string,
+  statement: string,
+  setup: readonly string[],
+): Promise<readonly number[]> {
+  const replies = await send(db, [
+    ...[...BEGIN_CHECK, ...setup].map(runFixed),
+    parseMessage(name, statement),
+    describeStatement(name),
+  ]);
+  return readPrepared(replies, BEGIN_CHECK.length + setup.length);
+}
+
+/** True when the reply ends outside any transaction with the statement closed. */
+function settled(replies: readonly BackendMessage[]): boolean {
+  const last = replies[replies.length - 1];
+  return (
+    last?.name === "readyForQuery" &&
+    last.status === "I" &&
+    replies.some((m) => m.name === "closeComplete")
+  );
+}
+
+function planOf(replies: readonly BackendMessage[]): ExplainOutput {
+  const error = replies.find((m) => m.name === "error");
+  if (error) throw new CheckFailure(error.message ?? "EXPLAIN failed.", "explain");
+  const text = replies.find((m) => m.name === "dataRow")?.fields?.[0];
+  const value = typeof text === "string" ? (JSON.parse(text) as unknown[])[0] : undefined;
   if (!value) throw new CheckFailure("EXPLAIN returned no plan.", "explain");
-  // Utility statements (DROP, SET, VACUUM …) explain as a bare label, never as a plan.
+  // Utility statements explain as a bare label, never as a plan; plannable.ts refuses them first.
   if (typeof value !== "object" || !("Plan" in value)) {
     throw new CheckFailure(NOT_PLANNABLE, "statement");
   }
   return value as ExplainOutput;
-}
-
-/** Rolls back and drops the prepared statement: after a failed batch, or after `openExplain`. */
-export async function endCheck(db: SqlDatabase): Promise<void> {
-  await send(db, END_CHECK).catch(() => undefined);
 }
 
 /** A statement's plan and the type OID of each of its parameters. */
@@ -162,42 +187,44 @@ export interface Explained {
 }
 
 /**
- * Explains a trimmed statement in a rolled-back transaction. Values are guessed first; when the
- * server refuses them, the described parameter types give the values for a second try.
+ * Explains an accepted statement (see `plannableStatement`) in a rolled-back transaction. `setup`
+ * is the lab's own SQL, run inside the transaction before the statement is prepared (index advice
+ * creates its index there).
  */
 export async function explainStatement(
   db: SqlDatabase,
   statement: string,
   setup: readonly string[] = [],
 ): Promise<Explained> {
-  const guessed = guessedLiterals(statement);
-  let outcome = await runBatch(db, statement, guessed, setup, false);
-  if (outcome.failure?.stage === "explain" && outcome.types) {
-    const described = outcome.types.map(literalForOid);
-    if (described.join() !== guessed.join()) {
-      outcome = await runBatch(db, statement, described, setup, true);
-    }
+  const name = statementName();
+  let ended = false;
+  try {
+    const params = await prepare(db, name, statement, setup);
+    const replies = await send(db, [runFixed(explainText(name, params)), ...endMessages(name)]);
+    ended = settled(replies);
+    return { plan: planOf(replies), params };
+  } finally {
+    // A failure anywhere above (an error, an unconfirmed Parse, a lost reply) still rolls back.
+    if (!ended) await send(db, endMessages(name)).catch(() => undefined);
   }
-  if (outcome.failure) {
-    await endCheck(db);
-    throw outcome.failure;
-  }
-  return { plan: planOf(outcome.plan), params: outcome.types ?? [] };
 }
 
 /**
- * For the bench: leaves the statement prepared in an open check transaction and returns the
- * EXPLAIN a check sends, so that one round trip can be timed alone. `endCheck` closes it.
+ * For the bench: prepares the statement in an open check transaction exactly as a check does and
+ * returns the EXPLAIN a check sends, so that round trip can be timed alone; `end` closes it.
  */
-export async function openExplain(db: SqlDatabase, statement: string): Promise<string> {
-  const messages = await send(db, [
-    ...BEGIN_CHECK,
-    parseMessage(STATEMENT_NAME, statement),
-    describeStatement(STATEMENT_NAME),
-  ]);
-  const { types, failure } = readBatch(messages, BEGIN_CHECK.length);
-  if (failure || !types) throw failure ?? new Error("The statement was not described.");
-  return explainText(types.map(literalForOid));
+export async function openExplain(
+  db: SqlDatabase,
+  statement: string,
+): Promise<{ explain: string; end: () => Promise<void> }> {
+  const name = statementName();
+  const end = async () => void (await send(db, endMessages(name)));
+  try {
+    return { explain: explainText(name, await prepare(db, name, statement, [])), end };
+  } catch (err) {
+    await end();
+    throw err;
+  }
 }
 
 function toSqlError(err: unknown, leadTrim: number): SqlError {
@@ -215,14 +242,11 @@ export async function checkSql(
   sql: string,
 ): Promise<CheckResult> {
   const started = performance.now();
-  const statement = trimStatement(sql);
-  const leadTrim = sql.length - sql.trimStart().length;
-  if (!statement) {
-    return { ok: false, error: { message: "Enter one SQL statement to check." }, ms: 0 };
-  }
+  const accepted = plannableStatement(sql);
+  if (!accepted.ok) return { ok: false, error: accepted.refusal, ms: 0 };
   try {
-    const { plan, params } = await explainStatement(db, statement);
-    const { verdicts, statement: kind, tables } = analyzePlan(plan, ctx, statement);
+    const { plan, params } = await explainStatement(db, accepted.statement);
+    const { verdicts, statement: kind, tables } = analyzePlan(plan, ctx, accepted.statement);
     return {
       ok: true,
       status: overallStatus(verdicts),
@@ -234,6 +258,10 @@ export async function checkSql(
       ms: performance.now() - started,
     };
   } catch (err) {
-    return { ok: false, error: toSqlError(err, leadTrim), ms: performance.now() - started };
+    return {
+      ok: false,
+      error: toSqlError(err, accepted.offset),
+      ms: performance.now() - started,
+    };
   }
 }

@@ -1,7 +1,8 @@
 /**
- * The few frontend messages of PostgreSQL's extended query protocol the lab sends, so a whole
- * check (begin, prepare, explain, roll back) reaches the database in one round trip. Messages
- * after an error are skipped by the server up to the Sync, which is what makes batching safe.
+ * The few frontend messages of PostgreSQL's extended query protocol the lab sends, so a check
+ * (begin, prepare, explain, roll back) reaches the database in two batches. The server is meant
+ * to skip the messages after an error up to the Sync, but safety never rests on that: PGlite
+ * does not always (see session.ts), so nothing state-changing shares a batch with the user's Parse.
  */
 
 /** What the lab reads back; PGlite's parsed backend messages and our native adapter both fit. */
@@ -15,6 +16,8 @@ export interface BackendMessage {
   readonly message?: string;
   readonly position?: string;
   readonly code?: string;
+  /** readyForQuery: I idle, T in a transaction, E in a failed transaction. */
+  readonly status?: string;
 }
 
 export interface WireDatabase {

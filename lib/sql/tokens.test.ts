@@ -1,0 +1,97 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+import { tokenize } from "./tokens";
+
+/** Each token as [kind, text]. */
+function read(sql: string): [string, string][] {
+  return tokenize(sql).tokens.map((t) => [t.kind, sql.slice(t.start, t.end)]);
+}
+
+describe("tokenize", () => {
+  it("reads words, punctuation, numbers, placeholders and operators", () => {
+    assert.deepEqual(read("SELECT a.b, 1.5e-3 FROM t WHERE x::int >= $12"), [
+      ["word", "SELECT"],
+      ["word", "a"],
+      ["punct", "."],
+      ["word", "b"],
+      ["punct", ","],
+      ["number", "1.5e-3"],
+      ["word", "FROM"],
+      ["word", "t"],
+      ["word", "WHERE"],
+      ["word", "x"],
+      ["punct", "::"],
+      ["word", "int"],
+      ["punct", ">="],
+      ["param", "$12"],
+    ]);
+  });
+
+  it("keeps keywords inside strings, quoted identifiers and comments out of the words", () => {
+    const sql = `SELECT 'INTO ''x''' AS "INTO", E'\\' INTO' -- INTO t\n/* INTO /* nested INTO */ INTO */ FROM t`;
+    const words = tokenize(sql).tokens.filter((t) => t.kind === "word");
+    assert.deepEqual(
+      words.map((t) => t.lower),
+      ["select", "as", "from", "t"],
+    );
+    assert.deepEqual(
+      read(sql).filter(([kind]) => kind !== "word"),
+      [
+        ["string", "'INTO ''x'''"],
+        ["quoted", '"INTO"'],
+        ["punct", ","],
+        ["string", "E'\\' INTO'"],
+      ],
+    );
+  });
+
+  it("reads dollar quotes, including a body that holds other tags", () => {
+    const sql = "SELECT $a$ it's $b$ $ab$ $$ INTO $a$, $$x$$";
+    assert.deepEqual(read(sql), [
+      ["word", "SELECT"],
+      ["string", "$a$ it's $b$ $ab$ $$ INTO $a$"],
+      ["punct", ","],
+      ["string", "$$x$$"],
+    ]);
+  });
+
+  it("does not take $1 inside an identifier or a string for a placeholder", () => {
+    const params = (sql: string) =>
+      tokenize(sql)
+        .tokens.filter((t) => t.kind === "param")
+        .map((t) => t.lower);
+    assert.deepEqual(params("SELECT a$1, '$2', \"$3\", $4 -- $5"), ["4"]);
+  });
+
+  it("splits a comment from the operator it follows", () => {
+    assert.deepEqual(read("a=--b\n1"), [
+      ["word", "a"],
+      ["punct", "="],
+      ["number", "1"],
+    ]);
+  });
+
+  it("reports a string, quoted identifier or comment that is never closed", () => {
+    assert.deepEqual(tokenize("SELECT 'abc").unclosed, { what: "string", start: 7 });
+    assert.deepEqual(tokenize('SELECT "abc').unclosed, { what: "quoted identifier", start: 7 });
+    assert.deepEqual(tokenize("SELECT 1 /* /* */").unclosed, { what: "comment", start: 9 });
+    assert.deepEqual(tokenize("SELECT $x$ abc $y$").unclosed, { what: "string", start: 7 });
+  });
+
+  it("covers the text: tokens are in order, inside it and never overlap", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: fc.constantFrom(..."ab1 $'\"-*/;()Ee&U:x\n"), maxLength: 60 }),
+        (sql) => {
+          let at = 0;
+          for (const t of tokenize(sql).tokens) {
+            assert.ok(t.start >= at && t.end > t.start && t.end <= sql.length, sql);
+            at = t.end;
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
