@@ -3,9 +3,9 @@
  * StrictMode's double effects do not boot PGlite twice). PGlite ignores statement_timeout, so a
  * request that runs past the limit terminates the worker and a fresh one boots.
  */
-import type { AdviceResult } from "@/lib/sql/try-fix";
 import { CHECK_TIMEOUT_MS } from "@/lib/sql/limits";
 import type { CheckResult } from "@/lib/sql/session";
+import type { Fix } from "@/lib/sql/verdict";
 import { EARLY_LAB_GLOBAL, type EarlyLab } from "./lab-boot-script";
 import { LAB_WORKER_URL, type BootMode, type LabRequest, type LabResponse } from "./lab-protocol";
 
@@ -169,23 +169,21 @@ function request(message: LabRequest & { id: number; sql: string }): Promise<Ans
 
 const runawayMessage = `This statement ran longer than ${CHECK_TIMEOUT_MS / 1000} s before and was stopped; edit it to check again.`;
 
-export async function checkInLab(sql: string): Promise<CheckResult> {
-  if (runaways.has(sql)) return { ok: false, error: { message: runawayMessage }, ms: 0 };
-  const response = await request({ type: "check", id: nextId++, sql });
-  if (response.type === "checked") return response.result;
+function resultOf(response: Answer): CheckResult {
+  if (response.type === "checked" || response.type === "tried") return response.result;
   const message =
     response.type === "stopped" ? response.message : "Unexpected answer from the database worker.";
   return { ok: false, error: { message }, ms: CHECK_TIMEOUT_MS };
 }
 
-export async function adviseInLab(
-  sql: string,
-): Promise<AdviceResult | { ok: false; reason: string }> {
-  if (runaways.has(sql)) return { ok: false, reason: runawayMessage };
-  const response = await request({ type: "advise", id: nextId++, sql });
-  if (response.type === "advised") return response.result;
-  return {
-    ok: false,
-    reason: response.type === "stopped" ? response.message : "Unexpected answer.",
-  };
+export async function checkInLab(sql: string): Promise<CheckResult> {
+  if (runaways.has(sql)) return { ok: false, error: { message: runawayMessage }, ms: 0 };
+  return resultOf(await request({ type: "check", id: nextId++, sql }));
+}
+
+/** "Try it" for a fix: its statement checked, with its index (if any) created and rolled back. */
+export async function tryFixInLab(fix: Fix): Promise<CheckResult> {
+  const sql = fix.sql ?? "";
+  if (runaways.has(sql)) return { ok: false, error: { message: runawayMessage }, ms: 0 };
+  return resultOf(await request({ type: "try-fix", id: nextId++, sql, fix }));
 }

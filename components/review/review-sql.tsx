@@ -22,7 +22,7 @@ export function ReviewSql({
 }) {
   const { sql } = review;
   return (
-    <ReviewSection id="sql" title="SQL">
+    <ReviewSection id="sql" title="SQL" mark={review.marks.access}>
       {sql.state === "empty" ? (
         <p data-testid="review-sql-empty" className="text-sm">
           {omitted ? "The author left the SQL out of this link." : "This design has no SQL yet."}

@@ -6,6 +6,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { marked } from "marked";
+import { taskLine } from "../generate/verify";
 import { WORKED_EXAMPLE } from "../design/defaults";
 import { DESIGN_FIXTURES } from "../design/fixtures";
 import type { Design } from "../design/model";
@@ -69,7 +70,10 @@ describe("the PR description on GitHub", () => {
           const anchors = f.snippets.map((s) => s.anchor).join("; ");
           return { text: `${f.file}: ${meant(anchors)}`, code: [f.file, ...quoted(anchors)] };
         }),
-        ...r.checklist.map((c) => ({ text: c.text, code: [] })),
+        ...r.checklist.map((c) => {
+          const words = taskLine(c).replace(/^- \[[ x]\] /, "");
+          return { text: meant(words), code: quoted(words) };
+        }),
       ];
       assert.deepEqual(items, expected);
       assert.ok(

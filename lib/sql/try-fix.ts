@@ -80,7 +80,7 @@ export async function tryFix(
   if (!accepted.ok) return { ok: false, error: accepted.refusal, ms: 0 };
   const started = performance.now();
   try {
-    const plan = await explainStatement(db, accepted.statement, [built.ddl]);
+    const { plan, params } = await explainStatement(db, accepted.statement, [built.ddl]);
     const extraCtx: AnalysisContext = {
       ...ctx,
       extraIndexes: { [built.table.name]: [built.index] },
@@ -90,6 +90,7 @@ export async function tryFix(
       ok: true,
       status: overallStatus(verdicts),
       plan,
+      params,
       verdicts,
       statement,
       tables,
