@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parentPort } from "node:worker_threads";
-import { adviseIndex } from "../lib/sql/advise";
+import { adviseIndex } from "../lib/sql/try-fix";
 import { bootLab, bootLabFromSnapshot, type LabDatabase } from "../lib/sql/boot";
 import { labFingerprint } from "../lib/sql/fingerprint";
 import { checkSql } from "../lib/sql/session";

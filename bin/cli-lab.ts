@@ -9,7 +9,7 @@
  * one-shot command exits before its spare matters (idle labs never keep the process alive).
  */
 import { Worker } from "node:worker_threads";
-import type { AdviceResult } from "../lib/sql/advise";
+import type { AdviceResult } from "../lib/sql/try-fix";
 import { CHECK_TIMEOUT_MS } from "../lib/sql/limits";
 import { plannableStatement } from "../lib/sql/plannable";
 import type { CheckResult } from "../lib/sql/session";

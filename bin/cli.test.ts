@@ -2,6 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import path from "node:path";
+import { RULES } from "../lib/sql/rules";
 
 const BIN = path.join(import.meta.dirname, "personhog-rpc.mjs");
 
@@ -145,6 +146,16 @@ describe("personhog-rpc CLI", () => {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /no-partition-pruning/);
     assert.match(r.stdout, /nothing-checked/);
+  });
+
+  it("lists every rule of the registry, in its order, with its severity and summary", async () => {
+    const r = await run(["rules"]);
+    const lines = r.stdout.trimEnd().split("\n");
+    assert.deepEqual(
+      lines.map((line) => line.split(/ +/).slice(0, 2)),
+      RULES.map((rule) => [rule.id, rule.severity]),
+    );
+    for (const [i, rule] of RULES.entries()) assert.ok(lines[i]?.endsWith(rule.summary), rule.id);
   });
 
   it("lists the commands with --help", async () => {

@@ -4,14 +4,16 @@
  * that reads no table), 2 bad input or usage, a statement the check refuses, or a check stopped
  * at its time limit.
  */
-import { fixesOf, fixKey, type AdviceResult } from "../lib/sql/advise";
+import { fixesOf, fixKey, type AdviceResult } from "../lib/sql/try-fix";
 import type { CheckResult } from "../lib/sql/session";
-import { failsDesign, RULES, type CheckStatus, type Fix } from "../lib/sql/verdict";
+import { RULES } from "../lib/sql/rules";
+import { failsDesign, type CheckStatus, type Fix } from "../lib/sql/verdict";
 import { adviseInCliLab, checkInCliLab } from "./cli-lab";
 import { generateCommand } from "./generate-command";
 import { InputError, terminalIo, type Io } from "./io";
 import { linkCommand } from "./link-command";
 import { prCommand } from "./pr-command";
+import { schemaCommand } from "./schema-command";
 
 export type { Io } from "./io";
 export { internalError, processIo } from "./process-io";
@@ -27,9 +29,12 @@ Commands:
         verdicts and fixes as JSON. --advise also tries each fix: the rewritten statement,
         or the index created in a transaction and rolled back. "--" ends the options.
         A check is stopped after 5 s (exit 2).
-  generate [--json] <design.json | ->
-        Every snippet for a design (proto, Python, Node, Rust, verify). Exit 1 when the
-        design breaks a rule, 2 when it cannot be read.
+  generate [--json | --out DIR [--force]] <design.json | ->
+        Every snippet for a design (proto, Python, Node, Rust, verify). --out writes them
+        as files under DIR/<RpcName>/: fragments named *.fragment.*, and a README saying
+        where each piece goes; a non-empty DIR/<RpcName> is refused unless --force. Exit 1
+        when the design breaks a rule, 2 when it cannot be read or written.
+  schema                The design's JSON Schema, for agents and editors writing designs.
   link encode [--omit sql,comments] <design.json | ->
         Print a share link for a design; --omit leaves bulky parts out to shorten it.
   link decode <url>
@@ -38,7 +43,12 @@ Commands:
         The pull request description for a design or a share link, as Markdown, with its
         SQL checked here. Exit 1 when the SQL is flagged, 2 when the design or link cannot
         be read whole (as link decode). --origin: http(s), host, optional port and path.
-  rules                 List the rules the check applies.
+  apply <design.json | - | url> --repo DIR [--target current|guide] [--dry-run] [--force]
+        Land the design in a PostHog checkout: every file or none, refused (exit 2) when an
+        anchor is missing, the RPC name exists with another shape, or a file to change has
+        uncommitted changes (unless --force). Again: "already applied". --dry-run prints a
+        diff for git apply. Afterwards the changed files are parsed (exit 1 if one fails).
+  rules                 List the rules the check applies, with their severity.
   help, --help          Show this help.
 
 Exit codes: 0 passes (warnings included), 1 an error was flagged or nothing was checked,
@@ -199,7 +209,7 @@ async function checkSqlCommand(args: string[], io: Io): Promise<number> {
 }
 
 function rulesCommand(io: Io): number {
-  const lines = Object.entries(RULES).map(([id, text]) => `${id.padEnd(22)} ${text}`);
+  const lines = RULES.map((r) => `${r.id.padEnd(22)} ${r.severity.padEnd(7)} ${r.summary}`);
   io.stdout(`${lines.join("\n")}\n`);
   return 0;
 }
@@ -219,6 +229,9 @@ async function run(argv: string[], io: Io): Promise<number> {
   if (command === "generate") return generateCommand(args, io);
   if (command === "link") return linkCommand(args, io);
   if (command === "pr-description") return prCommand(args, io);
+  if (command === "schema") return schemaCommand(args, io);
+  // Loaded on demand: apply's parsers (the TypeScript compiler, protobufjs) are slow to load.
+  if (command === "apply") return (await import("./apply-command")).applyCommand(args, io);
   io.stderr(`Unknown command ${JSON.stringify(command.slice(0, 60))}.\n\n${USAGE}`);
   return 2;
 }

@@ -22,6 +22,8 @@ type Answer = LabResponse | { type: "stopped"; message: string };
 type Settle = (response: Answer) => void;
 
 let worker: Worker | null = null;
+/** Epoch milliseconds the user started waiting for the current worker (see waitingSince). */
+let waitingFrom = 0;
 let status: LabStatus = { state: "booting" };
 let nextId = 1;
 /** As the page's inline script chose it (see lab-boot-script.ts); restarts boot the same way. */
@@ -38,7 +40,7 @@ function setStatus(next: LabStatus): void {
 
 function onMessage(message: LabResponse): void {
   if (message.type === "ready")
-    setStatus({ state: "ready", bootMs: message.bootMs, mode: message.mode });
+    setStatus({ state: "ready", bootMs: message.readyAt - waitingFrom, mode: message.mode });
   else if (message.type === "failed") setStatus({ state: "failed", message: message.message });
   else {
     const entry = pending.get(message.id);
@@ -55,8 +57,23 @@ function takeEarlyWorker(): EarlyLab | null {
   return early;
 }
 
+/**
+ * When the user started waiting: navigation start when this page was loaded directly (its HTML
+ * started the worker, or the first worker of a page opened at this address), else now (a
+ * client-side navigation or a restart), so "ready in" is what the user waited, not the worker.
+ */
+function waitingSince(early: EarlyLab | null): number {
+  const [navigation] = performance.getEntriesByType("navigation");
+  const loadedHere = navigation && new URL(navigation.name).pathname === location.pathname;
+  const first = waitingFrom === 0;
+  return early || (first && loadedHere)
+    ? performance.timeOrigin
+    : performance.timeOrigin + performance.now();
+}
+
 function start(): Worker {
   const early = takeEarlyWorker();
+  waitingFrom = waitingSince(early);
   const created = early?.worker ?? new Worker(LAB_WORKER_URL, { type: "module" });
   created.onmessage = (event: MessageEvent<LabResponse>) => onMessage(event.data);
   created.onerror = (event) =>

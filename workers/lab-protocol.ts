@@ -15,7 +15,8 @@ export type LabRequest =
   | { readonly type: "try-fix"; readonly id: number; readonly sql: string; readonly fix: Fix };
 
 export type LabResponse =
-  | { readonly type: "ready"; readonly bootMs: number; readonly mode: BootMode }
+  /** `readyAt`: epoch milliseconds (timeOrigin + now), comparable with the page's clock. */
+  | { readonly type: "ready"; readonly readyAt: number; readonly mode: BootMode }
   | { readonly type: "failed"; readonly message: string }
   | { readonly type: "checked"; readonly id: number; readonly result: CheckResult }
   | { readonly type: "tried"; readonly id: number; readonly result: CheckResult };

@@ -3,7 +3,7 @@
  * The SQL lab's database, off the main thread. It boots PGlite once and answers requests in
  * order; a runaway statement is handled by the client terminating this worker.
  */
-import { tryFix } from "@/lib/sql/advise";
+import { tryFix } from "@/lib/sql/try-fix";
 import { bootLab, bootLabFromSnapshot, type LabDatabase } from "@/lib/sql/boot";
 import { checkSql } from "@/lib/sql/session";
 import { SNAPSHOT_URL, type BootMode, type LabRequest, type LabResponse } from "./lab-protocol";
@@ -23,10 +23,9 @@ async function boot(mode: BootMode): Promise<LabDatabase> {
 }
 
 function start(mode: BootMode): void {
-  const started = performance.now();
   ready = boot(mode);
   ready.then(
-    () => reply({ type: "ready", bootMs: performance.now() - started, mode }),
+    () => reply({ type: "ready", readyAt: performance.timeOrigin + performance.now(), mode }),
     (err: unknown) =>
       reply({ type: "failed", message: err instanceof Error ? err.message : String(err) }),
   );

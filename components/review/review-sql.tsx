@@ -32,7 +32,7 @@ export function ReviewSql({
           <pre
             tabIndex={0}
             data-testid="review-sql"
-            className="overflow-auto rounded bg-slate-100 p-2 text-sm dark:bg-slate-900"
+            className="scroll-cue cue-muted overflow-auto rounded p-2 text-sm"
           >
             <HighlightedCode code={sql.text} language="sql" />
           </pre>

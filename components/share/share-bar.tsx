@@ -4,6 +4,7 @@ import type { Design } from "@/lib/design/model";
 import { LINK_WARN_LENGTH, type BulkyPart } from "@/lib/link";
 import { prDescription } from "@/lib/review/pr-description";
 import type { Review } from "@/lib/review/review";
+import { applyCommandLine } from "@/lib/apply/command-line";
 import { CopyButton } from "@/components/ui/copy-button";
 import { LinkLength } from "./link-length";
 import { OmitChoices } from "./omit-choices";
@@ -46,6 +47,11 @@ export function ShareBar({
         label="Copy PR description"
         busyLabel={waiting ? "Waiting for the SQL check…" : undefined}
         testId="copy-pr-description"
+      />
+      <CopyButton
+        text={async () => applyCommandLine((await now()).workbench)}
+        label="Apply in your checkout"
+        testId="copy-apply-command-bar"
       />
       {children}
       {urls && (

@@ -115,7 +115,11 @@ export function Workbench() {
               <CodeStep step={step} snippets={snippets} problems={problems} />
             )}
             {step === "verify" && !blocked && (
-              <VerifyStep items={checklist(generateInput(design, sql))} snippets={snippets} />
+              <VerifyStep
+                design={design}
+                items={checklist(generateInput(design, sql))}
+                snippets={snippets}
+              />
             )}
           </section>
           <aside aria-label="Generated code" className="min-w-0 space-y-3">

@@ -8,6 +8,7 @@ import { designProblems } from "../design/rules";
 import { stepOfProblem } from "../design/steps";
 import type { GenerateInput, Generator } from "./context";
 import { serviceFiles } from "./proto";
+import { snippet } from "./snippet-builder";
 
 /** A mark the design or the SQL lab earned, or "todo": only the author can confirm it. */
 export type ItemState = Mark | "todo";
@@ -127,29 +128,23 @@ export function checklist(input: GenerateInput): ChecklistItem[] {
 }
 
 export const verifySnippets: Generator = (input) => [
-  {
+  snippet({
     id: "verify-commands",
-    step: "verify",
     file: "(terminal)",
-    language: "shell",
     anchor: "from rust/, PostHog's Cargo workspace",
-    code: VERIFY_COMMANDS.join("\n"),
+    code: VERIFY_COMMANDS,
     notes:
       input.design.target === "current"
         ? [
             "The router test compares KNOWN_METHODS with service.proto: it fails until both list the RPC.",
           ]
         : [],
-  },
-  {
+  }),
+  snippet({
     id: "verify-checklist",
-    step: "verify",
     file: "(pull request description)",
-    language: "markdown",
     anchor: "paste into the PR",
-    code: checklist(input)
-      .map((item) => taskLine(item))
-      .join("\n"),
+    code: checklist(input).map((item) => taskLine(item)),
     notes: [],
-  },
+  }),
 ];

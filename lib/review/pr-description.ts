@@ -1,10 +1,11 @@
 /**
  * "Copy PR description": the review as Markdown for a pull request. Everything from the design is
  * escaped or fenced (see markdown-text.ts), so a name or SQL from a link cannot reshape the text.
+ * Anchors and verdicts quote code in backticks; those parts become code spans (textWithCode).
  */
 import { MARK_LABELS } from "../design/mark";
 import { STEPS, stepOfProblem } from "../design/steps";
-import { fenced, inlineCode, linkTarget, plainText } from "../export/markdown-text";
+import { fenced, inlineCode, linkTarget, plainText, textWithCode } from "../export/markdown-text";
 import { taskLine } from "../generate/verify";
 import { STATUS_WORDS } from "../sql/summary";
 import type { Verdict } from "../sql/verdict";
@@ -20,8 +21,8 @@ export interface PrLinks {
 function verdictLine(v: Verdict): string {
   const where = v.table ? `${inlineCode(v.table)}` : "query";
   const index = v.index ? ` via ${inlineCode(v.index)}` : "";
-  const advice = v.advice ? ` ${plainText(v.advice)}` : "";
-  return `- **${v.severity}** (${v.rule}) ${where}${index}: ${plainText(v.message)}${advice}`;
+  const advice = v.advice ? ` ${textWithCode(v.advice)}` : "";
+  return `- **${v.severity}** (${v.rule}) ${where}${index}: ${textWithCode(v.message)}${advice}`;
 }
 
 function sqlSection(review: Review): string[] {
@@ -55,7 +56,7 @@ function routingSection(review: Review): string[] {
   // Where the design and its SQL disagree, and the other eligibility rules.
   const problems = review.problems
     .filter((p) => stepOfProblem(p) === "eligibility")
-    .map((p) => `- **${p.severity}**: ${plainText(p.message)}`);
+    .map((p) => `- **${p.severity}**: ${textWithCode(p.message)}`);
   const route = review.route
     ? `Routed to the **${review.route.backend}** (${review.route.pool}). ${plainText(review.route.reason)}`
     : UNDECIDED_ROUTE;
@@ -70,7 +71,7 @@ function routingSection(review: Review): string[] {
 function filesSection(review: Review): string[] {
   if (review.noCode !== null) return [`No code yet: ${plainText(review.noCode)}`];
   return review.files.map(
-    (f) => `- ${inlineCode(f.file)}: ${f.snippets.map((s) => plainText(s.anchor)).join("; ")}`,
+    (f) => `- ${inlineCode(f.file)}: ${f.snippets.map((s) => textWithCode(s.anchor)).join("; ")}`,
   );
 }
 
@@ -97,7 +98,7 @@ export function prDescription(review: Review, links: PrLinks): string {
     "",
     "### Checklist",
     "",
-    ...review.checklist.map((item) => taskLine(item, plainText)),
+    ...review.checklist.map((item) => taskLine(item, textWithCode)),
     "",
     `Design: [review it](${linkTarget(links.review)}) · [open it in the workbench](${linkTarget(links.workbench)})`,
     "",

@@ -2,7 +2,7 @@
  * Where an error PostgreSQL reports points in the user's text, for the editor to mark: its
  * position is 1-based and counts characters (code points), editors count UTF-16 code units.
  */
-import { tokenize } from "./sql-text";
+import { tokenize } from "./tokens";
 
 export interface Span {
   /** UTF-16 offsets into the text, end exclusive. */
@@ -29,7 +29,7 @@ function utf16Offset(text: string, position: number): number {
 export function errorSpan(text: string, position: number): Span | null {
   if (!Number.isInteger(position) || position < 1 || text.length === 0) return null;
   const at = Math.min(utf16Offset(text, position), text.length);
-  const tokens = tokenize(text).filter((t) => t.kind !== "space");
+  const { tokens } = tokenize(text);
   const token =
     tokens.find((t) => t.start <= at && at < t.end) ??
     (at >= text.length ? tokens[tokens.length - 1] : undefined);

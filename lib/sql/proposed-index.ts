@@ -4,12 +4,7 @@
  */
 import type { Predicates } from "./index-match";
 import type { IndexSpec, TableSpec } from "./schema/types";
-
-export const BROAD_KEYS = new Set(["team_id", "project_id", "cohort_id"]);
-
-function isBoolean(table: TableSpec, column: string): boolean {
-  return table.columns.find((c) => c.name === column)?.type === "boolean";
-}
+import { BROAD_KEYS, isBoolean } from "./selectivity";
 
 export function proposeIndexColumns(
   table: TableSpec,
@@ -40,8 +35,4 @@ export function proposedIndex(table: TableSpec, columns: readonly string[]): Ind
 
 export function createIndexSql(table: TableSpec, index: IndexSpec): string {
   return `CREATE INDEX ${index.name} ON ${table.name} (${index.columns.join(", ")})`;
-}
-
-export function selectiveColumns(table: TableSpec, columns: readonly string[]): string[] {
-  return columns.filter((c) => !isBoolean(table, c) && !BROAD_KEYS.has(c));
 }

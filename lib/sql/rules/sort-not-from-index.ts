@@ -3,12 +3,13 @@
  * sorted before the limit applies. Judged from index definitions: an empty sandbox happily sorts
  * where production would walk an index.
  */
-import { relationFixes, type FixContext } from "../fixes";
-import { ancestors, type IndexedNode } from "../plan";
+import { relationFixes } from "../fixes";
 import type { Predicates } from "../index-match";
+import { ancestors, type IndexedNode } from "../plan";
+import type { RelationFacts } from "../relations";
 import type { IndexSpec } from "../schema/types";
-import type { Verdict } from "../verdict";
-import { withFixes, type RelationFacts } from "./scan-rules";
+import { withFixes } from "./findings";
+import { defineRule } from "./rule";
 
 interface SortKey {
   readonly alias: string | null;
@@ -24,11 +25,7 @@ function parseSortKey(text: string): SortKey | null {
 }
 
 /** Does some index, after columns fixed by equality, list the keys in order (all one direction)? */
-export function indexGivesOrder(
-  index: IndexSpec,
-  p: Predicates,
-  keys: readonly SortKey[],
-): boolean {
+function indexGivesOrder(index: IndexSpec, p: Predicates, keys: readonly SortKey[]): boolean {
   const equal = p.equal;
   if (new Set(keys.map((k) => k.desc)).size > 1) return false;
   let k = 0;
@@ -56,46 +53,43 @@ function ownerOf(
   return below.length === 1 ? below[0] : undefined;
 }
 
-export function sortVerdicts(
-  nodes: readonly IndexedNode[],
-  facts: readonly RelationFacts[],
-  extra: (table: string) => readonly IndexSpec[],
-  ctx: FixContext,
-): Verdict[] {
-  const verdicts: Verdict[] = [];
-  for (const sort of nodes) {
-    if (!/^(Incremental )?Sort$/.test(sort.node["Node Type"])) continue;
-    if (!ancestors(sort).some((a) => a.node["Node Type"] === "Limit")) continue;
+export const sortNotFromIndex = defineRule({
+  id: "sort-not-from-index",
+  severity: "warning",
+  scope: "plan-node",
+  summary: "ORDER BY … LIMIT sorts the matching rows: no index gives that order.",
+  check(sort, ctx) {
+    if (!/^(Incremental )?Sort$/.test(sort.node["Node Type"])) return [];
+    if (!ancestors(sort).some((a) => a.node["Node Type"] === "Limit")) return [];
     const raw = sort.node["Sort Key"] ?? [];
     const keys = raw.map(parseSortKey);
-    const owner = keys.every(Boolean) ? ownerOf(sort, keys as SortKey[], facts) : undefined;
+    const owner = keys.every(Boolean) ? ownerOf(sort, keys as SortKey[], ctx.relations) : undefined;
     // A key with a handful of rows (a team's group types) sorts in no time.
-    if (owner?.choice?.index.fewRowsPerKey) continue;
+    if (owner?.choice?.index.fewRowsPerKey) return [];
     if (owner) {
-      const indexes = [...owner.table.indexes, ...extra(owner.table.name)];
-      if (indexes.some((ix) => indexGivesOrder(ix, owner.predicates, keys as SortKey[]))) continue;
+      const indexes = [...owner.table.indexes, ...owner.extra];
+      if (indexes.some((ix) => indexGivesOrder(ix, owner.predicates, keys as SortKey[]))) return [];
     }
     const fixes = owner
-      ? relationFixes(owner, ctx, {
+      ? relationFixes(owner, ctx.fixes, {
           index: true,
           orderBy: (keys as SortKey[]).map((k) => k.column),
         })
       : [];
-    verdicts.push({
-      severity: "warning",
-      rule: "sort-not-from-index",
-      table: owner?.table.name ?? null,
-      aliases: owner ? [owner.use.alias] : [],
-      index: null,
-      matched: [],
-      filtered: [],
-      message: `ORDER BY ${raw.join(", ")} … LIMIT needs a sort: no index returns the matching rows in that order, so all of them are read before the limit applies.`,
-      nodeIds: [sort.id],
-      ...withFixes(
-        fixes,
-        "Order by columns that an index gives in order after its equality columns.",
-      ),
-    });
-  }
-  return verdicts;
-}
+    return [
+      {
+        table: owner?.table.name ?? null,
+        aliases: owner ? [owner.use.alias] : [],
+        index: null,
+        matched: [],
+        filtered: [],
+        message: `ORDER BY ${raw.join(", ")} … LIMIT needs a sort: no index returns the matching rows in that order, so all of them are read before the limit applies.`,
+        nodeIds: [sort.id],
+        ...withFixes(
+          fixes,
+          "Order by columns that an index gives in order after its equality columns.",
+        ),
+      },
+    ];
+  },
+});

@@ -5,7 +5,7 @@
  * keys the lab quotes itself (fixes.ts), never from the user's text as written.
  */
 import { analyzePlan, type AnalysisContext } from "./analyze";
-import { createIndexSql, proposedIndex } from "./advice";
+import { createIndexSql, proposedIndex } from "./proposed-index";
 import { isExpressionKey, jsonKey, parseJsonChain } from "./expressions";
 import { plannableStatement } from "./plannable";
 import { findTable } from "./schema";

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { adviseIndex, fixesOf, tryFix } from "./advise";
+import { adviseIndex, fixesOf, tryFix } from "./try-fix";
 import { checkSql } from "./session";
 import { sharedLabDatabase } from "./test-lab";
 
