@@ -74,6 +74,8 @@ export async function prCommand(args: string[], io: Io): Promise<number> {
   }
   const review = buildReview(design, check);
   io.stdout(prDescription(review, shareUrls(origin, fragment)));
+  // Exit 1 when the lab flags the SQL (an error, or a statement that reads no table). A design
+  // with no SQL yet is not flagged SQL: its description says so, and its Access step fails.
   const status = review.sqlStatus;
-  return status !== "unchecked" && failsDesign(status) ? 1 : 0;
+  return design.sql.trim() && status !== "unchecked" && failsDesign(status) ? 1 : 0;
 }
