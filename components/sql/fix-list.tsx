@@ -29,10 +29,8 @@ function TrialOutcome({ trial }: { readonly trial: CheckResult | "trying" | unde
     >
       {trial.ok ? (
         <>
-          With this index the query <strong>{STATUS_WORDS[trial.status]}</strong>. It was created in
-          a transaction and rolled back; a new index is a migration in{" "}
-          <code>rust/persons_migrations</code>, agreed with the team that owns the database, and a
-          cost on every write.
+          With this index the query <strong>{STATUS_WORDS[trial.status]}</strong> (created in a
+          transaction and rolled back).
         </>
       ) : (
         trial.error.message

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { MARKS, markOfProblem, markOfSql, sqlPending, worstMark, type Mark } from "./mark";
+import { MARKS, markOfProblem, markOfSql, worstMark, type Mark } from "./mark";
 import { NO_SQL, UNCHECKED_SQL, summarizeSql } from "../sql/summary";
 import { CHECK_STATUSES } from "../sql/verdict";
 
@@ -34,15 +34,13 @@ describe("marks", () => {
     const marks = CHECK_STATUSES.map((status) => markOfSql({ status, reasons: [], facts: null }));
     assert.deepEqual(marks, ["pass", "warning", "failed", "failed"]);
     assert.equal(markOfSql(UNCHECKED_SQL), "unchecked");
-    assert.ok(sqlPending(UNCHECKED_SQL));
   });
 
-  it("treats a design without SQL as nothing checked, not as waiting for the lab", () => {
+  it("treats a design without SQL as nothing checked (a failure), not as waiting for the lab", () => {
     const none = summarizeSql("  \n", null);
     assert.equal(none.status, "nothing-checked");
     assert.deepEqual(none.reasons, [NO_SQL]);
     assert.equal(markOfSql(none), "failed");
-    assert.ok(!sqlPending(none));
     assert.equal(summarizeSql("SELECT 1", null).status, "unchecked");
   });
 

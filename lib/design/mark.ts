@@ -51,8 +51,3 @@ export function markOfSql(sql: SqlSummary): Mark {
       return "failed";
   }
 }
-
-/** True while SQL exists that the lab has not answered for: checks that need its facts wait. */
-export function sqlPending(sql: SqlSummary): boolean {
-  return sql.status === "unchecked";
-}

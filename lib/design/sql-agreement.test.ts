@@ -6,6 +6,7 @@ import type { Design } from "./model";
 import { designProblems } from "./rules";
 import { BINDS_RULE, TABLES_RULE, sqlAgreementProblems } from "./sql-agreement";
 import { stepStates } from "./steps";
+import { MAX_FIELDS, MAX_SQL_LENGTH } from "./validate";
 import { checkSql } from "../sql/session";
 import { summarizeSql } from "../sql/summary";
 import { sharedLabDatabase } from "../sql/test-lab";
@@ -108,6 +109,25 @@ describe("the design and its SQL agree", () => {
       "$1 in `team_id = $1` takes one integer, but is bound to team_id (repeated int64): compare with = ANY(…), or make the field single.",
       "$2 in `uuid = ANY($2)` takes a list (uuid[]), but is bound to uuids (string): make the field repeated, or compare with one value.",
     ]);
+  });
+
+  it("stays linear on hostile SQL: every field mismatched, each placed in a long text", () => {
+    const many = Array.from({ length: MAX_FIELDS }, (_, i) => `c = $${i + 1}`).join(" AND ");
+    const sql = `SELECT 1 FROM t WHERE ${"x".repeat(MAX_SQL_LENGTH * 10)} = 1 AND ${many}`;
+    const design: Design = {
+      ...WORKED_EXAMPLE,
+      sql,
+      request: Array.from({ length: MAX_FIELDS }, (_, i) => field(`f${i}`, "bool")),
+    };
+    const facts = {
+      statement: { kind: "read", operation: "select", locking: false, target: null },
+      tables: ["posthog_person"],
+      params: Array.from({ length: MAX_FIELDS }, () => 25),
+    } as const;
+    const started = performance.now();
+    const problems = sqlAgreementProblems(design, facts);
+    assert.equal(problems.length, MAX_FIELDS);
+    assert.ok(performance.now() - started < 1500, `${Math.round(performance.now() - started)} ms`);
   });
 
   it("names the placeholders no request field takes", async () => {

@@ -22,6 +22,9 @@ const BINDS_TO: Readonly<Record<string, readonly TypeFamily[]>> = {
   bytes: ["bytes"],
 };
 
+/** Operators a placeholder is compared with a column by. */
+const COMPARISONS = new Set(["=", "<>", "!=", "<", ">", "<=", ">="]);
+
 /** The longest stretch of SQL quoted in a message. */
 const MAX_QUOTE = 60;
 
@@ -53,12 +56,8 @@ function tableProblems(design: Design, facts: SqlFacts): Problem[] {
 }
 
 /** Where `$n` first appears, as written: `distinct_id = $1`, `= ANY($2)`, `LIMIT $3`, or `$n`. */
-function placeholderInContext(sql: string, tokens: readonly Token[], n: number): string {
-  const at = tokens.findIndex(
-    (t) => t.kind === "param" && sql.slice(t.start + 1, t.end) === `${n}`,
-  );
-  const param = tokens[at];
-  if (!param) return `$${n}`;
+function placeholderInContext(sql: string, tokens: readonly Token[], at: number): string {
+  const param = tokens[at]!;
   const text = (i: number) => (tokens[i] ? sql.slice(tokens[i].start, tokens[i].end) : "");
   let from = at;
   let end = param.end;
@@ -66,62 +65,57 @@ function placeholderInContext(sql: string, tokens: readonly Token[], n: number):
     from -= 2;
     if (text(at + 1) === ")") end = tokens[at + 1]!.end;
   }
-  const before = tokens[from - 1];
-  // An operator run (`=`, `<>`, `>=`), not a bracket, comma or dot.
-  if (before?.kind === "punct" && !"()[],;.:".includes(text(from - 1))) {
+  if (COMPARISONS.has(tokens[from - 1]?.lower ?? "")) {
     from -= 1;
     // The compared column, with its qualifier: `d.distinct_id`.
     if (tokens[from - 1]?.kind === "word" || tokens[from - 1]?.kind === "quoted") from -= 1;
     while (text(from - 1) === "." && tokens[from - 2]) from -= 2;
   } else if (["LIMIT", "OFFSET"].includes(text(from - 1).toUpperCase())) from -= 1;
-  const quoted = sql.slice(tokens[from]!.start, end).replace(/\s+/gu, " ").replace(/\(\s/gu, "(");
-  // Quoted in backticks in the message: text that would break out of them is not quoted.
-  return quoted.length > MAX_QUOTE || quoted.includes("`") ? `$${n}` : quoted;
+  return sql.slice(tokens[from]!.start, end).replace(/\s+/gu, " ").replace(/\(\s/gu, "(");
 }
 
-function bindProblem(
-  field: FieldDesign,
-  index: number,
-  oid: number,
-  where: string,
-): Problem | null {
-  const problem = (message: string): Problem => ({
-    path: `request.${index}.type`,
-    severity: "error",
-    message: `${where} ${message}`,
-    rule: BINDS_RULE,
-  });
+/** `$n`, or `$n in \`distinct_id = $n\`` when its first use can be quoted. */
+function placeholderWhere(sql: string, n: number): string {
+  const { tokens } = tokenize(sql);
+  const at = tokens.findIndex((t) => t.kind === "param" && Number(t.lower) === n);
+  if (at < 0) return `$${n}`;
+  const quoted = placeholderInContext(sql, tokens, at);
+  // Quoted in backticks in the message: text that would break out of them is not quoted.
+  if (quoted === `$${n}` || quoted.length > MAX_QUOTE || quoted.includes("`")) return `$${n}`;
+  return `$${n} in \`${quoted}\``;
+}
+
+/** What is wrong with binding `field` to a parameter of type `oid`, or null. */
+function bindMismatch(field: FieldDesign, oid: number): string | null {
   const families = BINDS_TO[field.type];
   const bound = `${field.name} (${field.repeated ? "repeated " : ""}${field.type})`;
-  if (!families) {
-    return problem(`is bound to ${bound}, a message, which no query parameter takes.`);
-  }
+  if (!families) return `is bound to ${bound}, a message, which no query parameter takes.`;
   const param = pgType(oid);
   // A type the lab does not know makes no claim either way.
   if (!param) return null;
   if (param.array !== field.repeated) {
-    return problem(
-      param.array
-        ? `takes a list (${param.name}), but is bound to ${bound}: make the field repeated, or compare with one value.`
-        : `takes one ${param.name}, but is bound to ${bound}: compare with = ANY(…), or make the field single.`,
-    );
+    return param.array
+      ? `takes a list (${param.name}), but is bound to ${bound}: make the field repeated, or compare with one value.`
+      : `takes one ${param.name}, but is bound to ${bound}: compare with = ANY(…), or make the field single.`;
   }
   if (families.includes(param.family)) return null;
-  return problem(
-    `takes ${param.name}, but is bound to ${bound}: $n takes the n-th request field, so reorder the fields or change the SQL.`,
-  );
+  return `takes ${param.name}, but is bound to ${bound}: $n takes the n-th request field, so reorder the fields or change the SQL.`;
 }
 
 function bindProblems(design: Design, facts: SqlFacts): Problem[] {
-  const tokens = tokenize(design.sql).tokens;
-  const problems = facts.params.flatMap((oid, i) => {
+  // At most one per request field (a design has at most MAX_FIELDS), each placed in the SQL.
+  const problems = facts.params.flatMap((oid, i): Problem[] => {
     const field = design.request[i];
-    if (!field) return [];
-    const n = i + 1;
-    const context = placeholderInContext(design.sql, tokens, n);
-    const where = context === `$${n}` ? context : `$${n} in \`${context}\``;
-    const problem = bindProblem(field, i, oid, where);
-    return problem ? [problem] : [];
+    const mismatch = field && bindMismatch(field, oid);
+    if (!mismatch) return [];
+    return [
+      {
+        path: `request.${i}.type`,
+        severity: "error",
+        message: `${placeholderWhere(design.sql, i + 1)} ${mismatch}`,
+        rule: BINDS_RULE,
+      },
+    ];
   });
   const fields = design.request.length;
   const count = facts.params.length;

@@ -6,10 +6,18 @@ import { stepOfProblem, stepStates } from "./steps";
 import { UNCHECKED_SQL, type SqlSummary } from "../sql/summary";
 import type { SqlStatus } from "../sql/verdict";
 
+/** A check's summary; a statement that planned has facts (they agree with any design here). */
 const sql = (status: Exclude<SqlStatus, "unchecked">): SqlSummary => ({
   status,
   reasons: status === "pass" ? [] : ["why"],
-  facts: null,
+  facts:
+    status === "error"
+      ? null
+      : {
+          statement: { kind: "read", operation: "select", locking: false, target: null },
+          tables: [],
+          params: [],
+        },
 });
 
 describe("stepStates", () => {
@@ -38,6 +46,13 @@ describe("stepStates", () => {
     );
     assert.equal(states.eligibility, "failed");
     assert.equal(states.proto, "pass");
+    assert.equal(states.verify, "failed");
+  });
+
+  it("leaves Eligibility and Rust not checked while the SQL does not plan: the agreement is unknown", () => {
+    const states = stepStates([], sql("error"), true);
+    assert.equal(states.eligibility, "unchecked");
+    assert.equal(states.rust, "unchecked");
     assert.equal(states.verify, "failed");
   });
 

@@ -4,7 +4,7 @@
  * not checked yet while the SQL lab has still to answer for what the step shows, else a pass.
  */
 import type { SqlSummary } from "../sql/summary";
-import { markOfProblem, markOfSql, sqlPending, worstMark, type Mark } from "./mark";
+import { markOfProblem, markOfSql, worstMark, type Mark } from "./mark";
 import type { Problem } from "./problem";
 import { BINDS_RULE } from "./sql-agreement";
 
@@ -37,7 +37,8 @@ export function isStepId(value: string | null): value is StepId {
 
 /**
  * `problems` must include what the check of the SQL showed (see designProblems). Eligibility (the
- * tables the SQL touches) and Rust (what each `$n` takes) wait for the lab like the access step.
+ * tables the SQL touches) and Rust (what each `$n` takes) are not checked until the lab has planned
+ * the SQL: while it starts, and while the SQL does not plan (the access step says why).
  */
 export function stepStates(
   problems: readonly Problem[],
@@ -46,7 +47,7 @@ export function stepStates(
 ): Record<StepId, Mark> {
   const own = (step: StepId) =>
     problems.filter((p) => stepOfProblem(p) === step).map(markOfProblem);
-  const waiting: Mark = sqlPending(sql) ? "unchecked" : "pass";
+  const waiting: Mark = sql.facts ? "pass" : "unchecked";
   const code: Mark = hasCode ? "pass" : "failed";
   const states = {
     eligibility: worstMark([...own("eligibility"), waiting]),

@@ -56,7 +56,7 @@ function routingSection(review: Review): string[] {
   // Where the design and its SQL disagree, and the other eligibility rules.
   const problems = review.problems
     .filter((p) => stepOfProblem(p) === "eligibility")
-    .map((p) => `- **${p.severity}**: ${plainText(p.message)}`);
+    .map((p) => `- **${p.severity}**: ${textWithCode(p.message)}`);
   const route = review.route
     ? `Routed to the **${review.route.backend}** (${review.route.pool}). ${plainText(review.route.reason)}`
     : UNDECIDED_ROUTE;
