@@ -18,6 +18,8 @@ const config = [
       "next-env.d.ts",
       // Build output: the snapshot and the esbuild-bundled lab worker.
       "public/generated/**",
+      // Stand-ins for PostHog's files that apply edits: PostHog's style, not ours.
+      "lib/apply/fixtures/**",
     ],
   },
   {

@@ -18,14 +18,15 @@ export async function guideSlugs(): Promise<string[]> {
 export interface NavEntry {
   readonly slug: string;
   readonly title: string;
+  readonly summary: string;
 }
 
-/** The guide's pages in reading order, for the sidebar. */
+/** The guide's pages in reading order, for the sidebar and the guide's contents page. */
 export async function guideNav(): Promise<NavEntry[]> {
   const pages = await Promise.all(
     (await guideSlugs()).map(async (slug) => ({ slug, page: await loadPage(`guide/${slug}.md`) })),
   );
   return pages
     .sort((a, b) => a.page.order - b.page.order || a.slug.localeCompare(b.slug))
-    .map(({ slug, page }) => ({ slug, title: page.title }));
+    .map(({ slug, page }) => ({ slug, title: page.title, summary: page.summary }));
 }

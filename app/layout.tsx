@@ -22,7 +22,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="font-semibold">
               personhog RPC workbench
             </Link>
-            <Link href="/guide/eligibility">Guide</Link>
+            <Link href="/guide">Guide</Link>
             {/* No prefetch: the workbench's scripts are large and wanted only once someone goes there. */}
             <Link href="/wizard" prefetch={false}>
               Workbench

@@ -3,7 +3,7 @@
  * .sql file, `--jsonl` for JSON lines), each checked in the same lab and bounded to 5 s. A batch
  * prints one result per statement, in order, and exits with its worst statement's code.
  */
-import type { AdviceResult } from "../lib/sql/advise";
+import type { AdviceResult } from "../lib/sql/try-fix";
 import { failsDesign, type CheckStatus } from "../lib/sql/verdict";
 import {
   MAX_BATCH_STATEMENTS,

@@ -1,7 +1,10 @@
-/** How check-sql shows a result: text for people, JSON for machines (the same fields in a batch). */
-import { fixesOf, fixKey, type AdviceResult } from "../lib/sql/advise";
+/**
+ * How check-sql shows a result: text for people, JSON for machines (the same fields in a batch).
+ * Types only from try-fix and session: their code reaches PGlite, which only the lab's thread loads.
+ */
+import type { AdviceResult } from "../lib/sql/try-fix";
 import type { CheckResult } from "../lib/sql/session";
-import type { CheckStatus, Fix } from "../lib/sql/verdict";
+import { distinctFixes, fixKey, type CheckStatus, type Fix } from "../lib/sql/verdict";
 
 export type Checked = Extract<CheckResult, { ok: true }>;
 
@@ -16,7 +19,7 @@ function fixJson(fix: Fix) {
  */
 export function toJson(result: Checked) {
   const { status, statement, tables } = result;
-  const fixes = fixesOf(result);
+  const fixes = distinctFixes(result.verdicts.flatMap((v) => v.fixes));
   const keys = fixes.map(fixKey);
   const verdicts = result.verdicts.map((v) => ({
     ...v,

@@ -10,13 +10,16 @@
  * keeps a pointer to its bundle with the size and time of each file the bundle was built from:
  * while none of those changed, the bundle is current without reading a source.
  *
- * PGlite stays outside the bundle (it finds its wasm next to its own files) and loads only in the
- * worker thread, so commands without a database never load it. The bundle imports it by the URL
- * the package resolves it to (part of the key), so the cache folder can be anywhere.
+ * Packages stay outside the bundle, each imported by the URL Node resolves it to from the package,
+ * so the cache folder can be anywhere: PGlite finds its wasm next to its own files, and the
+ * TypeScript compiler and protobufjs (apply's parsers) are CommonJS that require Node's modules at
+ * run time. PGlite loads only in the worker thread, so commands without a database never load it.
+ * Where PGlite resolves is part of the key: it stands for the folder every package comes from.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { isBuiltin } from "node:module";
 import path from "node:path";
 
 const ROOT = path.join(import.meta.dirname, "..");
@@ -59,13 +62,13 @@ function sourceFiles() {
   return [...SOURCE_FILES, ...files.filter(isSource)].sort();
 }
 
-/** Where the package's PGlite is: the bundle imports it by this URL. */
+/** Where the package's PGlite is, and so the folder the bundle imports every package from. */
 function pgliteUrl() {
   return import.meta.resolve("@electric-sql/pglite");
 }
 
 /**
- * A hash of every covered file's name and bytes, and of where PGlite is.
+ * A hash of every covered file's name and bytes, and of where the packages are.
  * @param {string[]} files
  */
 function sourceKey(files) {
@@ -107,14 +110,18 @@ function pointedBundle(cache) {
   return existsSync(entry) ? entry : null;
 }
 
-/** @type {import("esbuild").Plugin} */
-const pgliteByUrl = {
-  name: "pglite-by-url",
+/**
+ * A bare import that is neither Node's own module nor tsconfig's `@/` alias is a package: left
+ * outside, imported by the URL Node resolves it to (the same file Node would load).
+ * @type {import("esbuild").Plugin}
+ */
+const packagesByUrl = {
+  name: "packages-by-url",
   setup(build) {
-    build.onResolve({ filter: /^@electric-sql\/pglite$/ }, () => ({
-      path: pgliteUrl(),
-      external: true,
-    }));
+    build.onResolve({ filter: /^[^./]/ }, ({ path: specifier }) => {
+      if (specifier.startsWith("@/") || isBuiltin(specifier)) return undefined;
+      return { path: import.meta.resolve(specifier), external: true };
+    });
   },
 };
 
@@ -144,7 +151,7 @@ async function build(outdir) {
     format: "esm",
     platform: "node",
     target: "node20",
-    plugins: [pgliteByUrl],
+    plugins: [packagesByUrl],
     metafile: true,
     logLevel: "error",
   });

@@ -1,5 +1,5 @@
 /** Messages between the CLI (`cli-lab.ts`) and its lab worker thread (`cli-lab-worker.ts`). */
-import type { AdviceResult } from "../lib/sql/advise";
+import type { AdviceResult } from "../lib/sql/try-fix";
 import type { CheckResult } from "../lib/sql/session";
 import type { SnapshotSource } from "./lab-snapshot";
 

@@ -4,7 +4,7 @@
  * the cache's, or one made now and cached: lab-snapshot.ts), and answers requests in order.
  */
 import { parentPort, workerData } from "node:worker_threads";
-import { adviseIndex } from "../lib/sql/advise";
+import { adviseIndex } from "../lib/sql/try-fix";
 import { bootLabFromSnapshot, type LabDatabase } from "../lib/sql/boot";
 import { labFingerprint } from "../lib/sql/fingerprint";
 import { checkSql } from "../lib/sql/session";

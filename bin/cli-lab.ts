@@ -11,7 +11,7 @@
  */
 import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
-import type { AdviceResult } from "../lib/sql/advise";
+import type { AdviceResult } from "../lib/sql/try-fix";
 import { CHECK_TIMEOUT_MS } from "../lib/sql/limits";
 import { plannableStatement } from "../lib/sql/plannable";
 import type { CheckResult } from "../lib/sql/session";

@@ -1,5 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { RULES } from "../lib/sql/rules";
 import { runCli as run } from "./spawn-cli";
 
 describe("personhog-rpc CLI", () => {
@@ -129,6 +130,16 @@ describe("personhog-rpc CLI", () => {
     assert.equal(r.code, 0);
     assert.match(r.stdout, /no-partition-pruning/);
     assert.match(r.stdout, /nothing-checked/);
+  });
+
+  it("lists every rule of the registry, in its order, with its severity and summary", async () => {
+    const r = await run(["rules"]);
+    const lines = r.stdout.trimEnd().split("\n");
+    assert.deepEqual(
+      lines.map((line) => line.split(/ +/).slice(0, 2)),
+      RULES.map((rule) => [rule.id, rule.severity]),
+    );
+    for (const [i, rule] of RULES.entries()) assert.ok(lines[i]?.endsWith(rule.summary), rule.id);
   });
 
   it("lists the commands with --help", async () => {

@@ -4,7 +4,6 @@
  * that reads no table), 2 bad input or usage, a statement the check refuses, or a check stopped
  * at its time limit.
  */
-import { RULES } from "../lib/sql/verdict";
 import { InputError, terminalIo, type Io } from "./io";
 
 export type { Io } from "./io";
@@ -34,9 +33,12 @@ Commands:
         the id (text or a number, optional) comes back with the statement's result.
         A batch exits with its worst statement's code: 2 if any statement or line was
         bad input or stopped, else 1 if any was flagged or checked nothing, else 0.
-  generate [--json] <design.json | ->
-        Every snippet for a design (proto, Python, Node, Rust, verify). Exit 1 when the
-        design breaks a rule, 2 when it cannot be read.
+  generate [--json | --out DIR [--force]] <design.json | ->
+        Every snippet for a design (proto, Python, Node, Rust, verify). --out writes them
+        as files under DIR/<RpcName>/: fragments named *.fragment.*, and a README saying
+        where each piece goes; a non-empty DIR/<RpcName> is refused unless --force. Exit 1
+        when the design breaks a rule, 2 when it cannot be read or written.
+  schema                The design's JSON Schema, for agents and editors writing designs.
   link encode [--omit sql,comments] <design.json | ->
         Print a share link for a design; --omit leaves bulky parts out to shorten it.
   link decode <url>
@@ -45,30 +47,36 @@ Commands:
         The pull request description for a design or a share link, as Markdown, with its
         SQL checked here. Exit 1 when the SQL is flagged, 2 when the design or link cannot
         be read whole (as link decode). --origin: http(s), host, optional port and path.
-  rules                 List the rules the check applies.
+  apply <design.json | - | url> --repo DIR [--target current|guide] [--dry-run] [--force]
+        Land the design in a PostHog checkout: every file or none, refused (exit 2) when an
+        anchor is missing, the RPC name exists with another shape, or a file to change has
+        uncommitted changes (unless --force). Again: "already applied". --dry-run prints a
+        diff for git apply. Afterwards the changed files are parsed (exit 1 if one fails).
+  rules                 List the rules the check applies, with their severity.
   help, --help          Show this help.
 
 Exit codes: 0 passes (warnings included), 1 an error was flagged or nothing was checked,
 2 bad input or a check stopped at its time limit.
 `;
 
-function rulesCommand(io: Io): number {
-  const lines = Object.entries(RULES).map(([id, text]) => `${id.padEnd(22)} ${text}`);
-  io.stdout(`${lines.join("\n")}\n`);
-  return 0;
-}
-
-type Command = (args: string[], io: Io) => Promise<number>;
+type Command = (args: string[], io: Io) => number | Promise<number>;
 
 /**
- * Each command's module loads when it runs: a command pays only for its own code, and only
- * check-sql and pr-description start the lab's thread (the one that loads PGlite).
+ * Each command's module loads when it runs: a command pays only for its own code (apply's
+ * parsers, the TypeScript compiler and protobufjs, are slow to load), and only check-sql and
+ * pr-description start the lab's thread (the one that loads PGlite).
  */
-const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map([
+const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map<
+  string,
+  () => Promise<Command>
+>([
   ["check-sql", async () => (await import("./check-command")).checkSqlCommand],
   ["generate", async () => (await import("./generate-command")).generateCommand],
+  ["schema", async () => (await import("./schema-command")).schemaCommand],
   ["link", async () => (await import("./link-command")).linkCommand],
   ["pr-description", async () => (await import("./pr-command")).prCommand],
+  ["apply", async () => (await import("./apply-command")).applyCommand],
+  ["rules", async () => (await import("./rules-command")).rulesCommand],
 ]);
 
 async function run(argv: string[], io: Io): Promise<number> {
@@ -81,7 +89,6 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
-  if (command === "rules") return rulesCommand(io);
   const load = COMMANDS.get(command);
   if (load) return (await load())(args, io);
   io.stderr(`Unknown command ${JSON.stringify(command.slice(0, 60))}.\n\n${USAGE}`);

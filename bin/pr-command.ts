@@ -7,6 +7,7 @@ import { encodeDesignLink } from "../lib/link";
 import { prDescription } from "../lib/review/pr-description";
 import { buildReview } from "../lib/review/review";
 import { LOCAL_ORIGIN, parseOrigin, shareUrls } from "../lib/review/share-urls";
+import { failsDesign } from "../lib/sql/verdict";
 import { checkInCliLab } from "./cli-lab";
 import { readDesignArg } from "./design-input";
 import type { Io } from "./io";
@@ -73,5 +74,6 @@ export async function prCommand(args: string[], io: Io): Promise<number> {
   }
   const review = buildReview(design, check);
   io.stdout(prDescription(review, shareUrls(origin, fragment)));
-  return review.sqlStatus === "error" ? 1 : 0;
+  const status = review.sqlStatus;
+  return status !== "unchecked" && failsDesign(status) ? 1 : 0;
 }

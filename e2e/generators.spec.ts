@@ -29,7 +29,7 @@ test("editing the design regenerates every language, and the proto is parsed as 
   await expect(
     page.locator('[data-testid=design-problems] [data-rule="json-as-bytes"]'),
   ).toBeVisible();
-  await expect(page.getByTestId("step-proto")).toHaveAttribute("data-state", "error");
+  await expect(page.getByTestId("step-proto")).toHaveAttribute("data-state", "failed");
 
   // Pasting a message from a checkout replaces the fields, and says what it could not import.
   await request.getByRole("button", { name: "Paste a proto message…" }).click();

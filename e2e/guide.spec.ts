@@ -20,8 +20,11 @@ test("read the guide, search for seq scan, try the step in the workbench, copy a
 
   await page.getByTestId("guide-search").fill("seq scan");
   const results = page.getByTestId("search-results");
-  await expect(results.locator("a").first()).toHaveAttribute("href", /\/guide\/access-pattern/);
-  await results.locator("a").first().click();
+  await expect(results.getByRole("option").first()).toHaveAttribute(
+    "data-href",
+    /^\/guide\/access-pattern\?q=seq%20scan#/,
+  );
+  await results.getByRole("option").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(/access pattern/i);
 
   // Headings are deep links.

@@ -2,6 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
 import type { StepId } from "../lib/design/steps";
 import { decodeDesignLink } from "../lib/link";
+import { THEME_KEY, type Theme } from "../lib/theme";
 
 /**
  * Every e2e test fails on a console error, an uncaught page error, or a request that leaves the
@@ -67,4 +68,39 @@ export async function expectAccessible(page: Page): Promise<void> {
 /** The Monaco editor module sets this global when it loads; pages that do not edit must not. */
 export async function monacoLoaded(page: Page): Promise<boolean> {
   return page.evaluate(() => "MonacoEnvironment" in window);
+}
+
+/** Opens pages in this theme: the preference is set in localStorage before any script runs. */
+export async function preferTheme(page: Page, theme: Theme): Promise<void> {
+  await page.addInitScript(({ key, value }) => window.localStorage.setItem(key, value), {
+    key: THEME_KEY,
+    value: theme,
+  });
+}
+
+/**
+ * The page is no wider than the window (only boxes meant to scroll sideways do); on failure, the
+ * outermost elements that stick out are named.
+ */
+export async function expectNoHorizontalOverflow(page: Page): Promise<void> {
+  const { scrollWidth, innerWidth, sticking } = await page.evaluate(() => {
+    const width = window.innerWidth;
+    const out = [...document.body.querySelectorAll<HTMLElement>("*")].filter(
+      (el) => el.getBoundingClientRect().right > width + 1,
+    );
+    const outermost = out.filter((el) => !out.includes(el.parentElement as HTMLElement));
+    return {
+      scrollWidth: document.documentElement.scrollWidth,
+      innerWidth: width,
+      sticking: outermost
+        .slice(0, 5)
+        .map(
+          (el) =>
+            `${el.tagName.toLowerCase()}.${el.className} (${Math.round(el.getBoundingClientRect().right)} px)`,
+        ),
+    };
+  });
+  expect(scrollWidth, `wider than the window: ${sticking.join(", ")}`).toBeLessThanOrEqual(
+    innerWidth,
+  );
 }

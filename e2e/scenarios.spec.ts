@@ -18,7 +18,7 @@ test("the guide's worked example, GetPersonCount, from eligibility to a ticked c
   await gotoStep(page, "access");
   await waitForLab(page);
   await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "pass");
-  await expect(page.getByTestId("step-access")).toHaveAttribute("data-state", "ok");
+  await expect(page.getByTestId("step-access")).toHaveAttribute("data-state", "pass");
   await expectAccessible(page);
   await shot(page, testInfo, "2-access");
 
@@ -44,12 +44,12 @@ test("the guide's worked example, GetPersonCount, from eligibility to a ticked c
   await gotoStep(page, "verify");
   await expect(page.locator('[data-testid=checklist] [data-item="index"]')).toHaveAttribute(
     "data-state",
-    "done",
+    "pass",
   );
   await expectAccessible(page);
   await shot(page, testInfo, "6-verify");
   for (const { id } of STEPS)
-    await expect(page.getByTestId(`step-${id}`)).toHaveAttribute("data-state", "ok");
+    await expect(page.getByTestId(`step-${id}`)).toHaveAttribute("data-state", "pass");
   expect(offOrigin).toEqual([]);
 });
 
@@ -120,7 +120,7 @@ test("a table outside personhog stops at eligibility with the reason", async ({
   await expect(page.getByTestId("blocked")).toContainText(
     "posthog_personoverridemapping is not personhog data",
   );
-  await expect(page.getByTestId("step-eligibility")).toHaveAttribute("data-state", "error");
+  await expect(page.getByTestId("step-eligibility")).toHaveAttribute("data-state", "failed");
   await gotoStep(page, "clients");
   await expect(page.getByTestId("blocked")).toBeVisible();
   await shot(page, testInfo, "not-eligible");

@@ -39,6 +39,8 @@ test("a copied link opens the identical design in a fresh browser, in the workbe
   browser,
   offOrigin,
 }, testInfo) => {
+  // Three fresh browsers each boot their own lab: on a loaded 2-core machine that passes 60 s.
+  test.setTimeout(180_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/wizard?step=access");
   await waitForLab(page);
@@ -51,6 +53,13 @@ test("a copied link opens the identical design in a fresh browser, in the workbe
   await page.getByTestId("use-sql-tables").click();
   await gotoStep(page, "proto");
   await page.getByTestId("rpc-name").fill("GetGroupByKey");
+  // $n takes the n-th request field: one field per placeholder, of the type PostgreSQL takes.
+  const request = page.getByTestId("request-fields");
+  await request.getByRole("button", { name: "Paste a proto message…" }).click();
+  await request
+    .getByLabel("Proto message to import")
+    .fill("message X { int64 team_id = 1; int32 group_type_index = 2; string group_key = 3; }");
+  await request.getByRole("button", { name: "Import fields" }).click();
   await page.getByTestId("domain").selectOption("group");
   await page.getByTestId("target").selectOption("current");
   await expect(page.getByTestId("share-bar").getByTestId("link-length")).toBeVisible();
@@ -90,8 +99,10 @@ test("a copied link opens the identical design in a fresh browser, in the workbe
   );
   await expect(third.page.locator('[data-testid=checklist] [data-item="index"]')).toHaveAttribute(
     "data-state",
-    "done",
+    "pass",
   );
+  await expect(third.page.getByTestId("mark-legend")).toBeVisible();
+  await expect(third.page.getByTestId("mark-eligibility")).toHaveAttribute("data-state", "pass");
   await expect(third.page.getByTestId("snippet-target").first()).toHaveText("Current PostHog code");
   await expect(third.page.getByTestId("design-ok")).toBeVisible();
   await expectAccessible(third.page);

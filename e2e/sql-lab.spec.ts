@@ -1,6 +1,13 @@
+import type { Page } from "@playwright/test";
 import { expect, gotoStep, setSql, test, waitForLab } from "./helpers";
 
-test("a group read by type gets the broad-prefix warning, a plan with the flagged node, and index advice", async ({
+async function sqlInEditor(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    (window as unknown as { __sqlEditor: { getValue(): string } }).__sqlEditor.getValue(),
+  );
+}
+
+test("a group read by type gets one broad-prefix warning, a plan with the flagged node, and a new index tried in the sandbox", async ({
   page,
   offOrigin,
 }, testInfo) => {
@@ -11,15 +18,48 @@ test("a group read by type gets the broad-prefix warning, a plan with the flagge
   const warning = page.locator('[data-rule="broad-index-prefix"]');
   await expect(warning).toContainText("group_type_index");
   await expect(warning).toHaveAttribute("data-index", "posthog_group_team_id_b3aed896");
+  // One message per finding: no info box restates the warning for the same lookup.
+  await expect(page.locator("[data-testid=verdicts] > li")).toHaveCount(1);
   await expect(page.getByTestId("statement-summary")).toContainText("NonPersonData");
   await expect(page.locator("[data-testid=plan-tree] [data-flagged]")).toHaveCount(1);
 
-  await page.getByRole("button", { name: "Try the index that would fix this" }).click();
-  await expect(page.getByTestId("advice-ddl")).toContainText(
-    "ON posthog_group (team_id, group_type_index)",
-  );
-  await expect(page.getByTestId("advice-outcome")).toContainText("With the index: passes");
+  const fix = warning.locator('[data-testid=fixes] [data-kind="new-index"]');
+  await expect(fix).toContainText("ON posthog_group (team_id, group_type_index)");
+  await fix.getByRole("button", { name: "Try it in the sandbox" }).click();
+  await expect(fix.getByTestId("fix-outcome")).toHaveAttribute("data-status", "pass");
+  await expect(fix.getByTestId("fix-outcome")).toContainText("With this index the query passes");
   await page.screenshot({ path: testInfo.outputPath("sql-lab-advice.png"), fullPage: true });
+  expect(offOrigin).toEqual([]);
+});
+
+test("fixes come in order: the team_id a reviewer would ask for rewrites the SQL (undoable), and a JSON key gets an expression index", async ({
+  page,
+  offOrigin,
+}) => {
+  await page.goto("/wizard?step=access");
+  await waitForLab(page);
+  const lookup = "SELECT * FROM posthog_persondistinctid WHERE distinct_id = $1";
+  await setSql(page, lookup);
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "error");
+  const first = page.locator('[data-rule="seq-scan"] [data-testid=fixes] > li').first();
+  await expect(first).toHaveAttribute("data-kind", "add-predicate");
+  await expect(first).toContainText("team_id = $2");
+  await first.getByRole("button", { name: "Try it: rewrite the SQL" }).click();
+  await expect.poll(() => sqlInEditor(page)).toBe(`${lookup} AND team_id = $2`);
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "pass");
+  await page.getByTestId("undo-fix").click();
+  await expect.poll(() => sqlInEditor(page)).toBe(lookup);
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "error");
+
+  await setSql(
+    page,
+    "SELECT id FROM posthog_person WHERE team_id = $1 AND properties->>'email' = $2",
+  );
+  const warning = page.locator('[data-rule="broad-index-prefix"]');
+  await expect(warning).toContainText("properties->>'email'");
+  const expression = warning.locator('[data-testid=fixes] [data-kind="expression-index"]');
+  await expression.getByRole("button", { name: "Try it in the sandbox" }).click();
+  await expect(expression.getByTestId("fix-outcome")).toHaveAttribute("data-status", "pass");
   expect(offOrigin).toEqual([]);
 });
 

@@ -49,7 +49,11 @@ test("every file downloads as one zip, and each file copies whole", async ({
   const { readFileSync } = await import("node:fs");
   const bytes = readFileSync(path);
   expect(bytes.subarray(0, 4).toString("binary")).toBe("PK\u0003\u0004");
-  expect(bytes.toString("utf8")).toContain("rust/personhog-replica/src/storage/traits/person.rs");
+  // One top-level folder, a README, and every file named as a fragment.
+  expect(bytes.toString("utf8")).toContain("GetPersonCount/README.md");
+  expect(bytes.toString("utf8")).toContain(
+    "GetPersonCount/rust/personhog-replica/src/storage/traits/person.fragment.rs",
+  );
 
   const row = files.locator("li", { hasText: "proto/personhog/types/v1/person.proto" });
   await row.getByTestId("copy-button").click();

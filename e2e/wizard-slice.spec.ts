@@ -64,6 +64,8 @@ test("the eligibility page lists the personhog tables", async ({ page, offOrigin
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(
     "Does this belong in personhog?",
   );
-  await expect(page.locator("table")).toContainText("posthog_featureflaghashkeyoverride");
+  await expect(
+    page.getByRole("region", { name: /^Table: The tables personhog/ }).getByRole("table"),
+  ).toContainText("posthog_featureflaghashkeyoverride");
   expect(offOrigin).toEqual([]);
 });

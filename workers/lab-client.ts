@@ -3,9 +3,9 @@
  * StrictMode's double effects do not boot PGlite twice). PGlite ignores statement_timeout, so a
  * request that runs past the limit terminates the worker and a fresh one boots.
  */
-import type { AdviceResult } from "@/lib/sql/advise";
 import { CHECK_TIMEOUT_MS } from "@/lib/sql/limits";
 import type { CheckResult } from "@/lib/sql/session";
+import type { Fix } from "@/lib/sql/verdict";
 import { EARLY_LAB_GLOBAL, type EarlyLab } from "./lab-boot-script";
 import { LAB_WORKER_URL, type BootMode, type LabRequest, type LabResponse } from "./lab-protocol";
 
@@ -22,6 +22,8 @@ type Answer = LabResponse | { type: "stopped"; message: string };
 type Settle = (response: Answer) => void;
 
 let worker: Worker | null = null;
+/** Epoch milliseconds the user started waiting for the current worker (see waitingSince). */
+let waitingFrom = 0;
 let status: LabStatus = { state: "booting" };
 let nextId = 1;
 /** As the page's inline script chose it (see lab-boot-script.ts); restarts boot the same way. */
@@ -38,7 +40,7 @@ function setStatus(next: LabStatus): void {
 
 function onMessage(message: LabResponse): void {
   if (message.type === "ready")
-    setStatus({ state: "ready", bootMs: message.bootMs, mode: message.mode });
+    setStatus({ state: "ready", bootMs: message.readyAt - waitingFrom, mode: message.mode });
   else if (message.type === "failed") setStatus({ state: "failed", message: message.message });
   else {
     const entry = pending.get(message.id);
@@ -55,8 +57,23 @@ function takeEarlyWorker(): EarlyLab | null {
   return early;
 }
 
+/**
+ * When the user started waiting: navigation start when this page was loaded directly (its HTML
+ * started the worker, or the first worker of a page opened at this address), else now (a
+ * client-side navigation or a restart), so "ready in" is what the user waited, not the worker.
+ */
+function waitingSince(early: EarlyLab | null): number {
+  const [navigation] = performance.getEntriesByType("navigation");
+  const loadedHere = navigation && new URL(navigation.name).pathname === location.pathname;
+  const first = waitingFrom === 0;
+  return early || (first && loadedHere)
+    ? performance.timeOrigin
+    : performance.timeOrigin + performance.now();
+}
+
 function start(): Worker {
   const early = takeEarlyWorker();
+  waitingFrom = waitingSince(early);
   const created = early?.worker ?? new Worker(LAB_WORKER_URL, { type: "module" });
   created.onmessage = (event: MessageEvent<LabResponse>) => onMessage(event.data);
   created.onerror = (event) =>
@@ -152,23 +169,21 @@ function request(message: LabRequest & { id: number; sql: string }): Promise<Ans
 
 const runawayMessage = `This statement ran longer than ${CHECK_TIMEOUT_MS / 1000} s before and was stopped; edit it to check again.`;
 
-export async function checkInLab(sql: string): Promise<CheckResult> {
-  if (runaways.has(sql)) return { ok: false, error: { message: runawayMessage }, ms: 0 };
-  const response = await request({ type: "check", id: nextId++, sql });
-  if (response.type === "checked") return response.result;
+function resultOf(response: Answer): CheckResult {
+  if (response.type === "checked" || response.type === "tried") return response.result;
   const message =
     response.type === "stopped" ? response.message : "Unexpected answer from the database worker.";
   return { ok: false, error: { message }, ms: CHECK_TIMEOUT_MS };
 }
 
-export async function adviseInLab(
-  sql: string,
-): Promise<AdviceResult | { ok: false; reason: string }> {
-  if (runaways.has(sql)) return { ok: false, reason: runawayMessage };
-  const response = await request({ type: "advise", id: nextId++, sql });
-  if (response.type === "advised") return response.result;
-  return {
-    ok: false,
-    reason: response.type === "stopped" ? response.message : "Unexpected answer.",
-  };
+export async function checkInLab(sql: string): Promise<CheckResult> {
+  if (runaways.has(sql)) return { ok: false, error: { message: runawayMessage }, ms: 0 };
+  return resultOf(await request({ type: "check", id: nextId++, sql }));
+}
+
+/** "Try it" for a fix: its statement checked, with its index (if any) created and rolled back. */
+export async function tryFixInLab(fix: Fix): Promise<CheckResult> {
+  const sql = fix.sql ?? "";
+  if (runaways.has(sql)) return { ok: false, error: { message: runawayMessage }, ms: 0 };
+  return resultOf(await request({ type: "try-fix", id: nextId++, sql, fix }));
 }

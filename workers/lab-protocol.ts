@@ -1,5 +1,5 @@
-import type { AdviceResult } from "@/lib/sql/advise";
 import type { CheckResult } from "@/lib/sql/session";
+import type { Fix } from "@/lib/sql/verdict";
 
 /** How the worker gets its database: the build-time snapshot (default) or running the DDL. */
 export type BootMode = "snapshot" | "ddl";
@@ -11,10 +11,12 @@ export const LAB_WORKER_URL = "/generated/lab-worker.js";
 export type LabRequest =
   | { readonly type: "boot"; readonly mode: BootMode }
   | { readonly type: "check"; readonly id: number; readonly sql: string }
-  | { readonly type: "advise"; readonly id: number; readonly sql: string };
+  /** "Try it": the fix's statement checked, with its index created and rolled back if it has one. */
+  | { readonly type: "try-fix"; readonly id: number; readonly sql: string; readonly fix: Fix };
 
 export type LabResponse =
-  | { readonly type: "ready"; readonly bootMs: number; readonly mode: BootMode }
+  /** `readyAt`: epoch milliseconds (timeOrigin + now), comparable with the page's clock. */
+  | { readonly type: "ready"; readonly readyAt: number; readonly mode: BootMode }
   | { readonly type: "failed"; readonly message: string }
   | { readonly type: "checked"; readonly id: number; readonly result: CheckResult }
-  | { readonly type: "advised"; readonly id: number; readonly result: AdviceResult };
+  | { readonly type: "tried"; readonly id: number; readonly result: CheckResult };

@@ -3,7 +3,7 @@
  * The SQL lab's database, off the main thread. It boots PGlite once and answers requests in
  * order; a runaway statement is handled by the client terminating this worker.
  */
-import { adviseIndex } from "@/lib/sql/advise";
+import { tryFix } from "@/lib/sql/try-fix";
 import { bootLab, bootLabFromSnapshot, type LabDatabase } from "@/lib/sql/boot";
 import { checkSql } from "@/lib/sql/session";
 import { SNAPSHOT_URL, type BootMode, type LabRequest, type LabResponse } from "./lab-protocol";
@@ -23,10 +23,9 @@ async function boot(mode: BootMode): Promise<LabDatabase> {
 }
 
 function start(mode: BootMode): void {
-  const started = performance.now();
   ready = boot(mode);
   ready.then(
-    () => reply({ type: "ready", bootMs: performance.now() - started, mode }),
+    () => reply({ type: "ready", readyAt: performance.timeOrigin + performance.now(), mode }),
     (err: unknown) =>
       reply({ type: "failed", message: err instanceof Error ? err.message : String(err) }),
   );
@@ -52,10 +51,6 @@ async function answer(request: Exclude<LabRequest, { type: "boot" }>, lab: LabDa
       result: await checkSql(lab.db, lab.ctx, request.sql),
     });
   } else {
-    reply({
-      type: "advised",
-      id: request.id,
-      result: await adviseIndex(lab.db, lab.ctx, request.sql),
-    });
+    reply({ type: "tried", id: request.id, result: await tryFix(lab.db, lab.ctx, request.fix) });
   }
 }

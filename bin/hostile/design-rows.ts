@@ -207,14 +207,21 @@ export const DESIGN_ROWS: readonly HostileRow[] = [
   },
 
   // Numbers a comment documents: bounded by the field's type, or ignored with a note.
+  // A cap the field's type cannot hold never becomes a literal (`1e+23`, `1..=99999999999`): the
+  // number stays in the comment ("Max …") and a documented-cap warning says no check was
+  // generated; warnings alone exit 0.
   {
     name: "design: a batch cap of 99999999999999999999999 in a comment",
     argv: GENERATE_JSON,
     files: commented("Max 99999999999999999999999 per request", { repeated: true }),
     exit: 0,
-    stdout: [/Max 99999999999999999999999 in person_ids's comment is above 100,000/],
-    stderr: [/warning: Max 99999999999999999999999 in person_ids's comment is above 100,000/],
-    never: [/e\+\d/, /len\(\) > \d/, /vec!\[[^\]]*; \d/],
+    stdout: [
+      /"message": "Max 99999999999999999999999 in person_ids's comment is above 100,000[^"]*no batch size check was generated\.",\n\s*"rule": "documented-cap"/,
+    ],
+    stderr: [
+      /^warning: request\.1\.comment: Max 99999999999999999999999 in person_ids's comment is above 100,000.*no batch size check was generated\. \[documented-cap\]\n$/,
+    ],
+    never: [/e\+\d/, /(?<!Max )9{23}/, /len\(\) > \d/, /vec!\[[^\]]*; \d/],
   },
   {
     name: "design: a cap of 99999999999 on an int32 field",
@@ -223,9 +230,13 @@ export const DESIGN_ROWS: readonly HostileRow[] = [
       request: [field("team_id", "int64"), field("limit", "int32", { comment: "Max 99999999999" })],
     }),
     exit: 0,
-    stdout: [/Max 99999999999 in limit's comment does not fit int32/],
-    stderr: [/warning: Max 99999999999 in limit's comment does not fit int32.*\[documented-cap\]/],
-    never: [/1\.\.=99999999999/],
+    stdout: [
+      /"message": "Max 99999999999 in limit's comment does not fit int32: no int32 value check was generated\.",\n\s*"rule": "documented-cap"/,
+    ],
+    stderr: [
+      /^warning: request\.1\.comment: Max 99999999999 in limit's comment does not fit int32: no int32 value check was generated\. \[documented-cap\]\n$/,
+    ],
+    never: [/1\.\.=\d/, /(?<!Max )99999999999/, /e\+\d/],
   },
   {
     name: "design: the largest int64 cap, printed whole",

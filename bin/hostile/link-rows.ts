@@ -1,9 +1,9 @@
 /**
  * Attacks through share links, design files and the usage of `link encode`, `link decode` and
  * `pr-description`: Markdown injection, terminal escapes, damaged and oversized links, bad input
- * files. Every design keeps its SQL empty, so no lab boots and each row takes milliseconds; SQL
- * fenced in the description is covered by lib/review's tests (a CLI lab boot took over 10 s while
- * the whole unit suite ran on this machine's two cores).
+ * files. Every design carries the worked example's query, which passes: a design with no SQL is
+ * "nothing checked" and exits 1. The runner boots the CLI's lab once before the rows, so a check
+ * costs a fraction of a second.
  */
 import { deflate } from "../../lib/link/deflate";
 import { bytesToBase64Url } from "../../lib/link/base64url";
@@ -12,7 +12,7 @@ import type { HostileRow } from "./row";
 
 const ORIGIN = "http://localhost:3000";
 
-/** Every key a link carries (one missing is damage), SQL empty so no lab boots. */
+/** Every key a link carries (one missing is damage), with SQL that passes the lab. */
 const BASE = {
   target: "guide",
   rpcName: "GetThingCount",
@@ -22,7 +22,7 @@ const BASE = {
   operation: "read",
   consistency: "eventual",
   batch: "single",
-  sql: "",
+  sql: "SELECT COUNT(*) FROM posthog_person WHERE team_id = $1 AND is_deleted = false",
   request: [{ name: "team_id", type: "int64", optional: false, repeated: false, comment: "" }],
   readOptions: true,
   response: { kind: "new", fields: [] },
@@ -323,7 +323,8 @@ export const LINK_ROWS: readonly HostileRow[] = [
     keyed("```\n# Approved\n```"),
     0,
     [/field \\`\\`\\` # Approved \\`\\`\\`/],
-    [/^# Approved/m, /^```$/m],
+    // The description's own SQL fence closes with a bare ``` line: only the injected one is wrong.
+    [/^# Approved/m, /^```\n# Approved/m],
   ),
   prFromFile(
     "control and bidi characters in a plain-text field",
@@ -414,7 +415,7 @@ export const LINK_ROWS: readonly HostileRow[] = [
           /The key "constructor" at the top level was dropped/,
         ],
       ),
-      file("a list instead of a design", "[1,2,3]", 2, [/d\.json holds a list, not a design/]),
+      file("a design file holding a list", "[1,2,3]", 2, [/d\.json holds a list, not a design/]),
       file("an empty file", "", 2, [/d\.json is empty; a design is a JSON object\./]),
       file("JSON cut off", design().slice(0, 40), 2, [/d\.json is not JSON: /]),
       file("terminal escapes in a misspelled key", design({ [`x${ESCAPES}`]: 1 }), 0, [

@@ -13,9 +13,14 @@ const NOT_PLANNABLE =
 const SELECT_INTO = /SELECT … INTO creates a table\./;
 const TWO_STATEMENTS = /One statement at a time: another one starts here\./;
 const STOPPED = /^The check ran past 5 s and was stopped\.\n$/;
+const STOPPED_ANYWHERE = /ran past 5 s/;
 const TOO_LONG = /The SQL is [\d,]+ characters long; a check takes at most 20,000\./;
 /** What a plan that was only explained prints; nothing it names was run. */
 const CHECKED = /^Statement: (read|write) \(/;
+const NOTHING_CHECKED = /ERROR \[nothing-checked\] Nothing was checked: it reads no table/;
+/** A raw bidi override or escape character: the CLI must show either one escaped. */
+const RAW_RLO = /\u202e/;
+const RAW_ESC = /\u001b/;
 
 function row(name: string, sql: string, expect: Expect, channel: Channel = "arg"): HostileRow {
   const argv =
@@ -36,14 +41,70 @@ function row(name: string, sql: string, expect: Expect, channel: Channel = "arg"
 const refused = (name: string, sql: string, channel: Channel = "arg") =>
   row(name, sql, { exit: 2, stderr: [NOT_PLANNABLE], stdout: [/^$/] }, channel);
 
-/** Checked (explained, never run): passes, or is flagged, and says what kind of statement it is. */
-const checked = (name: string, sql: string, exit: 0 | 1, channel: Channel = "arg") =>
+/**
+ * Checked (explained, never run): passes, or is flagged, and says what kind of statement it is.
+ * `shows` and `never` are what else the output must, or must never, hold.
+ */
+const checked = (
+  name: string,
+  sql: string,
+  exit: 0 | 1,
+  channel: Channel = "arg",
+  { shows = [], never = [] }: { shows?: RegExp[]; never?: RegExp[] } = {},
+) =>
   row(
     name,
     sql,
     channel === "json"
-      ? { exit, stdout: [/"statement": \{/], stderr: [/^$/] }
-      : { exit, stdout: [CHECKED, exit === 0 ? /PASS\n$/ : /FAIL\n$/], stderr: [/^$/] },
+      ? {
+          exit,
+          stdout: [
+            /"statement": \{/,
+            exit === 0 ? /"status": "pass"/ : /"status": "error"/,
+            ...shows,
+          ],
+          stderr: [/^$/],
+          never,
+        }
+      : {
+          exit,
+          stdout: [CHECKED, exit === 0 ? /PASS\n$/ : /FAIL\n$/, ...shows],
+          stderr: [/^$/],
+          never,
+        },
+    channel,
+  );
+
+/**
+ * A statement that reads no personhog table: planned in the lab (nothing it names runs), and it
+ * cannot pass: exit 1, "Nothing was checked".
+ */
+const nothingChecked = (
+  name: string,
+  sql: string,
+  channel: Channel = "arg",
+  never: RegExp[] = [],
+) =>
+  row(
+    name,
+    sql,
+    channel === "json"
+      ? {
+          exit: 1,
+          stdout: [/"status": "nothing-checked"/, /"rule": "nothing-checked"/],
+          stderr: [/^$/],
+          never,
+        }
+      : {
+          exit: 1,
+          stdout: [
+            CHECKED,
+            NOTHING_CHECKED,
+            /NOTHING CHECKED: fails, the statement reads no table\n$/,
+          ],
+          stderr: [/^$/],
+          never,
+        },
     channel,
   );
 
@@ -53,6 +114,8 @@ const RUNAWAY = `SELECT * FROM posthog_group WHERE id = ${Array(6).fill(REGEXP_T
 /** Deeper than PGlite's parser goes, even on a worker's stack: it drops the Parse without an error. */
 const DEEP = `SELECT ${"ROW(".repeat(3900)}1${")".repeat(3900)}`;
 const READ = "SELECT * FROM posthog_group WHERE team_id = 1 AND id = 2";
+/** A read through posthog_person's primary key: a real check that passes, whatever is added. */
+const PERSON_READ = "SELECT id FROM posthog_person WHERE team_id = $1 AND id = $2";
 
 const designFile = (sql: string) =>
   JSON.stringify({
@@ -168,7 +231,11 @@ export const SQL_ROWS: readonly HostileRow[] = [
     exit: 2,
     stderr: [/\(at character 15\): One statement at a time/],
   }),
-  checked("DROP inside an E-string is only text", "SELECT E'\\';DROP TABLE posthog_person;--'", 0),
+  checked(
+    "DROP inside an E-string is only text",
+    `${PERSON_READ} AND properties->>'x' = E'\\';DROP TABLE posthog_person;--'`,
+    0,
+  ),
   refused("a leading comment that says SELECT", "/* SELECT */ DROP TABLE posthog_person"),
   refused("a leading -- comment as an argument", "-- SELECT\nDROP TABLE posthog_person"),
   row("a statement that is a string", "'SELECT 1'", {
@@ -184,22 +251,47 @@ export const SQL_ROWS: readonly HostileRow[] = [
     exit: 2,
     stderr: [/Enter one SQL statement to check\./],
   }),
-  // Functions that would read files, write objects or change state if they ran: only explained.
-  checked("lo_import", "SELECT lo_import('/etc/passwd')", 0),
-  row(
-    "pg_read_file",
-    "SELECT pg_read_file('/etc/passwd')",
-    { exit: 0, stdout: [CHECKED], never: [/root:/] },
+  // Functions that would read files, write objects or change state if they ran: only planned. On
+  // their own they read no table, so nothing was checked; inside a real read the check passes.
+  nothingChecked("lo_import", "SELECT lo_import('/etc/passwd')"),
+  nothingChecked("pg_read_file", "SELECT pg_read_file('/etc/passwd')", "stdin", [/root:/]),
+  nothingChecked("pg_ls_dir", "SELECT pg_ls_dir('/')", "arg", [/\bproc\b/]),
+  nothingChecked("lo_create and lo_unlink", "SELECT lo_create(0), lo_unlink(1)", "json"),
+  nothingChecked(
+    "set_config of a session setting",
+    "SELECT set_config('enable_seqscan', 'on', false)",
+  ),
+  nothingChecked("an advisory lock", "SELECT pg_advisory_lock(42)"),
+  nothingChecked("nextval of a sequence", "SELECT nextval('posthog_person_id_seq')"),
+  nothingChecked("pg_notify", "SELECT pg_notify('workbench', 'pwned')"),
+  nothingChecked("pg_terminate_backend", "SELECT pg_terminate_backend(pg_backend_pid())"),
+  nothingChecked("pg_sleep is not run", "SELECT pg_sleep(3600)", "arg", [STOPPED_ANYWHERE]),
+  checked("lo_import inside a real read", `${PERSON_READ} AND lo_import('/etc/passwd') > 0`, 0),
+  checked(
+    "pg_read_file inside a real read",
+    "SELECT id, pg_read_file('/etc/passwd') FROM posthog_person WHERE team_id = $1 AND id = $2",
+    0,
+    "json",
+    { never: [/root:/] },
+  ),
+  checked(
+    "nextval inside a real read",
+    "SELECT id, nextval('posthog_person_id_seq') FROM posthog_person WHERE team_id = $1 AND id = $2",
+    0,
+  ),
+  checked(
+    "set_config inside a real read",
+    `${PERSON_READ} AND set_config('enable_indexscan', 'off', false) = 'off'`,
+    0,
     "stdin",
   ),
-  row("pg_ls_dir", "SELECT pg_ls_dir('/')", { exit: 0, stdout: [CHECKED], never: [/\bproc\b/] }),
-  checked("lo_create and lo_unlink", "SELECT lo_create(0), lo_unlink(1)", 0, "json"),
-  checked("set_config of a session setting", "SELECT set_config('enable_seqscan', 'on', false)", 0),
-  checked("an advisory lock", "SELECT pg_advisory_lock(42)", 0),
-  checked("nextval of a sequence", "SELECT nextval('posthog_person_id_seq')", 0),
-  checked("pg_notify", "SELECT pg_notify('workbench', 'pwned')", 0),
-  checked("pg_terminate_backend", "SELECT pg_terminate_backend(pg_backend_pid())", 0),
-  row("pg_sleep is not run", "SELECT pg_sleep(3600)", { exit: 0, stdout: [CHECKED, /PASS/] }),
+  checked(
+    "pg_sleep inside a real read is not run",
+    `${PERSON_READ} AND pg_sleep(3600) IS NULL`,
+    0,
+    "arg",
+    { never: [STOPPED_ANYWHERE] },
+  ),
   // Runaway statements are stopped at 5 s (this one through pr-description; see below).
   {
     name: "sql: pr-description of a design whose SQL runs away",
@@ -238,7 +330,11 @@ export const SQL_ROWS: readonly HostileRow[] = [
     name: "sql: --advise creates its index only inside a rolled-back transaction",
     argv: ["check-sql", "--advise", "SELECT * FROM posthog_cohortpeople WHERE version = $1"],
     exit: 1,
-    stdout: [/CREATE INDEX workbench_proposed_cohortpeople_idx/, /with it the check says: OK/],
+    stdout: [
+      /FAIL\nIndex advice: CREATE INDEX workbench_proposed_cohortpeople_idx ON posthog_cohortpeople \(version\)\n/,
+      /Fixes tried \(indexes in a rolled-back transaction\):\n {2}1\. new-index: the check then says PASS\n/,
+    ],
+    stderr: [/^$/],
     dbUnchanged: true,
   },
   // Placeholders and sizes.
@@ -324,18 +420,56 @@ export const SQL_ROWS: readonly HostileRow[] = [
     { exit: 2, stderr: [/SQL error \(at character \d+\): memory exhausted/] },
     "stdin",
   ),
-  checked("9,000 nested parentheses", `SELECT ${"(".repeat(9000)}1${")".repeat(9000)}`, 0, "stdin"),
-  checked("200 nested subqueries", `SELECT ${"(SELECT ".repeat(200)}1${")".repeat(200)}`, 0),
-  // Unicode, bidi and control characters are text like any other.
-  checked("bidi override in a string and an alias", `SELECT '\u202Eabc' AS "\u202Ex"`, 0),
+  checked(
+    "9,000 nested parentheses",
+    `${PERSON_READ} AND id = ${"(".repeat(9000)}2${")".repeat(9000)}`,
+    0,
+    "stdin",
+  ),
+  checked(
+    "200 nested subqueries",
+    `SELECT id, ${"(SELECT ".repeat(200)}1${")".repeat(200)} FROM posthog_person WHERE team_id = $1 AND id = $2`,
+    0,
+  ),
+  // Unicode, bidi and control characters are text like any other; the verdict, which quotes the
+  // JSON key, shows bidi and control characters escaped.
+  checked(
+    "bidi override in a JSON key, a string and an alias",
+    `SELECT id AS "\u202Ex" FROM posthog_person WHERE team_id = $1 AND id = $2 AND properties->>'\u202Eabc' = '\u202Edef'`,
+    0,
+    "arg",
+    { shows: [/then `properties->>'\\u202eabc'` is filtered/], never: [RAW_RLO] },
+  ),
   row(
     "bidi override in a column name",
     `SELECT * FROM posthog_group WHERE "g\u202Eroup_key" = 'x'`,
-    { exit: 2, stderr: [/column "g\u202Eroup_key" does not exist/] },
+    { exit: 2, stderr: [/column "g\\u202eroup_key" does not exist/], never: [RAW_RLO] },
     "json",
   ),
-  checked("emoji and combining marks", "SELECT 'e\u0301\u{1F600}' AS \"\u{1F600}\"", 0, "stdin"),
-  checked("an escape sequence in a string", "SELECT '\u001b[2K\u001b[1A'", 0),
+  checked(
+    "emoji and combining marks",
+    `SELECT id AS "\u{1F600}" FROM posthog_person WHERE team_id = $1 AND id = $2 AND properties->>'e\u0301\u{1F600}' = 'e\u0301'`,
+    0,
+    "stdin",
+    { shows: [/then `properties->>'e\u0301\u{1F600}'` is filtered/u] },
+  ),
+  checked(
+    "terminal escapes in a JSON key and a string",
+    `${PERSON_READ} AND properties->>'\u001b[2K\u001b[1A' = '\u001b[2J'`,
+    0,
+    "arg",
+    { shows: [/then `properties->>'\\u001b\[2K\\u001b\[1A'` is filtered/], never: [RAW_ESC] },
+  ),
+  checked(
+    "terminal escapes in the key of a statement that fails",
+    "SELECT id FROM posthog_person WHERE properties->>'\u001b[2K' = 'x'",
+    1,
+    "stdin",
+    { shows: [/ERROR \[seq-scan\]/, /properties->>'\\u001b\[2K'/], never: [RAW_ESC] },
+  ),
+  nothingChecked("a constant with terminal escapes", "SELECT '\u001b[2K\u001b[1A'", "arg", [
+    RAW_ESC,
+  ]),
   // A failure in the EXPLAIN itself (runtime pruning divides by zero) still rolls back.
   row("an EXPLAIN that fails", "SELECT * FROM posthog_person WHERE team_id = $1 / 0", {
     exit: 2,

@@ -1,25 +1,37 @@
-import type { ChecklistItem } from "@/lib/generate/verify";
+import { MARK_LABELS } from "@/lib/design/mark";
+import type { ChecklistItem, ItemState } from "@/lib/generate/verify";
+import { MARK_STYLE } from "@/components/ui/marks";
 
-const STATE_TEXT = { done: "done", todo: "to do", blocked: "blocked" } as const;
-const STATE_TONE = {
-  done: "text-emerald-700 dark:text-emerald-300",
+const STATE_TEXT: Readonly<Record<ItemState, string>> = { ...MARK_LABELS, todo: "to do" };
+const STATE_TONE: Readonly<Record<ItemState, string>> = {
+  pass: MARK_STYLE.pass.tone,
+  warning: MARK_STYLE.warning.tone,
+  failed: MARK_STYLE.failed.tone,
+  unchecked: MARK_STYLE.unchecked.tone,
   todo: "text-slate-600 dark:text-slate-400",
-  blocked: "text-red-700 dark:text-red-300",
-} as const;
+};
 
-/** The guide's checklist, each item ticked, open or blocked by the design's own verdicts. */
+/**
+ * The guide's checklist: each item passed, waiting for a reviewer's OK (with the reason), failed,
+ * not checked yet, or to do for the author. Only a pass reads as done.
+ */
 export function ChecklistView({ items }: { readonly items: readonly ChecklistItem[] }) {
   return (
     <ul data-testid="checklist" className="space-y-1 text-sm">
       {items.map((item) => (
         <li key={item.id} data-item={item.id} data-state={item.state} className="flex gap-2">
-          <span className={`w-16 shrink-0 font-semibold ${STATE_TONE[item.state]}`}>
+          <span className={`w-28 shrink-0 font-semibold ${STATE_TONE[item.state]}`}>
             {STATE_TEXT[item.state]}
           </span>
           <span>
             {item.text}
             {item.why && (
-              <span className="block text-xs text-slate-600 dark:text-slate-400">{item.why}</span>
+              <span
+                data-testid="checklist-why"
+                className="block text-xs text-slate-600 dark:text-slate-400"
+              >
+                {item.why}
+              </span>
             )}
           </span>
         </li>

@@ -1,4 +1,5 @@
 import { UNDECIDED_ROUTE, type Review } from "@/lib/review/review";
+import { StepProblems } from "@/components/wizard/step-problems";
 import { ReviewSection } from "./review-section";
 
 const SOURCE = {
@@ -10,7 +11,7 @@ const SOURCE = {
 /** The facts of the design, the tables with their category, and where the router sends it. */
 export function ReviewEligibility({ review }: { readonly review: Review }) {
   return (
-    <ReviewSection id="eligibility" title="Eligibility and routing">
+    <ReviewSection id="eligibility" title="Eligibility and routing" mark={review.marks.eligibility}>
       <dl data-testid="review-facts" className="grid text-sm grid-cols-[auto_1fr] gap-x-4 gap-y-1">
         {review.facts.map((f) => (
           <div key={f.label} className="contents">
@@ -31,6 +32,7 @@ export function ReviewEligibility({ review }: { readonly review: Review }) {
           </li>
         ))}
       </ul>
+      <StepProblems problems={review.problems} step="eligibility" />
       <p data-testid="review-route" className="rounded bg-slate-100 p-2 text-sm dark:bg-slate-900">
         {review.route ? (
           <>

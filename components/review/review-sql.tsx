@@ -22,7 +22,7 @@ export function ReviewSql({
 }) {
   const { sql } = review;
   return (
-    <ReviewSection id="sql" title="SQL">
+    <ReviewSection id="sql" title="SQL" mark={review.marks.access}>
       {sql.state === "empty" ? (
         <p data-testid="review-sql-empty" className="text-sm">
           {omitted ? "The author left the SQL out of this link." : "This design has no SQL yet."}
@@ -32,7 +32,7 @@ export function ReviewSql({
           <pre
             tabIndex={0}
             data-testid="review-sql"
-            className="overflow-auto rounded bg-slate-100 p-2 text-sm dark:bg-slate-900"
+            className="scroll-cue cue-muted overflow-auto rounded p-2 text-sm"
           >
             <HighlightedCode code={sql.text} language="sql" />
           </pre>

@@ -6,20 +6,23 @@ import { shareUrls } from "@/lib/review/share-urls";
 import { TargetContext } from "@/components/snippets/target-context";
 import { LinkWarnings } from "@/components/share/link-warnings";
 import { CopyButton } from "@/components/ui/copy-button";
+import { MarkLegend } from "@/components/ui/marks";
+import { useDesignCheck } from "@/components/sql/use-design-check";
 import { ProblemList } from "@/components/wizard/problem-list";
 import { ChecklistView } from "./checklist-view";
 import { ReviewEligibility } from "./review-eligibility";
 import { ReviewFiles } from "./review-files";
 import { ReviewSection } from "./review-section";
 import { ReviewSql } from "./review-sql";
-import { useFreshCheck } from "./use-fresh-check";
 import { useLinkedDesign } from "./use-linked-design";
 
 /** Read-only: the design from the link, with every verdict recomputed in this browser. */
 export function ReviewView() {
   const { decoded, fragment } = useLinkedDesign();
   const design = decoded?.design ?? null;
-  const { status, result } = useFreshCheck(design?.sql ?? null);
+  // The reviewer's own check (EXPLAIN only, rolled back): a link carries no verdicts.
+  const check = useDesignCheck(design?.sql ?? "");
+  const { current: result, settled } = check;
   const review = useMemo(() => (design ? buildReview(design, result) : null), [design, result]);
 
   if (!decoded) return <p data-testid="review-loading">Reading the link…</p>;
@@ -54,13 +57,15 @@ export function ReviewView() {
               Open in the workbench (edit a copy)
             </a>
             <CopyButton
-              text={() => prDescription(review, urls)}
+              text={async () => prDescription(buildReview(design, await settled(design.sql)), urls)}
               label="Copy PR description"
+              busyLabel={check.pending ? "Waiting for the SQL check…" : undefined}
               testId="copy-pr-description"
             />
             <CopyButton text={urls.review} label="Copy review link" testId="copy-review-link" />
           </div>
           <LinkWarnings warnings={decoded.warnings} />
+          <MarkLegend />
         </header>
         <ReviewEligibility review={review} />
         <ReviewSection id="rules" title="Conventions">
@@ -69,11 +74,11 @@ export function ReviewView() {
         <ReviewSql
           review={review}
           result={result}
-          status={status}
+          status={check.status}
           omitted={decoded.omitted.includes("sql")}
         />
         <ReviewFiles review={review} />
-        <ReviewSection id="checklist" title="Checklist">
+        <ReviewSection id="checklist" title="Checklist" mark={review.marks.verify}>
           <ChecklistView items={review.checklist} />
         </ReviewSection>
       </div>

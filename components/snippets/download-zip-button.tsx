@@ -2,7 +2,11 @@
 import { useState } from "react";
 import type { Snippet } from "@/lib/generate/snippet";
 
-/** Every file by its path in one zip; the zip writer loads only when someone asks for it. */
+/**
+ * Every fragment in one zip, inside one `<RpcName>/` folder with a README saying where each piece
+ * goes (lib/export/fragment-folder.ts, the layout `generate --out` writes too). The zip writer
+ * loads only when someone asks for it.
+ */
 export function DownloadZipButton({
   snippets,
   name,
@@ -13,11 +17,11 @@ export function DownloadZipButton({
   const [error, setError] = useState<string | null>(null);
   const download = async () => {
     try {
-      const [{ createZip }, { filesFromSnippets }] = await Promise.all([
+      const [{ createZip }, { fragmentFolder }] = await Promise.all([
         import("@/lib/export/zip"),
-        import("@/lib/export/snippet-files"),
+        import("@/lib/export/fragment-folder"),
       ]);
-      const bytes = createZip(filesFromSnippets(snippets));
+      const bytes = createZip(fragmentFolder(name, snippets));
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/zip" }));
       const a = document.createElement("a");
       a.href = url;
@@ -38,7 +42,7 @@ export function DownloadZipButton({
         disabled={snippets.length === 0}
         className="rounded border border-slate-400 px-2 py-0.5 text-xs disabled:opacity-50"
       >
-        Download every file (.zip)
+        Download the fragments (.zip)
       </button>
       {error && (
         <span role="alert" className="ml-2 text-xs text-red-700">

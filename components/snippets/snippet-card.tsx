@@ -24,7 +24,7 @@ export function SnippetCard({ snippet }: { readonly snippet: Snippet }) {
         </span>
         <CopyButton text={snippet.code} />
       </figcaption>
-      <pre tabIndex={0} className="overflow-auto p-2 text-xs">
+      <pre tabIndex={0} className="scroll-cue overflow-auto p-2 text-xs">
         <HighlightedCode code={snippet.code} language={snippet.language} />
       </pre>
       {snippet.notes.length > 0 && (

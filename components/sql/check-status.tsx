@@ -2,10 +2,13 @@ import type { CheckResult } from "@/lib/sql/session";
 
 const LABEL = {
   // Tones dark enough for white small text (WCAG AA, 4.5:1).
-  error: { text: "Flagged: fix before adding this RPC", tone: "bg-red-700" },
-  warning: { text: "Passes with warnings", tone: "bg-amber-700" },
+  error: { text: "Failed: fix it before adding this RPC", tone: "bg-red-700" },
+  warning: { text: "Needs a reviewer's OK: each warning below says why", tone: "bg-amber-700" },
   pass: { text: "Every table is read through an index", tone: "bg-emerald-700" },
-  "nothing-checked": { text: "Nothing checked: the statement reads no table", tone: "bg-red-700" },
+  "nothing-checked": {
+    text: "Failed: nothing was checked, the statement reads no table",
+    tone: "bg-red-700",
+  },
 } as const;
 
 /** The one-line answer to "can this query ship?", with its timing. */

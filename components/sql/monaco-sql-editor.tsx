@@ -3,10 +3,12 @@
  * Monaco from the npm package (never a CDN): only the editor API and the SQL language, with the
  * editor worker bundled from our own origin. Loaded through next/dynamic so the guide never pays.
  */
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import Editor, { loader, type OnMount } from "@monaco-editor/react";
 import * as monaco from "monaco-editor/editor/editor.api";
 import "monaco-editor/languages/definitions/sql/register";
+import { errorSpan } from "@/lib/sql/error-span";
+import type { SqlError } from "@/lib/sql/session";
 
 declare global {
   interface Window {
@@ -60,10 +62,27 @@ export interface MonacoSqlEditorProps {
   readonly revision: number;
   readonly onChange: (value: string) => void;
   readonly onRun: () => void;
+  /** The lab's error for the text as it stands, marked where PostgreSQL points; null clears it. */
+  readonly error: SqlError | null;
   readonly dark: boolean;
 }
 
+/** Whose markers these are: the lab replaces only its own. */
+const MARKER_OWNER = "sql-lab";
+
 type StandaloneEditor = Parameters<OnMount>[0];
+type Model = NonNullable<ReturnType<StandaloneEditor["getModel"]>>;
+
+function rangeOf(model: Model, start: number, end: number) {
+  const from = model.getPositionAt(start);
+  const to = model.getPositionAt(end);
+  return {
+    startLineNumber: from.lineNumber,
+    startColumn: from.column,
+    endLineNumber: to.lineNumber,
+    endColumn: to.column,
+  };
+}
 
 /**
  * The editor owns its text while someone types: a controlled `value` lags behind fast typing and
@@ -74,6 +93,7 @@ export default function MonacoSqlEditor({
   revision,
   onChange,
   onRun,
+  error,
   dark,
 }: MonacoSqlEditorProps) {
   // The editor command is registered once; it must still call the latest onRun.
@@ -88,12 +108,32 @@ export default function MonacoSqlEditor({
     const editor = editorRef.current;
     if (editor && editor.getValue() !== latestValue.current) editor.setValue(latestValue.current);
   }, [revision]);
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => {
+    const model = editorRef.current?.getModel();
+    if (!model) return;
+    const span = error?.position ? errorSpan(model.getValue(), error.position) : null;
+    const markers = span
+      ? [
+          {
+            ...rangeOf(model, span.start, span.end),
+            message: error?.message ?? "",
+            severity: monaco.MarkerSeverity.Error,
+          },
+        ]
+      : [];
+    monaco.editor.setModelMarkers(model, MARKER_OWNER, markers);
+  }, [error, mounted]);
   const handleMount: OnMount = (editor, api) => {
     editorRef.current = editor;
+    setMounted(true);
     if (editor.getValue() !== latestValue.current) editor.setValue(latestValue.current);
     editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.Enter, () => onRunRef.current());
-    // End-to-end tests set the editor's content through its API, as a person's typing would.
-    (window as unknown as { __sqlEditor?: typeof editor }).__sqlEditor = editor;
+    // End-to-end tests set the editor's content through its API, as a person's typing would, and
+    // read its markers through Monaco's.
+    const scope = window as unknown as { __sqlEditor?: typeof editor; __monaco?: typeof api };
+    scope.__sqlEditor = editor;
+    scope.__monaco = api;
   };
   return (
     <div

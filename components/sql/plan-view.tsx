@@ -22,7 +22,7 @@ export function PlanView({
         <pre
           tabIndex={0}
           data-testid="plan-json"
-          className="mt-2 max-h-80 overflow-auto rounded bg-slate-100 p-2 text-xs dark:bg-slate-900"
+          className="scroll-cue cue-muted mt-2 max-h-80 overflow-auto rounded p-2 text-xs"
         >
           {JSON.stringify(plan, null, 2)}
         </pre>

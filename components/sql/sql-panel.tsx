@@ -1,37 +1,48 @@
 "use client";
-import { useEffect } from "react";
-import type { CheckResult } from "@/lib/sql/session";
+import { useState } from "react";
+import type { Fix } from "@/lib/sql/verdict";
 import { CheckStatus } from "./check-status";
-import { IndexAdvice } from "./index-advice";
 import { LabStatusLine } from "./lab-status-line";
 import { PlanView } from "./plan-view";
 import { SqlEditor } from "./sql-editor";
 import { StatementSummary } from "./statement-summary";
-import { useLab } from "./use-lab";
-import { useLiveCheck } from "./use-live-check";
+import type { DesignCheck } from "./use-design-check";
+import { useFixTrials } from "./use-fix-trials";
 import { VerdictList } from "./verdict-list";
 import { useDarkMode } from "@/components/ui/use-dark-mode";
 
+/** The SQL editor and the design's one check of it (see useDesignCheck), with fixes to try. */
 export function SqlPanel({
   sql,
   revision,
   onSqlChange,
-  onResult,
+  onReplaceSql,
+  check,
 }: {
   readonly sql: string;
   readonly revision: number;
   readonly onSqlChange: (sql: string) => void;
-  /** Hears every new verdict, so the design can follow the SQL's tables and status. */
-  readonly onResult?: (result: CheckResult, sql: string) => void;
+  /** Replaces the editor's text from outside (a fix tried, or undone). */
+  readonly onReplaceSql: (sql: string) => void;
+  readonly check: DesignCheck;
 }) {
-  const { status, check, advise } = useLab();
   const dark = useDarkMode();
+  const { status, last: result, current, stale, runNow } = check;
   const ready = status.state === "ready";
-  const { result, checkedSql, stale, runNow } = useLiveCheck(sql, ready, check);
-  useEffect(() => {
-    if (result && checkedSql !== null) onResult?.(result, checkedSql);
-  }, [result, checkedSql, onResult]);
-  const fixable = result?.ok && result.verdicts.some((v) => v.proposedIndex);
+  const trials = useFixTrials(sql, check.tryFix);
+  const [before, setBefore] = useState<string | null>(null);
+  const apply = (fix: Fix) => {
+    if (fix.sql === null) return;
+    setBefore(sql);
+    onReplaceSql(fix.sql);
+  };
+  const undo = () => {
+    if (before === null) return;
+    onReplaceSql(before);
+    setBefore(null);
+  };
+  // Markers only for an answer about the text as it stands; the next answer replaces them.
+  const error = current && !current.ok ? current.error : null;
 
   return (
     <section aria-labelledby="sql-heading" className="space-y-3">
@@ -43,9 +54,10 @@ export function SqlPanel({
         revision={revision}
         onChange={onSqlChange}
         onRun={runNow}
+        error={error}
         dark={dark}
       />
-      <div className="flex items-center gap-3">
+      <div className="flex flex-wrap items-center gap-3">
         <button
           type="button"
           data-testid="check-button"
@@ -55,13 +67,28 @@ export function SqlPanel({
         >
           Check now
         </button>
+        {before !== null && before !== sql && (
+          <button
+            type="button"
+            data-testid="undo-fix"
+            onClick={undo}
+            title={before}
+            className="whitespace-nowrap rounded border border-slate-400 px-3 py-1.5 text-sm"
+          >
+            Undo the fix: back to your SQL
+          </button>
+        )}
         <LabStatusLine status={status} />
       </div>
       <div aria-live="polite" data-stale={stale || undefined} className="min-h-10 space-y-3">
         {result && <CheckStatus result={result} />}
         {result?.ok && <StatementSummary result={result} />}
-        {result?.ok && <VerdictList verdicts={result.verdicts} />}
-        {fixable && <IndexAdvice sql={sql} advise={advise} />}
+        {result?.ok && (
+          <VerdictList
+            verdicts={result.verdicts}
+            actions={stale ? undefined : { apply, ...trials }}
+          />
+        )}
         {result?.ok && <PlanView plan={result.plan} verdicts={result.verdicts} />}
       </div>
     </section>

@@ -1,12 +1,12 @@
 "use client";
 import { useEffect, useState } from "react";
-import { adviseInLab, checkInLab, startLab, watchLab, type LabStatus } from "@/workers/lab-client";
+import { checkInLab, startLab, tryFixInLab, watchLab, type LabStatus } from "@/workers/lab-client";
 
 // Take over the worker the page's HTML started (or start one) as soon as this module runs in a
 // browser, before React hydrates. (On the server, where pages are prerendered, there is no window.)
 if (typeof window !== "undefined") startLab();
 
-/** Boot status of the lab worker plus check and advise. */
+/** Boot status of the lab worker, checks, and "try it" for a fix. */
 export function useLab() {
   const [status, setStatus] = useState<LabStatus>({ state: "booting" });
   useEffect(() => watchLab(setStatus), []);
@@ -14,5 +14,5 @@ export function useLab() {
     // The benchmark times checks in the page through this handle, without the typing debounce.
     (window as unknown as { __workbenchLab?: object }).__workbenchLab = { check: checkInLab };
   }, []);
-  return { status, check: checkInLab, advise: adviseInLab };
+  return { status, check: checkInLab, tryFix: tryFixInLab };
 }

@@ -1,5 +1,6 @@
 import type { Verdict } from "@/lib/sql/verdict";
 import { InlineCode } from "@/components/ui/inline-code";
+import { FixList, type FixActions } from "./fix-list";
 
 const TONE: Record<Verdict["severity"], string> = {
   error: "border-red-600 bg-red-50 text-red-950 dark:bg-red-950 dark:text-red-50",
@@ -22,7 +23,14 @@ function Columns({
   );
 }
 
-export function VerdictList({ verdicts }: { readonly verdicts: readonly Verdict[] }) {
+/** One box per finding (the analysis already folds restatements), each with its fixes in order. */
+export function VerdictList({
+  verdicts,
+  actions,
+}: {
+  readonly verdicts: readonly Verdict[];
+  readonly actions?: FixActions;
+}) {
   return (
     <ul data-testid="verdicts" className="space-y-2">
       {verdicts.map((v, i) => (
@@ -43,10 +51,14 @@ export function VerdictList({ verdicts }: { readonly verdicts: readonly Verdict[
               <Columns label="filtered" columns={v.filtered} />
             </p>
           )}
-          {v.advice && (
-            <p className="mt-1">
-              → <InlineCode text={v.advice} />
-            </p>
+          {v.fixes.length > 0 ? (
+            <FixList fixes={v.fixes} actions={actions} />
+          ) : (
+            v.advice && (
+              <p className="mt-1">
+                → <InlineCode text={v.advice} />
+              </p>
+            )
           )}
         </li>
       ))}

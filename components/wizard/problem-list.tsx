@@ -1,4 +1,5 @@
 import type { Problem } from "@/lib/design/problem";
+import { InlineCode } from "@/components/ui/inline-code";
 
 /** Design problems, errors first, each citing its rule. */
 export function ProblemList({ problems }: { readonly problems: readonly Problem[] }) {
@@ -24,7 +25,7 @@ export function ProblemList({ problems }: { readonly problems: readonly Problem[
               : "text-amber-700 dark:text-amber-300"
           }
         >
-          <strong className="uppercase">{p.severity}</strong> {p.message}{" "}
+          <strong className="uppercase">{p.severity}</strong> <InlineCode text={p.message} />{" "}
           {p.rule && <span className="opacity-70">[{p.rule}]</span>}
         </li>
       ))}

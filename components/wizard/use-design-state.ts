@@ -88,11 +88,16 @@ export function useDesignState() {
     (change: Partial<Design>) => setDesign((d) => ({ ...d, ...change })),
     [],
   );
+  /** A change made for the user (a fix tried or undone): editors that own their text take it. */
+  const replace = useCallback((change: Partial<Design>) => {
+    setDesign((d) => ({ ...d, ...change }));
+    setRevision((r) => r + 1);
+  }, []);
   const startOver = useCallback((to: "empty" | "example") => {
     setDesign(to === "empty" ? EMPTY_DESIGN : WORKED_EXAMPLE);
     setWarnings([]);
     setRestored(false);
     setRevision((r) => r + 1);
   }, []);
-  return { design, update, warnings, revision, restored, startOver };
+  return { design, update, replace, warnings, revision, restored, startOver };
 }

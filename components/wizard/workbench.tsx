@@ -1,17 +1,19 @@
 "use client";
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo } from "react";
 import { TARGETS, TARGET_LABELS } from "@/lib/design/model";
 import { designProblems } from "@/lib/design/rules";
 import { stepStates } from "@/lib/design/steps";
 import { codeBlockers } from "@/lib/design/blockers";
-import { generateInput, sqlStatusOf } from "@/lib/generate/context";
+import { generateInput } from "@/lib/generate/context";
+import { summarizeSql } from "@/lib/sql/summary";
 import { generateSnippets } from "@/lib/generate";
 import { checklist } from "@/lib/generate/verify";
 import { buildReview } from "@/lib/review/review";
-import type { CheckResult } from "@/lib/sql/session";
 import { Choice } from "@/components/ui/choice";
 import { LinkWarnings } from "@/components/share/link-warnings";
 import { ShareBar } from "@/components/share/share-bar";
+import { DesignCheckLine } from "@/components/sql/design-check-line";
+import { useDesignCheck } from "@/components/sql/use-design-check";
 import { BlockedNotice } from "./blocked-notice";
 import { TargetContext } from "@/components/snippets/target-context";
 import { CodePanel } from "./code-panel";
@@ -26,21 +28,21 @@ import { useDesignState } from "./use-design-state";
 import { useStep } from "./use-step";
 
 export function Workbench() {
-  const { design, update, warnings, revision, restored, startOver } = useDesignState();
+  const { design, update, replace, warnings, revision, restored, startOver } = useDesignState();
   const { step, setStep } = useStep();
-  const [checked, setChecked] = useState<{ result: CheckResult; sql: string } | null>(null);
-  const onResult = useCallback(
-    (result: CheckResult, sql: string) => setChecked({ result, sql }),
-    [],
+  // One check of the design's SQL, whichever step is open: every view below reads it.
+  const check = useDesignCheck(design.sql);
+  const { current, settled } = check;
+  const sql = useMemo(() => summarizeSql(design.sql, current), [design.sql, current]);
+  // Copying the PR description while the lab is starting waits for its answer.
+  const reviewOf = useCallback(
+    async () => buildReview(design, await settled(design.sql)),
+    [design, settled],
   );
-  // Only a verdict on the SQL as it stands now counts (the checklist's "uses an index", the review).
-  const current = checked?.sql === design.sql ? checked.result : null;
-  const sqlStatus = sqlStatusOf(current);
-  const reviewOf = useCallback(() => buildReview(design, current), [design, current]);
-  const snippets = useMemo(() => generateSnippets(design, sqlStatus), [design, sqlStatus]);
-  const problems = useMemo(() => designProblems(design), [design]);
-  const states = stepStates(problems, sqlStatus, snippets.length > 0);
-  const sqlTables = checked?.result.ok ? checked.result.tables.map((t) => t.name) : null;
+  const snippets = useMemo(() => generateSnippets(design, sql), [design, sql]);
+  const problems = useMemo(() => designProblems(design, sql.facts), [design, sql]);
+  const states = stepStates(problems, sql, snippets.length > 0);
+  const sqlTables = sql.facts?.tables ?? null;
   const blockers = codeBlockers(design);
   // A blocked design shows no code; its SQL and messages can still be worked on meanwhile.
   const blocked = blockers.length > 0 && step !== "access" && step !== "proto";
@@ -83,24 +85,41 @@ export function Workbench() {
         </div>
       </div>
       <LinkWarnings warnings={warnings} />
-      <ShareBar design={design} reviewOf={reviewOf} />
+      <ShareBar design={design} reviewOf={reviewOf} waiting={check.pending}>
+        <DesignCheckLine sql={sql} lab={check.status} />
+      </ShareBar>
       <Stepper current={step} states={states} onSelect={setStep} />
       <TargetContext.Provider value={design.target}>
         <div className="grid gap-8 lg:grid-cols-2">
           <section aria-label="Step" className="min-w-0">
             {step === "eligibility" && (
-              <EligibilityStep design={design} update={update} sqlTables={sqlTables} />
+              <EligibilityStep
+                design={design}
+                update={update}
+                sqlTables={sqlTables}
+                problems={problems}
+              />
             )}
             {blocked && <BlockedNotice reasons={blockers} onFix={() => setStep("eligibility")} />}
             {step === "access" && (
-              <AccessStep design={design} update={update} revision={revision} onResult={onResult} />
+              <AccessStep
+                design={design}
+                update={update}
+                replace={replace}
+                revision={revision}
+                check={check}
+              />
             )}
             {step === "proto" && <ProtoStep design={design} update={update} problems={problems} />}
             {(step === "clients" || step === "rust") && !blocked && (
-              <CodeStep step={step} snippets={snippets} />
+              <CodeStep step={step} snippets={snippets} problems={problems} />
             )}
             {step === "verify" && !blocked && (
-              <VerifyStep items={checklist(generateInput(design, sqlStatus))} snippets={snippets} />
+              <VerifyStep
+                design={design}
+                items={checklist(generateInput(design, sql))}
+                snippets={snippets}
+              />
             )}
           </section>
           <aside aria-label="Generated code" className="min-w-0 space-y-3">
@@ -111,7 +130,7 @@ export function Workbench() {
                 : " (PostHog's code as it is today)"}
             </p>
             {step === "eligibility" || step === "access" ? (
-              <DesignSummary design={design} snippets={snippets} />
+              <DesignSummary design={design} sql={sql} snippets={snippets} />
             ) : (
               <CodePanel step={step} snippets={snippets} name={design.rpcName} />
             )}

@@ -1,8 +1,9 @@
 /**
  * RPCs PersonHogService already has (service.proto, newest version read: 49 RPCs), so a new name
- * cannot clash, and shared response messages a design may reuse.
+ * cannot clash, what kind of request each one is, and shared response messages a design may reuse.
  */
 import type { Domain } from "./domains";
+import type { DataCategory } from "./tables";
 
 export const EXISTING_RPCS = [
   "GetPerson",
@@ -55,8 +56,80 @@ export const EXISTING_RPCS = [
   "AckPersonTombstones",
   "ListPersonTombstoneQueue",
 ] as const;
+export type ExistingRpc = (typeof EXISTING_RPCS)[number];
 
-/** The current router forwards these to the leader by name (era C `proxy.rs` match arms). */
+export interface RpcKind {
+  readonly category: DataCategory;
+  readonly operation: "read" | "write";
+}
+
+const PERSON_READ: RpcKind = { category: "PersonData", operation: "read" };
+const PERSON_WRITE: RpcKind = { category: "PersonData", operation: "write" };
+const OTHER_READ: RpcKind = { category: "NonPersonData", operation: "read" };
+const OTHER_WRITE: RpcKind = { category: "NonPersonData", operation: "write" };
+
+/**
+ * Each existing RPC's data category and operation, as the typed router and service.proto's
+ * comment groups file them. The hash-key override context reads distinct ids yet is NonPersonData:
+ * the code classifies by the RPC's purpose (feature flags), not by the tables it joins.
+ */
+export const EXISTING_RPC_KINDS: Readonly<Record<ExistingRpc, RpcKind>> = {
+  GetPerson: PERSON_READ,
+  GetPersons: PERSON_READ,
+  GetPersonByUuid: PERSON_READ,
+  GetPersonsByUuids: PERSON_READ,
+  GetPersonByDistinctId: PERSON_READ,
+  GetPersonsByDistinctIdsInTeam: PERSON_READ,
+  GetPersonsByDistinctIds: PERSON_READ,
+  GetDistinctIdsForPerson: PERSON_READ,
+  GetDistinctIdsForPersons: PERSON_READ,
+  GetHashKeyOverrideContext: OTHER_READ,
+  UpsertHashKeyOverrides: OTHER_WRITE,
+  DeleteHashKeyOverridesByTeams: OTHER_WRITE,
+  CheckCohortMembership: OTHER_READ,
+  CountCohortMembers: OTHER_READ,
+  DeleteCohortMember: OTHER_WRITE,
+  DeleteCohortMembersBulk: OTHER_WRITE,
+  InsertCohortMembers: OTHER_WRITE,
+  ListCohortMemberIds: OTHER_READ,
+  GetGroup: OTHER_READ,
+  GetGroups: OTHER_READ,
+  GetGroupsBatch: OTHER_READ,
+  ListGroups: OTHER_READ,
+  GetGroupTypeMappingsByTeamId: OTHER_READ,
+  GetGroupTypeMappingsByTeamIds: OTHER_READ,
+  GetGroupTypeMappingsByProjectId: OTHER_READ,
+  GetGroupTypeMappingsByProjectIds: OTHER_READ,
+  GetGroupTypeMappingByDashboardId: OTHER_READ,
+  CountGroupTypeMappings: OTHER_READ,
+  CreateGroup: OTHER_WRITE,
+  UpdateGroup: OTHER_WRITE,
+  DeleteGroupsBatchForTeam: OTHER_WRITE,
+  UpdateGroupTypeMapping: OTHER_WRITE,
+  DeleteGroupTypeMapping: OTHER_WRITE,
+  DeleteGroupTypeMappingsBatchForTeam: OTHER_WRITE,
+  UpdatePersonProperties: PERSON_WRITE,
+  FencePerson: PERSON_WRITE,
+  ReleaseFence: PERSON_WRITE,
+  FoldPersonDocument: PERSON_WRITE,
+  DeletePersons: PERSON_WRITE,
+  DeletePersonsBatchForTeam: PERSON_WRITE,
+  DeleteTombstonedPersons: PERSON_WRITE,
+  SplitPerson: PERSON_WRITE,
+  SetPersonDistinctIdVersionFloor: PERSON_WRITE,
+  SetPersonVersionFloor: PERSON_WRITE,
+  FencePersons: PERSON_WRITE,
+  ReleaseFences: PERSON_WRITE,
+  GetPersonTombstones: PERSON_READ,
+  AckPersonTombstones: PERSON_WRITE,
+  ListPersonTombstoneQueue: PERSON_READ,
+};
+
+/**
+ * Today's router (the raw byte proxy) forwards these to the leader by name, one match arm each;
+ * every other method takes the replica arm (GetPerson goes to the leader only on a strong read:
+ * routing.ts).
+ */
 export const LEADER_METHODS = [
   "FencePerson",
   "FencePersons",
@@ -64,7 +137,7 @@ export const LEADER_METHODS = [
   "ReleaseFence",
   "ReleaseFences",
   "UpdatePersonProperties",
-] as const;
+] as const satisfies readonly ExistingRpc[];
 
 /** Messages other RPCs already return; reusing one is allowed by PostHog's buf lint settings. */
 export const SHARED_RESPONSES: Readonly<

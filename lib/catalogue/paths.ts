@@ -10,6 +10,21 @@ export const PROTO_PATHS = {
   leader: "proto/personhog/leader/v1/leader.proto",
 } as const;
 
+export type ServiceProto = "service" | "replica" | "leader";
+
+/**
+ * Which service protos declare an RPC, by who serves it. True of every version read, in both
+ * layouts: replica.proto never declares a leader-only RPC (the written guide's checklist reads as
+ * if it did). GetPerson is in all three: the replica serves it, and the leader on a strong read.
+ */
+export const SERVICE_PROTOS: Readonly<
+  Record<"replica" | "leader" | "replica-and-leader", readonly ServiceProto[]>
+> = {
+  replica: ["service", "replica"],
+  leader: ["service", "leader"],
+  "replica-and-leader": ["service", "replica", "leader"],
+};
+
 export const PYTHON_PATHS = {
   generated: "posthog/personhog_client/proto/generated",
   reexports: "posthog/personhog_client/proto/__init__.py",
@@ -22,6 +37,8 @@ export const NODE_PATHS = {
   ingestion: {
     wrapper: "nodejs/src/ingestion/personhog/client.ts",
     test: "nodejs/src/ingestion/personhog/client.test.ts",
+    /** Later checkouts of the same folder: operations classes beside client.ts. */
+    operations: (file: string) => `nodejs/src/ingestion/personhog/${file}.ts`,
   },
   /** Today's layout: wrappers in operations classes, one file per area. */
   common: {
@@ -35,3 +52,59 @@ export const RUST_CRATES = {
   router: "rust/personhog-router",
   leader: "rust/personhog-leader",
 } as const;
+
+export interface NodeClientLayout {
+  readonly id: "ingestion-client" | "ingestion-operations" | "common-operations";
+  /** Which layout this is, in the guide's words. */
+  readonly name: string;
+  /** Where RPC wrappers live: methods of PersonHogClient in client.ts, or operations classes. */
+  readonly wrappers:
+    | { readonly in: "client"; readonly file: string }
+    | {
+        readonly in: "operations";
+        readonly persons: string;
+        readonly groups: string;
+      };
+  readonly serviceDefaults: string;
+  /** SERVICE_DEFAULTS typed `ServiceImpl<typeof PersonHogService>` (a missing RPC fails to compile); null where not seen. */
+  readonly typedDefaults: boolean | null;
+}
+
+/**
+ * The Node client's layouts. Two things changed, at different times: the wrappers left client.ts
+ * for operations classes (persons.ts, groups.ts) while the client was still in the ingestion
+ * folder, and later the folder moved to common/. A checkout can be at any of the three. The
+ * versions of the ingestion client.ts read had operations classes already; the first layout is
+ * the written guide's description.
+ */
+export const NODE_CLIENT_LAYOUTS: readonly NodeClientLayout[] = [
+  {
+    id: "ingestion-client",
+    name: "The written guide's layout",
+    wrappers: { in: "client", file: NODE_PATHS.ingestion.wrapper },
+    serviceDefaults: NODE_PATHS.ingestion.test,
+    typedDefaults: null,
+  },
+  {
+    id: "ingestion-operations",
+    name: "Operations classes, still in the ingestion folder",
+    wrappers: {
+      in: "operations",
+      persons: NODE_PATHS.ingestion.operations("persons"),
+      groups: NODE_PATHS.ingestion.operations("groups"),
+    },
+    serviceDefaults: NODE_PATHS.ingestion.test,
+    typedDefaults: true,
+  },
+  {
+    id: "common-operations",
+    name: "Today's code",
+    wrappers: {
+      in: "operations",
+      persons: NODE_PATHS.common.wrapper("persons"),
+      groups: NODE_PATHS.common.wrapper("groups"),
+    },
+    serviceDefaults: NODE_PATHS.common.test,
+    typedDefaults: true,
+  },
+];

@@ -1,6 +1,15 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { routeRequest, routingSummary } from "./routing";
+import { EXISTING_RPC_KINDS, EXISTING_RPCS, LEADER_METHODS } from "./existing-rpcs";
+import {
+  STRONG_READ_REPLICA_PERSON_READS,
+  currentRoute,
+  currentRoutingSummary,
+  existingRpcsOf,
+  replicaPersonWrites,
+  routeRequest,
+  routingSummary,
+} from "./routing";
 import { DATA_CATEGORIES } from "./tables";
 
 describe("routeRequest", () => {
@@ -37,5 +46,85 @@ describe("routeRequest", () => {
       "Reads: replica (eventual) or leader (strong). Writes: leader.",
     );
     assert.equal(routingSummary("NonPersonData"), "All operations: replica.");
+  });
+});
+
+describe("currentRoute: today's raw proxy and replica", () => {
+  it("sends only GetPerson's strong reads to the leader; the replica refuses other strong person reads", () => {
+    assert.deepEqual(currentRoute("GetPerson", "strong"), {
+      served: true,
+      backend: "leader",
+      pool: null,
+    });
+    assert.deepEqual(currentRoute("GetPersons", "strong"), {
+      served: false,
+      code: "FAILED_PRECONDITION",
+    });
+    assert.deepEqual(currentRoute("GetPersonByDistinctId", "eventual"), {
+      served: true,
+      backend: "replica",
+      pool: "replica_pool",
+    });
+  });
+
+  it("serves strong distinct-id reads from the replica's primary pool", () => {
+    for (const rpc of STRONG_READ_REPLICA_PERSON_READS)
+      assert.deepEqual(currentRoute(rpc, "strong"), {
+        served: true,
+        backend: "replica",
+        pool: "primary_pool",
+      });
+  });
+
+  it("sends the leader methods to the leader and leaves the other person writes on the replica", () => {
+    for (const rpc of LEADER_METHODS) {
+      assert.deepEqual(EXISTING_RPC_KINDS[rpc], { category: "PersonData", operation: "write" });
+      assert.equal((currentRoute(rpc) as { backend: string }).backend, "leader");
+    }
+    assert.deepEqual(replicaPersonWrites(), [
+      "DeletePersons",
+      "DeletePersonsBatchForTeam",
+      "DeleteTombstonedPersons",
+      "SplitPerson",
+      "SetPersonDistinctIdVersionFloor",
+      "SetPersonVersionFloor",
+      "AckPersonTombstones",
+    ]);
+  });
+
+  it("agrees with the written guide's rule wherever the two layouts do not differ", () => {
+    for (const rpc of EXISTING_RPCS) {
+      const { category, operation } = EXISTING_RPC_KINDS[rpc];
+      for (const consistency of ["eventual", "strong"] as const) {
+        const guide = routeRequest(category, operation, consistency);
+        const today = currentRoute(rpc, consistency);
+        const personSpecial =
+          category === "PersonData" && (operation === "write" || consistency === "strong");
+        if (personSpecial) continue;
+        assert.deepEqual(
+          today,
+          { served: true, backend: guide.backend, pool: guide.pool },
+          `${rpc} ${consistency}`,
+        );
+      }
+    }
+  });
+
+  it("classifies every existing RPC, and the hash-key override context as non-person data", () => {
+    assert.deepEqual(Object.keys(EXISTING_RPC_KINDS).sort(), [...EXISTING_RPCS].sort());
+    assert.equal(EXISTING_RPC_KINDS.GetHashKeyOverrideContext.category, "NonPersonData");
+    assert.deepEqual(existingRpcsOf("PersonData", "read").slice(0, 2), ["GetPerson", "GetPersons"]);
+  });
+
+  it("words today's routing per category from the same function", () => {
+    assert.equal(currentRoutingSummary("NonPersonData"), "All operations: replica.");
+    const person = currentRoutingSummary("PersonData");
+    assert.match(person, /leader for GetPerson,/);
+    assert.match(
+      person,
+      /served by the replica for GetDistinctIdsForPerson and GetDistinctIdsForPersons/,
+    );
+    assert.match(person, new RegExp(`leader for ${LEADER_METHODS.length} methods`));
+    assert.match(person, new RegExp(`replica for the other ${replicaPersonWrites().length}\\.`));
   });
 });

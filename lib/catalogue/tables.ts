@@ -12,6 +12,8 @@ export interface PersonhogTable {
   readonly category: DataCategory;
   /** What the data is, in a few words. */
   readonly holds: string;
+  /** Set when no RPC of today's service.proto reads or writes the table: why, in a few words. */
+  readonly unusedToday?: string;
 }
 
 export const PERSONHOG_TABLES: readonly PersonhogTable[] = [
@@ -25,11 +27,17 @@ export const PERSONHOG_TABLES: readonly PersonhogTable[] = [
     category: "NonPersonData",
     holds: "feature flag hash-key overrides",
   },
-  { name: "posthog_personoverride", category: "PersonData", holds: "legacy person overrides" },
+  {
+    name: "posthog_personoverride",
+    category: "PersonData",
+    holds: "legacy person overrides",
+    unusedToday: "legacy: nothing has read or written it since its writer was removed",
+  },
   {
     name: "posthog_personlessdistinctid",
     category: "PersonData",
     holds: "distinct ids seen before a person exists",
+    unusedToday: "no replica query reads or writes it",
   },
 ];
 

@@ -1,6 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { PERSONHOG_TABLES } from "../catalogue/tables";
+import { RULES } from "../sql/rules";
 import { SCHEMA } from "../sql/schema";
 import { renderGuidePage, slugify } from "./markdown";
 
@@ -49,11 +50,75 @@ describe("renderGuidePage", () => {
     assert.equal((page.html.match(/<tr>/g) ?? []).length, PERSONHOG_TABLES.length + 1);
   });
 
+  it("puts every table in a focusable box named after its section, which scrolls on a phone", () => {
+    const page = renderGuidePage("## Index & more\n\n| a | b |\n| --- | --- |\n| 1 | 2 |\n");
+    assert.match(
+      page.html,
+      /<div class="table-scroll" role="region" tabindex="0" aria-label="Table: Index &amp; more"><table>[\s\S]*<\/table>\s*<\/div>/,
+    );
+  });
+
+  it("expands the SQL rule list from the rule registry, one row per rule", () => {
+    const page = renderGuidePage("<!-- generated: sql-rules -->\n");
+    for (const rule of RULES) {
+      assert.ok(
+        page.html.includes(`<code>${rule.id}</code></td>\n<td>${rule.severity}</td>`),
+        rule.id,
+      );
+    }
+    assert.equal((page.html.match(/<tr>/g) ?? []).length, RULES.length + 1);
+  });
+
   it("refuses an unknown directive instead of printing nothing", () => {
     assert.throws(
       () => renderGuidePage("<!-- generated: nope -->"),
-      /Unknown generated table "nope"/,
+      /Unknown generated block "nope"/,
     );
+  });
+
+  it("expands a directive's arguments, and refuses what it cannot read", () => {
+    const page = renderGuidePage(
+      "<!-- generated: snippet design=worked-example target=guide id=rust-storage-trait -->",
+    );
+    assert.match(
+      page.html,
+      /In <code>rust\/personhog-replica\/src\/storage\/traits\/person\.rs<\/code>/,
+    );
+    assert.match(page.html, /<span class="tok-keyword">async<\/span>/);
+    assert.doesNotMatch(
+      renderGuidePage(
+        "<!-- generated: snippet design=worked-example target=guide id=rust-storage-trait caption=none -->",
+      ).html,
+      /<p>In /,
+    );
+    assert.match(
+      renderGuidePage("<!-- generated: design-sql design=worked-example -->").html,
+      /<span class="tok-keyword">SELECT<\/span>/,
+    );
+    for (const [directive, message] of [
+      [
+        "<!-- generated: snippet design=worked-example target=guide id=nope -->",
+        /no snippet "nope"/,
+      ],
+      [
+        "<!-- generated: snippet design=nope target=guide id=proto-messages -->",
+        /unknown design "nope"/,
+      ],
+      [
+        "<!-- generated: snippet design=worked-example target=later id=proto-messages -->",
+        /target must be/,
+      ],
+      ["<!-- generated: routing design=worked-example -->", /takes no arguments/],
+      ["<!-- generated: design-sql design=worked-example id=x -->", /unknown argument "id"/],
+      ["<!-- generated: routing id=a id=b -->", /given twice/],
+      ["<!-- generated: snippet design=Worked-Example -->", /Unreadable directive/],
+    ] as const)
+      assert.throws(() => renderGuidePage(directive), message, directive);
+  });
+
+  it("expands a list of names inside a sentence", () => {
+    const page = renderGuidePage("Only <!-- generated: strong-read-leader --> goes there.");
+    assert.match(page.html, /<p>Only <code>GetPerson<\/code> goes there\.<\/p>/);
   });
 
   it("slugs headings for deep links", () => {

@@ -1,13 +1,15 @@
 /**
  * Guide pages are Markdown with a small front matter (`title`, `summary`, `order`, `step`) and
- * directives `<!-- generated: NAME -->`, replaced by tables generated from lib/. Rendered at build
+ * directives `<!-- generated: NAME key=value … -->`, replaced by blocks generated from lib/
+ * (generated-blocks.ts). Rendered at build
  * time: headings get ids (deep links) and a table of contents, code blocks are highlighted and get
  * a copy button, so guide pages ship almost no JavaScript.
  */
-import { Marked, type Tokens } from "marked";
+import { Marked, Renderer, type Tokens } from "marked";
 import { isStepId, type StepId } from "../design/steps";
 import { highlight, type HighlightLanguage } from "../highlight/highlight";
-import { GENERATED_TABLES } from "./reference-tables";
+import { GENERATED_BLOCKS, type DirectiveArgs } from "./generated-blocks";
+import { sectionsOf, type Section } from "./sections";
 
 export interface Heading {
   readonly id: string;
@@ -24,12 +26,12 @@ export interface GuidePage {
   readonly step: StepId | null;
   readonly headings: Heading[];
   readonly html: string;
-  /** The page as plain text, for the search index. */
-  readonly text: string;
+  /** The page's text by section, for the search index. */
+  readonly sections: Section[];
 }
 
 const FRONT_MATTER = /^---\n([\s\S]*?)\n---\n/;
-const DIRECTIVE = /<!--\s*generated:\s*([a-z-]+)\s*-->/g;
+const DIRECTIVE = /<!--\s*generated:\s*([a-z-]+)((?:\s+[a-z]+=[a-z0-9-]+)*)\s*-->/g;
 const LANGUAGES: Readonly<Record<string, HighlightLanguage>> = {
   proto: "proto",
   python: "python",
@@ -42,7 +44,7 @@ const LANGUAGES: Readonly<Record<string, HighlightLanguage>> = {
   sql: "sql",
 };
 
-function readFrontMatter(source: string): { meta: Record<string, string>; body: string } {
+export function readFrontMatter(source: string): { meta: Record<string, string>; body: string } {
   const match = FRONT_MATTER.exec(source);
   if (!match) return { meta: {}, body: source };
   const meta: Record<string, string> = {};
@@ -53,12 +55,42 @@ function readFrontMatter(source: string): { meta: Record<string, string>; body: 
   return { meta, body: source.slice(match[0].length) };
 }
 
+export interface Directive {
+  /** As written in the page, `<!-- generated: … -->`. */
+  readonly text: string;
+  readonly name: string;
+  readonly args: DirectiveArgs;
+}
+
+/** The directives a page's Markdown uses, in order. */
+export function directivesOf(body: string): Directive[] {
+  return [...body.matchAll(DIRECTIVE)].map((m) => ({
+    text: m[0],
+    name: m[1] ?? "",
+    args: directiveArgs(m[2] ?? ""),
+  }));
+}
+
+function directiveArgs(text: string): DirectiveArgs {
+  const args: Record<string, string> = {};
+  for (const pair of text.trim().split(/\s+/).filter(Boolean)) {
+    const [key = "", value = ""] = pair.split("=");
+    if (Object.hasOwn(args, key)) throw new Error(`Argument "${key}" given twice.`);
+    args[key] = value;
+  }
+  return args;
+}
+
 export function expandDirectives(body: string): string {
-  return body.replace(DIRECTIVE, (_, name: string) => {
-    const table = GENERATED_TABLES[name];
-    if (!table) throw new Error(`Unknown generated table "${name}" in guide content.`);
-    return table();
+  const expanded = body.replace(DIRECTIVE, (_, name: string, args: string) => {
+    const block = GENERATED_BLOCKS[name];
+    if (!block) throw new Error(`Unknown generated block "${name}" in guide content.`);
+    return block(directiveArgs(args));
   });
+  // A directive the pattern did not read (a typo in an argument) would vanish as a comment.
+  const left = /<!--\s*generated:[^>]*-->/.exec(expanded);
+  if (left) throw new Error(`Unreadable directive in guide content: ${left[0]}`);
+  return expanded;
 }
 
 export function slugify(text: string): string {
@@ -90,8 +122,14 @@ export function renderGuidePage(source: string): GuidePage {
   const { meta, body } = readFrontMatter(source);
   const headings: Heading[] = [];
   const used = new Map<string, number>();
+  const title = meta.title ?? "Untitled";
   const marked = new Marked({
     renderer: {
+      // A wide table scrolls inside its own box (focusable, so keyboards can scroll it too).
+      table(this: Renderer, token: Tokens.Table) {
+        const under = headings.at(-1)?.text ?? title;
+        return `<div class="table-scroll" role="region" tabindex="0" aria-label="Table: ${escapeHtml(under)}">${Renderer.prototype.table.call(this, token)}</div>\n`;
+      },
       heading(
         this: { parser: { parseInline(tokens: Tokens.Generic[]): string } },
         token: Tokens.Heading,
@@ -113,18 +151,13 @@ export function renderGuidePage(source: string): GuidePage {
   const html = marked.parse(expanded, { async: false });
   const order = Number(meta.order ?? Number.POSITIVE_INFINITY);
   const step = meta.step && isStepId(meta.step) ? meta.step : null;
-  // Underscores stay: people search for names like KNOWN_METHODS.
-  const text = expanded
-    .replace(/```[a-z]*\n?|[#*`|>]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
   return {
-    title: meta.title ?? "Untitled",
+    title,
     summary: meta.summary ?? "",
     order,
     step,
     headings,
     html,
-    text,
+    sections: sectionsOf(html, title),
   };
 }

@@ -1,22 +1,22 @@
 /** Reference tables for the guide, generated from the catalogue so the text cannot drift from it. */
-import { routingSummary } from "../catalogue/routing";
+import { currentRoutingSummary, routingSummary } from "../catalogue/routing";
 import { PERSONHOG_TABLES, personhogTable } from "../catalogue/tables";
+import { RULES } from "../sql/rules";
+import type { Scope } from "../sql/rules/rule";
 import { SCHEMA } from "../sql/schema";
 import type { IndexSpec, TableSpec } from "../sql/schema/types";
-
-function markdownTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
-  const escape = (cell: string) => cell.replace(/\|/g, "\\|");
-  return [
-    `| ${header.join(" | ")} |`,
-    `| ${header.map(() => "---").join(" | ")} |`,
-    ...rows.map((row) => `| ${row.map(escape).join(" | ")} |`),
-  ].join("\n");
-}
+import { markdownTable } from "./markdown-blocks";
 
 export function eligibilityTable(): string {
   return markdownTable(
-    ["Table", "Holds", "Data category", "Routing"],
-    PERSONHOG_TABLES.map((t) => [`\`${t.name}\``, t.holds, t.category, routingSummary(t.category)]),
+    ["Table", "Holds", "Data category", "Routing, the written guide", "Routing, today's code"],
+    PERSONHOG_TABLES.map((t) => [
+      `\`${t.name}\``,
+      t.holds,
+      t.category,
+      routingSummary(t.category),
+      t.unusedToday ? `No RPC uses it (${t.unusedToday}).` : currentRoutingSummary(t.category),
+    ]),
   );
 }
 
@@ -54,8 +54,16 @@ export function indexReference(): string {
   return SCHEMA.map(tableSection).join("\n\n");
 }
 
-/** Directives a content file may use, each replaced by a generated table. */
-export const GENERATED_TABLES: Readonly<Record<string, () => string>> = {
-  eligibility: eligibilityTable,
-  indexes: indexReference,
+const SCOPE_WORDS: Record<Scope, string> = {
+  statement: "the statement",
+  relation: "each table read",
+  "plan-node": "each plan step",
 };
+
+/** Every rule the SQL lab applies, from the registry the check runs. */
+export function sqlRulesTable(): string {
+  return markdownTable(
+    ["Rule", "Severity", "Judges", "What it means"],
+    RULES.map((r) => [`\`${r.id}\``, r.severity, SCOPE_WORDS[r.scope], r.summary]),
+  );
+}

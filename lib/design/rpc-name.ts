@@ -7,7 +7,7 @@ import {
   RUST_SUFFIXED,
 } from "../generate/escape/keywords";
 
-const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
+export const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
 export const MAX_RPC_NAME_LENGTH = 80;
 
 /**

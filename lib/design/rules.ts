@@ -6,11 +6,13 @@ import { TABLE_DOMAIN } from "../catalogue/domains";
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
 import { documentedCap } from "../generate/documented-cap";
 import { findTable } from "../sql/schema";
+import type { SqlFacts } from "../sql/summary";
 import { derive, mixedCategories, tablesOutside } from "./derive";
 import { fieldNameClashes, invalidFieldNames } from "./field-names";
 import type { Design, FieldDesign } from "./model";
 import { quoted, type Problem } from "./problem";
 import { rpcNameProblems } from "./rpc-name";
+import { sqlAgreementProblems } from "./sql-agreement";
 
 const JSON_FIELDS = new Set([
   "properties",
@@ -292,7 +294,11 @@ function capRules(design: Design): Problem[] {
   });
 }
 
-export function designProblems(design: Design): Problem[] {
+/**
+ * Every problem with the design. `sql` is what a check of `design.sql` as it stands found (null
+ * until one has run): the design and its SQL must agree, which only a check can show.
+ */
+export function designProblems(design: Design, sql: SqlFacts | null = null): Problem[] {
   const response =
     design.response.kind === "new"
       ? [...fieldRules(design.response.fields, "response.fields"), ...nullableRules(design)]
@@ -306,5 +312,6 @@ export function designProblems(design: Design): Problem[] {
     ...capRules(design),
     ...response,
     ...readWriteRules(design),
+    ...(sql ? sqlAgreementProblems(design, sql) : []),
   ];
 }

@@ -1,10 +1,12 @@
 /**
- * The wizard's steps and each one's state, from the same rules the rest of the workbench uses:
- * a step is an error when something it owns blocks the change, a warning when a convention is
- * bent, ok otherwise.
+ * The wizard's steps and each one's mark, from the same rules the rest of the workbench uses:
+ * failed when something the step owns blocks the change, a warning when it needs a reviewer's OK,
+ * not checked yet while the SQL lab has still to answer for what the step shows, else a pass.
  */
-import type { SqlStatus } from "../generate/context";
+import type { SqlSummary } from "../sql/summary";
+import { markOfProblem, markOfSql, worstMark, type Mark } from "./mark";
 import type { Problem } from "./problem";
+import { BINDS_RULE } from "./sql-agreement";
 
 export const STEPS = [
   { id: "eligibility", title: "Eligibility" },
@@ -15,10 +17,13 @@ export const STEPS = [
   { id: "verify", title: "Verify" },
 ] as const;
 export type StepId = (typeof STEPS)[number]["id"];
-export type StepState = "ok" | "warning" | "error";
 
-/** Which step owns a problem, by the design field it points at. */
+/**
+ * Which step owns a problem: a bind of `$n` to a request field is the Rust's (it binds them);
+ * the rest by the design field the problem points at.
+ */
 export function stepOfProblem(problem: Problem): StepId {
+  if (problem.rule === BINDS_RULE) return "rust";
   const root = problem.path.split(".")[0] ?? "";
   if (["tables", "categoryOverride", "leaderSafety", "operation"].includes(root))
     return "eligibility";
@@ -30,27 +35,26 @@ export function isStepId(value: string | null): value is StepId {
   return STEPS.some((s) => s.id === value);
 }
 
-/** The worst of some states; ok when there are none. */
-function worst(states: readonly StepState[]): StepState {
-  return states.includes("error") ? "error" : states.includes("warning") ? "warning" : "ok";
-}
-
+/**
+ * `problems` must include what the check of the SQL showed (see designProblems). Eligibility (the
+ * tables the SQL touches) and Rust (what each `$n` takes) are not checked until the lab has planned
+ * the SQL: while it starts, and while the SQL does not plan (the access step says why).
+ */
 export function stepStates(
   problems: readonly Problem[],
-  sql: SqlStatus,
+  sql: SqlSummary,
   hasCode: boolean,
-): Record<StepId, StepState> {
+): Record<StepId, Mark> {
   const own = (step: StepId) =>
-    worst(problems.filter((p) => stepOfProblem(p) === step).map((p) => p.severity));
-  // A query the lab has not passed yet leaves the access step unfinished.
-  const sqlState: StepState = sql === "unchecked" ? "warning" : sql;
-  const code: StepState = hasCode ? "ok" : "error";
+    problems.filter((p) => stepOfProblem(p) === step).map(markOfProblem);
+  const waiting: Mark = sql.facts ? "pass" : "unchecked";
+  const code: Mark = hasCode ? "pass" : "failed";
   const states = {
-    eligibility: own("eligibility"),
-    access: worst([own("access"), sqlState]),
-    proto: own("proto"),
+    eligibility: worstMark([...own("eligibility"), waiting]),
+    access: worstMark([...own("access"), markOfSql(sql)]),
+    proto: worstMark(own("proto")),
     clients: code,
-    rust: code,
+    rust: worstMark([code, ...own("rust"), waiting]),
   };
-  return { ...states, verify: worst(Object.values(states)) };
+  return { ...states, verify: worstMark(Object.values(states)) };
 }

@@ -5,6 +5,7 @@
  */
 import { DOMAINS, type Domain } from "../catalogue/domains";
 import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
+import { DATA_CATEGORIES } from "../catalogue/tables";
 import { EMPTY_DESIGN } from "./defaults";
 import {
   BATCH_SCOPES,
@@ -25,7 +26,13 @@ import { unknownKeyProblems } from "./unknown-keys";
 export const MAX_FIELDS = 40;
 export const MAX_SQL_LENGTH = 20_000;
 export const MAX_TEXT = 500;
+export const MAX_TABLES = 20;
+/** The longest RPC name kept as text; rules then ask for PascalCase under 80 characters. */
+export const MAX_RPC_NAME_TEXT = 120;
+/** The longest field name, field type or idempotency-key field kept. */
+export const MAX_NAME = 64;
 export const FIELD_NAME = /^[a-z][a-z0-9_]{0,63}$/;
+export const TABLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -37,7 +44,7 @@ function shown(value: unknown): string {
   return isObj(value) ? "an object" : String(value);
 }
 
-const FIELD_KEYS = ["name", "type", "optional", "repeated", "comment"];
+export const FIELD_KEYS = ["name", "type", "optional", "repeated", "comment"] as const;
 
 function pick<T extends string>(
   value: unknown,
@@ -94,7 +101,7 @@ function readField(raw: unknown, path: string, problems: Problem[]): FieldDesign
     return null;
   }
   problems.push(...unknownKeyProblems(raw, FIELD_KEYS, path));
-  const name = text(raw.name, "", `${path}.name`, problems, 64);
+  const name = text(raw.name, "", `${path}.name`, problems, MAX_NAME);
   if (!FIELD_NAME.test(name)) {
     problems.push({
       path: `${path}.name`,
@@ -102,7 +109,7 @@ function readField(raw: unknown, path: string, problems: Problem[]): FieldDesign
       message: `Field name ${JSON.stringify(name)} must be snake_case (lowercase letters, digits, _), starting with a letter.`,
     });
   }
-  const type = text(raw.type, "int64", `${path}.type`, problems, 64);
+  const type = text(raw.type, "int64", `${path}.type`, problems, MAX_NAME);
   if (!isKnownType(type)) {
     problems.push({
       path: `${path}.type`,
@@ -166,7 +173,7 @@ function readResponse(raw: unknown, problems: Problem[]): ResponseDesign {
 }
 
 /** The keys each answer has besides `kind`. */
-const LEADER_SAFETY_KEYS: Readonly<Record<string, readonly string[]>> = {
+export const LEADER_SAFETY_KEYS: Readonly<Record<string, readonly string[]>> = {
   unanswered: [],
   convergent: ["shape"],
   "idempotency-key": ["field"],
@@ -189,7 +196,7 @@ function readLeaderSafety(raw: unknown, problems: Problem[]): LeaderSafety {
   if (isObj(raw) && raw.kind === "idempotency-key")
     return {
       kind: "idempotency-key",
-      field: text(raw.field, "", "leaderSafety.field", problems, 64),
+      field: text(raw.field, "", "leaderSafety.field", problems, MAX_NAME),
     };
   if (isObj(raw) && raw.kind === "neither") return { kind: "neither" };
   problems.push({
@@ -200,14 +207,9 @@ function readLeaderSafety(raw: unknown, problems: Problem[]): LeaderSafety {
   return { kind: "unanswered" };
 }
 
-const MAX_TABLES = 20;
-
 function readTables(raw: unknown, problems: Problem[]): string[] {
   if (raw === undefined) return [];
-  if (
-    Array.isArray(raw) &&
-    raw.every((t) => typeof t === "string" && /^[a-z_][a-z0-9_]{0,62}$/.test(t))
-  ) {
+  if (Array.isArray(raw) && raw.every((t) => typeof t === "string" && TABLE_NAME.test(t))) {
     const unique = [...new Set(raw as string[])];
     if (unique.length < raw.length)
       problems.push({
@@ -249,19 +251,13 @@ export function validateDesign(input: unknown): { design: Design; problems: Prob
   const category = input.categoryOverride;
   const design: Design = {
     target: pick(input.target, TARGETS, d.target, "target", problems),
-    rpcName: text(input.rpcName, d.rpcName, "rpcName", problems, 120),
+    rpcName: text(input.rpcName, d.rpcName, "rpcName", problems, MAX_RPC_NAME_TEXT),
     domain: pick<Domain>(input.domain, DOMAINS, d.domain, "domain", problems),
     tables: readTables(input.tables, problems),
     categoryOverride:
       category === null || category === undefined
         ? null
-        : pick(
-            category,
-            ["PersonData", "NonPersonData"] as const,
-            "PersonData",
-            "categoryOverride",
-            problems,
-          ),
+        : pick(category, DATA_CATEGORIES, "PersonData", "categoryOverride", problems),
     operation: pick(input.operation, OPERATIONS, d.operation, "operation", problems),
     consistency: pick(input.consistency, CONSISTENCIES, d.consistency, "consistency", problems),
     batch: pick(input.batch, BATCH_SCOPES, d.batch, "batch", problems),

@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { marked, type Token } from "marked";
-import { fenced, inlineCode, linkTarget, oneLine, plainText } from "./markdown-text";
+import { fenced, inlineCode, linkTarget, oneLine, plainText, textWithCode } from "./markdown-text";
 import { terminalText } from "./terminal-text";
 
 /** The inline tokens of one paragraph, flattened. */
@@ -82,6 +82,46 @@ describe("Markdown text from a design", () => {
         const tokens = marked.lexer(`${fenced("sql", code)}\n\nafter`);
         assert.equal(tokens[0]?.type, "code");
         assert.equal((tokens[0] as { text: string }).text, code.replace(/\n+$/, ""));
+      }),
+      RUNS,
+    );
+  });
+
+  it("textWithCode shows backtick-quoted parts as code and the rest as the words written", () => {
+    const tokens = inlineTokens(
+      `Where: ${textWithCode("inside `pub trait PersonLookup`, *not* `impl`")}`,
+    );
+    assert.deepEqual(
+      tokens.map((t) => [t.type, (t as { text: string }).text]),
+      [
+        ["text", "Where: inside "],
+        ["codespan", "pub trait PersonLookup"],
+        ["text", ", "],
+        ["escape", "*"],
+        ["text", "not"],
+        ["escape", "*"],
+        ["text", " "],
+        ["codespan", "impl"],
+      ],
+    );
+    assert.equal(textWithCode("a lone ` stays"), "a lone \\` stays");
+    assert.equal(textWithCode("x@`y`"), "x`@` `y`");
+  });
+
+  it("textWithCode stays text and code: nothing else, every character shown", () => {
+    fc.assert(
+      fc.property(hostile, (text) => {
+        const tokens = inlineTokens(`Name: ${textWithCode(text)}`);
+        for (const t of tokens)
+          assert.ok(["text", "escape", "codespan"].includes(t.type), `${t.type} in ${text}`);
+        // What shows is the text without its paired backticks; spaces may differ at the seams.
+        const flat = oneLine(terminalText(text));
+        const paired =
+          flat.split("`").length % 2 === 1 ? flat : flat.replace(/`(?=[^`]*$)/, "\u0000");
+        const expected = paired.replaceAll("`", "").replace("\u0000", "`");
+        const squash = (v: string) => v.replace(/\s+/g, "");
+        const shown = decode(tokens.map((t) => (t as { text: string }).text).join(""));
+        assert.equal(squash(shown), squash(`Name: ${expected}`));
       }),
       RUNS,
     );

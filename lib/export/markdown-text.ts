@@ -52,14 +52,8 @@ const WORD = /[a-z0-9]/i;
 /** The characters that make emphasis, code, links, HTML, entities, table cells or math. */
 const MARKUP = /[\\`*[\]<>|~&$]/;
 
-/**
- * Plain words inside a line (never at its start, so block markers need no escaping): every
- * character that could start markup is escaped, and so is what GitHub turns into a link by itself:
- * `://` (a URL) and `www.` lose their shape to a backslash, and `@` (an email address or a
- * mention that notifies people) is written as code.
- */
-export function plainText(text: string): string {
-  const flat = oneLine(terminalText(text));
+/** The escaping loop of plainText over text already on one line (leading spaces kept). */
+function escapePlain(flat: string): string {
   let out = "";
   for (let i = 0; i < flat.length; i++) {
     const ch = flat.charAt(i);
@@ -77,6 +71,44 @@ export function plainText(text: string): string {
       out += `\`${flat.slice(i, end + 1)}\``;
       i = end;
     } else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Plain words inside a line (never at its start, so block markers need no escaping): every
+ * character that could start markup is escaped, and so is what GitHub turns into a link by itself:
+ * `://` (a URL) and `www.` lose their shape to a backslash, and `@` (an email address or a
+ * mention that notifies people) is written as code.
+ */
+export function plainText(text: string): string {
+  return escapePlain(oneLine(terminalText(text)));
+}
+
+/**
+ * Words in which backtick-quoted parts mean code, as our generators and verdicts write them
+ * ("inside `pub trait PersonLookup`"): each pair of backticks becomes a code span (inlineCode),
+ * the rest plain text (plainText's escaping), a backtick without a partner a literal one. Escaping
+ * the quotes instead would show them as backticks around plain words, not as code.
+ */
+export function textWithCode(text: string): string {
+  const flat = oneLine(terminalText(text));
+  let out = "";
+  // Code spans side by side (ours, or plainText's for `@`) would read as one longer delimiter.
+  const append = (piece: string) =>
+    (out += out.endsWith("`") && piece.startsWith("`") ? ` ${piece}` : piece);
+  let at = 0;
+  while (at < flat.length) {
+    const open = flat.indexOf("`", at);
+    const close = open === -1 ? -1 : flat.indexOf("`", open + 1);
+    if (close === -1) {
+      append(escapePlain(flat.slice(at)));
+      break;
+    }
+    append(escapePlain(flat.slice(at, open)));
+    const code = flat.slice(open + 1, close);
+    if (code.trim() !== "") append(inlineCode(code));
+    at = close + 1;
   }
   return out;
 }

@@ -3,7 +3,7 @@
  * this file". Each file holds only the pieces to paste, each under a comment saying where it goes.
  */
 import { isPseudoFile, type Snippet } from "../generate/snippet";
-import { fenced, oneLine, plainText } from "./markdown-text";
+import { fenced, oneLine, plainText, textWithCode } from "./markdown-text";
 
 /** Where snippets for pseudo-files ("(terminal)", "(pull request description)") are collected. */
 export const NOTES_FILE = "WORKBENCH-NOTES.md";
@@ -33,10 +33,10 @@ function fileText(snippets: readonly Snippet[]): string {
 function notesText(snippets: readonly Snippet[]): string {
   const sections = snippets.map((s) =>
     [
-      `## ${plainText(s.file.slice(1, -1) || s.file)}: ${plainText(s.anchor)}`,
+      `## ${plainText(s.file.slice(1, -1) || s.file)}: ${textWithCode(s.anchor)}`,
       "",
       fenced(s.language, s.code),
-      ...(s.notes.length ? ["", ...s.notes.map((note) => `- ${plainText(note)}`)] : []),
+      ...(s.notes.length ? ["", ...s.notes.map((note) => `- ${textWithCode(note)}`)] : []),
       "",
     ].join("\n"),
   );

@@ -3,6 +3,7 @@
  * a deflater would be the only dependency. Pure, so it runs in Node and the browser alike.
  */
 import { concatBytes } from "../bytes";
+import { pathProblem } from "./safe-path";
 
 export interface ZipFile {
   readonly path: string;
@@ -31,15 +32,8 @@ export function crc32(bytes: Uint8Array): number {
 
 /** Extractors write where the name says: anything that could escape the target folder is a bug. */
 function checkPath(path: string): void {
-  const bad = (why: string) => new Error(`createZip: invalid path ${JSON.stringify(path)}: ${why}`);
-  if (path === "") throw bad("empty name");
-  if (path.includes("\\")) throw bad("backslash (use /)");
-  if (path.startsWith("/") || /^[A-Za-z]:/.test(path)) throw bad("absolute path");
-  if (/[\u0000-\u001f]/.test(path)) throw bad("control character");
-  for (const segment of path.split("/")) {
-    if (segment === "") throw bad("empty segment (leading, trailing or double /)");
-    if (segment === "." || segment === "..") throw bad(`"${segment}" segment`);
-  }
+  const problem = pathProblem(path);
+  if (problem) throw new Error(`createZip: invalid path ${JSON.stringify(path)}: ${problem}`);
 }
 
 /** DOS time and date fields; UTC so the bytes do not depend on the machine's time zone. */

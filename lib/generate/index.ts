@@ -5,7 +5,8 @@
 import type { Design } from "../design/model";
 import { invalidFieldNames } from "../design/field-names";
 import { rpcNameProblems } from "../design/rpc-name";
-import { generateInput, type Generator, type SqlStatus } from "./context";
+import type { SqlSummary } from "../sql/summary";
+import { generateInput, type Generator } from "./context";
 import { protoSnippets } from "./proto";
 import { nodeSnippets } from "./node";
 import { pythonSnippets } from "./python";
@@ -30,7 +31,7 @@ export const GENERATORS: readonly Generator[] = [
  * PascalCase or is a keyword somewhere, a field name that is not snake_case, an unknown type):
  * it would not compile anywhere. The design's problems say which name.
  */
-export function generateSnippets(design: Design, sql: SqlStatus = "unchecked"): Snippet[] {
+export function generateSnippets(design: Design, sql?: SqlSummary): Snippet[] {
   if (rpcNameProblems(design.rpcName).length > 0 || invalidFieldNames(design).length > 0) return [];
   const input = generateInput(design, sql);
   return GENERATORS.flatMap((generate) => generate(input));

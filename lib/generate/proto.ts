@@ -3,11 +3,12 @@
  * Field numbers follow declaration order from 1; `read_options` is appended last on reads.
  */
 import { PROTO_PATHS } from "../catalogue/paths";
-import type { Design, FieldDesign } from "../design/model";
+import type { FieldDesign } from "../design/model";
 import type { GenerateInput, Generator } from "./context";
 import { commentText } from "./escape/comment";
 import { protoComment } from "./escape/proto";
-import type { Snippet } from "./snippet";
+import { code, paragraphs } from "./code";
+import { snippet } from "./snippet-builder";
 
 const TYPES_PACKAGE = "personhog.types.v1";
 
@@ -18,23 +19,17 @@ export function rpcLine(rpc: string, request: string, response: string): string 
 function fieldLine(f: FieldDesign, number: number): string {
   const label = f.repeated ? "repeated " : f.optional ? "optional " : "";
   const comment = commentText(f.comment) ? `  ${protoComment(f.comment)}` : "";
-  return `  ${label}${f.type} ${f.name} = ${number};${comment}`;
+  return `${label}${f.type} ${f.name} = ${number};${comment}`;
 }
 
-export function messageText(
-  name: string,
-  fields: readonly FieldDesign[],
-  doc: string,
-  readOptions = false,
-): string {
-  const lines = fields.map((f, i) => fieldLine(f, i + 1));
-  if (readOptions) lines.push(`  ReadOptions read_options = ${fields.length + 1};`);
-  return [protoComment(doc), `message ${name} {`, ...lines, "}"].join("\n");
-}
-
-export function requestMessage(design: Design, name: string): string {
-  const doc = `${name} ${design.operation === "read" ? "reads" : "writes"} ${design.tables.join(", ") || "personhog data"}.`;
-  return messageText(name, design.request, doc, design.operation === "read" && design.readOptions);
+function message(name: string, fields: readonly FieldDesign[], doc: string, readOptions = false) {
+  return code`
+    ${protoComment(doc)}
+    message ${name} {
+      ${fields.map((f, i) => fieldLine(f, i + 1))}
+      ${readOptions && `ReadOptions read_options = ${fields.length + 1};`}
+    }
+  `;
 }
 
 /** Which service files declare the rpc line for this design and target. */
@@ -50,43 +45,31 @@ export function serviceFiles({ design, d }: GenerateInput): { file: string; serv
 
 export const protoSnippets: Generator = (input) => {
   const { design, d } = input;
-  const messages = [requestMessage(design, d.requestMessage)];
-  if (design.response.kind === "new") {
-    messages.push(
-      messageText(
-        d.responseMessage,
-        design.response.fields,
-        `${d.responseMessage} answers ${d.rpc}.`,
-      ),
-    );
-  }
-  const line = rpcLine(d.rpc, d.requestMessage, d.responseMessage);
-  const out: Snippet[] = [
-    {
+  const verb = design.operation === "read" ? "reads" : "writes";
+  const doc = `${d.requestMessage} ${verb} ${design.tables.join(", ") || "personhog data"}.`;
+  const readOptions = design.operation === "read" && design.readOptions;
+  const response = design.response.kind === "new" ? design.response.fields : null;
+  return [
+    snippet({
       id: "proto-messages",
-      step: "proto",
       file: PROTO_PATHS.types(design.domain),
-      language: "proto",
       anchor: "append after the last message of the file",
-      code: messages.join("\n\n"),
-      notes:
-        design.response.kind === "shared"
-          ? [`${d.responseMessage} already exists; it is reused, not redeclared.`]
-          : [],
-    },
+      code: paragraphs([
+        message(d.requestMessage, design.request, doc, readOptions),
+        response && message(d.responseMessage, response, `${d.responseMessage} answers ${d.rpc}.`),
+      ]),
+      notes: [!response && `${d.responseMessage} already exists; it is reused, not redeclared.`],
+    }),
+    ...serviceFiles(input).map((target) =>
+      snippet({
+        id: `proto-rpc-${target.service.replace("PersonHog", "").toLowerCase()}`,
+        file: target.file,
+        anchor: `inside service ${target.service}, one rpc per line`,
+        code: rpcLine(d.rpc, d.requestMessage, d.responseMessage),
+        notes: [
+          "The line must be identical in every service file: the router forwards requests unchanged.",
+        ],
+      }),
+    ),
   ];
-  for (const target of serviceFiles(input)) {
-    out.push({
-      id: `proto-rpc-${target.service.replace("PersonHog", "").toLowerCase()}`,
-      step: "proto",
-      file: target.file,
-      language: "proto",
-      anchor: `inside service ${target.service}, one rpc per line`,
-      code: line,
-      notes: [
-        "The line must be identical in every service file: the router forwards requests unchanged.",
-      ],
-    });
-  }
-  return out;
 };

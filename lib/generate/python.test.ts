@@ -194,16 +194,14 @@ describe("pythonSnippets", () => {
     );
   });
 
-  it("breaks long lines the way ruff format does", () => {
-    assert.equal(bracketed("    ", "def f", ["self"], ":"), "    def f(self):");
+  it("breaks long lines the way ruff format does, counting from the column the code lands at", () => {
+    assert.equal(bracketed("def f", ["self"], ":")(4), "def f(self):");
     const long = ["self", `request: ${"X".repeat(60)}`, "timeout: float | None = None"];
-    assert.equal(
-      bracketed("    ", "def f", long, " -> Y:"),
-      `    def f(\n        ${long.join(", ")}\n    ) -> Y:`,
-    );
+    assert.equal(bracketed("def f", long, " -> Y:")(0), `def f(${long.join(", ")}) -> Y:`);
+    assert.equal(bracketed("def f", long, " -> Y:")(4), `def f(\n    ${long.join(", ")}\n) -> Y:`);
     const longer = [...long, "z".repeat(60)];
     assert.equal(
-      bracketed("", "f", longer, ""),
+      bracketed("f", longer, "")(0),
       ["f(", ...longer.map((x) => `    ${x},`), ")"].join("\n"),
     );
   });

@@ -8,7 +8,8 @@ import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import type { Design, FieldDesign } from "../design/model";
 import type { Generator } from "./context";
 import { pyComment, pyKeywordArg, pyString } from "./escape/python";
-import type { Snippet } from "./snippet";
+import { code, type Block, type Part } from "./code";
+import { snippet } from "./snippet-builder";
 
 const LINE_LENGTH = 120;
 const GENERATED = PYTHON_PATHS.generated;
@@ -25,42 +26,44 @@ const FAKE_STORES: Readonly<Record<string, string>> = {
 };
 
 /**
- * `head(items)tail` the way ruff format breaks it: on one line if it fits, else the items on one
- * indented line, else one item per line with a trailing comma.
+ * `head(items)tail` the way ruff format breaks it at `column`: on one line if it fits, else the
+ * items on one indented line, else one item per line with a trailing comma.
  */
-export function bracketed(indent: string, head: string, items: string[], tail: string): string {
-  const flat = `${indent}${head}(${items.join(", ")})${tail}`;
-  if (flat.length <= LINE_LENGTH || items.length === 0) return flat;
-  const inner = `${indent}    ${items.join(", ")}`;
-  if (inner.length <= LINE_LENGTH) return `${indent}${head}(\n${inner}\n${indent})${tail}`;
-  const lines = items.map((item) => `${indent}    ${item},`);
-  return [`${indent}${head}(`, ...lines, `${indent})${tail}`].join("\n");
-}
-
-/** A field's value in a placeholder response, or null to leave it unset. */
-export function zeroValue(f: FieldDesign): string | null {
-  if (f.repeated) return "[]";
-  if (f.optional) return null;
-  const zeros: Record<string, string> = {
-    int64: "0",
-    int32: "0",
-    double: "0.0",
-    bool: "False",
-    string: '""',
-    bytes: 'b""',
+export function bracketed(head: string, items: readonly string[], tail: string): Block {
+  return (column) => {
+    const flat = `${head}(${items.join(", ")})${tail}`;
+    if (column + flat.length <= LINE_LENGTH || items.length === 0) return flat;
+    const inner = items.join(", ");
+    if (column + 4 + inner.length <= LINE_LENGTH) return `${head}(\n    ${inner}\n)${tail}`;
+    return code`
+      ${head}(
+          ${items.map((item) => `${item},`)}
+      )${tail}
+    `(column);
   };
-  return zeros[f.type] ?? null; // messages stay unset: an absent message reads as its default
 }
 
-function keywordArgs(fields: readonly FieldDesign[]): string[] {
-  const args: string[] = [];
-  for (const f of fields) {
-    const value = zeroValue(f);
-    if (value === null) continue;
-    args.push(pyKeywordArg(f.name, value));
-  }
-  return args;
+const ZEROS: Readonly<Record<string, string>> = {
+  int64: "0",
+  int32: "0",
+  double: "0.0",
+  bool: "False",
+  string: '""',
+  bytes: 'b""',
+};
+
+/** A field's value in a placeholder response, or undefined to leave it unset. */
+function zeroValue(f: FieldDesign): string | undefined {
+  if (f.repeated) return "[]";
+  // Optional fields and messages stay unset: an absent message reads as its default.
+  return f.optional ? undefined : ZEROS[f.type];
 }
+
+const keywordArgs = (fields: readonly FieldDesign[]): string[] =>
+  fields.flatMap((f) => {
+    const value = zeroValue(f);
+    return value === undefined ? [] : [pyKeywordArg(f.name, value)];
+  });
 
 /** The generated module that declares the response: a shared one may live in another domain. */
 function responseDomain(design: Design): string {
@@ -68,32 +71,26 @@ function responseDomain(design: Design): string {
   return SHARED_RESPONSES[design.response.name]?.domain ?? design.domain;
 }
 
-function fakeTodo(design: Design): string[] {
+function fakeTodo(design: Design): Part[] {
   const known = (t: string) => Object.hasOwn(FAKE_STORES, t);
   const stores = design.tables.filter(known).map((t) => FAKE_STORES[t]!);
   const missing = design.tables.filter((t) => !known(t));
-  const lines: string[] = [];
-  if (stores.length > 0 || missing.length === 0) {
-    const from = stores.length > 0 ? stores.join(", ") : "the fake's in-memory data";
-    lines.push(
-      design.operation === "read"
-        ? pyComment(`TODO: compute the answer from ${from}.`)
-        : pyComment(`TODO: apply the change to ${from} so later reads see it.`),
-    );
-  }
-  if (missing.length > 0)
-    lines.push(
-      pyComment(
-        `TODO: the fake keeps no ${missing.join(", ")} rows yet: add a dict and a builder.`,
-      ),
-    );
-  return lines.map((line) => `        ${line}`);
+  const from = stores.length > 0 ? stores.join(", ") : "the fake's in-memory data";
+  const todo =
+    design.operation === "read"
+      ? `TODO: compute the answer from ${from}.`
+      : `TODO: apply the change to ${from} so later reads see it.`;
+  const untracked = `TODO: the fake keeps no ${missing.join(", ")} rows yet: add a dict and a builder.`;
+  return [
+    (stores.length > 0 || missing.length === 0) && pyComment(todo),
+    missing.length > 0 && pyComment(untracked),
+  ];
 }
 
-function signature(design: Design, request: string, response: string, snake: string): string {
+function signature(design: Design, request: string, response: string, snake: string): Block {
   const params = ["self", `request: ${request}`];
   if (design.operation === "write") params.push("timeout: float | None = None");
-  return bracketed("    ", `def ${snake}`, params, ` -> ${response}:`);
+  return bracketed(`def ${snake}`, params, ` -> ${response}:`);
 }
 
 export const pythonSnippets: Generator = ({ design, d }) => {
@@ -106,31 +103,27 @@ export const pythonSnippets: Generator = ({ design, d }) => {
     a.toLowerCase().localeCompare(b.toLowerCase()),
   );
   const timeout = write ? "timeout or self._timeout" : "self._timeout";
-  const clientCode = [
-    signature(design, d.requestMessage, d.responseMessage, d.snake),
-    bracketed("        ", `return self._stub.${d.rpc}`, ["request", `timeout=${timeout}`], ""),
-  ].join("\n");
+  const clientCode = code`
+    ${signature(design, d.requestMessage, d.responseMessage, d.snake)}
+        ${bracketed(`return self._stub.${d.rpc}`, ["request", `timeout=${timeout}`], "")}
+  `;
   const fakeResponse = `${respModule}.${d.responseMessage}`;
   const fakeFields = design.response.kind === "new" ? keywordArgs(design.response.fields) : [];
-  const fakeCode = [
-    signature(design, `${reqModule}.${d.requestMessage}`, fakeResponse, d.snake),
-    `        self.calls.append(_Call(${pyString(d.snake)}, request))`,
-    ...fakeTodo(design),
-    bracketed("        ", `return ${fakeResponse}`, fakeFields, ""),
-  ].join("\n");
+  const fakeCode = code`
+    ${signature(design, `${reqModule}.${d.requestMessage}`, fakeResponse, d.snake)}
+        self.calls.append(_Call(${pyString(d.snake)}, request))
+        ${fakeTodo(design)}
+        ${bracketed(`return ${fakeResponse}`, fakeFields, "")}
+  `;
 
-  const importNames = reexported.join(" and ");
-  const sharedNote = `${d.responseMessage} is shared with other RPCs: it is already re-exported if a wrapper returns it; add it only if the ${responseDomain(design)}_pb2 block lacks it.`;
-  const missingModules = [...new Set([design.domain, responseDomain(design)])].filter(
-    (m) => !FAKE_IMPORTED_MODULES.has(m),
-  );
+  const missingModules = [...new Set([design.domain, responseDomain(design)])]
+    .filter((m) => !FAKE_IMPORTED_MODULES.has(m))
+    .map((m) => `${m}_pb2`);
 
   return [
-    {
+    snippet({
       id: "python-codegen",
-      step: "clients",
       file: "(terminal)",
-      language: "shell",
       anchor: "from the repository root, after the proto change",
       code: "bin/generate_personhog_proto.sh",
       notes: [
@@ -138,63 +131,54 @@ export const pythonSnippets: Generator = ({ design, d }) => {
         "Commit the generated files with the proto change: CI rejects stale stubs.",
         "It stops early if grpc_tools or protoletariat is missing: run uv sync first.",
       ],
-    },
-    {
+    }),
+    snippet({
       id: "python-reexports",
-      step: "clients",
       file: PYTHON_PATHS.reexports,
-      language: "python",
       anchor: `in the "from posthog.personhog_client.proto.generated.personhog.types.v1.${reqModule} import (...)" block; keep the block alphabetical`,
-      code: reexported.map((name) => `    ${name},`).join("\n"),
-      notes: shared
-        ? [sharedNote]
-        : ["Both messages are new, so both are re-exported for client.py and callers."],
-    },
-    {
+      code: reexported.map((name) => `${name},`),
+      indent: 4,
+      notes: [
+        shared
+          ? `${d.responseMessage} is shared with other RPCs: it is already re-exported if a wrapper returns it; add it only if the ${respModule} block lacks it.`
+          : "Both messages are new, so both are re-exported for client.py and callers.",
+      ],
+    }),
+    snippet({
       id: "python-client-method",
-      step: "clients",
       file: PYTHON_PATHS.client,
-      language: "python",
       anchor: `in class PersonHogClient, beside the other wrappers for ${d.domain.label}`,
       code: clientCode,
+      indent: 4,
       notes: [
-        `Also import ${importNames} in client.py's "from posthog.personhog_client.proto import (...)" list${shared ? `, and ${d.responseMessage} if it is not there yet` : ""}.`,
+        `Also import ${reexported.join(" and ")} in client.py's "from posthog.personhog_client.proto import (...)" list${shared ? `, and ${d.responseMessage} if it is not there yet` : ""}.`,
         write
           ? "Writes take an optional timeout so a caller can allow a slow batch more than the default; the guide shows only the read shape."
           : "Reads use the client's default timeout (PERSONHOG_TIMEOUT_MS), as the guide shows.",
-        ...(design.operation === "read" && design.readOptions
-          ? [
-              "Nothing to do for consistency: the interceptor turns request.read_options into the x-read-consistency header.",
-            ]
-          : []),
+        !write &&
+          design.readOptions &&
+          "Nothing to do for consistency: the interceptor turns request.read_options into the x-read-consistency header.",
         "No per-method metrics: MetricsInterceptor labels every call with its RPC name.",
       ],
-    },
-    {
+    }),
+    snippet({
       id: "python-fake-method",
-      step: "clients",
       file: PYTHON_PATHS.fake,
-      language: "python",
       anchor:
         "in class FakePersonHogClient, in the PersonHogClient interface section, in client.py's order",
       code: fakeCode,
+      indent: 4,
       notes: [
         "Same name and signature as the real wrapper, so tests that swap in the fake keep working.",
         `The fake imports the generated modules directly (${reqModule}${respModule === reqModule ? "" : `, ${respModule}`}), not the re-exports.`,
-        ...(missingModules.length > 0
-          ? [
-              `fake_client.py does not import ${missingModules.map((m) => `${m}_pb2`).join(", ")} yet: add it to its "from ${GENERATED}.personhog.types.v1 import (...)" line.`,
-            ]
-          : []),
+        missingModules.length > 0 &&
+          `fake_client.py does not import ${missingModules.join(", ")} yet: add it to its "from ${GENERATED}.personhog.types.v1 import (...)" line.`,
         shared
           ? `${d.responseMessage} is shared: the placeholder returns it empty until the TODO is done.`
           : "The zeros are placeholders: compute each field from the fake's data before relying on it in tests.",
-        ...(design.target === "guide"
-          ? [
-              "The guide's example also stores the response on the _Call; current fakes record (name, request) first and rarely keep the response.",
-            ]
-          : []),
+        design.target === "guide" &&
+          "The guide's example also stores the response on the _Call; current fakes record (name, request) first and rarely keep the response.",
       ],
-    },
-  ] satisfies Snippet[];
+    }),
+  ];
 };

@@ -5,13 +5,15 @@
  * implements the whole backend trait (TestReplicaService, or TestLeaderService for leader RPCs).
  */
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
+import { code } from "./code";
 import type { GenerateInput } from "./context";
-import { atomArg, call, chain, dedent, pad, testHead } from "./rust-format";
+import { chain, testHead, unbreakableArg } from "./rust-layout";
 import { requestSignature } from "./rust-service";
-import { requestLiteral } from "./rust-test-values";
+import { assertPair, requestLiteral } from "./rust-test-values";
 import { rustString } from "./escape/rust";
 import { carriesPersonKey, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
+import { snippet } from "./snippet-builder";
 import { RUST_CRATES } from "../catalogue/paths";
 
 const ROUTER = RUST_CRATES.router;
@@ -41,139 +43,106 @@ function knownMethod(input: GenerateInput, plan: RustPlan): Snippet {
   const anchor = pos.after
     ? `in \`pub const KNOWN_METHODS\`, insert after "${pos.after}"`
     : `in \`pub const KNOWN_METHODS\`, insert first, before "${pos.before}"`;
-  const notes = [
-    "KNOWN_METHODS is sorted by byte order (binary_search), so uppercase letters sort before lowercase: known_methods_is_sorted fails otherwise.",
-    "known_methods_matches_service_proto compares it with service.proto's rpc lines: cargo test -p personhog-router fails until both agree.",
-    `Position computed against service.proto's ${EXISTING_RPCS.length} RPCs; if your checkout lacks that neighbour, keep the byte order.`,
-  ];
-  if (pos.exists) notes.unshift(`${rpc} already exists: pick another name.`);
-  if (!plan.write && plan.category === "PersonData" && input.design.consistency === "strong")
-    notes.push(
-      "Only GetPerson goes to the leader on STRONG in current code; this RPC reaches the replica, which refuses STRONG person reads.",
-    );
-  return {
+  const strongPersonRead =
+    !plan.write && plan.category === "PersonData" && input.design.consistency === "strong";
+  return snippet({
     id: "rust-proxy-known-method",
-    step: "rust",
     file: `${ROUTER}/src/proxy.rs`,
-    language: "rust",
     anchor,
     code: `${rustString(rpc)},`,
-    notes,
-  };
+    notes: [
+      pos.exists && `${rpc} already exists: pick another name.`,
+      "KNOWN_METHODS is sorted by byte order (binary_search), so uppercase letters sort before lowercase: known_methods_is_sorted fails otherwise.",
+      "known_methods_matches_service_proto compares it with service.proto's rpc lines: cargo test -p personhog-router fails until both agree.",
+      `Position computed against service.proto's ${EXISTING_RPCS.length} RPCs; if your checkout lacks that neighbour, keep the byte order.`,
+      strongPersonRead &&
+        "Only GetPerson goes to the leader on STRONG in current code; this RPC reaches the replica, which refuses STRONG person reads.",
+    ],
+  });
 }
 
 function leaderArm(input: GenerateInput): Snippet {
   const { rpc } = input.d;
-  const col = 12;
-  const lines = [
-    `${pad(col)}${rustString(rpc)} => {`,
-    ...chain(
-      col + 4,
-      "let (resp, call_ms) = ",
-      "self",
-      [{ method: "raw_proxy_to_leader", args: ["req", rustString(rpc)] }, ".await"],
-      ";",
-    ),
-    `${pad(col + 4)}(resp, "leader", call_ms)`,
-    `${pad(col)}}`,
-  ];
-  const keyed = carriesPersonKey(input.design.request);
-  const notes = [
-    "raw_proxy_to_leader routes by the x-team-id and x-person-id request headers (INVALID_ARGUMENT without them), never the body: every client must stamp them for this method (Node's resolvePersonRoutingKey, the Rust clients' stamp_person_routing_headers).",
-    "Without this arm the `_` arm forwards it to the replica, which does not serve it.",
-  ];
-  if (!keyed)
-    notes.unshift(
-      "The request has no team_id and person_id: the leader cannot be chosen. Add them.",
-    );
-  return {
+  const proxy = { method: "raw_proxy_to_leader", args: ["req", rustString(rpc)] };
+  return snippet({
     id: "rust-proxy-leader-arm",
-    step: "rust",
     file: `${ROUTER}/src/proxy.rs`,
-    language: "rust",
     anchor: 'in `RawProxyInner::handle`, `match method_name`, next to the "FencePerson" arm',
-    code: dedent(lines, col),
-    notes,
-  };
+    code: code`
+      ${rustString(rpc)} => {
+          ${chain("let (resp, call_ms) = ", "self", [proxy, ".await"], ";")}
+          (resp, "leader", call_ms)
+      }
+    `,
+    notes: [
+      !carriesPersonKey(input.design.request) &&
+        "The request has no team_id and person_id: the leader cannot be chosen. Add them.",
+      "raw_proxy_to_leader routes by the x-team-id and x-person-id request headers (INVALID_ARGUMENT without them), never the body: every client must stamp them for this method (Node's resolvePersonRoutingKey, the Rust clients' stamp_person_routing_headers).",
+      "Without this arm the `_` arm forwards it to the replica, which does not serve it.",
+    ],
+  });
 }
 
 function testServerStub(input: GenerateInput, leader: boolean): Snippet {
   const { d } = input;
   const body = leader
     ? [
-        `${pad(8)}require_partition_metadata(&request)?;`,
-        ...atomArg(8, "", ["Err", "Status::unimplemented"], '"not exercised by router tests"', ""),
+        "require_partition_metadata(&request)?;",
+        unbreakableArg("", ["Err", "Status::unimplemented"], '"not exercised by router tests"', ""),
       ]
-    : atomArg(8, "", ["Ok", "Response::new"], `${d.responseMessage}::default()`, "");
-  const lines = [
-    ...requestSignature(
-      4,
-      d.snake,
-      d.requestMessage,
-      d.responseMessage,
-      leader ? "request" : "_request",
-    ),
-    ...body,
-    `${pad(4)}}`,
-  ];
+    : unbreakableArg("", ["Ok", "Response::new"], `${d.responseMessage}::default()`, "");
+  const arg = leader ? "request" : "_request";
   const service = leader ? "TestLeaderService" : "TestReplicaService";
-  return {
+  return snippet({
     id: leader ? "rust-router-test-leader" : "rust-router-test-replica",
-    step: "rust",
     file: `${ROUTER}/tests/common/mod.rs`,
-    language: "rust",
     anchor: `inside \`impl ${leader ? "PersonHogLeader" : "PersonHogReplica"} for ${service}\``,
-    code: dedent(lines, 4),
+    code: code`
+      ${requestSignature(d.snake, d.requestMessage, d.responseMessage, arg)}
+          ${body}
+      }
+    `,
     notes: [
       `${service} implements the whole backend trait, so the router's tests do not compile without this stub.`,
     ],
-  };
+  });
 }
 
 function integrationTest(input: GenerateInput, leader: boolean): Snippet {
   const { d } = input;
   const start = leader
     ? [
-        `${pad(4)}let replica_addr = start_test_replica(TestReplicaService::new()).await;`,
-        `${pad(4)}let leader_addr = start_test_leader(TestLeaderService::new()).await;`,
-        `${pad(4)}let router_addr = start_test_router_raw_with_leader(replica_addr, leader_addr, 1).await;`,
+        "let replica_addr = start_test_replica(TestReplicaService::new()).await;",
+        "let leader_addr = start_test_leader(TestLeaderService::new()).await;",
+        "let router_addr = start_test_router_raw_with_leader(replica_addr, leader_addr, 1).await;",
       ]
     : [
-        `${pad(4)}let replica_addr = start_test_replica(TestReplicaService::new()).await;`,
-        `${pad(4)}let router_addr = start_test_router_raw(replica_addr).await;`,
+        "let replica_addr = start_test_replica(TestReplicaService::new()).await;",
+        "let router_addr = start_test_router_raw(replica_addr).await;",
       ];
   const finish = leader
     ? ['.expect_err("the leader route needs the person key headers")']
     : ['.expect("RPC failed")', ".into_inner()"];
-  const lines = [
-    "#[tokio::test]",
-    ...testHead(`raw_proxy_${d.snake}_${leader ? "needs_person_key" : "routes_to_replica"}`),
-    ...start,
-    `${pad(4)}let mut client = create_client(router_addr).await;`,
-    "",
-    ...requestLiteral(input, 4, { lead: "let request = ", calls: [], team: "1" }),
-    ...chain(
-      4,
-      leader ? "let status = " : "let response = ",
-      "client",
-      [{ method: d.snake, args: ["request"] }, ".await", ...finish],
-      ";",
-    ),
-    "",
-    ...(leader
-      ? [`${pad(4)}assert_eq!(status.code(), tonic::Code::InvalidArgument);`]
-      : call(4, "assert_eq!(", ["response", `${d.responseMessage}::default()`], ");", {
-          macro: true,
-        })),
-    "}",
-  ];
-  return {
+  const rpc = { method: d.snake, args: ["request"] };
+  const assertion = leader
+    ? "assert_eq!(status.code(), tonic::Code::InvalidArgument);"
+    : assertPair("response", `${d.responseMessage}::default()`);
+  return snippet({
     id: "rust-router-integration-test",
-    step: "rust",
     file: `${ROUTER}/tests/raw_proxy_integration.rs`,
-    language: "rust",
     anchor: "append",
-    code: lines.join("\n"),
+    code: code`
+      #[tokio::test]
+      ${testHead(`raw_proxy_${d.snake}_${leader ? "needs_person_key" : "routes_to_replica"}`)}
+          ${start}
+          let mut client = create_client(router_addr).await;
+
+          ${requestLiteral(input, { lead: "let request = ", calls: [], team: "1" })}
+          ${chain(leader ? "let status = " : "let response = ", "client", [rpc, ".await", ...finish], ";")}
+
+          ${assertion}
+      }
+    `,
     notes: leader
       ? [
           "Sent without x-team-id/x-person-id, so the router must refuse it before reaching the leader: proof the leader arm exists.",
@@ -182,7 +151,7 @@ function integrationTest(input: GenerateInput, leader: boolean): Snippet {
       : [
           "The test replica answers the default response: the test proves the router forwards the method.",
         ],
-  };
+  });
 }
 
 export function proxySnippets(input: GenerateInput, plan: RustPlan): Snippet[] {

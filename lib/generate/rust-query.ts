@@ -3,9 +3,10 @@
  * runs — the sqlx macro (`query!` for writes counting rows, `query_as!` for rows of a storage type,
  * `query_scalar!` for single values), the fetch, the rows metric and the returned value.
  */
+import { code, type Block } from "./code";
 import type { GenerateInput } from "./context";
 import { rustSql } from "./escape/rust";
-import { call, chain, pad } from "./rust-format";
+import { call, chain } from "./rust-layout";
 import { sqlBinds } from "./rust-binds";
 import type { ReturnShape } from "./rust-response";
 import { owned, type RustPlan } from "./rust-types";
@@ -79,32 +80,36 @@ function queryPlan(sql: string, plan: RustPlan, shape: ReturnShape): QueryPlan {
 }
 
 /** The array conversions, the sqlx call with the design's SQL, the rows metric and `Ok(…)`. */
-export function queryLines(input: GenerateInput, plan: RustPlan, shape: ReturnShape, col: number) {
+export function queryBody(
+  input: GenerateInput,
+  plan: RustPlan,
+  shape: ReturnShape,
+): { code: Block; notes: readonly string[] } {
   const { sql } = input.design;
   const binds = sqlBinds(input.design);
   const q = queryPlan(sql, plan, shape);
-  const args: string[][] = [
-    ...(q.target ? [[`${pad(col + 4)}${q.target}`]] : []),
-    rustSql(col + 4, sql),
-    ...binds.args.map((a) => [`${pad(col + 4)}${a}`]),
-  ];
-  // Macro arguments are comma-separated with no trailing comma.
-  const argLines = args.flatMap((lines, i) =>
-    i === args.length - 1 ? lines : [...lines.slice(0, -1), `${lines[lines.length - 1]},`],
-  );
-  const prelude = binds.prelude.flatMap((c) => chain(col, c.lead, c.root, c.children, ";"));
-  const lines = [
-    ...(prelude.length ? [...prelude, ""] : []),
-    `${pad(col)}let ${q.variable} = sqlx::${q.kind}!(`,
-    ...argLines,
-    `${pad(col)})`,
-    `${pad(col)}.${q.fetch}(&mut *conn)`,
-    `${pad(col)}.await?;`,
-    ...(q.rows
-      ? call(col, "common_metrics::histogram(", ["DB_ROWS_RETURNED", "&labels", q.rows], ");")
-      : []),
-    "",
-    `${pad(col)}Ok(${q.ok})`,
-  ];
-  return { lines, notes: binds.notes };
+  const prelude =
+    binds.prelude.length > 0 &&
+    code`
+      ${binds.prelude.map((c) => chain(c.lead, c.root, c.children, ";"))}
+
+    `;
+  // Macro arguments are comma-separated with no trailing comma; the SQL spans lines.
+  const args = [q.target, rustSql(0, sql).join("\n"), ...binds.args].filter((a) => a !== null);
+  const rows =
+    q.rows && call("common_metrics::histogram(", ["DB_ROWS_RETURNED", "&labels", q.rows], ");");
+  return {
+    code: code`
+      ${prelude}
+      let ${q.variable} = sqlx::${q.kind}!(
+          ${args.join(",\n")}
+      )
+      .${q.fetch}(&mut *conn)
+      .await?;
+      ${rows}
+
+      Ok(${q.ok})
+    `,
+    notes: binds.notes,
+  };
 }

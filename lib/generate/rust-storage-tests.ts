@@ -7,44 +7,39 @@
 import { RUST_CRATES } from "../catalogue/paths";
 import type { FieldDesign } from "../design/model";
 import type { GenerateInput } from "./context";
-import { call, chain, fnSig, pad, testHead, type ChainCall } from "./rust-format";
+import { code, paragraphs, type Block, type Part } from "./code";
+import { chain, signature, testHead, type ChainCall } from "./rust-layout";
 import type { ReturnShape } from "./rust-response";
-import { batchCases, seedLines, storageArg, type Mode } from "./rust-test-values";
+import { assertPair, batchCases, seedLines, storageArg, type Mode } from "./rust-test-values";
 import { rustIdent, rustString } from "./escape/rust";
 import { isInsert, type RustPlan, type RustType } from "./rust-types";
 import type { Snippet } from "./snippet";
+import { snippet } from "./snippet-builder";
 
 /** An assertion on the storage result, for rows found (seeded) or none (missing). */
-function expectation(t: RustType, v: string, mode: Mode): string | null {
+function expectation(t: RustType, v: string, mode: Mode): Part {
   const found = mode === "seeded";
   switch (t.k) {
     case "unit":
       return null;
     case "prim":
       if (t.name === "bool") return found ? `assert!(${v});` : `assert!(!${v});`;
-      if (t.name === "f64") return found ? `assert!(${v} > 0.0);` : `assert_eq!(${v}, 0.0);`;
-      return `assert_eq!(${v}, ${found ? 1 : 0});`;
+      if (t.name === "f64") return found ? `assert!(${v} > 0.0);` : assertPair(v, "0.0");
+      return assertPair(v, found ? "1" : "0");
     case "vec":
-      return found ? `assert_eq!(${v}.len(), 1);` : `assert!(${v}.is_empty());`;
+      return found ? assertPair(`${v}.len()`, "1") : `assert!(${v}.is_empty());`;
     case "string":
     case "bytes":
       return found ? `assert!(!${v}.is_empty());` : `assert!(${v}.is_empty());`;
     case "option":
       return found ? `assert!(${v}.is_some());` : `assert!(${v}.is_none());`;
     case "named":
-      return `${found ? "assert_ne" : "assert_eq"}!(${v}, ${t.name}::default());`;
+      return assertPair(v, `${t.name}::default()`, found ? "assert_ne" : "assert_eq");
   }
 }
 
-/** An assertion statement at `col`; a two-argument assert macro opens up when too wide. */
-function assertionLines(assertion: string, col: number): string[] {
-  const m = /^(assert_(?:eq|ne)!\()(.*), (.*)\);$/.exec(assertion);
-  if (!m) return [`${pad(col)}${assertion}`];
-  return call(col, m[1]!, [m[2]!, m[3]!], ");", { macro: true });
-}
-
 /** `let result = ctx.storage.m(args).await.expect(…);` and its assertion. */
-function callAndAssert(plan: RustPlan, shape: ReturnShape, args: string[], mode: Mode): string[] {
+function callAndAssert(plan: RustPlan, shape: ReturnShape, args: string[], mode: Mode): Block {
   const unit = shape.type.k === "unit";
   const lead = unit ? "let () = " : "let result = ";
   const calls: (string | ChainCall)[] = [
@@ -53,16 +48,15 @@ function callAndAssert(plan: RustPlan, shape: ReturnShape, args: string[], mode:
     ".await",
     `.expect(${rustString(`${plan.method} failed`)})`,
   ];
-  const assertion = expectation(shape.type, "result", mode);
-  return [
-    ...chain(4, lead, "ctx", calls, ";"),
-    "",
-    ...(assertion ? assertionLines(assertion, 4) : []),
-    `${pad(4)}ctx.cleanup().await.ok();`,
-  ];
+  return code`
+    ${chain(lead, "ctx", calls, ";")}
+
+    ${expectation(shape.type, "result", mode)}
+    ctx.cleanup().await.ok();
+  `;
 }
 
-function seededTest(input: GenerateInput, plan: RustPlan, shape: ReturnShape): string[] | null {
+function seededTest(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Block | null {
   const values = plan.params.map((p) =>
     p.field ? storageArg(p.field, "seeded") : { expr: "ConsistencyLevel::Eventual", known: true },
   );
@@ -70,20 +64,19 @@ function seededTest(input: GenerateInput, plan: RustPlan, shape: ReturnShape): s
   const args = values.map((v) => v!.expr);
   const seed = seedLines(
     input.design,
-    4,
     args.some((a) => a.includes("person.")),
   );
   if (!seed) return null;
-  return [
-    "#[tokio::test]",
-    ...testHead(`test_${plan.method}`),
-    `${pad(4)}let ctx = TestContext::new().await;`,
-    ...seed,
-    "",
-    `${pad(4)}// The arguments point at the seeded rows; adjust the expectation if the query skips them.`,
-    ...callAndAssert(plan, shape, args, "seeded"),
-    "}",
-  ];
+  return code`
+    #[tokio::test]
+    ${testHead(`test_${plan.method}`)}
+        let ctx = TestContext::new().await;
+        ${seed}
+
+        // The arguments point at the seeded rows; adjust the expectation if the query skips them.
+        ${callAndAssert(plan, shape, args, "seeded")}
+    }
+  `;
 }
 
 interface Case {
@@ -91,7 +84,7 @@ interface Case {
   readonly values: readonly string[];
 }
 
-function missingTest(plan: RustPlan, shape: ReturnShape): string[] {
+function missingTest(plan: RustPlan, shape: ReturnShape): Block {
   const batch: FieldDesign | undefined = plan.repeated[0];
   const params: string[] = [];
   let cases: Case[] = [];
@@ -118,43 +111,38 @@ function missingTest(plan: RustPlan, shape: ReturnShape): string[] {
     if (!p.field) return "consistency";
     return storageArg(p.field, "missing")?.expr ?? "Default::default()";
   });
-  const attrs = cases.length
-    ? ["#[rstest]", ...cases.map((c) => `#[case::${c.name}(${c.values.join(", ")})]`)]
-    : [];
-  return [
-    ...attrs,
-    "#[tokio::test]",
-    ...fnSig(0, `async fn test_${plan.method}_finds_nothing`, params, "", " {"),
-    `${pad(4)}let ctx = TestContext::new().await;`,
-    "",
-    ...callAndAssert(plan, shape, args, "missing"),
-    "}",
+  const rstest = cases.length > 0 && [
+    "#[rstest]",
+    ...cases.map((c) => `#[case::${c.name}(${c.values.join(", ")})]`),
   ];
+  return code`
+    ${rstest}
+    #[tokio::test]
+    ${signature(`async fn test_${plan.method}_finds_nothing`, params, "", " {")}
+        let ctx = TestContext::new().await;
+
+        ${callAndAssert(plan, shape, args, "missing")}
+    }
+  `;
 }
 
 export function storageTests(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snippet[] {
   const seeded = seededTest(input, plan, shape);
   // A fresh team proves nothing about an INSERT: it would insert.
   const missing = isInsert(input.design.sql) ? null : missingTest(plan, shape);
-  const blocks = [seeded, missing].filter((b): b is string[] => b !== null);
-  const notes = ["storage_tests.rs already imports TestContext, ConsistencyLevel and rstest."];
-  if (!seeded)
-    notes.push(
-      "No seeded test: a request field or table has no fixture value. Insert rows with TestContext's helpers and assert what the query returns.",
-    );
-  if (input.design.tables.includes("posthog_cohortpeople"))
-    notes.push(
-      "Cohort ids are not scoped by team: a query by cohort id alone also sees other tests' rows.",
-    );
   return [
-    {
+    snippet({
       id: "rust-storage-test",
-      step: "rust",
       file: `${RUST_CRATES.replica}/tests/storage_tests.rs`,
-      language: "rust",
       anchor: "append, next to the tests of the same domain",
-      code: blocks.map((b) => b.join("\n")).join("\n\n"),
-      notes,
-    },
+      code: paragraphs([seeded, missing]),
+      notes: [
+        "storage_tests.rs already imports TestContext, ConsistencyLevel and rstest.",
+        !seeded &&
+          "No seeded test: a request field or table has no fixture value. Insert rows with TestContext's helpers and assert what the query returns.",
+        input.design.tables.includes("posthog_cohortpeople") &&
+          "Cohort ids are not scoped by team: a query by cohort id alone also sees other tests' rows.",
+      ],
+    }),
   ];
 }

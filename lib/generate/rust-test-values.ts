@@ -1,15 +1,31 @@
 /**
- * Values the generated tests pass for each request field, and the fixture rows they insert. A
+ * What the generated Rust tests share: the values they pass for each request field, the fixture
+ * rows they insert, the request literal, `read_options` for rstest cases and assertions. A
  * "seeded" value points at the rows the test inserted (the person's id, the seeded group key); a
  * "missing" value points at nothing (a fresh team, id -1), so the query must find nothing.
  */
 import type { Design, FieldDesign } from "../design/model";
 import type { GenerateInput } from "./context";
-import { chain, structExpr } from "./rust-format";
+import type { Block } from "./code";
+import { call, chain, structLiteral } from "./rust-layout";
 import { rustIdent, rustString } from "./escape/rust";
 import { baseType, fieldType, owned, type RustType } from "./rust-types";
 
 export type Mode = "seeded" | "missing";
+
+/** `assert_eq!(a, b);`, opened up like any macro call when too wide. */
+export const assertPair = (a: string, b: string, macro = "assert_eq") =>
+  call(`${macro}!(`, [a, b], ");", { macro: true });
+
+/** `let read_options = consistency.map(|c| ReadOptions { … });` for the rstest consistency cases. */
+export const readOptionsLet = (extra: readonly string[] = []) =>
+  structLiteral(
+    "let read_options = consistency.map(|c| ",
+    [],
+    "ReadOptions",
+    ["consistency: c.into()", ...extra],
+    ");",
+  );
 
 /** One element's value: a literal or expression, and whether it is text. */
 interface Elem {
@@ -98,41 +114,34 @@ const PERSON_TABLES = new Set([
 ]);
 const NO_FIXTURE = new Set(["posthog_personlessdistinctid", "posthog_personoverride"]);
 
-const step = (col: number, lead: string, call: string, what: string): string[] =>
-  chain(col, lead, "ctx", [call, ".await", `.expect("Failed to ${what}")`], ";");
+const step = (lead: string, call: string, what: string): Block =>
+  chain(lead, "ctx", [call, ".await", `.expect("Failed to ${what}")`], ";");
 
 /**
  * Lines inserting the rows a seeded test reads, using the TestContext fixtures; null when a table
  * has no fixture helper.
  */
-export function seedLines(design: Design, col: number, personUsed: boolean): string[] | null {
+export function seedLines(design: Design, personUsed: boolean): Block[] | null {
   const tables = new Set(design.tables);
   if ([...tables].some((t) => NO_FIXTURE.has(t)) || tables.size === 0) return null;
   const cohort = tables.has("posthog_cohortpeople");
   const flags = tables.has("posthog_featureflaghashkeyoverride");
   const needsPerson = personUsed || [...tables].some((t) => PERSON_TABLES.has(t));
-  const lines: string[] = [];
+  const lines: Block[] = [];
   if (needsPerson) {
     const lead = personUsed || cohort || flags ? "let person = " : "";
-    lines.push(...step(col, lead, '.insert_person("seeded-user", None)', "insert person"));
+    lines.push(step(lead, '.insert_person("seeded-user", None)', "insert person"));
   }
   if (cohort)
-    lines.push(
-      ...step(col, "", `.add_person_to_cohort(person.id, ${SEEDED_COHORT})`, "add to cohort"),
-    );
-  if (flags)
-    lines.push(
-      ...step(
-        col,
-        "",
-        '.insert_hash_key_override(person.id, "seeded-flag", "seeded-hash")',
-        "insert override",
-      ),
-    );
+    lines.push(step("", `.add_person_to_cohort(person.id, ${SEEDED_COHORT})`, "add to cohort"));
+  if (flags) {
+    const override = '.insert_hash_key_override(person.id, "seeded-flag", "seeded-hash")';
+    lines.push(step("", override, "insert override"));
+  }
   if (tables.has("posthog_group"))
-    lines.push(...step(col, "", '.insert_group(0, "seeded-group", None)', "insert group"));
+    lines.push(step("", '.insert_group(0, "seeded-group", None)', "insert group"));
   if (tables.has("posthog_grouptypemapping"))
-    lines.push(...step(col, "", ".insert_standard_group_type_mappings()", "insert mappings"));
+    lines.push(step("", ".insert_standard_group_type_mappings()", "insert mappings"));
   return lines;
 }
 
@@ -142,9 +151,8 @@ export function seedLines(design: Design, col: number, personUsed: boolean): str
  */
 export function requestLiteral(
   { design, d }: GenerateInput,
-  col: number,
   opts: { lead: string; calls: string[]; overrides?: Record<string, string>; team?: string },
-): string[] {
+): Block {
   const overrides = opts.overrides ?? {};
   const fields = design.request.map((f) => {
     const value = Object.hasOwn(overrides, f.name)
@@ -154,5 +162,5 @@ export function requestLiteral(
   });
   if (design.operation === "read" && design.readOptions)
     fields.push(overrides.read_options ? "read_options" : "read_options: None");
-  return structExpr(col, opts.lead, opts.calls, d.requestMessage, fields, ";");
+  return structLiteral(opts.lead, opts.calls, d.requestMessage, fields, ";");
 }

@@ -48,6 +48,24 @@ export const SNIPPET_PLACEMENT: Readonly<Record<string, SnippetPlacement>> = {
   "rust-proxy-leader-arm": "match-arm",
 };
 
+/** The column each placement starts at in its file: rustfmt's width limits count from there. */
+const PLACEMENT_COLUMN: Readonly<Record<SnippetPlacement, number>> = {
+  "trait-item": 4,
+  "impl-item": 4,
+  item: 0,
+  "storage-type": 0,
+  "known-method": 4,
+  "match-arm": 12,
+  "proto-message": 0,
+  "proto-rpc": 2,
+};
+
+/** Where a snippet's code starts in its file; 0 for snippets with no placement. */
+export function columnOf(id: string): number {
+  const placement = placementOf(id);
+  return placement ? PLACEMENT_COLUMN[placement] : 0;
+}
+
 export function placementOf(id: string): SnippetPlacement | undefined {
   return Object.hasOwn(SNIPPET_PLACEMENT, id) ? SNIPPET_PLACEMENT[id] : undefined;
 }

@@ -1,17 +1,50 @@
 /**
- * Step 4: the build and test commands, and the checklist ticked from the design itself. Items the
- * design cannot know (a command passing on your machine) stay unticked for you to tick.
+ * Step 4: the build and test commands, and the checklist marked from the design and the SQL lab
+ * (see mark.ts). Items the design cannot know (a command passing on your machine) stay "to do" for
+ * you to tick.
  */
+import { markOfSql, type Mark } from "../design/mark";
 import { designProblems } from "../design/rules";
+import { stepOfProblem } from "../design/steps";
 import type { GenerateInput, Generator } from "./context";
 import { serviceFiles } from "./proto";
+import { snippet } from "./snippet-builder";
+
+/** A mark the design or the SQL lab earned, or "todo": only the author can confirm it. */
+export type ItemState = Mark | "todo";
 
 export interface ChecklistItem {
   readonly id: string;
   readonly text: string;
-  /** "done" from the design, "todo" for you to confirm, "blocked" when the design says no. */
-  readonly state: "done" | "todo" | "blocked";
+  readonly state: ItemState;
+  /** Why a warning or a failure, or what is still to come. */
   readonly why?: string;
+}
+
+/** What the SQL lab said, for the index item. */
+function sqlWhy(state: Mark, reasons: readonly string[]): string | undefined {
+  if (state === "unchecked") return "The SQL lab has not checked it yet.";
+  return state === "pass" ? undefined : reasons.join(" ");
+}
+
+/**
+ * One item as a Markdown task, the same in the PR description and the zip: only a pass is ticked;
+ * a warning is an open question for the reviewer. `text` escapes design text for the output.
+ */
+export function taskLine(item: ChecklistItem, text: (s: string) => string = (s) => s): string {
+  const why = item.why ? text(item.why) : "";
+  switch (item.state) {
+    case "pass":
+      return `- [x] ${text(item.text)}`;
+    case "todo":
+      return `- [ ] ${text(item.text)}`;
+    case "warning":
+      return `- [ ] Reviewer: accept or refuse. ${text(item.text)}, with a warning: ${why}`;
+    case "failed":
+      return `- [ ] ${text(item.text)}. Failed: ${why}`;
+    case "unchecked":
+      return `- [ ] ${text(item.text)} (not checked yet)`;
+  }
 }
 
 export const VERIFY_COMMANDS = [
@@ -24,28 +57,28 @@ export const VERIFY_COMMANDS = [
 
 export function checklist(input: GenerateInput): ChecklistItem[] {
   const { design, d, sql } = input;
-  const problems = designProblems(design);
+  const errors = designProblems(design, sql.facts).filter((p) => p.severity === "error");
   const errorsAt = (prefix: string) =>
-    problems.filter((p) => p.severity === "error" && p.path.startsWith(prefix));
-  const sqlState =
-    sql === "ok" || sql === "warning" ? "done" : sql === "error" ? "blocked" : "todo";
+    errors.filter((p) => stepOfProblem(p) !== "rust" && p.path.startsWith(prefix));
+  const binds = errors.filter((p) => stepOfProblem(p) === "rust");
+  const sqlState = markOfSql(sql);
   const files = serviceFiles(input).map((f) => f.file.split("/").pop());
   const items: ChecklistItem[] = [
     {
       id: "index",
       text: "Query uses an existing index (no seq scans)",
       state: sqlState,
-      why: sql === "unchecked" ? "Check the SQL in the lab." : `The lab says ${sql}.`,
+      why: sqlWhy(sqlState, sql.reasons),
     },
     {
       id: "messages",
       text: `Proto messages added to types/v1/${design.domain}.proto`,
-      state: errorsAt("request").length || errorsAt("response").length ? "blocked" : "done",
+      state: errorsAt("request").length || errorsAt("response").length ? "failed" : "pass",
     },
     {
       id: "rpc",
       text: `RPC added to ${files.join(" and ")}`,
-      state: errorsAt("rpcName").length ? "blocked" : "done",
+      state: errorsAt("rpcName").length ? "failed" : "pass",
     },
     {
       id: "python",
@@ -66,7 +99,9 @@ export function checklist(input: GenerateInput): ChecklistItem[] {
         design.target === "guide"
           ? "Rust storage trait + postgres impl + service handler + router wiring all implemented"
           : "Rust storage trait + postgres impl + service handler; router KNOWN_METHODS entry in byte order",
-      state: "todo",
+      ...(binds.length
+        ? { state: "failed" as const, why: binds.map((p) => p.message).join(" ") }
+        : { state: "todo" as const }),
     },
     ...(design.target === "current"
       ? [
@@ -85,7 +120,7 @@ export function checklist(input: GenerateInput): ChecklistItem[] {
     items.push({
       id: "at-least-once",
       text: "The leader write converges under redelivery or carries an idempotency key",
-      state: leader.length ? "blocked" : "done",
+      state: leader.length ? "failed" : "pass",
       why: leader[0]?.message,
     });
   }
@@ -93,29 +128,23 @@ export function checklist(input: GenerateInput): ChecklistItem[] {
 }
 
 export const verifySnippets: Generator = (input) => [
-  {
+  snippet({
     id: "verify-commands",
-    step: "verify",
     file: "(terminal)",
-    language: "shell",
     anchor: "from rust/, PostHog's Cargo workspace",
-    code: VERIFY_COMMANDS.join("\n"),
+    code: VERIFY_COMMANDS,
     notes:
       input.design.target === "current"
         ? [
             "The router test compares KNOWN_METHODS with service.proto: it fails until both list the RPC.",
           ]
         : [],
-  },
-  {
+  }),
+  snippet({
     id: "verify-checklist",
-    step: "verify",
     file: "(pull request description)",
-    language: "markdown",
     anchor: "paste into the PR",
-    code: checklist(input)
-      .map((item) => `- [${item.state === "done" ? "x" : " "}] ${item.text}`)
-      .join("\n"),
+    code: checklist(input).map((item) => taskLine(item)),
     notes: [],
-  },
+  }),
 ];

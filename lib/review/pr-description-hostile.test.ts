@@ -11,6 +11,7 @@ import { marked, type Token } from "marked";
 import type { Design, FieldDesign } from "../design/model";
 import { linkTarget } from "../export/markdown-text";
 import type { CheckResult } from "../sql/session";
+import { CHECK_STATUSES } from "../sql/verdict";
 import { prDescription } from "./pr-description";
 import { buildReview } from "./review";
 
@@ -129,7 +130,7 @@ const check: fc.Arbitrary<CheckResult | null> = fc.oneof(
   }),
   fc
     .record({
-      status: fc.constantFrom("ok", "warning", "error"),
+      status: fc.constantFrom(...CHECK_STATUSES),
       table: hostile(3),
       index: hostile(3),
       message: hostile(),
@@ -142,6 +143,7 @@ const check: fc.Arbitrary<CheckResult | null> = fc.oneof(
           ok: true,
           status: c.status,
           plan: [],
+          params: [25, 20],
           ms: 1,
           statement: { kind: c.kind, operation: "select", locking: false },
           tables: [{ name: c.table, category: null }],
@@ -156,6 +158,7 @@ const check: fc.Arbitrary<CheckResult | null> = fc.oneof(
               message: c.message,
               advice: c.advice,
               nodeIds: [],
+              fixes: [],
             },
           ],
         }) as unknown as CheckResult,
@@ -224,7 +227,7 @@ describe("the PR description of a hostile design", () => {
         assert.equal(found.html, 0, "HTML tokens");
         assert.deepEqual(found.links, [linkTarget(links.review), linkTarget(links.workbench)]);
         assert.equal(found.tasks, review.checklist.length, "task items");
-        const done = review.checklist.filter((item) => item.state === "done").length;
+        const done = review.checklist.filter((item) => item.state === "pass").length;
         assert.equal(found.ticked, done, "ticked task items");
         assert.deepEqual(Object.keys(tokens.links), [], "reference definitions");
       }),

@@ -71,12 +71,42 @@ describe("the PR description", () => {
     assert.match(markdown, /No code yet: .*PascalCase/);
   });
 
+  it("asks the reviewer about a warning instead of ticking it", async () => {
+    const markdown = await describeDesign(DESIGN_FIXTURES["group-read-current"]!);
+    assert.match(markdown, /the query \*\*needs a reviewer's OK\*\*/);
+    assert.match(
+      markdown,
+      /^- \[ \] Reviewer: accept or refuse\. Query uses an existing index \(no seq scans\), with a warning: posthog_group is looked up/m,
+    );
+    assert.doesNotMatch(markdown, /^- \[x\] Query uses an existing index/m);
+    assert.match(markdown, /^Steps: Eligibility passes · Access pattern needs a reviewer's OK · /m);
+  });
+
+  it("shows where the design and its SQL disagree under eligibility", async () => {
+    const markdown = await describeDesign({
+      ...WORKED_EXAMPLE,
+      sql: "SELECT COUNT(*) FROM posthog_persondistinctid WHERE team_id = $1",
+    });
+    assert.match(
+      markdown,
+      /^- \*\*error\*\*: The SQL touches posthog_persondistinctid, which the design does not name/m,
+    );
+    assert.match(
+      markdown,
+      /^- \*\*error\*\*: The design names posthog_person, but the SQL never touches it/m,
+    );
+    assert.match(markdown, /^Steps: Eligibility failed · /m);
+  });
+
   it("says plainly when the SQL is missing, unchecked or does not plan", async () => {
     const empty = prDescription(buildReview({ ...WORKED_EXAMPLE, sql: "" }, null), LINKS);
     assert.match(empty, /No SQL in this design yet/);
     const unchecked = prDescription(buildReview(WORKED_EXAMPLE, null), LINKS);
     assert.match(unchecked, /Not checked in the SQL lab yet/);
-    assert.match(unchecked, /- \[ \] Query uses an existing index/);
+    assert.match(
+      unchecked,
+      /- \[ \] Query uses an existing index \(no seq scans\) \(not checked yet\)/,
+    );
     const broken = await describeDesign({ ...WORKED_EXAMPLE, sql: "SELEC 1" });
     assert.match(broken, /could not plan it: syntax error/);
   });

@@ -1,8 +1,13 @@
 /**
  * "Copy PR description": the review as Markdown for a pull request. Everything from the design is
  * escaped or fenced (see markdown-text.ts), so a name or SQL from a link cannot reshape the text.
+ * Anchors and verdicts quote code in backticks; those parts become code spans (textWithCode).
  */
-import { fenced, inlineCode, linkTarget, plainText } from "../export/markdown-text";
+import { MARK_LABELS } from "../design/mark";
+import { STEPS, stepOfProblem } from "../design/steps";
+import { fenced, inlineCode, linkTarget, plainText, textWithCode } from "../export/markdown-text";
+import { taskLine } from "../generate/verify";
+import { STATUS_WORDS } from "../sql/summary";
 import type { Verdict } from "../sql/verdict";
 import { UNDECIDED_ROUTE, type Review } from "./review";
 
@@ -13,13 +18,11 @@ export interface PrLinks {
   readonly workbench: string;
 }
 
-const STATUS_WORDS = { ok: "passes", warning: "passes with warnings", error: "fails" } as const;
-
 function verdictLine(v: Verdict): string {
   const where = v.table ? `${inlineCode(v.table)}` : "query";
   const index = v.index ? ` via ${inlineCode(v.index)}` : "";
-  const advice = v.advice ? ` ${plainText(v.advice)}` : "";
-  return `- **${v.severity}** (${v.rule}) ${where}${index}: ${plainText(v.message)}${advice}`;
+  const advice = v.advice ? ` ${textWithCode(v.advice)}` : "";
+  return `- **${v.severity}** (${v.rule}) ${where}${index}: ${textWithCode(v.message)}${advice}`;
 }
 
 function sqlSection(review: Review): string[] {
@@ -39,20 +42,36 @@ function sqlSection(review: Review): string[] {
   ];
 }
 
+/** Each step's mark as the workbench's stepper shows it; Verify's is the checklist below. */
+function marksLine(review: Review): string {
+  return STEPS.filter((s) => s.id !== "verify")
+    .map((s) => `${s.title} ${MARK_LABELS[review.marks[s.id]]}`)
+    .join(" · ");
+}
+
 function routingSection(review: Review): string[] {
   const tables = review.tables.map(
     (t) => `- ${inlineCode(t.name)}: ${t.category ?? "**not personhog data**"}`,
   );
+  // Where the design and its SQL disagree, and the other eligibility rules.
+  const problems = review.problems
+    .filter((p) => stepOfProblem(p) === "eligibility")
+    .map((p) => `- **${p.severity}**: ${textWithCode(p.message)}`);
   const route = review.route
     ? `Routed to the **${review.route.backend}** (${review.route.pool}). ${plainText(review.route.reason)}`
     : UNDECIDED_ROUTE;
-  return [...(tables.length ? tables : ["- (no tables chosen)"]), "", route];
+  return [
+    ...(tables.length ? tables : ["- (no tables chosen)"]),
+    ...(problems.length ? ["", ...problems] : []),
+    "",
+    route,
+  ];
 }
 
 function filesSection(review: Review): string[] {
   if (review.noCode !== null) return [`No code yet: ${plainText(review.noCode)}`];
   return review.files.map(
-    (f) => `- ${inlineCode(f.file)}: ${f.snippets.map((s) => plainText(s.anchor)).join("; ")}`,
+    (f) => `- ${inlineCode(f.file)}: ${f.snippets.map((s) => textWithCode(s.anchor)).join("; ")}`,
   );
 }
 
@@ -62,6 +81,8 @@ export function prDescription(review: Review, links: PrLinks): string {
     `## personhog: add the ${inlineCode(review.title)} RPC`,
     "",
     facts,
+    "",
+    `Steps: ${marksLine(review)}`,
     "",
     "### SQL",
     "",
@@ -77,9 +98,7 @@ export function prDescription(review: Review, links: PrLinks): string {
     "",
     "### Checklist",
     "",
-    ...review.checklist.map(
-      (item) => `- [${item.state === "done" ? "x" : " "}] ${plainText(item.text)}`,
-    ),
+    ...review.checklist.map((item) => taskLine(item, textWithCode)),
     "",
     `Design: [review it](${linkTarget(links.review)}) · [open it in the workbench](${linkTarget(links.workbench)})`,
     "",

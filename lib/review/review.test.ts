@@ -18,8 +18,9 @@ describe("the review of a design", () => {
     ]);
     assert.equal(review.route?.backend, "replica");
     assert.equal(review.sql.state, "checked");
-    assert.equal(review.sqlStatus, "ok");
-    assert.equal(review.checklist.find((i) => i.id === "index")?.state, "done");
+    assert.equal(review.sqlStatus, "pass");
+    assert.equal(review.checklist.find((i) => i.id === "index")?.state, "pass");
+    assert.ok(Object.values(review.marks).every((m) => m === "pass"));
     assert.ok(review.files.length >= 4, "proto, clients and Rust files");
     assert.ok(review.files.every((f) => !f.file.startsWith("(")));
     assert.ok(review.extras.some((s) => s.file === "(terminal)"));
@@ -39,7 +40,21 @@ describe("the review of a design", () => {
       source: "sql",
     });
     assert.equal(review.eligible, false);
-    assert.equal(review.checklist.find((i) => i.id === "index")?.state, "blocked");
+    assert.equal(review.checklist.find((i) => i.id === "index")?.state, "failed");
+    assert.match(
+      review.problems.map((p) => p.message).join("\n"),
+      /The SQL touches posthog_personoverridemapping, which the design does not name/,
+    );
+    assert.equal(review.marks.eligibility, "failed");
+  });
+
+  it("waits for the lab rather than passing: the SQL-dependent marks are not checked yet", () => {
+    const review = buildReview(WORKED_EXAMPLE, null);
+    assert.equal(review.sqlStatus, "unchecked");
+    assert.equal(review.marks.access, "unchecked");
+    assert.equal(review.marks.eligibility, "unchecked");
+    assert.equal(review.marks.proto, "pass");
+    assert.equal(review.checklist.find((i) => i.id === "index")?.state, "unchecked");
   });
 
   it("treats a query that does not plan as failed, and no SQL as empty", async () => {
@@ -47,7 +62,10 @@ describe("the review of a design", () => {
     const review = buildReview(broken, await checkSql(getLab().db, getLab().ctx, broken.sql));
     assert.equal(review.sql.state, "failed");
     assert.equal(review.sqlStatus, "error");
-    assert.equal(buildReview({ ...WORKED_EXAMPLE, sql: "  " }, null).sql.state, "empty");
+    const empty = buildReview({ ...WORKED_EXAMPLE, sql: "  " }, null);
+    assert.equal(empty.sql.state, "empty");
+    assert.equal(empty.sqlStatus, "nothing-checked", "no SQL is never a pass");
+    assert.equal(empty.marks.access, "failed");
   });
 
   it("states the author's answer to the leader's at-least-once rule for person-data writes", () => {

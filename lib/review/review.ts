@@ -6,17 +6,20 @@
 import { personhogTable, type DataCategory } from "../catalogue/tables";
 import { derive } from "../design/derive";
 import { TARGET_LABELS, type Design, type LeaderSafety } from "../design/model";
+import type { Mark } from "../design/mark";
 import type { Problem } from "../design/problem";
 import { designProblems } from "../design/rules";
+import { stepStates, type StepId } from "../design/steps";
 import { rpcNameProblems } from "../design/rpc-name";
 import { groupByFile } from "../export/snippet-files";
-import { generateInput, sqlStatusOf, type SqlStatus } from "../generate/context";
+import { generateInput } from "../generate/context";
 import { generateSnippets } from "../generate";
 import type { Snippet } from "../generate/snippet";
 import { checklist, type ChecklistItem } from "../generate/verify";
 import type { Route } from "../catalogue/routing";
 import type { CheckResult } from "../sql/session";
-import type { Verdict } from "../sql/verdict";
+import { describeStatement, summarizeSql, type SqlSummary } from "../sql/summary";
+import type { CheckStatus, SqlStatus, Verdict } from "../sql/verdict";
 
 /** What a review says when the tables decide no route (the page and the PR description). */
 export const UNDECIDED_ROUTE =
@@ -37,7 +40,7 @@ export type ReviewSql =
   | {
       readonly state: "checked";
       readonly text: string;
-      readonly status: "ok" | "warning" | "error";
+      readonly status: CheckStatus;
       readonly statement: string;
       readonly verdicts: readonly Verdict[];
     };
@@ -58,12 +61,15 @@ export interface Review {
   readonly route: Route | null;
   readonly sql: ReviewSql;
   readonly sqlStatus: SqlStatus;
+  /** Each step's mark, as the workbench's stepper shows it. */
+  readonly marks: Readonly<Record<StepId, Mark>>;
   readonly files: readonly ReviewFile[];
   /** The proto snippets, which reviewers read first. */
   readonly proto: readonly Snippet[];
   /** Commands and other pseudo-files ("(terminal)"), kept apart from repository files. */
   readonly extras: readonly Snippet[];
   readonly checklist: readonly ChecklistItem[];
+  /** Including where the design and its SQL disagree (known once the SQL is checked). */
   readonly problems: readonly Problem[];
 }
 
@@ -95,18 +101,16 @@ function reviewTables(design: Design, check: CheckResult | null): ReviewTable[] 
   });
 }
 
-function reviewSql(design: Design, check: CheckResult | null): ReviewSql {
+function reviewSql(design: Design, check: CheckResult | null, summary: SqlSummary): ReviewSql {
   const text = design.sql.trim();
   if (!text) return { state: "empty" };
   if (!check) return { state: "unchecked", text: design.sql };
   if (!check.ok) return { state: "failed", text: design.sql, error: check.error.message };
-  const s = check.statement;
-  const statement = `${s.operation}${s.locking ? " (locking)" : ""}: a ${s.kind}`;
   return {
     state: "checked",
     text: design.sql,
     status: check.status,
-    statement,
+    statement: summary.facts ? describeStatement(summary.facts) : "",
     verdicts: check.verdicts,
   };
 }
@@ -114,10 +118,11 @@ function reviewSql(design: Design, check: CheckResult | null): ReviewSql {
 /** `check` must be a check of `design.sql` as it stands; pass null while none has run. */
 export function buildReview(design: Design, check: CheckResult | null): Review {
   const d = derive(design);
-  const sql = reviewSql(design, check);
-  const sqlStatus = sqlStatusOf(design.sql.trim() ? check : null);
+  const summary = summarizeSql(design.sql, check);
+  const sql = reviewSql(design, check, summary);
   const tables = reviewTables(design, check);
-  const snippets = generateSnippets(design, sqlStatus);
+  const snippets = generateSnippets(design, summary);
+  const problems = designProblems(design, summary.facts);
   const { files, pseudo: extras } = groupByFile(snippets);
   return {
     title: design.rpcName || "(unnamed RPC)",
@@ -143,11 +148,12 @@ export function buildReview(design: Design, check: CheckResult | null): Review {
     category: d.category,
     route: d.route,
     sql,
-    sqlStatus,
+    sqlStatus: summary.status,
+    marks: stepStates(problems, summary, snippets.length > 0),
     files,
     proto: snippets.filter((s) => s.step === "proto"),
     extras,
-    checklist: checklist(generateInput(design, sqlStatus)),
-    problems: designProblems(design),
+    checklist: checklist(generateInput(design, summary)),
+    problems,
   };
 }

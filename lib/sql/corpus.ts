@@ -4,7 +4,8 @@
  * the fixes a reviewer would give. Each names what production would use. Unit tests and
  * `npm run bench` both run this list.
  */
-import type { CheckStatus, FixKind, RowCount, RuleId, Severity } from "./verdict";
+import type { RuleId } from "./rules";
+import type { CheckStatus, FixKind, RowCount, Severity } from "./verdict";
 
 export interface FixExpectation {
   readonly kind: FixKind;

@@ -4,6 +4,7 @@
  */
 import type { ColumnSpec, IndexSpec, TableSpec } from "./schema/types";
 import { SCHEMA } from "./schema";
+import { partitionIndexName, partitionNames } from "./schema/partitions";
 
 function columnDdl(col: ColumnSpec): string {
   const parts = [col.name, col.type];
@@ -29,12 +30,6 @@ function createIndex(index: IndexSpec, name: string, on: string): string {
   const unique = index.unique ? "UNIQUE " : "";
   const where = index.where ? ` WHERE ${index.where}` : "";
   return `CREATE ${unique}INDEX ${name} ON ${on} ${keyList(index)}${where};`;
-}
-
-/** Every partition name of a hash-partitioned table, in remainder order. */
-export function partitionNames(table: TableSpec): string[] {
-  const count = table.partitions?.count ?? 0;
-  return Array.from({ length: count }, (_, i) => `${table.name}_p${i}`);
 }
 
 function sequencesFor(table: TableSpec): string[] {
@@ -63,9 +58,7 @@ export function tableDdl(table: TableSpec): string[] {
   });
   for (const ix of table.indexes.filter((i) => i.kind === "index")) {
     if (ix.perPartition) {
-      parts.forEach((part, n) =>
-        statements.push(createIndex(ix, ix.name.replace("{N}", String(n)), part)),
-      );
+      parts.forEach((part, n) => statements.push(createIndex(ix, partitionIndexName(ix, n), part)));
     } else {
       statements.push(createIndex(ix, ix.name, table.name));
     }

@@ -4,7 +4,7 @@
  * an index whose next column is constrained), with the statement rewritten; then a new index, or an
  * expression index for a JSON key, with the DDL "try it" creates inside a rolled-back transaction.
  */
-import { BROAD_KEYS, createIndexSql, proposeIndexColumns, proposedIndex } from "./advice";
+import { createIndexSql, proposeIndexColumns, proposedIndex } from "./proposed-index";
 import { isExpressionKey, jsonKey, keyLabel } from "./expressions";
 import {
   chooseIndex,
@@ -18,8 +18,9 @@ import {
 } from "./index-match";
 import { addPredicate, type Rewritten, type Target } from "./rewrite";
 import type { Starved } from "./join-order";
-import type { RelationFacts } from "./rules/scan-rules";
+import type { RelationFacts } from "./relations";
 import type { TableSpec } from "./schema/types";
+import { BROAD_KEYS, isBoolean, selectiveColumns } from "./selectivity";
 import { describeRows, listKeys } from "./wording";
 import type { AddedPredicate, Fix } from "./verdict";
 
@@ -40,9 +41,6 @@ export interface FixContext {
 /** The column every personhog request carries: adding it narrows a read to one team. */
 const TENANT = "team_id";
 
-const isBoolean = (table: TableSpec, column: string) =>
-  table.columns.find((c) => c.name === column)?.type === "boolean";
-
 /** Would the relation still be flagged with these predicates and this index? */
 function stillFlagged(table: TableSpec, p: Predicates, choice: IndexChoice | null): boolean {
   if (!choice) return true;
@@ -50,7 +48,7 @@ function stillFlagged(table: TableSpec, p: Predicates, choice: IndexChoice | nul
   if (key && !(p.equal.has(key) && !p.lists.has(key))) return true;
   if (choice.index.fewRowsPerKey || !choice.matched.every((c) => BROAD_KEYS.has(c))) return false;
   const filtered = filteredColumns(p, choice);
-  return filtered.some((c) => !isBoolean(table, c) && !BROAD_KEYS.has(c));
+  return selectiveColumns(table, filtered).length > 0;
 }
 
 /** Columns worth adding: the team, and the missing leading column of an index. */

@@ -4,11 +4,10 @@
  * of those already read. Anything that is not a table use (UNNEST, VALUES, a subquery) counts as
  * read first, like a constant list.
  */
-import { BROAD_KEYS } from "./advice";
 import { chooseIndex, predicatesFor, score, type Predicates } from "./index-match";
-import type { RelationUse } from "./relations";
-import { relationFacts, type RelationFacts } from "./rules/scan-rules";
+import { relationFacts, type RelationFacts, type RelationUse } from "./relations";
 import type { IndexSpec, TableSpec } from "./schema/types";
+import { selectiveColumns } from "./selectivity";
 
 export interface Resolvable {
   readonly use: RelationUse;
@@ -62,10 +61,8 @@ export function starvedRelations(
   const constantOnly = (alias: string | null) => alias === null || !allAliases.has(alias);
   return relations.slice(1).flatMap((facts) => {
     const constant = predicatesFor(facts.use.atoms, facts.use.alias, facts.table, constantOnly);
-    const boolean = (key: string) =>
-      facts.table.columns.find((c) => c.name === key)?.type === "boolean";
-    const selective = [...constant.equal.keys()].filter(
-      (key) => !BROAD_KEYS.has(key) && !boolean(key) && !constant.joins.has(key),
+    const selective = selectiveColumns(facts.table, [...constant.equal.keys()]).filter(
+      (key) => !constant.joins.has(key),
     );
     const own = chooseIndex(facts.table, constant, facts.extra);
     const keys = selective.filter((key) => !own?.matched.includes(key));

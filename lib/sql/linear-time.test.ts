@@ -8,6 +8,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { highlight } from "../highlight/highlight";
 import { parseCondition } from "./conditions";
+import { errorSpan } from "./error-span";
 import { MAX_STATEMENT_LENGTH } from "./limits";
 import { placeholderCount } from "./params";
 import { plannableStatement } from "./plannable";
@@ -63,6 +64,7 @@ describe("linear time on hostile text", () => {
         plannableStatement(sql.slice(0, MAX_STATEMENT_LENGTH)),
       );
       assertFast(`highlight ${label}`, () => highlight(sql, "sql"));
+      assertFast(`errorSpan ${label}`, () => errorSpan(sql, Math.floor(sql.length / 2)));
     });
   }
 

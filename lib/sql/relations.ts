@@ -1,28 +1,28 @@
 /**
  * Groups a plan's scans into relation uses: one per table reference in the query, with the
  * partitions of a partitioned table folded back into their parent, and gathers every condition
- * that constrains each use (its own scan conditions and the join conditions that name it).
+ * that constrains each use (its own scan conditions and the join conditions that name it). With
+ * its table's schema and the index it would be looked up through, a use becomes the relation
+ * facts every per-relation rule reads.
  */
 import { parseCondition, type Atom, type ColumnRef } from "./conditions";
+import { chooseIndex, predicatesFor, type IndexChoice, type Predicates } from "./index-match";
 import { APPEND_TYPES, SCAN_TYPES, type IndexedNode } from "./plan";
-import { SCHEMA } from "./schema";
-
-const PARTITION_PATTERNS = SCHEMA.filter((t) => t.partitions).map((t) => ({
-  parent: t.name,
-  pattern: new RegExp(`^${t.name}_p\\d+$`),
-}));
+import type { IndexSpec, TableSpec } from "./schema/types";
+import { indexOfPartitionIndex, tableOfPartition } from "./schema/partitions";
 
 /** `posthog_person_p7` → `posthog_person`; any other name is returned as it is. */
 export function parentTable(relation: string): string {
-  return PARTITION_PATTERNS.find((p) => p.pattern.test(relation))?.parent ?? relation;
+  return tableOfPartition(relation) ?? relation;
 }
 
 /**
  * The schema's name for an index the planner used. Partition indexes get generated names, so the
- * runner reads child → parent index names from the catalogue once and passes them in.
+ * runner reads child → parent index names from the catalogue once and passes them in; an index
+ * created on each partition has no parent there, and its name comes from the schema.
  */
 export function parentIndex(index: string, indexParents: Readonly<Record<string, string>>): string {
-  return indexParents[index] ?? index.replace(/^(posthog_person)_p\d+(_id_idx)$/, "$1_p{N}$2");
+  return indexParents[index] ?? indexOfPartitionIndex(index) ?? index;
 }
 
 export interface ScanUse {
@@ -41,6 +41,44 @@ export interface RelationUse {
   readonly append: IndexedNode | null;
   /** Conditions on this relation's columns, with `column` resolved to this relation. */
   readonly atoms: Atom[];
+}
+
+/** What the index reasoning knows about one relation use: what every per-relation rule reads. */
+export interface RelationFacts {
+  readonly use: RelationUse;
+  readonly table: TableSpec;
+  readonly predicates: Predicates;
+  /** The index production would look it up through, or null when none can serve. */
+  readonly choice: IndexChoice | null;
+  /** Hypothetical indexes (index advice) on this table. */
+  readonly extra: readonly IndexSpec[];
+}
+
+/** `bound` says which aliases are read before this one, so their join keys count as values. */
+export function relationFacts(
+  use: RelationUse,
+  table: TableSpec,
+  extra: readonly IndexSpec[],
+  bound: (alias: string | null) => boolean,
+): RelationFacts {
+  const predicates = predicatesFor(use.atoms, use.alias, table, bound);
+  return { use, table, predicates, choice: chooseIndex(table, predicates, extra), extra };
+}
+
+/** The Append over a partitioned relation when the plan kept every partition, else null. */
+export function everyPartitionKept(f: RelationFacts): IndexedNode | null {
+  const partitions = f.table.partitions;
+  const append = f.use.append;
+  if (!partitions || !append) return null;
+  const removed = append.node["Subplans Removed"] ?? 0;
+  return removed > 0 || f.use.scans.length < partitions.count ? null : append;
+}
+
+/** Does a condition compare the relation's `column` in this shape (`eq-column`: a join key)? */
+export function constrains(f: RelationFacts, column: string, shape: Atom["shape"]): boolean {
+  return f.use.atoms.some(
+    (a) => a.shape === shape && a.column?.alias === f.use.alias && a.column.column === column,
+  );
 }
 
 function scanUse(

@@ -1,12 +1,13 @@
 /**
  * Adds a predicate to one table reference of a statement, the way a reviewer would edit it: into
  * the WHERE of the query level that reads the table (made if there is none), or into the ON of a
- * LEFT JOIN that reads it, qualified by the reference's alias. Works on tokens (sql-text.ts) with
+ * LEFT JOIN that reads it, qualified by the reference's alias. Works on tokens (tokens.ts) with
  * depths and clause states computed in one pass, so it is linear in the text. Returns null when
  * the place is not certain (the table is read twice under one name, or on the nullable side of a
  * RIGHT or FULL JOIN): a fix is then offered without a rewritten statement.
  */
-import { highestPlaceholder, significant, tokenize, type Token } from "./sql-text";
+import { placeholderCount } from "./params";
+import { tokenize, type Token } from "./tokens";
 
 export interface Target {
   readonly table: string;
@@ -14,35 +15,6 @@ export interface Target {
   readonly alias: string;
 }
 
-/** Keywords that start a clause of a query level; the clause state decides what a comma means. */
-const CLAUSES = new Set([
-  "select",
-  "from",
-  "where",
-  "group",
-  "having",
-  "window",
-  "order",
-  "limit",
-  "offset",
-  "fetch",
-  "for",
-  "union",
-  "intersect",
-  "except",
-  "returning",
-  "set",
-  "values",
-  "on",
-  "using",
-  "join",
-  "into",
-  "update",
-  "delete",
-  "insert",
-  "with",
-  "conflict",
-]);
 /** Words after which a WHERE condition (or a FROM list) has ended at the same depth. */
 const ENDS_CONDITION = new Set([
   "group",
@@ -57,6 +29,24 @@ const ENDS_CONDITION = new Set([
   "intersect",
   "except",
   "returning",
+]);
+/** Keywords that start a clause of a query level; the clause state decides what a comma means. */
+const CLAUSES = new Set([
+  ...ENDS_CONDITION,
+  "select",
+  "from",
+  "where",
+  "set",
+  "values",
+  "on",
+  "using",
+  "join",
+  "into",
+  "update",
+  "delete",
+  "insert",
+  "with",
+  "conflict",
 ]);
 const JOIN_WORDS = new Set(["join", "inner", "left", "right", "full", "cross", "natural"]);
 /** Words that cannot be a table's alias. */
@@ -87,7 +77,7 @@ interface Lexed {
 }
 
 function lex(sql: string): Lexed {
-  const tokens = significant(tokenize(sql));
+  const { tokens } = tokenize(sql);
   const words: string[] = [];
   const depth: number[] = [];
   const parent: number[] = [];
@@ -97,7 +87,7 @@ function lex(sql: string): Lexed {
   const clauses: string[] = [""];
   tokens.forEach((t, k) => {
     const text = sql.slice(t.start, t.end);
-    const word = t.kind === "word" ? text.toLowerCase() : "";
+    const word = t.kind === "word" ? t.lower : "";
     words.push(word);
     if (t.kind === "punct" && (text === ")" || text === "]")) {
       const opened = open.pop();
@@ -128,7 +118,7 @@ const isPunct = (lx: Lexed, k: number, p: string) =>
 function nameOf(lx: Lexed, k: number): string | null {
   const t = lx.tokens[k];
   if (t?.kind === "word") return lx.words[k] ?? null;
-  if (t?.kind === "quoted-ident") return text(lx, k).slice(1, -1).replaceAll('""', '"');
+  if (t?.kind === "quoted") return text(lx, k).slice(1, -1).replaceAll('""', '"');
   return null;
 }
 
@@ -160,8 +150,7 @@ function tableRefAt(lx: Lexed, k: number): TableRef | null {
   let next = k + 1;
   if (lx.words[next] === "as") next++;
   const named = nameOf(lx, next);
-  const isAlias =
-    named !== null && (lx.tokens[next]?.kind === "quoted-ident" || !NOT_ALIAS.has(named));
+  const isAlias = named !== null && (lx.tokens[next]?.kind === "quoted" || !NOT_ALIAS.has(named));
   return { at: k, first, alias: isAlias ? next : null };
 }
 
@@ -330,5 +319,5 @@ export function addPredicate(
 
 /** The placeholder a new predicate takes: one past the highest the statement uses. */
 export function nextPlaceholder(sql: string): string {
-  return `$${highestPlaceholder(sql) + 1}`;
+  return `$${placeholderCount(sql) + 1}`;
 }

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { partitionNames } from "./ddl";
+import { partitionNames } from "./schema/partitions";
 import { expressionKey } from "./expressions";
 import { SCHEMA } from "./schema";
 import { sharedLabDatabase } from "./test-lab";

@@ -41,6 +41,8 @@ export type CheckResult =
       readonly ok: true;
       readonly status: CheckStatus;
       readonly plan: ExplainOutput;
+      /** The type OID of each `$n`, as PostgreSQL described the statement. */
+      readonly params: readonly number[];
       readonly ms: number;
     } & Omit<Analysis, "relations">)
   | { readonly ok: false; readonly error: SqlError; readonly ms: number };
@@ -178,6 +180,12 @@ function planOf(replies: readonly BackendMessage[]): ExplainOutput {
   return value as ExplainOutput;
 }
 
+/** A statement's plan and the type OID of each of its parameters. */
+export interface Explained {
+  readonly plan: ExplainOutput;
+  readonly params: readonly number[];
+}
+
 /**
  * Explains an accepted statement (see `plannableStatement`) in a rolled-back transaction. `setup`
  * is the lab's own SQL, run inside the transaction before the statement is prepared (index advice
@@ -187,14 +195,14 @@ export async function explainStatement(
   db: SqlDatabase,
   statement: string,
   setup: readonly string[] = [],
-): Promise<ExplainOutput> {
+): Promise<Explained> {
   const name = statementName();
   let ended = false;
   try {
-    const types = await prepare(db, name, statement, setup);
-    const replies = await send(db, [runFixed(explainText(name, types)), ...endMessages(name)]);
+    const params = await prepare(db, name, statement, setup);
+    const replies = await send(db, [runFixed(explainText(name, params)), ...endMessages(name)]);
     ended = settled(replies);
-    return planOf(replies);
+    return { plan: planOf(replies), params };
   } finally {
     // A failure anywhere above (an error, an unconfirmed Parse, a lost reply) still rolls back.
     if (!ended) await send(db, endMessages(name)).catch(() => undefined);
@@ -237,12 +245,13 @@ export async function checkSql(
   const accepted = plannableStatement(sql);
   if (!accepted.ok) return { ok: false, error: accepted.refusal, ms: 0 };
   try {
-    const plan = await explainStatement(db, accepted.statement);
+    const { plan, params } = await explainStatement(db, accepted.statement);
     const { verdicts, statement: kind, tables } = analyzePlan(plan, ctx, accepted.statement);
     return {
       ok: true,
       status: overallStatus(verdicts),
       plan,
+      params,
       verdicts,
       statement: kind,
       tables,

@@ -62,6 +62,7 @@ describe("tokenize", () => {
         .tokens.filter((t) => t.kind === "param")
         .map((t) => t.lower);
     assert.deepEqual(params("SELECT a$1, '$2', \"$3\", $4 -- $5"), ["4"]);
+    assert.deepEqual(params("SELECT $2, '$9', $10 -- $11"), ["2", "10"]);
   });
 
   it("splits a comment from the operator it follows", () => {
@@ -79,6 +80,38 @@ describe("tokenize", () => {
     assert.deepEqual(tokenize("SELECT $x$ abc $y$").unclosed, { what: "string", start: 7 });
   });
 
+  it("splits an operator glued to a placeholder, and the closing semicolon", () => {
+    assert.deepEqual(read("d.x>=$12;"), [
+      ["word", "d"],
+      ["punct", "."],
+      ["word", "x"],
+      ["punct", ">="],
+      ["param", "$12"],
+      ["punct", ";"],
+    ]);
+  });
+
+  it("keeps a quote inside a dollar quote, and a doubled quote inside a quoted name", () => {
+    assert.deepEqual(read(`$x$ WHERE ' $x$ "we""ird" 'it''s' -- '\n1`), [
+      ["string", "$x$ WHERE ' $x$"],
+      ["quoted", '"we""ird"'],
+      ["string", "'it''s'"],
+      ["number", "1"],
+    ]);
+  });
+
+  it("reports an unclosed text, name, comment or dollar quote where it starts, after the tokens before it", () => {
+    for (const sql of ["SELECT 'abc", 'SELECT "abc', "SELECT /* abc", "SELECT $q$ abc"]) {
+      const { tokens, unclosed } = tokenize(sql);
+      assert.equal(unclosed?.start, 7, sql);
+      assert.deepEqual(
+        tokens.map((t) => t.lower),
+        ["select"],
+        sql,
+      );
+    }
+  });
+
   it("covers the text: tokens are in order, inside it and never overlap", () => {
     fc.assert(
       fc.property(
@@ -93,5 +126,29 @@ describe("tokenize", () => {
       ),
       { numRuns: 3000 },
     );
+  });
+
+  it("never throws, and leaves only whitespace and comments between tokens", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (sql) => {
+        const { tokens, unclosed } = tokenize(sql);
+        let at = 0;
+        for (const t of [...tokens, { start: unclosed?.start ?? sql.length }]) {
+          const gap = tokenize(sql.slice(at, t.start));
+          assert.deepEqual([gap.tokens, gap.unclosed], [[], undefined], JSON.stringify(sql));
+          if ("end" in t) at = t.end;
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("is linear: 200,000 characters of openers that never close take seconds, not hours", () => {
+    for (const unit of ["/*", "$a$", "'", "E'\\", "(", "--\n", "$1"]) {
+      const sql = unit.repeat(Math.ceil(200_000 / unit.length));
+      const started = performance.now();
+      tokenize(sql);
+      assert.ok(performance.now() - started < 3000, `${unit} took too long`);
+    }
   });
 });

@@ -1,4 +1,5 @@
 /** What the analysis says about a query: one verdict per finding, most severe first. */
+import type { RuleId } from "./rules";
 import type { IndexSpec } from "./schema/types";
 
 export const SEVERITIES = ["error", "warning", "info"] as const;
@@ -12,25 +13,8 @@ export type Severity = (typeof SEVERITIES)[number];
 export const CHECK_STATUSES = ["pass", "warning", "error", "nothing-checked"] as const;
 export type CheckStatus = (typeof CHECK_STATUSES)[number];
 
-/** Every rule the check applies, with what it means; the CLI and the guide list these. */
-export const RULES = {
-  "nothing-checked":
-    "The statement reads no table (a constant, a function call, a VALUES list): nothing was checked, so it cannot pass.",
-  "not-eligible": "A table the query touches is not personhog data.",
-  "seq-scan":
-    "A personhog table is read without an index lookup (sequential scan, or a walk of a whole index).",
-  "no-partition-pruning": "posthog_person is probed in every partition: no team_id pins it to one.",
-  "broad-index-prefix":
-    "The index matches only a broad key (a whole team, project or cohort); selective predicates, its own or those of a table the join reaches through it, are checked row by row.",
-  "sort-not-from-index": "ORDER BY … LIMIT sorts the matching rows: no index gives that order.",
-  "mixed-categories":
-    "The query touches PersonData and NonPersonData tables: routing follows the RPC's purpose.",
-  "index-lookup":
-    "A table is read through an index lookup: at most one row for one value of a unique key, one row per value for a list.",
-  "runtime-pruning": "posthog_person is pruned per row at run time through a join on team_id.",
-  "index-only": "The planner can answer from the index alone (index-only scan).",
-} as const;
-export type RuleId = keyof typeof RULES;
+/** The status of the design's SQL as the rest of the workbench sees it: `unchecked` until the lab answers. */
+export type SqlStatus = CheckStatus | "unchecked";
 
 /** A list of values an equality takes (`= ANY($2)`, `IN (1, 2, 3)`). */
 export interface ValueList {
@@ -96,9 +80,8 @@ export interface AddedPredicate {
   readonly text: string;
 }
 
-export interface Verdict {
-  readonly severity: Severity;
-  readonly rule: RuleId;
+/** What a rule's check reports; the analysis makes it a verdict with the rule's id and severity. */
+export interface Finding {
   /** The table as the user names it (partitions folded into their parent). */
   readonly table: string | null;
   /** The relations (aliases) the verdict covers; empty for statement-level verdicts. */
@@ -120,6 +103,11 @@ export interface Verdict {
   readonly rows?: RowCount;
   /** For a flagged relation: the key of the first index fix, if one can serve it. */
   readonly proposedIndex?: readonly string[];
+}
+
+export interface Verdict extends Finding {
+  readonly severity: Severity;
+  readonly rule: RuleId;
 }
 
 export function bySeverity(a: Verdict, b: Verdict): number {

@@ -33,6 +33,14 @@ describe("protocol messages", () => {
     assert.equal(text(closeStatement("s")), "C\0\0\0\x07Ss\0");
   });
 
+  it("refuses a NUL in any protocol string instead of sending the text cut short", () => {
+    assert.throws(() => parseMessage("", "SELECT 1\0; DROP TABLE posthog_person"), /NUL character/);
+    assert.throws(() => parseMessage("s\0", "SELECT 1"), /NUL character/);
+    assert.throws(() => describeStatement("s\0x"), /NUL character/);
+    assert.throws(() => closeStatement("s\0x"), /NUL character/);
+    assert.throws(() => runFixed("COMMIT\0"), /NUL character/);
+  });
+
   it("is understood by PostgreSQL: a batch runs in order and reports parameter types", async () => {
     const db: WireDatabase = getLab().db;
     const { messages } = await db.execProtocol(

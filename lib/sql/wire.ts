@@ -1,9 +1,13 @@
 /**
  * The few frontend messages of PostgreSQL's extended query protocol the lab sends, so a check
- * (begin, prepare, explain, roll back) reaches the database in two batches. The server is meant
- * to skip the messages after an error up to the Sync, but safety never rests on that: PGlite
- * does not always (see session.ts), so nothing state-changing shares a batch with the user's Parse.
+ * (begin, prepare, explain, roll back) reaches the database in two batches. PGlite's own
+ * serializer writes them; this module only names the ones the lab uses and refuses a NUL. The
+ * server is meant to skip the messages after an error up to the Sync, but safety never rests on
+ * that: PGlite does not always (see session.ts), so nothing state-changing shares a batch with the
+ * user's Parse.
  */
+import { protocol } from "@electric-sql/pglite";
+import { concatBytes } from "../bytes";
 
 /** What the lab reads back; PGlite's parsed backend messages and our native adapter both fit. */
 export interface BackendMessage {
@@ -29,51 +33,32 @@ export interface WireDatabase {
   ): Promise<{ messages: readonly BackendMessage[] }>;
 }
 
-import { concatBytes } from "../bytes";
-
-const utf8 = new TextEncoder();
+const { serialize } = protocol;
 
 /** NUL ends a protocol string: text with one inside would be cut there, so it never goes out. */
-function cstring(text: string): Uint8Array {
+function protocolString(text: string): string {
   if (text.includes("\0"))
     throw new Error("The SQL contains a NUL character, which PostgreSQL does not accept.");
-  const bytes = utf8.encode(text);
-  const out = new Uint8Array(bytes.length + 1);
-  out.set(bytes);
-  return out;
-}
-
-function int16(n: number): Uint8Array {
-  return new Uint8Array([(n >> 8) & 0xff, n & 0xff]);
-}
-
-function int32(n: number): Uint8Array {
-  return new Uint8Array([(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
-}
-
-/** A message: one type byte, then a length that counts itself and the body. */
-function frame(type: string, ...body: Uint8Array[]): Uint8Array {
-  const payload = concatBytes(body);
-  return concatBytes([utf8.encode(type), int32(payload.length + 4), payload]);
+  return text;
 }
 
 /** Parse: the server accepts exactly one statement here, whatever the text holds. */
 export function parseMessage(statementName: string, text: string): Uint8Array {
-  return frame("P", cstring(statementName), cstring(text), int16(0));
+  return serialize.parse({ name: protocolString(statementName), text: protocolString(text) });
 }
 
 /** Describe a named statement: the reply carries its parameter types. */
 export function describeStatement(statementName: string): Uint8Array {
-  return frame("D", utf8.encode("S"), cstring(statementName));
+  return serialize.describe({ type: "S", name: protocolString(statementName) });
 }
 
 /** Close a named statement: cheaper than a DEALLOCATE statement, and no error if it is absent. */
 export function closeStatement(statementName: string): Uint8Array {
-  return frame("C", utf8.encode("S"), cstring(statementName));
+  return serialize.close({ type: "S", name: protocolString(statementName) });
 }
 
 export function syncMessage(): Uint8Array {
-  return frame("S");
+  return serialize.sync();
 }
 
 /**
@@ -81,7 +66,5 @@ export function syncMessage(): Uint8Array {
  * statement and portal. Never used for the user's text.
  */
 export function runFixed(text: string): Uint8Array {
-  const bind = frame("B", cstring(""), cstring(""), int16(0), int16(0), int16(0));
-  const execute = frame("E", cstring(""), int32(0));
-  return concatBytes([parseMessage("", text), bind, execute]);
+  return concatBytes([parseMessage("", text), serialize.bind(), serialize.execute()]);
 }

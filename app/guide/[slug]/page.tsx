@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { WORKED_EXAMPLE } from "@/lib/design/defaults";
 import { encodeDesignLink } from "@/lib/link";
 import { PageToc } from "@/components/guide/page-toc";
 import { PrevNext } from "@/components/guide/prev-next";
+import { SearchHighlight } from "@/components/guide/search-highlight";
 import { guideNav, guideSlugs, loadPage } from "../../content-files";
 
 export const dynamicParams = false;
@@ -44,7 +46,10 @@ export default async function GuidePage({ params }: Props) {
             </Link>
           </p>
         )}
-        <div dangerouslySetInnerHTML={{ __html: page.html }} />
+        <div id="guide-body" dangerouslySetInnerHTML={{ __html: page.html }} />
+        <Suspense fallback={null}>
+          <SearchHighlight targetId="guide-body" />
+        </Suspense>
         <PrevNext prev={nav[at - 1]} next={nav[at + 1]} />
       </article>
       <aside className="hidden xl:block">

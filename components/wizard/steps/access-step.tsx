@@ -1,8 +1,8 @@
 import type { Design } from "@/lib/design/model";
 import { BATCH_SCOPES, CONSISTENCIES } from "@/lib/design/model";
-import type { CheckResult } from "@/lib/sql/session";
 import { Choice } from "@/components/ui/choice";
 import { SqlPanel } from "@/components/sql/sql-panel";
+import type { DesignCheck } from "@/components/sql/use-design-check";
 
 const BATCH_LABELS = {
   single: "single lookup",
@@ -14,8 +14,9 @@ const BATCH_LABELS = {
 export function AccessStep(props: {
   readonly design: Design;
   readonly update: (c: Partial<Design>) => void;
+  readonly replace: (c: Partial<Design>) => void;
   readonly revision: number;
-  readonly onResult: (result: CheckResult, sql: string) => void;
+  readonly check: DesignCheck;
 }) {
   const { design, update } = props;
   return (
@@ -24,7 +25,8 @@ export function AccessStep(props: {
         sql={design.sql}
         revision={props.revision}
         onSqlChange={(sql) => update({ sql })}
-        onResult={props.onResult}
+        onReplaceSql={(sql) => props.replace({ sql })}
+        check={props.check}
       />
       <div className="grid gap-3 sm:grid-cols-2">
         {design.operation === "read" && (

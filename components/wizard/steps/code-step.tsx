@@ -1,5 +1,7 @@
+import type { Problem } from "@/lib/design/problem";
 import type { Snippet } from "@/lib/generate/snippet";
 import { SnippetList } from "@/components/snippets/snippet-list";
+import { StepProblems } from "../step-problems";
 
 const INTRO: Record<"clients" | "rust", string> = {
   clients:
@@ -11,13 +13,16 @@ const INTRO: Record<"clients" | "rust", string> = {
 export function CodeStep({
   step,
   snippets,
+  problems,
 }: {
   readonly step: "clients" | "rust";
   readonly snippets: readonly Snippet[];
+  readonly problems: readonly Problem[];
 }) {
   return (
     <div className="space-y-3">
       <p className="text-sm">{INTRO[step]}</p>
+      <StepProblems problems={problems} step={step} />
       <SnippetList snippets={snippets.filter((s) => s.step === step)} />
     </div>
   );

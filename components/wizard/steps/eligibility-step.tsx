@@ -1,7 +1,9 @@
 import { derive } from "@/lib/design/derive";
 import { OPERATIONS, type Design } from "@/lib/design/model";
+import type { Problem } from "@/lib/design/problem";
 import { Choice } from "@/components/ui/choice";
 import { LeaderSafetyForm } from "../leader-safety-form";
+import { StepProblems } from "../step-problems";
 import { TablesPicker } from "../tables-picker";
 
 /** Step 1: is this personhog data, and where will the router send it? */
@@ -9,6 +11,7 @@ export function EligibilityStep(props: {
   readonly design: Design;
   readonly update: (c: Partial<Design>) => void;
   readonly sqlTables: readonly string[] | null;
+  readonly problems: readonly Problem[];
 }) {
   const { design, update } = props;
   const d = derive(design);
@@ -18,6 +21,7 @@ export function EligibilityStep(props: {
         personhog serves only the tables below. Pick every table the RPC touches, or check its SQL
         in the next step and take the tables from there.
       </p>
+      <StepProblems problems={props.problems} step="eligibility" />
       <TablesPicker design={design} update={update} sqlTables={props.sqlTables} />
       <Choice
         label="Does the RPC read or write?"

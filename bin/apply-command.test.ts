@@ -1,0 +1,203 @@
+/**
+ * `personhog-rpc apply` against real git checkouts written from the fixture trees of both eras
+ * (lib/apply/fixture-tree.ts): every design lands, parses, and lands again as "already applied";
+ * a dry run's diff passes `git apply --check`; refusals (missing anchor, dirty file, name clash)
+ * leave the checkout exactly as it was.
+ */
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, describe, it } from "node:test";
+import { filesNamed } from "../lib/apply/apply";
+import { exampleDesignFiles, fixtureCheckout } from "../lib/apply/fixture-tree";
+import { parseDesignJson } from "../lib/design/design-json";
+import { DESIGN_FIXTURES } from "../lib/design/fixtures";
+import { TARGETS, type Design, type Target } from "../lib/design/model";
+import { validateDesign } from "../lib/design/validate";
+import { generateSnippets } from "../lib/generate";
+import { encodeDesignLink } from "../lib/link";
+import { LOCAL_ORIGIN, shareUrls } from "../lib/review/share-urls";
+import { main } from "./cli";
+
+const dirs: string[] = [];
+after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+function git(repo: string, ...args: string[]) {
+  const run = spawnSync("git", ["-C", repo, ...args], { encoding: "utf8" });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout;
+}
+
+/** A committed git checkout holding the era's fixture tree, with `edit` applied before the commit. */
+function checkout(target: Target, edit?: (tree: Map<string, string>) => void): string {
+  const repo = mkdtempSync(path.join(tmpdir(), `apply-${target}-`));
+  dirs.push(repo);
+  const tree = fixtureCheckout(target);
+  edit?.(tree);
+  for (const [file, text] of tree) {
+    mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+    writeFileSync(path.join(repo, file), text);
+  }
+  git(repo, "init", "-q");
+  git(repo, "add", "-A");
+  git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "fixture");
+  return repo;
+}
+
+async function apply(design: Design, repo: string, ...extra: string[]) {
+  const file = path.join(repo, "..", `${path.basename(repo)}-design.json`);
+  writeFileSync(file, JSON.stringify(design));
+  dirs.push(file);
+  let stdout = "";
+  let stderr = "";
+  const code = await main(["apply", file, "--repo", repo, ...extra], {
+    stdout: (t) => (stdout += t),
+    stderr: (t) => (stderr += t),
+    readStdin: async () => "",
+  });
+  return { code, stdout, stderr };
+}
+
+const changedFiles = (repo: string) =>
+  git(repo, "status", "--porcelain")
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => l.slice(3));
+
+const designs: [string, Design][] = [
+  ...Object.entries(DESIGN_FIXTURES),
+  ...exampleDesignFiles().map(({ name, text }): [string, Design] => {
+    const parsed = parseDesignJson(text, name);
+    assert.ok(!("error" in parsed), `content/examples/${name}.json does not parse`);
+    return [`example ${name}`, validateDesign(parsed.value).design];
+  }),
+];
+
+for (const target of TARGETS) {
+  describe(`personhog-rpc apply, ${target} checkout`, () => {
+    for (const [name, fixture] of designs) {
+      const design: Design = { ...fixture, target };
+      it(`${name}: applies, parses, touches only the files its snippets name, then is already applied`, async () => {
+        const repo = checkout(target);
+        const first = await apply(design, repo);
+        assert.equal(first.code, 0, first.stderr + first.stdout);
+        assert.doesNotMatch(first.stdout, /FAILS|skipped/);
+        assert.match(first.stdout, /parses: protobufjs/);
+        assert.match(first.stdout, /parses: rustfmt --check/);
+        assert.match(first.stdout, /parses: python ast/);
+        assert.match(first.stdout, /cargo test -p personhog-replica/);
+        const named = new Set(filesNamed(generateSnippets(design)));
+        const changed = changedFiles(repo);
+        assert.ok(changed.length > 0);
+        for (const file of changed) assert.ok(named.has(file), `${file} is not named by a snippet`);
+        git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "applied");
+        const again = await apply(design, repo);
+        assert.equal(again.code, 0, again.stderr);
+        assert.match(again.stdout, /already applied/);
+        assert.deepEqual(changedFiles(repo), []);
+      });
+    }
+
+    it("--dry-run prints a diff git apply accepts and writes nothing", async () => {
+      const design: Design = { ...DESIGN_FIXTURES["worked-example-current"]!, target };
+      const repo = checkout(target);
+      const dry = await apply(design, repo, "--dry-run");
+      assert.equal(dry.code, 0, dry.stderr);
+      assert.deepEqual(changedFiles(repo), []);
+      const check = spawnSync("git", ["-C", repo, "apply", "--check", "-"], {
+        input: dry.stdout,
+        encoding: "utf8",
+      });
+      assert.equal(check.status, 0, check.stderr);
+      spawnSync("git", ["-C", repo, "apply", "-"], { input: dry.stdout });
+      const real = checkout(target);
+      await apply(design, real);
+      for (const file of changedFiles(repo))
+        assert.equal(
+          readFileSync(path.join(repo, file), "utf8"),
+          readFileSync(path.join(real, file), "utf8"),
+        );
+    });
+
+    it("a missing anchor refuses the whole change, naming the file and what it looked for", async () => {
+      const handler = "rust/personhog-replica/src/service/mod.rs";
+      const repo = checkout(target, (tree) =>
+        tree.set(handler, tree.get(handler)!.replace("impl PersonHogReplica for", "impl Gone for")),
+      );
+      const r = await apply({ ...DESIGN_FIXTURES["worked-example-current"]!, target }, repo);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /Nothing written/);
+      assert.match(
+        r.stderr,
+        /service\/mod\.rs: looked for no `impl PersonHogReplica for PersonHogReplicaService/,
+      );
+      assert.deepEqual(changedFiles(repo), []);
+    });
+
+    it("refuses when a file it would change has uncommitted changes, unless --force", async () => {
+      const design: Design = { ...DESIGN_FIXTURES["worked-example-current"]!, target };
+      const repo = checkout(target);
+      const file = path.join(repo, "proto/personhog/service/v1/service.proto");
+      writeFileSync(file, `${readFileSync(file, "utf8")}// local edit\n`);
+      const refused = await apply(design, repo);
+      assert.equal(refused.code, 2);
+      assert.match(refused.stderr, /uncommitted changes[\s\S]*service\.proto/);
+      assert.deepEqual(changedFiles(repo), ["proto/personhog/service/v1/service.proto"]);
+      const forced = await apply(design, repo, "--force");
+      assert.equal(forced.code, 0, forced.stderr);
+      assert.match(readFileSync(file, "utf8"), /rpc GetPersonCount\(/);
+      const again = await apply(design, repo);
+      assert.match(again.stdout, /already applied/, "already applied whatever the tree's state");
+    });
+
+    it("refuses a name that exists with a different shape, writing nothing", async () => {
+      const base: Design = { ...DESIGN_FIXTURES["worked-example-current"]!, target };
+      const repo = checkout(target);
+      await apply(base, repo);
+      git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qam", "applied");
+      const field = { name: "limit", type: "int32", optional: false, repeated: false, comment: "" };
+      const r = await apply({ ...base, request: [...base.request, field] }, repo);
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /person\.proto: proto-messages declares a name that is already there/);
+      assert.deepEqual(changedFiles(repo), []);
+    });
+  });
+}
+
+describe("personhog-rpc apply, from a share link", () => {
+  it("lands the design the link carries, as the browser's command gives it", async () => {
+    const design = DESIGN_FIXTURES["group-read-current"]!;
+    const url = shareUrls(LOCAL_ORIGIN, await encodeDesignLink(design)).workbench;
+    const repo = checkout("current");
+    let stdout = "";
+    const code = await main(["apply", url, "--repo", repo], {
+      stdout: (t) => (stdout += t),
+      stderr: () => {},
+      readStdin: async () => "",
+    });
+    assert.equal(code, 0, stdout);
+    assert.match(
+      readFileSync(path.join(repo, "proto/personhog/service/v1/service.proto"), "utf8"),
+      /rpc ListGroupsByType\(/,
+    );
+  });
+});
+
+describe("personhog-rpc apply, usage", () => {
+  it("needs --repo and a git checkout", async () => {
+    let stderr = "";
+    const io = {
+      stdout: () => {},
+      stderr: (t: string) => (stderr += t),
+      readStdin: async () => "",
+    };
+    assert.equal(await main(["apply", "x.json"], io), 2);
+    assert.match(stderr, /--repo DIR/);
+    const plain = mkdtempSync(path.join(tmpdir(), "apply-plain-"));
+    dirs.push(plain);
+    assert.equal(await main(["apply", "x.json", "--repo", plain], io), 2);
+    assert.match(stderr, /is not a git checkout/);
+  });
+});

@@ -1,0 +1,182 @@
+/**
+ * Where each kind of snippet goes in a PostHog checkout, and how to tell whether it is already
+ * there: the one place `apply` learns its anchors, one rule per file kind. Each rule finds its
+ * region in the file's text (a proto service, a Rust trait or impl, KNOWN_METHODS, a Python class
+ * or import block, a TypeScript class or object literal), says what the declaration's key is (the
+ * rpc line, the `fn`, the `def`, the method name), and inserts the snippet there. A region the
+ * text lacks is a problem naming what was looked for; nothing is guessed.
+ */
+import { placementOf } from "../generate/snippet-placement";
+import type { Snippet } from "../generate/snippet";
+import { matchingBrace } from "../rust-harness/scan";
+
+export type AnchorKind =
+  | "proto-message"
+  | "proto-rpc"
+  | "rust-block-item"
+  | "rust-item"
+  | "rust-storage-type"
+  | "known-method"
+  | "match-arm"
+  | "python-import-block"
+  | "python-class-method"
+  | "ts-class-method"
+  | "ts-object-entry";
+
+/** The anchor kind of a snippet that lands in a file, or null when apply has no rule for it. */
+export function anchorKind(s: Snippet): AnchorKind | null {
+  switch (s.id) {
+    case "python-reexports":
+      return "python-import-block";
+    case "python-client-method":
+    case "python-fake-method":
+      return "python-class-method";
+    case "node-wrapper":
+      return "ts-class-method";
+    case "node-service-default":
+      return "ts-object-entry";
+  }
+  switch (placementOf(s.id)) {
+    case "proto-message":
+      return "proto-message";
+    case "proto-rpc":
+      return "proto-rpc";
+    case "trait-item":
+    case "impl-item":
+      return "rust-block-item";
+    case "item":
+      return "rust-item";
+    case "storage-type":
+      return "rust-storage-type";
+    case "known-method":
+      return "known-method";
+    case "match-arm":
+      return "match-arm";
+    default:
+      return null;
+  }
+}
+
+/** A region of a file: the text between `start` and `end` holds the declarations to compare. */
+export interface Region {
+  readonly start: number;
+  readonly end: number;
+}
+
+export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+export const indentLines = (code: string, n: number) =>
+  code
+    .split("\n")
+    .map((l) => (l.trim() ? " ".repeat(n) + l : ""))
+    .join("\n");
+
+/** The code with its common leading indentation removed and trailing blank lines dropped. */
+export function dedent(code: string): string {
+  const lines = code.replace(/\s+$/, "").split("\n");
+  const widths = lines.filter((l) => l.trim()).map((l) => /^ */.exec(l)![0].length);
+  const cut = widths.length ? Math.min(...widths) : 0;
+  return lines
+    .map((l) => l.slice(cut))
+    .join("\n")
+    .replace(/^\n+/, "");
+}
+
+const indentAt = (text: string, at: number) => {
+  const lineStart = text.lastIndexOf("\n", at - 1) + 1;
+  return /^ */.exec(text.slice(lineStart))![0].length;
+};
+
+/** The `{…}` block opened after `header` (a whole-word match); exactly one must exist. */
+export function braceBlock(
+  text: string,
+  header: string,
+): (Region & { open: number; indent: number }) | string {
+  const re = new RegExp(`${escapeRegExp(header)}(?![A-Za-z0-9_])[^;{]*\\{`, "g");
+  const matches = [...text.matchAll(re)];
+  if (matches.length !== 1)
+    return `${matches.length ? "more than one" : "no"} \`${header} {…}\` block`;
+  const m = matches[0]!;
+  const open = m.index + m[0].length - 1;
+  try {
+    const close = matchingBrace(text, open);
+    return { start: open + 1, end: close, open, indent: indentAt(text, m.index) };
+  } catch {
+    return `the \`${header} {\` block never closes`;
+  }
+}
+
+/** Inserts `code` (unindented) as the last entry of the brace block, `step` deeper than its header. */
+export function appendToBlock(
+  text: string,
+  block: Region & { indent: number },
+  code: string,
+  step: number,
+  blankBefore: boolean,
+): string {
+  const before = text.slice(0, block.end).replace(/\s*$/, "");
+  const gap = before.endsWith("{") || before.endsWith("[") || !blankBefore ? "\n" : "\n\n";
+  return `${before}${gap}${indentLines(code, block.indent + step)}\n${" ".repeat(block.indent)}${text.slice(block.end)}`;
+}
+
+/** A Python class's body: from the line after `class X…:` to its last indented line. */
+export function pythonClass(text: string, name: string): (Region & { indent: number }) | string {
+  const re = new RegExp(`^( *)class ${escapeRegExp(name)}\\b[^\\n]*:[ \\t]*$`, "gm");
+  const matches = [...text.matchAll(re)];
+  if (matches.length !== 1) return `${matches.length ? "more than one" : "no"} \`class ${name}\``;
+  const m = matches[0]!;
+  const indent = m[1]!.length;
+  const bodyStart = m.index + m[0].length + 1;
+  let end = bodyStart;
+  let at = bodyStart;
+  while (at < text.length) {
+    const nl = text.indexOf("\n", at);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(at, lineEnd);
+    if (line.trim()) {
+      if (/^ */.exec(line)![0].length <= indent) break;
+      end = lineEnd;
+    }
+    at = lineEnd + 1;
+  }
+  return { start: bodyStart, end, indent };
+}
+
+/** `from <module> import (` … `)`: the names between the parentheses. */
+export function pythonImportBlock(text: string, module: string): Region | string {
+  const re = new RegExp(`^from ${escapeRegExp(module)} import \\(\\n`, "gm");
+  const matches = [...text.matchAll(re)];
+  if (matches.length !== 1)
+    return `${matches.length ? "more than one" : "no"} \`from ${module} import (…)\` block`;
+  const start = matches[0]!.index + matches[0]![0].length;
+  const close = /^\)/m.exec(text.slice(start));
+  if (!close) return `the \`from ${module} import (\` block never closes`;
+  return { start, end: start + close.index };
+}
+
+/** The entries of `pub const KNOWN_METHODS: &[&str] = &[ … ];`, in file order. */
+export function knownMethods(
+  text: string,
+): { region: Region; names: string[]; indent: number } | string {
+  const head = /pub const KNOWN_METHODS\s*:[^=]*=\s*&\[/.exec(text);
+  if (!head) return "no `pub const KNOWN_METHODS: &[&str] = &[…];`";
+  const start = head.index + head[0].length;
+  const end = text.indexOf("];", start);
+  if (end < 0) return "`KNOWN_METHODS` never closes with `];`";
+  const body = text.slice(start, end);
+  const names = [...body.matchAll(/"(\w+)"/g)].map((m) => m[1]!);
+  const indent = /\n( *)"/.exec(body)?.[1]?.length ?? 4;
+  return { region: { start, end }, names, indent };
+}
+
+/** Whether names are in byte order (what `binary_search` needs), or the first pair that is not. */
+export function byteOrderBreak(names: readonly string[]): [string, string] | null {
+  for (let i = 1; i < names.length; i++)
+    if (!(names[i - 1]! < names[i]!)) return [names[i - 1]!, names[i]!];
+  return null;
+}
+
+/** `match method_name {` in the raw proxy: the arms between its braces. */
+export function methodMatch(text: string): (Region & { indent: number }) | string {
+  return braceBlock(text, "match method_name");
+}

@@ -1,0 +1,104 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { DESIGN_FIXTURES } from "../design/fixtures";
+import { TARGETS, type Design } from "../design/model";
+import { generateSnippets } from "../generate";
+import { byteOrderBreak, knownMethods } from "./anchors";
+import { applySnippets, filesNamed } from "./apply";
+import { fixtureCheckout } from "./fixture-tree";
+
+const PROXY = "rust/personhog-router/src/proxy.rs";
+
+function applied(design: Design, tree: Map<string, string>) {
+  const snippets = generateSnippets(design);
+  const outcome = applySnippets(tree, snippets);
+  return { snippets, outcome, after: new Map([...tree, ...outcome.changed]) };
+}
+
+for (const target of TARGETS) {
+  describe(`apply, ${target} checkout`, () => {
+    for (const [name, fixture] of Object.entries(DESIGN_FIXTURES)) {
+      const design: Design = { ...fixture, target };
+      it(`${name}: lands every snippet, touches only the files it names, then changes nothing`, () => {
+        const tree = fixtureCheckout(target);
+        const { snippets, outcome, after } = applied(design, tree);
+        assert.deepEqual(outcome.problems, []);
+        assert.ok(outcome.changed.size > 0);
+        const named = new Set(filesNamed(snippets));
+        for (const file of outcome.changed.keys()) assert.ok(named.has(file), file);
+        for (const [file, text] of outcome.changed)
+          assert.ok(text.length > tree.get(file)!.length, `${file} only grows`);
+        const again = applySnippets(after, snippets);
+        assert.deepEqual(again.problems, []);
+        assert.equal(again.changed.size, 0);
+        assert.deepEqual(again.added, []);
+        assert.equal(again.present.length, outcome.added.length);
+      });
+    }
+
+    it("says what it looked for when an anchor is missing, and changes nothing", () => {
+      const tree = fixtureCheckout(target);
+      const file = "rust/personhog-replica/src/storage/traits/person.rs";
+      tree.set(file, tree.get(file)!.replace("pub trait PersonLookup", "pub trait PersonFinder"));
+      const { outcome } = applied({ ...DESIGN_FIXTURES["worked-example-current"]!, target }, tree);
+      assert.equal(outcome.changed.size, 0);
+      assert.equal(outcome.problems.length, 1);
+      assert.match(
+        outcome.problems[0]!,
+        /traits\/person\.rs: looked for no `pub trait PersonLookup/,
+      );
+    });
+
+    it("refuses a name that exists with another shape, and never duplicates it", () => {
+      const base: Design = { ...DESIGN_FIXTURES["worked-example-current"]!, target };
+      const { after } = applied(base, fixtureCheckout(target));
+      const reshaped: Design = {
+        ...base,
+        request: [
+          ...base.request,
+          { name: "limit", type: "int32", optional: false, repeated: false, comment: "" },
+        ],
+      };
+      const { outcome } = applied(reshaped, after);
+      assert.equal(outcome.changed.size, 0);
+      assert.ok(
+        outcome.problems.some((p) => p.startsWith("proto/personhog/types/v1/person.proto")),
+      );
+      const existing: Design = { ...base, rpcName: "GetPerson" };
+      const clash = applied(existing, fixtureCheckout(target)).outcome;
+      assert.equal(clash.changed.size, 0);
+      assert.match(clash.problems.join("\n"), /person\.proto: proto-messages declares a name/);
+    });
+  });
+}
+
+describe("KNOWN_METHODS anchor", () => {
+  // The guide's typed router takes no KNOWN_METHODS snippet: the current era adds the name.
+  it("keeps KNOWN_METHODS byte-ordered and puts the name at its place", () => {
+    const design: Design = { ...DESIGN_FIXTURES["worked-example-current"]!, target: "current" };
+    const { after } = applied(design, fixtureCheckout("current"));
+    const known = knownMethods(after.get(PROXY)!);
+    assert.ok(typeof known !== "string");
+    assert.ok(known.names.includes(design.rpcName));
+    assert.equal(byteOrderBreak(known.names), null);
+  });
+
+  it("refuses a list that is not in byte order", () => {
+    const tree = fixtureCheckout("current");
+    const text = tree.get(PROXY)!;
+    tree.set(
+      PROXY,
+      text
+        .replace('    "CheckCohortMembership",\n', "")
+        .replace(
+          '    "CountCohortMembers",\n',
+          '    "CountCohortMembers",\n    "CheckCohortMembership",\n',
+        ),
+    );
+    const { outcome } = applied(DESIGN_FIXTURES["worked-example-current"]!, tree);
+    assert.match(
+      outcome.problems.join("\n"),
+      /KNOWN_METHODS in byte order \(it has "CountCohortMembers" before "CheckCohortMembership"\)/,
+    );
+  });
+});

@@ -1,0 +1,86 @@
+/**
+ * What to watch out for around the Node snippets: the imports the wrapper needs, int64 as
+ * bigint, the read-options helper, batches, shared responses, leader routing headers.
+ */
+import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
+import type { GenerateInput } from "./context";
+import type { NodeFiles } from "./node";
+import { isScalar, paramName, readOptionsHelper } from "./node-values";
+
+/** Where the read-options helper comes from in the wrapper's file, as a sentence tail. */
+function helperSource(helper: string | null, files: NodeFiles): string {
+  if (helper === "eventualReadOptions")
+    return files.operations
+      ? " and eventualReadOptions from ./client"
+      : "; eventualReadOptions is in it";
+  if (helper === "strongReadOptions")
+    return files.operations ? "; import strongReadOptions from ./client once it exists" : "";
+  return "";
+}
+
+function importsNote(input: GenerateInput, files: NodeFiles): string {
+  const { design, d } = input;
+  const modules = new Map<string, Set<string>>();
+  const add = (domain: string, name: string) =>
+    modules.set(domain, (modules.get(domain) ?? new Set()).add(name));
+  add(design.domain, `${d.requestMessage}Schema`);
+  if (design.response.kind === "shared") {
+    const domain = SHARED_RESPONSES[design.response.name]?.domain ?? design.domain;
+    add(domain, `type ${d.responseMessage}`);
+    if (design.request.some((f) => f.repeated)) add(domain, `${d.responseMessage}Schema`);
+  }
+  for (const f of fieldsOf(input).filter((f) => !isScalar(f.type)))
+    add(KNOWN_MESSAGES[f.type] ?? design.domain, `type ${f.type}`);
+  const lines = [...modules].map(
+    ([domain, names]) =>
+      `import { ${[...names].join(", ")} } from '${files.generated}${domain}_pb'`,
+  );
+  return `Imports: ${lines.join("; ")}. Copy the generated path prefix from the file's other imports (checkouts differ: some nest personhog/personhog/). The file already imports create from @bufbuild/protobuf${helperSource(readOptionsHelper(input), files)}.`;
+}
+
+const fieldsOf = ({ design }: GenerateInput) => [
+  ...design.request,
+  ...(design.response.kind === "new" ? design.response.fields : []),
+];
+
+export function wrapperNotes(input: GenerateInput, files: NodeFiles) {
+  const { design, d } = input;
+  const helper = readOptionsHelper(input);
+  const batch = design.request.find((f) => f.repeated);
+  const missingKeys = ["team_id", "person_id"].filter(
+    (k) => !design.request.some((f) => f.name === k),
+  );
+  return [
+    importsNote(input, files),
+    fieldsOf(input).some((f) => f.type === "int64") &&
+      "int64 is bigint in protobuf-es v2: callers pass numbers, the wrapper converts with BigInt() and maps results back with Number(), exact below 2^53 as ids and counts are.",
+    helper === "eventualReadOptions" &&
+      "readOptions asks for EVENTUAL: the client turns it into the x-read-consistency header, which is all the router reads.",
+    helper === "strongReadOptions" &&
+      "client.ts only has eventualReadOptions(): add strongReadOptions() beside it, a ReadOptions with ConsistencyLevel.STRONG, and export it." +
+        (d.category === "PersonData"
+          ? " Current code serves STRONG person reads only for GetPerson; the replica refuses others with FAILED_PRECONDITION until the leader path is built for this RPC."
+          : " A NonPersonData read stays on the replica service and reads the primary pool."),
+    batch &&
+      `An empty ${paramName(batch)} returns at once without a call. Existing wrappers also split large inputs (PERSONHOG_BATCH_SIZE: 100 for groups, 250 for persons); do so if callers can pass more than the server accepts in one request.`,
+    design.response.kind === "shared" &&
+      `${d.responseMessage} is returned as is; map it to the domain type as neighbouring methods do (e.g. protoGroupToDomain).`,
+    d.route?.backend === "leader" &&
+      "This call goes to the leader, which the router finds from x-team-id and x-person-id headers: newer client.ts stamps them in resolvePersonRoutingKey(method, message); add this method there and to its test, or the router answers INVALID_ARGUMENT." +
+        (missingKeys.length
+          ? ` The request has no ${missingKeys.join(" or ")} to take them from.`
+          : ""),
+    files.operations
+      ? "Only needed if Node code calls the RPC; the SERVICE_DEFAULTS stub is needed anyway."
+      : "Newer checkouts keep no wrappers in client.ts (it only builds the operations classes): see the current-code target. Seed-era wrappers took no callerTag; drop it if the neighbouring methods do not send x-caller-tag.",
+  ];
+}
+
+export const serviceDefaultNotes = ({ design }: GenerateInput, files: NodeFiles) => [
+  `Entries are grouped by domain, not sorted: put it next to the other ${design.domain} RPCs.`,
+  files.operations
+    ? "SERVICE_DEFAULTS is typed ServiceImpl<typeof PersonHogService>: after regenerating, client.test.ts does not compile until this entry exists."
+    : "The mock transport answers from SERVICE_DEFAULTS; without a stub, tests that reach the new RPC fail.",
+  design.response.kind === "shared" &&
+    "An empty object is a valid response: unset fields read as their zero values.",
+];

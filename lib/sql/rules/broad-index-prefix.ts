@@ -1,0 +1,71 @@
+/**
+ * A lookup on a broad key only (a whole team, project or cohort) with selective predicates left
+ * to filter: its own, or those of a relation the join reaches only through it (starved).
+ */
+import { relationFixes, starvedFixes } from "../fixes";
+import { filteredColumns, type IndexChoice } from "../index-match";
+import type { Starved } from "../join-order";
+import type { RelationFacts } from "../relations";
+import { BROAD_KEYS, selectiveColumns } from "../selectivity";
+import { distinctFixes } from "../verdict";
+import { isAre, listKeys } from "../wording";
+import { labels, relationBase, withFixes } from "./findings";
+import { defineRule } from "./rule";
+
+/** Every row of a team (project, cohort) is read, and what it is filtered or joined on. */
+function broadMessage(
+  f: RelationFacts,
+  choice: IndexChoice,
+  selective: string[],
+  starved: readonly Starved[],
+) {
+  const head =
+    `${f.table.name} is looked up through ${choice.index.name} on ${listKeys(choice.matched)} only, ` +
+    `so every row of that ${choice.matched.join(" + ")} is read`;
+  if (selective.length > 0) {
+    return `${head} and ${listKeys(selective)} ${isAre(selective)} filtered afterwards.`;
+  }
+  const others = starved.map((s) => {
+    const keys = labels(s.keys);
+    return `${s.facts.table.name}'s ${listKeys(keys)}`;
+  });
+  return (
+    `${head} and joined: ${others.join(" and ")} cannot be looked up first (no index leads with ` +
+    "it), so it is only checked after the join."
+  );
+}
+
+export const broadIndexPrefix = defineRule({
+  id: "broad-index-prefix",
+  severity: "warning",
+  scope: "relation",
+  summary:
+    "The index matches only a broad key (a whole team, project or cohort); selective predicates, its own or those of a table the join reaches through it, are checked row by row.",
+  check(f, ctx) {
+    const choice = f.choice;
+    if (!choice || choice.index.fewRowsPerKey || !choice.matched.every((c) => BROAD_KEYS.has(c)))
+      return [];
+    // Only the relation that drives the join reads a whole key for the ones it reaches.
+    const starved = ctx.relations[0] === f ? ctx.starved : [];
+    const filtered = filteredColumns(f.predicates, choice);
+    const selective = labels(selectiveColumns(f.table, filtered));
+    if (selective.length === 0 && starved.length === 0) return [];
+    const fixes = distinctFixes([
+      ...(selective.length === 0 ? starvedFixes(starved, ctx.fixes) : []),
+      ...relationFixes(f, ctx.fixes, { predicates: true, index: selective.length > 0 }),
+    ]);
+    return [
+      {
+        ...relationBase(f),
+        index: choice.index.name,
+        matched: labels(choice.matched),
+        filtered: labels(filtered),
+        message: broadMessage(f, choice, selective, starved),
+        ...withFixes(
+          fixes,
+          `No index can serve ${listKeys(selective.length ? selective : starved.flatMap((s) => labels(s.keys)))} as written: narrow the query by an indexed key, or discuss an index with the team.`,
+        ),
+      },
+    ];
+  },
+});
