@@ -36,37 +36,71 @@ async function inTempDir<T>(body: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
-describe("the personhog-rpc process", () => {
-  it("runs generate from the bundle without loading PGlite or compiling TypeScript", async () => {
-    const loaded = await inTempDir(async (dir) => {
-      const hooks = path.join(dir, "hooks.mjs");
-      const register = path.join(dir, "register.mjs");
-      await writeFile(hooks, LOG_HOOKS);
-      await writeFile(
-        register,
-        `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
-      );
-      const log = path.join(dir, "loaded.txt");
-      const r = await run(["generate", "-"], DESIGN, {
-        env: { LOADED_LOG: log },
-        nodeArgs: ["--import", pathToFileURL(register).href],
-      });
-      assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stdout, /message GetPersonCountRequest \{/);
-      return (await readFile(log, "utf8")).trim().split("\n");
+/** The URL of every module the executable's main thread loads while it runs `args`. */
+async function modulesLoaded(args: string[], input?: string, exitCode = 0): Promise<string[]> {
+  return inTempDir(async (dir) => {
+    const hooks = path.join(dir, "hooks.mjs");
+    const register = path.join(dir, "register.mjs");
+    await writeFile(hooks, LOG_HOOKS);
+    await writeFile(
+      register,
+      `import { register } from "node:module";\nregister(${JSON.stringify(pathToFileURL(hooks).href)});\n`,
+    );
+    const log = path.join(dir, "loaded.txt");
+    const r = await run(args, input, {
+      env: { LOADED_LOG: log },
+      nodeArgs: ["--import", pathToFileURL(register).href],
     });
-    // The log sees the command's own chunk, loaded on demand: it records what it should.
+    assert.equal(r.code, exitCode, r.stderr);
+    return (await readFile(log, "utf8")).trim().split("\n");
+  });
+}
+
+/** PGlite, or TypeScript compiled at run time (a .ts source, tsx). */
+function forbidden(loaded: readonly string[]): string[] {
+  return loaded.filter(
+    (url) => url.includes("@electric-sql/pglite") || /\.tsx?$/.test(url) || url.includes("/tsx/"),
+  );
+}
+
+describe("the personhog-rpc process", () => {
+  const noDatabase: [string, string[], string?][] = [
+    ["generate", ["generate", "-"], DESIGN],
+    ["schema", ["schema"]],
+    ["rules", ["rules"]],
+    ["link", ["link", "encode", "-"], DESIGN],
+  ];
+  for (const [command, args, input] of noDatabase) {
+    it(`runs ${command} from the bundle without loading PGlite or compiling TypeScript`, async () => {
+      const loaded = await modulesLoaded(args, input);
+      // The log sees the command's own chunk, loaded on demand: it records what it should.
+      const chunk = new RegExp(`/cli-[0-9a-f]+/${command}-command-\\w+\\.mjs$`);
+      assert.ok(
+        loaded.some((url) => chunk.test(url)),
+        loaded.join("\n"),
+      );
+      assert.deepEqual(forbidden(loaded), []);
+      // Nor apply's parsers, which are slow to load.
+      assert.deepEqual(
+        loaded.filter((url) => url.includes("/typescript/") || url.includes("/protobufjs/")),
+        [],
+      );
+    });
+  }
+
+  it("loads apply's parsers for apply: the log sees packages the bundle imports", async () => {
+    // apply without arguments prints its usage (exit 2) after its chunk and parsers have loaded.
+    const loaded = await modulesLoaded(["apply"], undefined, 2);
+    const packages = loaded.filter((url) => url.includes("/node_modules/"));
     assert.ok(
-      loaded.some((url) => /\/cli-[0-9a-f]+\/generate-command-\w+\.mjs$/.test(url)),
-      loaded.join("\n"),
+      packages.some((url) => url.endsWith("/typescript/lib/typescript.js")),
+      packages.join("\n"),
     );
-    assert.deepEqual(
-      loaded.filter(
-        (url) =>
-          url.includes("@electric-sql/pglite") || /\.tsx?$/.test(url) || url.includes("/tsx/"),
-      ),
-      [],
+    assert.ok(
+      packages.some((url) => url.includes("/protobufjs/")),
+      packages.join("\n"),
     );
+    assert.deepEqual(forbidden(loaded), []);
   });
 
   it("boots check-sql from the schema snapshot, made once when the build has not made it", async () => {

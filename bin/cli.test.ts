@@ -140,6 +140,9 @@ describe("personhog-rpc CLI", () => {
       RULES.map((rule) => [rule.id, rule.severity]),
     );
     for (const [i, rule] of RULES.entries()) assert.ok(lines[i]?.endsWith(rule.summary), rule.id);
+    const extra = await run(["rules", "seq-scan"]);
+    assert.equal(extra.code, 2);
+    assert.match(extra.stderr, /rules takes no arguments/);
   });
 
   it("lists the commands with --help", async () => {
