@@ -32,7 +32,7 @@ async function markedSnapshot(): Promise<Uint8Array> {
 describe("check-sql with a schema snapshot available", () => {
   let dir = "";
   let file = "";
-  let bytes = new Uint8Array();
+  let bytes: Uint8Array = new Uint8Array();
 
   before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "check-sql-snapshot-"));
