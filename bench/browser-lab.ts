@@ -14,46 +14,39 @@ import { startServer } from "./server";
 
 const COLD_RUNS = 7;
 
+const LAB_READY = "[data-testid=lab-status][data-state=ready]";
+/** /review's first verdict: the check's status line. */
+const FIRST_VERDICT = "[data-testid=review] [data-testid=check-status]";
+
 /**
  * Runs in the page before its own scripts: records `performance.now()` (whose origin is the
- * navigation's start) the moment the lab status turns ready. Timing from outside with
+ * navigation's start) the moment an element matching `selector` is shown. Timing from outside with
  * waitForSelector added Playwright's polling interval, up to several hundred ms, to each figure.
  */
-function recordReadyTime(): void {
-  const scope = window as unknown as { __labReadyAt?: number };
+function recordShownTime(selector: string): void {
+  const scope = window as unknown as { __shownAt?: number };
   new MutationObserver((_, observer) => {
-    if (document.querySelector("[data-testid=lab-status][data-state=ready]")) {
-      scope.__labReadyAt = performance.now();
+    if (document.querySelector(selector)) {
+      scope.__shownAt = performance.now();
       observer.disconnect();
     }
   }).observe(document, { subtree: true, childList: true, attributes: true });
 }
 
-/** The same for /review: the moment its first verdict (the check's status line) is shown. */
-function recordVerdictTime(): void {
-  const scope = window as unknown as { __verdictAt?: number };
-  new MutationObserver((_, observer) => {
-    if (document.querySelector("[data-testid=review] [data-testid=check-status]")) {
-      scope.__verdictAt = performance.now();
-      observer.disconnect();
-    }
-  }).observe(document, { subtree: true, childList: true, attributes: true });
-}
-
-/** Navigation start to "database ready", in ms, as the page itself saw it. */
-async function navigationToReady(page: Page, url: string): Promise<number> {
+/** Navigation start to the recorded element shown, in ms, as the page itself saw it. */
+async function navigationToShown(page: Page, url: string): Promise<number> {
   await page.goto(url);
-  const ready = await page.waitForFunction(
-    () => (window as unknown as { __labReadyAt?: number }).__labReadyAt,
+  const shown = await page.waitForFunction(
+    () => (window as unknown as { __shownAt?: number }).__shownAt,
     null,
     { timeout: 60_000 },
   );
-  return Math.round((await ready.jsonValue()) ?? NaN);
+  return Math.round((await shown.jsonValue()) ?? NaN);
 }
 
 async function newProbedPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
-  await context.addInitScript(recordReadyTime);
+  await context.addInitScript(recordShownTime, LAB_READY);
   return { context, page: await context.newPage() };
 }
 
@@ -66,12 +59,12 @@ async function bootFigures(
   const cold: number[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
     const { context, page } = await newProbedPage(browser);
-    cold.push(await navigationToReady(page, url));
+    cold.push(await navigationToShown(page, url));
     await context.close();
   }
   const { context, page } = await newProbedPage(browser);
-  await navigationToReady(page, url);
-  const warm = await navigationToReady(page, url);
+  await navigationToShown(page, url);
+  const warm = await navigationToShown(page, url);
   await context.close();
   return { cold, warm };
 }
@@ -82,15 +75,8 @@ async function reviewFirstVerdict(browser: Browser, base: string): Promise<numbe
   const cold: number[] = [];
   for (let i = 0; i < COLD_RUNS; i++) {
     const context = await browser.newContext();
-    await context.addInitScript(recordVerdictTime);
-    const page = await context.newPage();
-    await page.goto(url);
-    const shown = await page.waitForFunction(
-      () => (window as unknown as { __verdictAt?: number }).__verdictAt,
-      null,
-      { timeout: 60_000 },
-    );
-    cold.push(Math.round((await shown.jsonValue()) ?? NaN));
+    await context.addInitScript(recordShownTime, FIRST_VERDICT);
+    cold.push(await navigationToShown(await context.newPage(), url));
     await context.close();
   }
   return cold;
@@ -115,7 +101,7 @@ async function newIsolatedPage(browser: Browser): Promise<{ context: BrowserCont
       },
     });
   });
-  await context.addInitScript(recordReadyTime);
+  await context.addInitScript(recordShownTime, LAB_READY);
   return { context, page: await context.newPage() };
 }
 
@@ -129,7 +115,7 @@ interface CheckSamples {
 
 async function pageCheckTimes(browser: Browser, base: string): Promise<CheckSamples> {
   const { context, page } = await newIsolatedPage(browser);
-  await navigationToReady(page, `${base}/wizard?step=access`);
+  await navigationToShown(page, `${base}/wizard?step=access`);
   const sqls = CORPUS.map((q) => q.sql);
   const samples = await page.evaluate(
     async ({ sqls, runs }) => {

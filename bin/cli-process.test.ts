@@ -8,16 +8,8 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { runCli as run } from "./spawn-cli";
+import { COUNT_DESIGN as DESIGN, runCli as run } from "./spawn-cli";
 
-const DESIGN = JSON.stringify({
-  rpcName: "GetPersonCount",
-  domain: "person",
-  tables: ["posthog_person"],
-  operation: "read",
-  request: [{ name: "team_id", type: "int64" }],
-  response: { kind: "new", fields: [{ name: "count", type: "int64" }] },
-});
 const SQL = "SELECT * FROM posthog_person WHERE team_id = $1 AND id = $2";
 
 /** Module hooks that write the URL of every module the main thread loads to $LOADED_LOG. */

@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { RULES } from "../lib/sql/rules";
-import { runCli as run } from "./spawn-cli";
+import { COUNT_DESIGN as example, runCli as run } from "./spawn-cli";
 
 describe("personhog-rpc CLI", () => {
   it("exits 0 when every table is read through an index", async () => {
@@ -153,15 +153,6 @@ describe("personhog-rpc CLI", () => {
 });
 
 describe("personhog-rpc generate and link", () => {
-  const example = JSON.stringify({
-    rpcName: "GetPersonCount",
-    domain: "person",
-    tables: ["posthog_person"],
-    operation: "read",
-    request: [{ name: "team_id", type: "int64" }],
-    response: { kind: "new", fields: [{ name: "count", type: "int64" }] },
-  });
-
   it("generates every snippet for a design read from standard input", async () => {
     const r = await run(["generate", "-"], example);
     assert.equal(r.code, 0, r.stderr);

@@ -4,6 +4,16 @@ import path from "node:path";
 
 export const BIN = path.join(import.meta.dirname, "personhog-rpc.mjs");
 
+/** A small design that passes every rule, as the JSON text a command reads. */
+export const COUNT_DESIGN = JSON.stringify({
+  rpcName: "GetPersonCount",
+  domain: "person",
+  tables: ["posthog_person"],
+  operation: "read",
+  request: [{ name: "team_id", type: "int64" }],
+  response: { kind: "new", fields: [{ name: "count", type: "int64" }] },
+});
+
 export interface CliRun {
   readonly code: number;
   readonly stdout: string;
