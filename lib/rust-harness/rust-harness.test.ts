@@ -16,10 +16,6 @@ import { cachedDescribe, findCargo, runHarness, type HarnessCase, type HarnessRu
 
 /** Fixtures whose generated Rust does not compile today, and why (from the compiler's errors). */
 const KNOWN_FAILURES: Readonly<Record<string, string>> = {
-  "worked-example-guide":
-    "router: call_backend!(self, decision, …) has 5 arguments, the typed router's era has 4; replica: no FailingStorage/SuccessStorage methods for the new storage method; router test: #[rstest] without an rstest dependency; behind those, the router's tests/common TestReplicaService lacks the method",
-  "person-write-guide":
-    "router: call_backend!(self, decision, …) has 5 arguments (era B sends person writes through call_leader! and LeaderOps); replica: no FailingStorage/SuccessStorage methods; leader: no PersonHogLeader handler for the rpc line added to leader.proto; behind those, the router's tests/common TestReplicaService lacks the method",
   "group-read-current":
     "query_as!(Group, …) selects int4 id (i32, Group has i64) and NOT NULL jsonb (Value, Group has Option<Value>) without casts or overrides, and leaves most of Group's fields out; Into::into needs From<storage::Group> for the proto Group, which the replica does not have",
 };
