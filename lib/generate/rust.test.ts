@@ -11,7 +11,6 @@ import { knownMethodsPosition } from "./rust-proxy";
 import { rustRouterSnippets } from "./rust-router";
 import { rustServiceSnippets } from "./rust-service";
 import { rustStorageSnippets } from "./rust-storage";
-import { rustPlan } from "./rust-types";
 import { assertAllRustfmtClean } from "./rustfmt-harness";
 import type { Snippet } from "./snippet";
 
@@ -189,7 +188,10 @@ describe("rust generators", () => {
       /self\.require_replica\(DataCategory::PersonData, &request\.read_options\)\?;\n\s+call_backend!\(self, "GetPersonCount", get_person_count, request\)/,
     );
     const write = DESIGN_FIXTURES["person-write-guide"]!;
-    assert.match(method(write), /call_leader!\(self, "SetPersonLastSeen", set_person_last_seen, request\)/);
+    assert.match(
+      method(write),
+      /call_leader!\(self, "SetPersonLastSeen", set_person_last_seen, request\)/,
+    );
     const writeIds = rustSnippets(write).map((s) => s.id);
     assert.ok(
       writeIds.includes("rust-router-leader-ops") && writeIds.includes("rust-leader-handler"),
