@@ -15,10 +15,7 @@ import { createSchemaDatabase } from "../sql/boot";
 import { cachedDescribe, findCargo, runHarness, type HarnessCase, type HarnessRun } from "./cargo";
 
 /** Fixtures whose generated Rust does not compile today, and why (from the compiler's errors). */
-const KNOWN_FAILURES: Readonly<Record<string, string>> = {
-  "group-read-current":
-    "query_as!(Group, …) selects int4 id (i32, Group has i64) and NOT NULL jsonb (Value, Group has Option<Value>) without casts or overrides, and leaves most of Group's fields out; Into::into needs From<storage::Group> for the proto Group, which the replica does not have",
-};
+const KNOWN_FAILURES: Readonly<Record<string, string>> = {};
 
 /** A compiling fixture the broken variants are made from. */
 const BASE = "worked-example-current";
