@@ -33,14 +33,12 @@ function message(name: string, fields: readonly FieldDesign[], doc: string, read
 }
 
 /** Which service files declare the rpc line for this design and target. */
-export function serviceFiles({ design, d }: GenerateInput): { file: string; service: string }[] {
+export function serviceFiles({ d }: GenerateInput): { file: string; service: string }[] {
   const service = { file: PROTO_PATHS.service, service: "PersonHogService" };
   const replica = { file: PROTO_PATHS.replica, service: "PersonHogReplica" };
   const leader = { file: PROTO_PATHS.leader, service: "PersonHogLeader" };
-  if (!d.leaderWrite) return [service, replica];
-  // The guide keeps service and replica identical and adds the leader; current code leaves
-  // leader-only writes out of the replica service.
-  return design.target === "guide" ? [service, replica, leader] : [service, leader];
+  // No version of replica.proto declares a leader write (era B's UpdatePersonProperties included).
+  return d.leaderWrite ? [service, leader] : [service, replica];
 }
 
 export const protoSnippets: Generator = (input) => {

@@ -188,9 +188,7 @@ function leaderHandler(input: GenerateInput): Snippet {
       !keyed &&
         "The router routes by person: the request needs team_id and person_id (and clients send them as x-team-id/x-person-id headers).",
       "Current code routes person writes to personhog-leader, which writes through its partition cache and emits documents; it does not run the design's SQL, which shows the intended effect.",
-      design.target === "current"
-        ? "The replica does not serve this RPC (replica.proto has no line for it), so there is no replica storage, handler or mock."
-        : "The guide keeps the rpc line in replica.proto as well, so the replica implements it too; only the leader's handler is reached through the router.",
+      "The replica does not serve this RPC (replica.proto has no line for it), so there is no replica storage, handler or mock.",
       "Path inferred from the leader crate's layout: check it in your checkout.",
     ],
   });
@@ -206,7 +204,5 @@ export const rustServiceSnippets: Generator = (input) => {
     // Both eras' replicas have the storage mocks: a new trait method does not compile without them.
     mock(input, plan, shape, true),
     mock(input, plan, shape, false),
-    // The guide's rpc line is in leader.proto too, whose server trait the leader implements.
-    ...(input.d.leaderWrite ? [leaderHandler(input)] : []),
   ];
 };

@@ -142,7 +142,10 @@ export interface RustPlan {
   readonly params: readonly StorageParam[];
   /** Repeated request fields: an empty one means nothing to do (early return). */
   readonly repeated: readonly FieldDesign[];
-  /** Current code: person writes live in the leader crate; the replica never sees them. */
+  /**
+   * Person writes live in the leader crate and the replica never sees them: today's proxy and the
+   * typed router's era B (call_leader!, no line in replica.proto) alike.
+   */
   readonly leaderOnly: boolean;
 }
 
@@ -174,6 +177,6 @@ export function rustPlan({ design, d }: GenerateInput): RustPlan {
     takesConsistency,
     params,
     repeated: design.request.filter((f) => f.repeated),
-    leaderOnly: design.target === "current" && category === "PersonData" && write,
+    leaderOnly: category === "PersonData" && write,
   };
 }

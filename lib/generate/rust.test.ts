@@ -166,8 +166,7 @@ describe("rust generators", () => {
     assert.match(pool(group), /let pool = self\.pool_for_consistency\(consistency\);/);
     assert.match(byId(group, "rust-storage-trait").code, /consistency: ConsistencyLevel/);
     assert.doesNotMatch(byId(WORKED_EXAMPLE, "rust-storage-trait").code, /consistency/);
-    for (const write of ["person-write-guide", "cohort-write-current"])
-      assert.match(pool(DESIGN_FIXTURES[write]!), /let pool = &self\.primary_pool;/);
+    assert.match(pool(DESIGN_FIXTURES["cohort-write-current"]!), /let pool = &self\.primary_pool;/);
   });
 
   it("place the KNOWN_METHODS entry by byte order, not alphabetically", () => {
@@ -211,7 +210,7 @@ describe("rust generators", () => {
   it("return early for an empty batch only when a request field is repeated", () => {
     const cohort = byId(DESIGN_FIXTURES["cohort-write-current"]!, "rust-storage-postgres").code;
     assert.match(cohort, /if cohort_ids\.is_empty\(\) \{\n\s+return Ok\(0\);\n\s+\}/);
-    for (const name of ["worked-example-guide", "group-read-current", "person-write-guide"])
+    for (const name of ["worked-example-guide", "group-read-current"])
       assert.doesNotMatch(
         byId(DESIGN_FIXTURES[name]!, "rust-storage-postgres").code,
         /is_empty\(\)/,
@@ -230,6 +229,13 @@ describe("rust generators", () => {
       /raw_proxy_to_leader\(req, "UpdatePersonLastSeenAtWithFloorVersion"\)/,
     );
     assert.ok(arm?.notes.some((n) => n.includes("x-team-id") && n.includes("x-person-id")));
+  });
+
+  it("send the guide's person writes to the leader only, as era B's call_leader! did", () => {
+    const ids = rustSnippets(DESIGN_FIXTURES["person-write-guide"]!).map((s) => s.id);
+    assert.ok(!ids.some((id) => id.startsWith("rust-storage") || id.startsWith("rust-mock")));
+    assert.ok(!ids.includes("rust-service-handler") && !ids.includes("rust-router-test-replica"));
+    assert.ok(ids.includes("rust-leader-handler") && ids.includes("rust-router-leader-ops"));
   });
 
   it("note the placeholders beyond the request once, however high they go", () => {
