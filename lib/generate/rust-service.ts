@@ -6,7 +6,7 @@
  */
 import { code, type Block } from "./code";
 import type { GenerateInput, Generator } from "./context";
-import { chain, letMatch, signature, structLiteral, unbreakableArg } from "./rust-layout";
+import { chain, ifAny, letMatch, signature, structLiteral, unbreakableArg } from "./rust-layout";
 import { returnShape, type ReturnShape } from "./rust-response";
 import { serviceTests } from "./rust-service-tests";
 import { storageSignature } from "./rust-storage";
@@ -16,6 +16,7 @@ import {
   baseType,
   carriesPersonKey,
   emptyValue,
+  fieldType,
   handlerArg,
   rustPlan,
   viaStorage,
@@ -77,6 +78,29 @@ function consistencyLine(input: GenerateInput, plan: RustPlan): string | null {
   return design.readOptions ? "reject_strong_consistency(&req.read_options)?;" : null;
 }
 
+/**
+ * An empty repeated input answers the empty response before storage is touched, as
+ * count_cohort_members does: `return Ok(Response::new(CountCohortMembersResponse { count: 0 }));`.
+ */
+function emptyReturn({ design, d }: GenerateInput, plan: RustPlan): Block | false {
+  if (plan.repeated.length === 0) return false;
+  const response =
+    design.response.kind === "new"
+      ? structLiteral(
+          "return ",
+          ["Ok", "Response::new"],
+          d.responseMessage,
+          design.response.fields.map((f) => `${rustIdent(f.name)}: ${emptyValue(fieldType(f))}`),
+          ";",
+        )
+      : unbreakableArg("return ", ["Ok", "Response::new"], `${d.responseMessage}::default()`, ";");
+  return code`
+    ${ifAny(plan.repeated.map((f) => `req.${rustIdent(f.name)}.is_empty()`))}
+        ${response}
+    }
+  `;
+}
+
 function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snippet {
   const { design, d } = input;
   const check = validation(design);
@@ -85,8 +109,12 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
     return check.clamped.has(p.field.name) ? rustIdent(p.field.name) : handlerArg(p.field);
   });
   const consistency = consistencyLine(input, plan);
+  const early = emptyReturn(input, plan);
   const usesReq =
-    consistency !== null || check.checks.length > 0 || args.some((a) => a.includes("req."));
+    early !== false ||
+    consistency !== null ||
+    check.checks.length > 0 ||
+    args.some((a) => a.includes("req."));
   const logged = { method: "map_err", param: "|e|", fn: "log_and_convert_error", suffix: "?" };
   const storageCall = chain(
     shape.variable ? `let ${shape.variable} = ` : "let () = ",
@@ -107,6 +135,7 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
     code: code`
       ${requestSignature(d.snake, d.requestMessage, d.responseMessage)}
           let ${usesReq ? "req" : "_req"} = request.into_inner();
+          ${early}
           ${consistency}
           ${check.checks}
 

@@ -211,10 +211,17 @@ describe("rust generators", () => {
     const cohort = byId(DESIGN_FIXTURES["cohort-write-current"]!, "rust-storage-postgres").code;
     assert.match(cohort, /if cohort_ids\.is_empty\(\) \{\n\s+return Ok\(0\);\n\s+\}/);
     for (const name of ["worked-example-guide", "group-read-current"])
-      assert.doesNotMatch(
-        byId(DESIGN_FIXTURES[name]!, "rust-storage-postgres").code,
-        /is_empty\(\)/,
-      );
+      for (const id of ["rust-storage-postgres", "rust-service-handler"])
+        assert.doesNotMatch(byId(DESIGN_FIXTURES[name]!, id).code, /is_empty\(\)/);
+  });
+
+  it("answer an empty batch in the handler before storage is touched, as count_cohort_members does", () => {
+    const handler = byId(DESIGN_FIXTURES["cohort-write-current"]!, "rust-service-handler").code;
+    assert.match(
+      handler,
+      /let req = request\.into_inner\(\);\n\s+if req\.cohort_ids\.is_empty\(\) \{\n\s+return Ok\(Response::new\(RemovePersonFromCohortsResponse \{\n\s+deleted_count: 0,/,
+    );
+    assert.ok(handler.indexOf("is_empty()") < handler.indexOf(".storage"));
   });
 
   it("send current-code person writes to the leader, not the replica", () => {
