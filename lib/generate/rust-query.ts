@@ -45,7 +45,9 @@ function queryPlan(sql: string, plan: RustPlan, shape: ReturnShape): QueryPlan {
         : t.name === "bool"
           ? "result.rows_affected() > 0"
           : `result.rows_affected() as ${t.name}`;
-    const rows = "result.rows_affected() as f64";
+    // Only a write that counts rows records them (delete_groups_batch_for_team); one that says
+    // whether it changed anything (delete_group_type_mapping) does not.
+    const rows = t.k === "prim" && t.name !== "bool" ? "result.rows_affected() as f64" : null;
     return { kind: "query", target: null, variable: "result", fetch: "execute", rows, ok };
   }
   if (t.k === "vec") {

@@ -215,6 +215,23 @@ describe("rust generators", () => {
         assert.doesNotMatch(byId(DESIGN_FIXTURES[name]!, id).code, /is_empty\(\)/);
   });
 
+  it("record DB_ROWS_RETURNED for rows read and rows a write counts, not for a yes/no write", () => {
+    const counted = DESIGN_FIXTURES["cohort-write-current"]!;
+    const postgres = (design: Design) => byId(design, "rust-storage-postgres").code;
+    assert.match(
+      postgres(counted),
+      /DB_ROWS_RETURNED,\s+&labels,\s+result\.rows_affected\(\) as f64/,
+    );
+    const yesNo: Design = {
+      ...counted,
+      response: { kind: "new", fields: [field("removed", "bool")] },
+    };
+    assert.match(postgres(yesNo), /Ok\(result\.rows_affected\(\) > 0\)/);
+    assert.doesNotMatch(postgres(yesNo), /DB_ROWS_RETURNED/);
+    assert.match(postgres(DESIGN_FIXTURES["group-read-current"]!), /rows\.len\(\) as f64/);
+    assert.doesNotMatch(postgres(WORKED_EXAMPLE), /DB_ROWS_RETURNED/);
+  });
+
   it("answer an empty batch in the handler before storage is touched, as count_cohort_members does", () => {
     const handler = byId(DESIGN_FIXTURES["cohort-write-current"]!, "rust-service-handler").code;
     assert.match(
