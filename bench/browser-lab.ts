@@ -3,6 +3,7 @@
  * (snapshot and DDL boot, cold and warm cache) and the in-page check latency over the corpus.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { TEST_HOOKS_FLAG } from "../components/test-hooks";
 import { CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium-path";
 import { CORPUS } from "../lib/sql/corpus";
 import { CHECK_RUNS, median, percentile, round, type Figures } from "./figures";
@@ -82,6 +83,9 @@ async function newIsolatedPage(browser: Browser): Promise<{ context: BrowserCont
     });
   });
   await context.addInitScript(recordReadyTime);
+  await context.addInitScript((flag) => {
+    (window as unknown as Record<string, boolean>)[flag] = true;
+  }, TEST_HOOKS_FLAG);
   return { context, page: await context.newPage() };
 }
 
