@@ -31,8 +31,10 @@ export function Stepper(props: {
                   className={`flex items-center gap-1.5 rounded px-2.5 py-1.5 text-sm sm:gap-2 sm:px-3 ${current ? "bg-slate-900 text-white dark:bg-slate-100 dark:text-slate-900" : "hover:bg-slate-100 dark:hover:bg-slate-800"}`}
                 >
                   <MarkIcon mark={state} plain={current} />
-                  {i + 1}
-                  <span className="hidden sm:inline">. {step.title}</span>
+                  <span>
+                    {i + 1}
+                    <span className="hidden sm:inline">. {step.title}</span>
+                  </span>
                 </button>
               </li>
             );
