@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useSyncExternalStore } from "react";
 import { THEME_KEY, isDark, nextTheme, parseTheme, type Theme } from "@/lib/theme";
+import { windowEvents } from "./window-events";
 
 const LABEL: Record<Theme, string> = {
   system: "Theme: system",
@@ -10,14 +11,7 @@ const LABEL: Record<Theme, string> = {
 /** Fired after this tab stores a choice; other tabs hear the `storage` event. */
 const THEME_STORED = "workbench:theme";
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener("storage", onChange);
-  window.addEventListener(THEME_STORED, onChange);
-  return () => {
-    window.removeEventListener("storage", onChange);
-    window.removeEventListener(THEME_STORED, onChange);
-  };
-}
+const subscribe = windowEvents("storage", THEME_STORED);
 
 function storedTheme(): Theme {
   try {

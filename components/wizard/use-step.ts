@@ -1,19 +1,13 @@
 "use client";
 import { useCallback, useEffect, useSyncExternalStore } from "react";
 import { STEPS, isStepId, type StepId } from "@/lib/design/steps";
+import { windowEvents } from "@/components/ui/window-events";
 
 const FIRST_STEP: StepId = "eligibility";
 /** Fired after this page pushes a step, since pushState itself fires no event. */
 const STEP_PUSHED = "workbench:step";
 
-function subscribe(onChange: () => void): () => void {
-  window.addEventListener("popstate", onChange);
-  window.addEventListener(STEP_PUSHED, onChange);
-  return () => {
-    window.removeEventListener("popstate", onChange);
-    window.removeEventListener(STEP_PUSHED, onChange);
-  };
-}
+const subscribe = windowEvents("popstate", STEP_PUSHED);
 
 function stepInUrl(): StepId {
   const requested = new URLSearchParams(window.location.search).get("step");
