@@ -54,6 +54,14 @@ test("keys move between steps, the step survives reload and Back, the theme togg
   await expect(page.getByTestId("design-origin")).toHaveText(/group-read-current/);
   await page.getByTestId("undo").click();
   await expect(name).toHaveValue("GetRememberedThing");
+
+  // Browser Back undoes New RPC as the button does, and stays on the step.
+  await page.getByTestId("start-over").click();
+  await expect(name).toHaveValue("");
+  await page.goBack();
+  await expect(name).toHaveValue("GetRememberedThing");
+  await expect(page.getByTestId("undo-notice")).toHaveCount(0);
+  await expect(page.getByTestId("step-proto")).toHaveAttribute("aria-current", "step");
   expect(offOrigin).toEqual([]);
 });
 

@@ -83,7 +83,7 @@ export function DesignOriginBar(props: {
           className="flex flex-wrap items-center gap-2 rounded border border-slate-400 bg-slate-100 px-3 py-2 dark:bg-slate-800"
         >
           <span className="mr-auto">
-            {props.undo.by}; the design you had is kept until you edit.
+            {props.undo.by}. Undo (or Back) brings back the design you had, until you edit.
           </span>
           <button
             type="button"

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useReducer, useRef } from "react";
 import {
   INITIAL_DESIGN_STATE,
   designReducer,
+  type DesignAction,
   type DesignOrigin,
 } from "@/lib/design/design-reducer";
 import type { Design } from "@/lib/design/model";
@@ -27,7 +28,8 @@ function readLastDesign(): Design | null {
 /**
  * The design (see designReducer), mirrored in the URL fragment (a link wins) and in localStorage
  * (the last design on this device). Both are written debounced; the fragment with replaceState so
- * typing does not flood history.
+ * typing does not flood history. Replacing the whole design (New RPC, an example) adds a history
+ * entry, so browser Back undoes it as the Undo button does.
  */
 export function useDesignState() {
   const [state, dispatch] = useReducer(designReducer, INITIAL_DESIGN_STATE);
@@ -86,9 +88,20 @@ export function useDesignState() {
     return () => clearTimeout(timer.current);
   }, [design, loaded, asOpened]);
 
+  /** Where the page was when the design was last replaced: Back to it undoes the replacement. */
+  const beforeReplacement = useRef<string | null>(null);
+  const undoPending = useRef(false);
   useEffect(() => {
-    // Moving between steps with Back and Forward must not bring back an older design's link.
+    undoPending.current = state.undo !== null;
+  }, [state.undo]);
+
+  useEffect(() => {
     const onPop = () => {
+      if (undoPending.current && window.location.href === beforeReplacement.current) {
+        dispatch({ type: "undone" });
+        return;
+      }
+      // Moving between steps with Back and Forward must not bring back an older design's link.
       const hash = written.current;
       if (hash === null || window.location.hash === hash) return;
       const { pathname, search } = window.location;
@@ -98,10 +111,18 @@ export function useDesignState() {
     return () => window.removeEventListener("popstate", onPop);
   }, []);
 
+  /** As the reducer's dispatch; a whole-design replacement also gets a history entry to go Back from. */
+  const act = useCallback((action: DesignAction) => {
+    if (action.type === "started") {
+      beforeReplacement.current = window.location.href;
+      window.history.pushState(null, "", window.location.href);
+    }
+    dispatch(action);
+  }, []);
   const update = useCallback((change: Partial<Design>) => dispatch({ type: "edited", change }), []);
   const replace = useCallback(
     (change: Partial<Design>) => dispatch({ type: "replaced", change }),
     [],
   );
-  return { state, dispatch, update, replace };
+  return { state, dispatch: act, update, replace };
 }
