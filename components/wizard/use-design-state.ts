@@ -3,8 +3,8 @@ import { useCallback, useEffect, useReducer, useRef } from "react";
 import {
   INITIAL_DESIGN_STATE,
   designReducer,
+  openingAction,
   type DesignAction,
-  type DesignOrigin,
 } from "@/lib/design/design-reducer";
 import type { Design } from "@/lib/design/model";
 import { validateDesign } from "@/lib/design/validate";
@@ -44,20 +44,7 @@ export function useDesignState() {
     let current = true;
     // The URL and storage are read after hydration; the design is written only once they are.
     void decodeDesignLink(window.location.hash).then((decoded) => {
-      if (!current) return;
-      const fromLink = decoded.design || decoded.warnings.length > 0;
-      const last = fromLink ? null : readLastDesign();
-      const origin: DesignOrigin = fromLink
-        ? { kind: "link" }
-        : last
-          ? { kind: "last-design" }
-          : { kind: "worked-example" };
-      dispatch({
-        type: "opened",
-        design: decoded.design ?? last ?? INITIAL_DESIGN_STATE.design,
-        origin,
-        warnings: decoded.warnings,
-      });
+      if (current) dispatch(openingAction(decoded, readLastDesign));
     });
     return () => {
       current = false;

@@ -4,6 +4,7 @@ import { EMPTY_DESIGN, WORKED_EXAMPLE } from "./defaults";
 import {
   INITIAL_DESIGN_STATE,
   designReducer,
+  openingAction,
   originLabel,
   type DesignAction,
   type DesignState,
@@ -127,6 +128,41 @@ describe("designReducer", () => {
     designReducer(before, { type: "edited", change: { rpcName: "X" } });
     designReducer(before, startOver);
     assert.equal(JSON.stringify(before), frozen);
+  });
+});
+
+describe("openingAction", () => {
+  const mine = { ...GROUP_READ, rpcName: "Mine" };
+  const noLast = () => {
+    throw new Error("the last design is not read when a link was given");
+  };
+
+  it("opens a link's design, with its warnings", () => {
+    assert.deepEqual(openingAction({ design: GROUP_READ, warnings: ["cut"] }, noLast), {
+      type: "opened",
+      design: GROUP_READ,
+      origin: { kind: "link" },
+      warnings: ["cut"],
+    });
+  });
+
+  it("a link that could not be read: its warnings over the worked example, never the last design", () => {
+    const action = openingAction({ design: null, warnings: ["unreadable"] }, noLast);
+    assert.deepEqual(action, {
+      type: "opened",
+      design: WORKED_EXAMPLE,
+      origin: { kind: "worked-example" },
+      warnings: ["unreadable"],
+    });
+  });
+
+  it("no link: the last design on this device, else the worked example", () => {
+    const empty = { design: null, warnings: [] };
+    const last = openingAction(empty, () => mine);
+    assert.equal(last.type === "opened" && last.design, mine);
+    assert.deepEqual(last.type === "opened" && last.origin, { kind: "last-design" });
+    const none = openingAction(empty, () => null);
+    assert.deepEqual(none.type === "opened" && none.origin, { kind: "worked-example" });
   });
 });
 

@@ -135,6 +135,22 @@ export function designReducer(state: DesignState, action: DesignAction): DesignS
   }
 }
 
+/**
+ * What the page opens on: a link's design wins; a link that could not be read shows its warnings
+ * over the worked example (the last design is not swapped in for it silently); with no link, the
+ * last design on this device, read only then.
+ */
+export function openingAction(
+  link: { readonly design: Design | null; readonly warnings: readonly string[] },
+  readLastDesign: () => Design | null,
+): DesignAction {
+  const { design, warnings } = link;
+  if (design) return { type: "opened", design, origin: { kind: "link" }, warnings };
+  const last = warnings.length > 0 ? null : readLastDesign();
+  if (last) return { type: "opened", design: last, origin: { kind: "last-design" }, warnings };
+  return { type: "opened", design: WORKED_EXAMPLE, origin: { kind: "worked-example" }, warnings };
+}
+
 /** What the page says about the design on screen. */
 export function originLabel(origin: DesignOrigin): string {
   switch (origin.kind) {
