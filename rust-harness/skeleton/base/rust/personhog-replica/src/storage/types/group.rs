@@ -12,3 +12,17 @@ pub struct Group {
     pub properties_last_operation: Option<serde_json::Value>,
     pub version: i64,
 }
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupTypeMapping {
+    pub id: i64,
+    pub team_id: i64,
+    pub project_id: i64,
+    pub group_type: String,
+    pub group_type_index: i32,
+    pub name_singular: Option<String>,
+    pub name_plural: Option<String>,
+    pub default_columns: Option<serde_json::Value>,
+    pub detail_dashboard_id: Option<i64>,
+    pub created_at: Option<DateTime<Utc>>,
+}
