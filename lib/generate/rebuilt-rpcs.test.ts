@@ -10,6 +10,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { REBUILT_RPCS } from "../design/rebuilt-rpcs";
 import { designProblems } from "../design/rules";
+import { assertGolden, renderSnippets } from "./golden";
 import { generateSnippets } from "./index";
 import type { Snippet } from "./snippet";
 
@@ -286,6 +287,10 @@ describe("rebuilt existing RPCs", () => {
 
   for (const [name, design] of Object.entries(REBUILT_RPCS)) {
     const g = GENERATED.get(name)!;
+
+    it(`${name}: matches golden/rebuilt/${name}.txt (every snippet, to read beside the real code)`, () => {
+      assertGolden(`rebuilt/${name}.txt`, renderSnippets(g.current));
+    });
 
     it(`${name}: the only rule it breaks is that its name exists`, () => {
       assert.deepEqual(
