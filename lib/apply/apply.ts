@@ -6,7 +6,7 @@
  * reading, writing and parsing.
  */
 import { isPseudoFile, type Snippet } from "../generate/snippet";
-import { addRustImports } from "./rust-imports";
+import { addRustImports, addSnippetUses } from "./rust-imports";
 import {
   anchorKind,
   appendToBlock,
@@ -27,7 +27,6 @@ import {
 export type FileTexts = ReadonlyMap<string, string>;
 
 export const STORAGE_MOD = "rust/personhog-replica/src/storage/mod.rs";
-const PROTO_MODULE = "personhog_proto::personhog::types::v1";
 
 export interface ApplyOutcome {
   /** Why nothing may be written: a missing file or anchor, a name that exists with another shape. */
@@ -251,33 +250,6 @@ function statusOf(kind: AnchorKind, region: string, s: Snippet): Status {
   return key?.test(region) ? "clash" : "absent";
 }
 
-const messageNames = (snippets: readonly Snippet[]) =>
-  new Set(
-    snippets
-      .filter((s) => s.language === "proto")
-      .flatMap((s) => [
-        ...names(s.code, /^message (\w+)/gm),
-        ...names(s.code, /personhog\.types\.v1\.(\w+)/g),
-      ]),
-  );
-
-/** The `use` entries the inserted Rust needs: the design's proto messages and storage types. */
-function addUses(text: string, file: string, code: string, snippets: readonly Snippet[]) {
-  const mentioned = (set: Set<string>) =>
-    [...set].filter((n) => new RegExp(`\\b${n}\\b`).test(code));
-  let out = addRustImports(text, PROTO_MODULE, mentioned(messageNames(snippets)));
-  const storageTypes = snippets.filter((s) => anchorKind(s) === "rust-storage-type");
-  const types = new Set(storageTypes.flatMap((s) => names(s.code, /\bpub struct (\w+)/g)));
-  const typesModule = file.startsWith("rust/personhog-replica/src/")
-    ? "crate::storage::types"
-    : file.startsWith("rust/personhog-replica/tests/")
-      ? "personhog_replica::storage"
-      : null;
-  if (typesModule && !storageTypes.some((t) => t.file === file))
-    out = addRustImports(out, typesModule, mentioned(types));
-  return out;
-}
-
 /**
  * Finds every anchor in `texts` (which must hold every file `filesNamed` lists; a missing one is a
  * problem), then inserts what is absent. Problems mean nothing is changed.
@@ -329,7 +301,7 @@ export function applySnippets(texts: FileTexts, snippets: readonly Snippet[]): A
   const textOf = (file: string) => out.get(file) ?? texts.get(file)!;
   for (const { s, kind } of todo) {
     let text = RULES[kind].insert(textOf(s.file), s);
-    if (s.language === "rust") text = addUses(text, s.file, s.code, snippets);
+    if (s.language === "rust") text = addSnippetUses(text, s.file, s.code, snippets);
     out.set(s.file, text);
     if (kind === "rust-storage-type")
       out.set(

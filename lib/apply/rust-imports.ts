@@ -4,7 +4,8 @@
  * checkout that passed `cargo fmt --check` still passes after apply. A file without the list gets
  * a `use` line after its last one.
  */
-import { escapeRegExp } from "./anchors";
+import type { Snippet } from "../generate/snippet";
+import { anchorKind, escapeRegExp } from "./anchors";
 
 const MAX_WIDTH = 100;
 
@@ -57,4 +58,47 @@ export function addRustImports(text: string, module: string, names: readonly str
   if (!last) return `${lines}\n${text}`;
   const at = last.index + last[0].length;
   return `${text.slice(0, at)}\n${lines}${text.slice(at)}`;
+}
+
+const PROTO_MODULE = "personhog_proto::personhog::types::v1";
+
+const names = (code: string, re: RegExp) => [...code.matchAll(re)].map((m) => m[1]!);
+
+/** The design's proto messages: declared by its proto snippets, or named by their full path. */
+const messageNames = (snippets: readonly Snippet[]) =>
+  new Set(
+    snippets
+      .filter((s) => s.language === "proto")
+      .flatMap((s) => [
+        ...names(s.code, /^message (\w+)/gm),
+        ...names(s.code, /personhog\.types\.v1\.(\w+)/g),
+      ]),
+  );
+
+/** Where a file of the replica crate imports storage types from; null outside it. */
+function storageTypesModule(file: string): string | null {
+  if (file.startsWith("rust/personhog-replica/src/")) return "crate::storage::types";
+  if (file.startsWith("rust/personhog-replica/tests/")) return "personhog_replica::storage";
+  return null;
+}
+
+/**
+ * `text` (the file `code` was inserted into) with the `use` entries that code needs: the design's
+ * proto messages and new storage types it mentions. Both apply and the compile harness use it.
+ */
+export function addSnippetUses(
+  text: string,
+  file: string,
+  code: string,
+  snippets: readonly Snippet[],
+): string {
+  const mentioned = (set: Set<string>) =>
+    [...set].filter((n) => new RegExp(`\\b${n}\\b`).test(code));
+  let out = addRustImports(text, PROTO_MODULE, mentioned(messageNames(snippets)));
+  const storageTypes = snippets.filter((s) => anchorKind(s) === "rust-storage-type");
+  const types = new Set(storageTypes.flatMap((s) => names(s.code, /\bpub struct (\w+)/g)));
+  const typesModule = storageTypesModule(file);
+  if (typesModule && !storageTypes.some((t) => t.file === file))
+    out = addRustImports(out, typesModule, mentioned(types));
+  return out;
 }

@@ -38,6 +38,8 @@ export interface HarnessCase {
   readonly name: string;
   readonly target: Target;
   readonly snippets: readonly Snippet[];
+  /** A finished checkout (an applied one): used instead of the target's skeleton. */
+  readonly tree?: ReadonlyMap<string, string>;
 }
 
 export interface CaseResult {
@@ -67,6 +69,11 @@ function readTree(dir: string, tree: Tree, prefix = ""): Tree {
 /** The target's skeleton: the shared base with the era's own files over it. */
 function skeletonTree(target: Target): Tree {
   return readTree(path.join(SKELETON, target), readTree(path.join(SKELETON, "base"), new Map()));
+}
+
+/** The proto and Rust of a checkout: what cargo needs of it. */
+function onlyCrates(checkout: ReadonlyMap<string, string>): Tree {
+  return new Map([...checkout].filter(([file]) => /^(proto|rust)\//.test(file)));
 }
 
 /** Unique package names per case (`personhog-replica--<case>`), lib names unchanged. */
@@ -196,7 +203,7 @@ export async function runHarness(
   const placement = new Map<string, string[]>();
   const members: string[] = [];
   for (const c of cases) {
-    const tree = skeletonTree(c.target);
+    const tree: Tree = c.tree ? onlyCrates(c.tree) : skeletonTree(c.target);
     const problems = placeSnippets(tree, c.snippets);
     const proto = generateProto(tree);
     if (proto) problems.push(proto);

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Snippet } from "../generate/snippet";
-import { addImports, placeSnippets, type Tree } from "./place";
+import { placeSnippets, type Tree } from "./place";
 import { matchingBrace, stringLiteralValue } from "./scan";
 
 function snippet(id: string, file: string, anchor: string, code: string): Snippet {
@@ -144,20 +144,5 @@ describe("placeSnippets", () => {
     ]);
     assert.match(tree.get(mod)!, /pub use types::\{Group, Person, PersonStats\};/);
     assert.match(tree.get(types)!, /\n\npub struct PersonStats \{/);
-  });
-});
-
-describe("addImports", () => {
-  it("adds a use line after the last one when no list imports from the module", () => {
-    const text = "use std::sync::Arc;\n\nfn f() {}\n";
-    assert.equal(
-      addImports(text, "crate::storage::types", ["Stats"]),
-      "use std::sync::Arc;\nuse crate::storage::types::Stats;\n\nfn f() {}\n",
-    );
-  });
-
-  it("leaves names that are already imported", () => {
-    const text = "use a::{B, C};\n";
-    assert.equal(addImports(text, "a", ["B"]), text);
   });
 });

@@ -5,6 +5,8 @@
  * entries the snippets' notes ask for (the design's new proto messages and storage types) to the
  * files that mention them. An anchor the skeleton cannot find is an error, not a guess.
  */
+import { escapeRegExp } from "../apply/anchors";
+import { addRustImports, addSnippetUses } from "../apply/rust-imports";
 import { placementOf } from "../generate/snippet-placement";
 import type { Snippet } from "../generate/snippet";
 import { matchingBrace } from "./scan";
@@ -12,15 +14,11 @@ import { matchingBrace } from "./scan";
 /** Repository-relative path → file text. */
 export type Tree = Map<string, string>;
 
-const PROTO_MODULE = "personhog_proto::personhog::types::v1";
-
 const indent = (code: string, n: number) =>
   code
     .split("\n")
     .map((l) => (l ? " ".repeat(n) + l : l))
     .join("\n");
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 function fileOf(tree: Tree, s: Snippet): string {
   const text = tree.get(s.file);
@@ -70,29 +68,6 @@ function insertMatchArm(text: string, s: Snippet): string {
 
 const STORAGE_MOD = "rust/personhog-replica/src/storage/mod.rs";
 
-/** Adds names to the `use <module>::{…}` list of a file, or a new `use` after the last one. */
-export function addImports(text: string, module: string, names: readonly string[]): string {
-  const uses = [...text.matchAll(/^(?:pub )?use [^;]+;/gm)];
-  const missing = names.filter((n) => !uses.some((u) => new RegExp(`\\b${n}\\b`).test(u[0])));
-  if (!missing.length) return text;
-  const list = new RegExp(`^((?:pub )?use ${escapeRegExp(module)}::\\{)([^}]*)\\};`, "m").exec(
-    text,
-  );
-  if (list) {
-    const existing = list[2]!
-      .split(",")
-      .map((n) => n.trim())
-      .filter(Boolean);
-    const all = [...existing, ...missing].sort((a, b) => (a < b ? -1 : 1));
-    return `${text.slice(0, list.index)}${list[1]}${all.join(", ")}};${text.slice(list.index + list[0].length)}`;
-  }
-  const last = uses.at(-1);
-  const lines = missing.map((n) => `use ${module}::${n};`).join("\n");
-  if (!last) return `${lines}\n${text}`;
-  const at = last.index + last[0].length;
-  return `${text.slice(0, at)}\n${lines}${text.slice(at)}`;
-}
-
 const structNames = (code: string) => [...code.matchAll(/\bpub struct (\w+)/g)].map((m) => m[1]!);
 
 function placeOne(tree: Tree, s: Snippet): void {
@@ -122,7 +97,7 @@ function placeOne(tree: Tree, s: Snippet): void {
       const names = structNames(s.code);
       const reexport = /^pub use types::\{([^}]*)\};/m.exec(mod);
       if (!reexport) throw new Error(`${STORAGE_MOD} has no \`pub use types::{…}\``);
-      tree.set(STORAGE_MOD, addImports(mod, "types", names));
+      tree.set(STORAGE_MOD, addRustImports(mod, "types", names));
       break;
     }
     case "known-method":
@@ -135,13 +110,6 @@ function placeOne(tree: Tree, s: Snippet): void {
       throw new Error(`no placement for snippet ${s.id}: add it to snippet-placement.ts`);
   }
   tree.set(s.file, out);
-}
-
-/** The module a crate file imports a storage type from. */
-function storageModule(file: string): string | null {
-  if (file.startsWith("rust/personhog-replica/src/")) return "crate::storage::types";
-  if (file.startsWith("rust/personhog-replica/tests/")) return "personhog_replica::storage";
-  return null;
 }
 
 /**
@@ -160,26 +128,8 @@ export function placeSnippets(tree: Tree, snippets: readonly Snippet[]): string[
       errors.push(`${s.id} (${s.file}, ${s.anchor}): ${err instanceof Error ? err.message : err}`);
     }
   }
-  const messages = new Set(
-    placed
-      .filter((s) => s.language === "proto")
-      .flatMap((s) => [
-        ...[...s.code.matchAll(/^message (\w+)/gm)].map((m) => m[1]!),
-        ...[...s.code.matchAll(/personhog\.types\.v1\.(\w+)/g)].map((m) => m[1]!),
-      ]),
-  );
-  const storageTypes = placed.filter((s) => placementOf(s.id) === "storage-type");
-  const types = new Set(storageTypes.flatMap((s) => structNames(s.code)));
-  for (const s of placed) {
-    if (s.language !== "rust") continue;
-    const mentions = (names: Set<string>) =>
-      [...names].filter((n) => new RegExp(`\\b${n}\\b`).test(s.code));
-    let text = tree.get(s.file)!;
-    text = addImports(text, PROTO_MODULE, mentions(messages));
-    const storageMod = storageModule(s.file);
-    if (storageMod && !storageTypes.some((t) => t.file === s.file))
-      text = addImports(text, storageMod, mentions(types));
-    tree.set(s.file, text);
-  }
+  for (const s of placed)
+    if (s.language === "rust")
+      tree.set(s.file, addSnippetUses(tree.get(s.file)!, s.file, s.code, placed));
   return errors;
 }
