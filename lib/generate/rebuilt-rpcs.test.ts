@@ -250,14 +250,6 @@ const DIVERGENCES: Readonly<Record<string, string>> = {
     "era A's route_request(NonPersonData, Write, None) + five-argument call_backend!, where era B calls call_backend! alone",
   "get-group-type-mappings-by-team-id: typed router (era B) method body":
     "era A's route_request(NonPersonData, Read, …) + five-argument call_backend!, where era B calls call_backend! alone",
-  "get-distinct-ids-for-person: storage trait":
-    "the domain decides the trait (person → PersonLookup in person.rs); distinct-id reads live in DistinctIdLookup (distinct_id.rs)",
-  "get-distinct-ids-for-person: storage mocks": "follows the trait: PersonLookup's mocks",
-  "get-distinct-ids-for-person: storage signature":
-    "person reads take no consistency: distinct-id reads are person data the replica serves at STRONG from the primary pool (code-facts §4.4)",
-  "get-distinct-ids-for-person: pool": "the replica pool always, for the same reason",
-  "get-distinct-ids-for-person: handler consistency":
-    "reject_strong_consistency, as for other person reads; the real handler maps STRONG to the primary pool",
   "delete-hash-key-overrides-by-teams: pool":
     "writes use the primary pool; batch deletes use the bulk primary pool (a note says so) and run on the pool, not an acquired connection",
   "delete-hash-key-overrides-by-teams: empty-input early return":

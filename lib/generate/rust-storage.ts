@@ -22,6 +22,7 @@ import {
 } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
+import { DOMAIN_FACTS } from "../catalogue/domains";
 import { RUST_CRATES } from "../catalogue/paths";
 
 const REPLICA = RUST_CRATES.replica;
@@ -101,7 +102,8 @@ function poolReason(plan: RustPlan): string {
   if (plan.pool === "primary_pool") return "writes always use the primary pool.";
   if (plan.pool === "replica_pool")
     return "person reads on the replica are eventual (the router sends STRONG person reads to the leader), so they use the replica pool.";
-  return "non-person reads take the caller's consistency: STRONG reads the primary, EVENTUAL the replica.";
+  const who = plan.category === "PersonData" ? "distinct-id reads" : "non-person reads";
+  return `${who} take the caller's consistency: STRONG reads the primary, EVENTUAL the replica.`;
 }
 
 function traitMethod(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snippet {
@@ -131,7 +133,8 @@ function resultStruct(input: GenerateInput, shape: ReturnShape): Snippet[] {
   return [
     snippet({
       id: "rust-storage-type",
-      file: `${REPLICA}/src/storage/types/${input.d.domain.rustModule}.rs`,
+      // Result types live per proto domain (DistinctIdWithVersion is in types/person.rs).
+      file: `${REPLICA}/src/storage/types/${DOMAIN_FACTS[input.design.domain].rustModule}.rs`,
       anchor: "append; then re-export it from src/storage/mod.rs (`pub use types::{…}`)",
       code: code`
         ${rustDocComment(`What ${input.d.snake} returns: one value per field of ${input.d.responseMessage}.`)}

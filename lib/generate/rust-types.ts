@@ -149,7 +149,7 @@ export interface RustPlan {
 export function rustPlan({ design, d }: GenerateInput): RustPlan {
   const category = d.category ?? "PersonData";
   const write = design.operation === "write";
-  const takesConsistency = !write && category === "NonPersonData";
+  const takesConsistency = !write && (category === "NonPersonData" || d.distinctIdRead);
   const pool: PoolChoice = write
     ? "primary_pool"
     : takesConsistency
