@@ -28,7 +28,7 @@ const KNOWN_FAILURES: Readonly<Record<string, string>> = {
   "distinct-id-count-guide":
     "router: call_backend!(self, decision, …) has 5 arguments, the typed router's era has 4; router test: #[rstest] without #[case]; replica: no FailingStorage/SuccessStorage methods",
   "group-type-mapping-read-guide":
-    "as distinct-id-count-guide, and the storage trait returns GroupTypeMapping, a storage type neither the snippets nor the skeleton define",
+    "as distinct-id-count-guide, and query_as!(GroupTypeMapping, …) selects int4 id (i32, the struct has i64) and leaves five of its fields out; Into::into needs From<storage::GroupTypeMapping> for the proto GroupTypeMapping, which the replica does not have",
   "group-read-current":
     "query_as!(Group, …) selects int4 id (i32, Group has i64) and NOT NULL jsonb (Value, Group has Option<Value>) without casts or overrides, and leaves most of Group's fields out; Into::into needs From<storage::Group> for the proto Group, which the replica does not have",
 };
