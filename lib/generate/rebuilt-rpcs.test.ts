@@ -250,10 +250,6 @@ const DIVERGENCES: Readonly<Record<string, string>> = {
     "era A's route_request(NonPersonData, Write, None) + five-argument call_backend!, where era B calls call_backend! alone",
   "get-group-type-mappings-by-team-id: typed router (era B) method body":
     "era A's route_request(NonPersonData, Read, …) + five-argument call_backend!, where era B calls call_backend! alone",
-  "delete-hash-key-overrides-by-teams: pool":
-    "writes use the primary pool; batch deletes use the bulk primary pool (a note says so) and run on the pool, not an acquired connection",
-  "delete-hash-key-overrides-by-teams: empty-input early return":
-    "only the repeated field is checked; the real method also returns 0 for batch_size <= 0",
 };
 
 const GENERATED = new Map(
