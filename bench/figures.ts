@@ -4,7 +4,7 @@ import path from "node:path";
 /** One figure per key, each with its unit, so later runs and issues can add to the same file. */
 export interface Figure {
   readonly value: number;
-  readonly unit: "ms" | "bytes" | "ratio" | "count";
+  readonly unit: "ms" | "bytes" | "ratio" | "count" | "checks/s";
   readonly note?: string;
   /** For a performance goal: the limit, and whether this run met it. */
   readonly goal?: string;

@@ -1,6 +1,17 @@
 /** Messages between the CLI (`cli-lab.ts`) and its lab worker thread (`cli-lab-worker.ts`). */
 import type { AdviceResult } from "../lib/sql/try-fix";
 import type { CheckResult } from "../lib/sql/session";
+import type { SnapshotSource } from "./lab-snapshot";
+
+/** How the lab booted: always from a schema snapshot, and where that came from. */
+export interface LabBoot {
+  readonly source: SnapshotSource;
+  readonly file: string;
+  /** Made now but not cached, and why. */
+  readonly notCached?: string;
+  /** From the start of the thread to ready. */
+  readonly ms: number;
+}
 
 export type CliLabRequest =
   | { readonly type: "check"; readonly id: number; readonly sql: string }
@@ -8,7 +19,9 @@ export type CliLabRequest =
   | { readonly type: "fingerprint"; readonly id: number };
 
 export type CliLabResponse =
-  | { readonly type: "ready" }
+  /** Before a boot that first makes the snapshot from the DDL (seconds), into this file. */
+  | { readonly type: "making"; readonly file: string }
+  | { readonly type: "ready"; readonly boot: LabBoot }
   | { readonly type: "failed"; readonly message: string }
   | { readonly type: "checked"; readonly id: number; readonly result: CheckResult }
   | { readonly type: "advised"; readonly id: number; readonly result: AdviceResult }

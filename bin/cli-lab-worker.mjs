@@ -1,5 +1,6 @@
-// The CLI lab's worker thread. On Node 20 the tsx hooks that bin/personhog-rpc.mjs registers do
-// not reach worker threads, so the worker registers them itself before loading its TypeScript.
+// The CLI lab's worker thread when run from source (the tests, through tsx): on Node 20 the tsx
+// hooks of the thread that starts it do not reach a worker thread, so it registers them itself.
+// The executable runs the bundle instead, whose compiled cli-lab-worker.mjs sits beside it.
 import { register } from "tsx/esm/api";
 
 register();

@@ -1,28 +1,28 @@
 /**
  * The CLI's lab database, in a worker thread so that the CLI can stop a runaway statement by
- * terminating the thread (see cli-lab.ts). Boots once, from the build-time snapshot when there is
- * one (as the browser does), else by running the DDL, and answers requests in order.
+ * terminating the thread (see cli-lab.ts). Boots once, always from a schema snapshot (the build's,
+ * the cache's, or one made now and cached: lab-snapshot.ts), and answers requests in order.
  */
-import { readFile } from "node:fs/promises";
-import path from "node:path";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { adviseIndex } from "../lib/sql/try-fix";
-import { bootLab, bootLabFromSnapshot, type LabDatabase } from "../lib/sql/boot";
+import { bootLabFromSnapshot, type LabDatabase } from "../lib/sql/boot";
 import { labFingerprint } from "../lib/sql/fingerprint";
 import { checkSql } from "../lib/sql/session";
-import { SNAPSHOT_URL } from "../workers/lab-protocol";
-import type { CliLabRequest, CliLabResponse } from "./cli-lab-protocol";
-
-const SNAPSHOT_FILE = path.join(import.meta.dirname, "..", "public", SNAPSHOT_URL);
-
-async function boot(): Promise<LabDatabase> {
-  const snapshot = await readFile(SNAPSHOT_FILE).catch(() => null);
-  return snapshot ? bootLabFromSnapshot(new Blob([snapshot])) : bootLab();
-}
+import type { CliLabRequest, CliLabResponse, LabBoot } from "./cli-lab-protocol";
+import type { CliPaths } from "./cli-setup";
+import { labSnapshot } from "./lab-snapshot";
 
 const port = parentPort;
 if (!port) throw new Error("cli-lab-worker runs as a worker thread.");
 const reply = (message: CliLabResponse) => port.postMessage(message);
+
+async function boot(): Promise<{ lab: LabDatabase; boot: LabBoot }> {
+  const making = (file: string) => reply({ type: "making", file });
+  const { snapshot, ...from } = await labSnapshot(workerData as CliPaths, making);
+  const lab = await bootLabFromSnapshot(snapshot);
+  // The thread's clock starts with the thread.
+  return { lab, boot: { ...from, ms: Math.round(performance.now()) } };
+}
 
 async function answer(request: CliLabRequest, lab: LabDatabase): Promise<CliLabResponse> {
   if (request.type === "check") {
@@ -40,7 +40,7 @@ async function answer(request: CliLabRequest, lab: LabDatabase): Promise<CliLabR
 }
 
 try {
-  const lab = await boot();
+  const { lab, boot: booted } = await boot();
   // One at a time: a check is one transaction on the one connection.
   let queue = Promise.resolve();
   port.on("message", (request: CliLabRequest) => {
@@ -54,7 +54,7 @@ try {
         }),
       );
   });
-  reply({ type: "ready" });
+  reply({ type: "ready", boot: booted });
 } catch (err) {
   reply({ type: "failed", message: err instanceof Error ? err.message : String(err) });
 }

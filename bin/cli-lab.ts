@@ -3,20 +3,26 @@
  * calls it, and no timer fires on that thread while a statement runs, so the lab lives in a worker
  * thread (cli-lab-worker.ts) and a request that runs past CHECK_TIMEOUT_MS terminates the thread:
  * V8 stops wasm mid-statement (the thread is gone about 0.1 s after terminate(), its memory
- * freed). One lab per process, booted on first use, so one process (a pr-description run, the
- * hostile-input test) serves many checks. Once a request has been answered, a spare lab boots in
- * the background, so a timeout costs no boot: the spare takes over and another spare boots. A
- * one-shot command exits before its spare matters (idle labs never keep the process alive).
+ * freed). One lab per process, booted on first use from the schema snapshot, so one process (a
+ * batch, a pr-description run, the hostile-input test) serves many checks. When a lab is stopped,
+ * its successor starts booting at once. A process that runs many commands (the tests drive `main`
+ * in-process) also keeps a spare booting once a request has been answered, so a stop costs no
+ * boot; the executable runs one command and exits, and a spare would only cost it memory and CPU.
  */
+import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { AdviceResult } from "../lib/sql/try-fix";
 import { CHECK_TIMEOUT_MS } from "../lib/sql/limits";
 import { plannableStatement } from "../lib/sql/plannable";
 import type { CheckResult } from "../lib/sql/session";
-import type { CliLabRequest, CliLabResponse } from "./cli-lab-protocol";
+import type { CliLabRequest, CliLabResponse, LabBoot } from "./cli-lab-protocol";
+import { cliSetup } from "./cli-setup";
+import type { Io } from "./io";
 
-/** Booting is allowed longer than a request: without the snapshot it runs the whole DDL. */
+/** Booting from the snapshot is allowed longer than a request. */
 const BOOT_ALLOWANCE_MS = 30_000;
+/** Making the snapshot first (the DDL, compacting, dumping, then the boot), once per schema. */
+const MAKING_ALLOWANCE_MS = 120_000;
 const WORKER_ENTRY = new URL("./cli-lab-worker.mjs", import.meta.url);
 
 export const STOPPED_MESSAGE = `The check ran past ${CHECK_TIMEOUT_MS / 1000} s and was stopped.`;
@@ -25,32 +31,75 @@ export const STOPPED_MESSAGE = `The check ran past ${CHECK_TIMEOUT_MS / 1000} s 
 export type Bounded<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
+type Ready =
+  { readonly ok: true; readonly boot: LabBoot } | { readonly ok: false; readonly message: string };
+
 interface Lab {
   readonly worker: Worker;
-  /** Settles with null once booted, or with why it did not boot. */
-  readonly ready: Promise<string | null>;
+  /** Settles once booted, or with why it did not boot. */
+  readonly ready: Promise<Ready>;
+  /** Settles, with the cache file, if the lab makes the snapshot before booting. */
+  readonly making: Promise<{ readonly making: string }>;
+  /** What the requests have been told of it (each once per lab). */
+  readonly told: Set<"making" | "booted">;
 }
 
 let lab: Lab | null = null;
+/** A lab booting or booted in the background, to take over when `lab` is stopped. */
 let spare: Lab | null = null;
 let nextId = 1;
 /** Requests go one at a time, so each one's time limit covers only itself. */
 let queue: Promise<unknown> = Promise.resolve();
+let manyChecks = false;
+let compilerChosen = false;
+
+/** A command that will check many statements (a batch) says so before its first check. */
+export function expectManyChecks(): void {
+  manyChecks = true;
+}
+
+/**
+ * V8 compiles PGlite's wasm fast (Liftoff), then again, optimised, for the functions that run hot
+ * (TurboFan, on background threads). Over many checks that pays; in a process that checks one
+ * statement and exits, it was a third of the CPU and about 90 MB of the peak memory. So the
+ * executable running one command that is not a batch compiles with Liftoff only. The flag is
+ * V8's, for the whole process: set once, before the first lab compiles the wasm.
+ */
+function chooseCompiler(): void {
+  if (compilerChosen) return;
+  compilerChosen = true;
+  if (cliSetup().oneCommand && !manyChecks) setFlagsFromString("--liftoff-only");
+}
 
 function startLab(): Lab {
-  const worker = new Worker(WORKER_ENTRY);
-  const ready = new Promise<string | null>((resolve) => {
-    worker.once("message", (m: CliLabResponse) => resolve(m.type === "failed" ? m.message : null));
-    worker.once("error", (err) => resolve(err.message));
-    worker.once("exit", (code) => resolve(`the thread exited (code ${code})`));
+  chooseCompiler();
+  const { root, cache } = cliSetup();
+  const worker = new Worker(WORKER_ENTRY, { workerData: { root, cache } });
+  let making: (file: string) => void = () => {};
+  const ready = new Promise<Ready>((resolve) => {
+    const onMessage = (m: CliLabResponse) => {
+      if (m.type === "making") return making(m.file);
+      worker.off("message", onMessage);
+      if (m.type === "ready") resolve({ ok: true, boot: m.boot });
+      else resolve({ ok: false, message: m.type === "failed" ? m.message : `it said ${m.type}` });
+    };
+    worker.on("message", onMessage);
+    worker.once("error", (err) => resolve({ ok: false, message: err.message }));
+    worker.once("exit", (code) =>
+      resolve({ ok: false, message: `the thread exited (code ${code})` }),
+    );
   });
   // An idle lab must not keep the process alive; a waiting request refs it. (After the listeners:
   // adding a "message" listener refs the worker again.)
   worker.unref();
-  return { worker, ready };
+  return {
+    worker,
+    ready,
+    making: new Promise((resolve) => (making = (file) => resolve({ making: file }))),
+    told: new Set(),
+  };
 }
 
-/** The lab that serves requests: the spare if one is booting or booted, else a new one. */
 function servingLab(): Lab {
   if (!lab) {
     lab = spare ?? startLab();
@@ -59,13 +108,53 @@ function servingLab(): Lab {
   return lab;
 }
 
-/** Terminates a lab, waiting until its thread is gone; the next request takes the spare. */
-async function drop(stale: Lab): Promise<void> {
+/**
+ * Terminates a lab, waiting until its thread is gone. After a request stopped it, its successor
+ * starts booting at once (`successor`); after a failed boot, the next request tries again.
+ */
+async function drop(stale: Lab, successor: boolean): Promise<void> {
   if (lab === stale) lab = null;
+  if (successor) spare ??= startLab();
   await stale.worker.terminate();
 }
 
+/**
+ * What the first request a lab serves tells its command's stderr after the boot: that the
+ * snapshot it made could not be cached, and with PERSONHOG_RPC_DEBUG=lab how it booted.
+ */
+function bootNotes(boot: LabBoot): string {
+  const notes: string[] = [];
+  if (boot.notCached) {
+    notes.push(
+      `personhog-rpc: the schema snapshot could not be cached (${boot.notCached}); the next run makes it again.`,
+    );
+  }
+  if ((process.env.PERSONHOG_RPC_DEBUG ?? "").split(",").includes("lab")) {
+    const from = { build: "made by the build", cache: "cached", made: "made now" }[boot.source];
+    notes.push(
+      `personhog-rpc: lab booted from the schema snapshot (${from}: ${boot.file}) in ${boot.ms} ms.`,
+    );
+  }
+  return notes.map((n) => `${n}\n`).join("");
+}
+
 const TIMED_OUT = Symbol("timed out");
+
+/**
+ * The lab's boot, bounded. When the lab makes the snapshot first (the first run after a schema or
+ * PGlite change), the request's stderr is told at once, and the boot gets the longer allowance.
+ */
+async function booted(current: Lab, io?: Pick<Io, "stderr">): Promise<Ready | typeof TIMED_OUT> {
+  const first = await within(Promise.race([current.ready, current.making]), BOOT_ALLOWANCE_MS);
+  if (first === TIMED_OUT || !("making" in first)) return first;
+  if (!current.told.has("making")) {
+    current.told.add("making");
+    io?.stderr(
+      `personhog-rpc: making the lab's schema snapshot from the DDL, once, into ${first.making} (later runs boot from it).\n`,
+    );
+  }
+  return within(current.ready, MAKING_ALLOWANCE_MS);
+}
 
 /** The promise's value, or TIMED_OUT after `ms`; the timer never outlives the race. */
 async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> {
@@ -96,38 +185,45 @@ function answerTo(worker: Worker, id: number): Promise<CliLabResponse | string> 
   });
 }
 
-async function run(request: CliLabRequest): Promise<Bounded<CliLabResponse>> {
+async function run(
+  request: CliLabRequest,
+  io?: Pick<Io, "stderr">,
+): Promise<Bounded<CliLabResponse>> {
   const current = servingLab();
   current.worker.ref();
   try {
-    const failed = await within(current.ready, BOOT_ALLOWANCE_MS);
-    if (failed !== null) {
-      await drop(current);
-      const why = failed === TIMED_OUT ? `it took over ${BOOT_ALLOWANCE_MS / 1000} s` : failed;
+    const ready = await booted(current, io);
+    if (ready === TIMED_OUT || !ready.ok) {
+      await drop(current, false);
+      const why = ready === TIMED_OUT ? "it took too long" : ready.message;
       return { ok: false, message: `The lab database did not start: ${why}.` };
+    }
+    if (!current.told.has("booted")) {
+      current.told.add("booted");
+      io?.stderr(bootNotes(ready.boot));
     }
     const answer = answerTo(current.worker, request.id);
     current.worker.postMessage(request);
     const response = await within(answer, CHECK_TIMEOUT_MS);
     if (response === TIMED_OUT) {
-      await drop(current);
+      await drop(current, true);
       return { ok: false, message: STOPPED_MESSAGE };
     }
     if (typeof response === "string") {
-      await drop(current);
+      await drop(current, true);
       return { ok: false, message: `The lab database failed: ${response}.` };
     }
     if (response.type === "error") return { ok: false, message: response.message };
     return { ok: true, value: response };
   } finally {
     current.worker.unref();
-    spare ??= startLab();
+    if (!cliSetup().oneCommand) spare ??= startLab();
   }
 }
 
 /** Sends one request once every earlier one has finished. */
-function ask(request: CliLabRequest): Promise<Bounded<CliLabResponse>> {
-  const result = queue.then(() => run(request));
+function ask(request: CliLabRequest, io?: Pick<Io, "stderr">): Promise<Bounded<CliLabResponse>> {
+  const result = queue.then(() => run(request, io));
   queue = result.catch(() => undefined);
   return result;
 }
@@ -136,19 +232,26 @@ function unexpected(response: CliLabResponse): { readonly ok: false; readonly me
   return { ok: false, message: `Unexpected answer from the lab: ${response.type}.` };
 }
 
-export async function checkInCliLab(sql: string): Promise<Bounded<CheckResult>> {
+/** `io` gets the lab's boot notes when this request is the first its lab serves. */
+export async function checkInCliLab(
+  sql: string,
+  io?: Pick<Io, "stderr">,
+): Promise<Bounded<CheckResult>> {
   // Text the check refuses never needs the lab: answered here, without booting it.
   const accepted = plannableStatement(sql);
   if (!accepted.ok) return { ok: true, value: { ok: false, error: accepted.refusal, ms: 0 } };
-  const answer = await ask({ type: "check", id: nextId++, sql });
+  const answer = await ask({ type: "check", id: nextId++, sql }, io);
   if (!answer.ok) return answer;
   return answer.value.type === "checked"
     ? { ok: true, value: answer.value.result }
     : unexpected(answer.value);
 }
 
-export async function adviseInCliLab(sql: string): Promise<Bounded<AdviceResult>> {
-  const answer = await ask({ type: "advise", id: nextId++, sql });
+export async function adviseInCliLab(
+  sql: string,
+  io?: Pick<Io, "stderr">,
+): Promise<Bounded<AdviceResult>> {
+  const answer = await ask({ type: "advise", id: nextId++, sql }, io);
   if (!answer.ok) return answer;
   return answer.value.type === "advised"
     ? { ok: true, value: answer.value.result }

@@ -1,23 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import path from "node:path";
 import { RULES } from "../lib/sql/rules";
-
-const BIN = path.join(import.meta.dirname, "personhog-rpc.mjs");
-
-/** Runs the real executable, as an agent or CI would. */
-function run(
-  args: string[],
-  input?: string,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, [BIN, ...args], (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-    if (input !== undefined) child.stdin?.end(input);
-  });
-}
+import { COUNT_DESIGN as example, runCli as run } from "./spawn-cli";
 
 describe("personhog-rpc CLI", () => {
   it("exits 0 when every table is read through an index", async () => {
@@ -156,6 +140,9 @@ describe("personhog-rpc CLI", () => {
       RULES.map((rule) => [rule.id, rule.severity]),
     );
     for (const [i, rule] of RULES.entries()) assert.ok(lines[i]?.endsWith(rule.summary), rule.id);
+    const extra = await run(["rules", "seq-scan"]);
+    assert.equal(extra.code, 2);
+    assert.match(extra.stderr, /rules takes no arguments/);
   });
 
   it("lists the commands with --help", async () => {
@@ -166,15 +153,6 @@ describe("personhog-rpc CLI", () => {
 });
 
 describe("personhog-rpc generate and link", () => {
-  const example = JSON.stringify({
-    rpcName: "GetPersonCount",
-    domain: "person",
-    tables: ["posthog_person"],
-    operation: "read",
-    request: [{ name: "team_id", type: "int64" }],
-    response: { kind: "new", fields: [{ name: "count", type: "int64" }] },
-  });
-
   it("generates every snippet for a design read from standard input", async () => {
     const r = await run(["generate", "-"], example);
     assert.equal(r.code, 0, r.stderr);

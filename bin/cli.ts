@@ -4,18 +4,10 @@
  * that reads no table), 2 bad input or usage, a statement the check refuses, or a check stopped
  * at its time limit.
  */
-import { fixesOf, fixKey, type AdviceResult } from "../lib/sql/try-fix";
-import type { CheckResult } from "../lib/sql/session";
-import { RULES } from "../lib/sql/rules";
-import { failsDesign, type CheckStatus, type Fix } from "../lib/sql/verdict";
-import { adviseInCliLab, checkInCliLab } from "./cli-lab";
-import { generateCommand } from "./generate-command";
 import { InputError, terminalIo, type Io } from "./io";
-import { linkCommand } from "./link-command";
-import { prCommand } from "./pr-command";
-import { schemaCommand } from "./schema-command";
 
 export type { Io } from "./io";
+export { useCliSetup } from "./cli-setup";
 export { internalError, processIo } from "./process-io";
 
 export const USAGE = `Usage: personhog-rpc <command> [options]
@@ -29,6 +21,18 @@ Commands:
         verdicts and fixes as JSON. --advise also tries each fix: the rewritten statement,
         or the index created in a transaction and rolled back. "--" ends the options.
         A check is stopped after 5 s (exit 2).
+  check-sql --batch [--json] [--advise] <file.sql | ->
+        Check every statement of a SQL file in one process (split at the semicolons
+        outside strings, quoted names, comments and dollar quotes): one result per
+        statement, in order, each headed "=== n · line l"; --json prints one JSON object
+        per line instead (index, line, id, exit, then the fields above, or status
+        bad-input or stopped with an error). Each statement is still stopped after 5 s; the batch
+        goes on with a fresh lab. At most 10,000 statements.
+  check-sql --jsonl [--json] [--advise] <file | ->
+        The same for JSON lines, one statement per line: {"sql": "...", "id": "..."};
+        the id (text or a number, optional) comes back with the statement's result.
+        A batch exits with its worst statement's code: 2 if any statement or line was
+        bad input or stopped, else 1 if any was flagged or checked nothing, else 0.
   generate [--json | --out DIR [--force]] <design.json | ->
         Every snippet for a design (proto, Python, Node, Rust, verify). --out writes them
         as files under DIR/<RpcName>/: fragments named *.fragment.*, and a README saying
@@ -52,167 +56,28 @@ Commands:
   help, --help          Show this help.
 
 Exit codes: 0 passes (warnings included), 1 an error was flagged or nothing was checked,
-2 bad input.
+2 bad input or a check stopped at its time limit.
 `;
 
-type Checked = Extract<CheckResult, { ok: true }>;
-
-function fixJson(fix: Fix) {
-  const { index, ...rest } = fix;
-  return index ? { ...rest, index: { name: index.name, columns: index.columns } } : rest;
-}
+type Command = (args: string[], io: Io) => number | Promise<number>;
 
 /**
- * The fixes in a field of their own, each once; each verdict lists the positions of its fixes in
- * that list, most preferred first.
+ * Each command's module loads when it runs: a command pays only for its own code (apply's
+ * parsers, the TypeScript compiler and protobufjs, are slow to load), and only check-sql and
+ * pr-description start the lab's thread (the one that loads PGlite).
  */
-function toJson(result: Checked) {
-  const { status, statement, tables } = result;
-  const fixes = fixesOf(result);
-  const keys = fixes.map(fixKey);
-  const verdicts = result.verdicts.map((v) => ({
-    ...v,
-    fixes: v.fixes.map((f) => keys.indexOf(fixKey(f))),
-  }));
-  return { status, statement, tables, verdicts, fixes: fixes.map(fixJson) };
-}
-
-function trialStatus(after: CheckResult): CheckStatus | "sql-error" {
-  return after.ok ? after.status : "sql-error";
-}
-
-function adviceJson(advice: AdviceResult) {
-  const trials = advice.trials.map((t) => ({
-    kind: t.fix.kind,
-    sql: t.fix.sql,
-    ...(t.fix.ddl ? { ddl: t.fix.ddl } : {}),
-    status: trialStatus(t.after),
-    ...(t.after.ok ? {} : { error: t.after.error.message }),
-  }));
-  if (!advice.ok) return { ok: false, reason: advice.reason, trials };
-  const after = advice.after.ok ? toJson(advice.after) : { error: advice.after.error };
-  return { ok: true, table: advice.table, ddl: advice.ddl, after, trials };
-}
-
-const STATUS_LINE: Record<CheckStatus, string> = {
-  pass: "PASS",
-  warning: "WARNING: passes only with a reviewer's OK",
-  error: "FAIL",
-  "nothing-checked": "NOTHING CHECKED: fails, the statement reads no table",
-};
-
-function fixLines(fixes: readonly Fix[]): string[] {
-  return fixes.flatMap((fix, i) => [
-    `  fix ${i + 1} (${fix.kind}): ${fix.sentence}`,
-    ...(fix.ddl ? [`     index: ${fix.ddl}`] : []),
-    ...(fix.sql ? [`     try: ${fix.sql}`] : []),
-  ]);
-}
-
-function formatText(result: Checked): string {
-  const { kind, operation, locking } = result.statement;
-  const tables = result.tables.map((t) => `${t.name} [${t.category ?? "not personhog"}]`);
-  const lines = result.verdicts.flatMap((v) => [
-    `${v.severity.toUpperCase()} [${v.rule}] ${v.message}`,
-    ...(v.fixes.length ? fixLines(v.fixes) : v.advice ? [`  → ${v.advice}`] : []),
-  ]);
-  return [
-    `Statement: ${kind} (${operation}${locking ? ", locking" : ""})`,
-    `Tables: ${tables.length ? tables.join(", ") : "none"}`,
-    ...lines,
-    STATUS_LINE[result.status],
-    "",
-  ].join("\n");
-}
-
-function formatAdvice(advice: AdviceResult): string {
-  const tried = advice.trials.map(
-    (t, i) =>
-      `  ${i + 1}. ${t.fix.kind}: the check then says ${trialStatus(t.after).toUpperCase()}`,
-  );
-  const header = advice.ok
-    ? [
-        `Index advice: ${advice.ddl}`,
-        "  A new index means a migration in rust/persons_migrations and a conversation with the team.",
-      ]
-    : [`Index advice: ${advice.reason}`];
-  const trials = tried.length
-    ? ["Fixes tried (indexes in a rolled-back transaction):", ...tried]
-    : [];
-  return [...header, ...trials, ""].join("\n");
-}
-
-const CHECK_OPTIONS = ["--json", "--advise"];
-
-/**
- * Known options, anywhere before a `--`; everything else is the statement, so SQL that starts
- * with a `--` comment is read as SQL. Only a bare word that looks like an option (`--jsn`) is
- * refused as an unknown option, and `--` makes even that a statement.
- */
-function checkSqlArgs(args: string[]): { options: Set<string>; sql: string } | string {
-  const options = new Set<string>();
-  const unknown: string[] = [];
-  const statements: string[] = [];
-  let ended = false;
-  for (const arg of args) {
-    if (!ended && arg === "--") ended = true;
-    else if (!ended && CHECK_OPTIONS.includes(arg)) options.add(arg);
-    else if (!ended && looksLikeOption(arg)) unknown.push(arg);
-    else statements.push(arg);
-  }
-  const [sql] = statements;
-  if (sql !== undefined && statements.length === 1 && unknown.length === 0) return { options, sql };
-  const detail = unknown.length
-    ? `; unknown option ${unknown.join(", ")} (a statement that starts with -- can follow "--")`
-    : "";
-  return `check-sql takes one statement (or - for standard input)${detail}.\n`;
-}
-
-/** `--name`: two dashes and a lower-case word, nothing else (SQL comments have a space or a newline). */
-function looksLikeOption(arg: string): boolean {
-  if (!arg.startsWith("--") || arg.length < 3) return false;
-  for (const c of arg.slice(2)) if (!((c >= "a" && c <= "z") || c === "-")) return false;
-  return true;
-}
-
-async function checkSqlCommand(args: string[], io: Io): Promise<number> {
-  const parsed = checkSqlArgs(args);
-  if (typeof parsed === "string") {
-    io.stderr(parsed);
-    return 2;
-  }
-  const sql = parsed.sql === "-" ? await io.readStdin() : parsed.sql;
-  const checked = await checkInCliLab(sql);
-  if (!checked.ok) {
-    io.stderr(`${checked.message}\n`);
-    return 2;
-  }
-  const result = checked.value;
-  if (!result.ok) {
-    const at = result.error.position ? ` (at character ${result.error.position})` : "";
-    io.stderr(`SQL error${at}: ${result.error.message}\n`);
-    return 2;
-  }
-  const advised = parsed.options.has("--advise") ? await adviseInCliLab(sql) : undefined;
-  if (advised && !advised.ok) {
-    io.stderr(`${advised.message}\n`);
-    return 2;
-  }
-  const advice = advised?.value;
-  if (parsed.options.has("--json")) {
-    const payload = advice ? { ...toJson(result), advice: adviceJson(advice) } : toJson(result);
-    io.stdout(`${JSON.stringify(payload, null, 2)}\n`);
-  } else {
-    io.stdout(formatText(result) + (advice ? formatAdvice(advice) : ""));
-  }
-  return failsDesign(result.status) ? 1 : 0;
-}
-
-function rulesCommand(io: Io): number {
-  const lines = RULES.map((r) => `${r.id.padEnd(22)} ${r.severity.padEnd(7)} ${r.summary}`);
-  io.stdout(`${lines.join("\n")}\n`);
-  return 0;
-}
+const COMMANDS: ReadonlyMap<string, () => Promise<Command>> = new Map<
+  string,
+  () => Promise<Command>
+>([
+  ["check-sql", async () => (await import("./check-command")).checkSqlCommand],
+  ["generate", async () => (await import("./generate-command")).generateCommand],
+  ["schema", async () => (await import("./schema-command")).schemaCommand],
+  ["link", async () => (await import("./link-command")).linkCommand],
+  ["pr-description", async () => (await import("./pr-command")).prCommand],
+  ["apply", async () => (await import("./apply-command")).applyCommand],
+  ["rules", async () => (await import("./rules-command")).rulesCommand],
+]);
 
 async function run(argv: string[], io: Io): Promise<number> {
   const [command, ...args] = argv;
@@ -224,14 +89,8 @@ async function run(argv: string[], io: Io): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
-  if (command === "check-sql") return checkSqlCommand(args, io);
-  if (command === "rules") return rulesCommand(io);
-  if (command === "generate") return generateCommand(args, io);
-  if (command === "link") return linkCommand(args, io);
-  if (command === "pr-description") return prCommand(args, io);
-  if (command === "schema") return schemaCommand(args, io);
-  // Loaded on demand: apply's parsers (the TypeScript compiler, protobufjs) are slow to load.
-  if (command === "apply") return (await import("./apply-command")).applyCommand(args, io);
+  const load = COMMANDS.get(command);
+  if (load) return (await load())(args, io);
   io.stderr(`Unknown command ${JSON.stringify(command.slice(0, 60))}.\n\n${USAGE}`);
   return 2;
 }

@@ -1,12 +1,25 @@
 #!/usr/bin/env node
-// The CLI is TypeScript sharing lib/ with the app; tsx compiles it on the fly.
-import { register } from "tsx/esm/api";
+// The CLI is TypeScript sharing lib/ with the app; it runs as a bundle built once into the cache
+// (cli-bundle.mjs), never compiled at run time.
+import { pathToFileURL } from "node:url";
+import { cliBundle, cliPaths } from "./cli-bundle.mjs";
 
-register();
-const { main, processIo, internalError } = await import("./cli.ts");
-try {
-  process.exitCode = await main(process.argv.slice(2), processIo());
-} catch (error) {
-  process.stderr.write(internalError(error));
-  process.exitCode = 2;
+const paths = cliPaths();
+const say = (text) => void process.stderr.write(text);
+const cli = await cliBundle(paths, say)
+  .then((entry) => import(pathToFileURL(entry).href))
+  .catch((error) => {
+    say(`personhog-rpc could not start: ${error instanceof Error ? error.message : error}\n`);
+    process.exitCode = 2;
+    return null;
+  });
+if (cli) {
+  // The bundle runs from the cache folder: it is told where the package is.
+  cli.useCliSetup({ ...paths, oneCommand: true });
+  try {
+    process.exitCode = await cli.main(process.argv.slice(2), cli.processIo());
+  } catch (error) {
+    process.stderr.write(cli.internalError(error));
+    process.exitCode = 2;
+  }
 }

@@ -65,7 +65,7 @@ export async function prCommand(args: string[], io: Io): Promise<number> {
   const { design, fragment } = read;
   let check = null;
   if (design.sql.trim()) {
-    const checked = await checkInCliLab(design.sql);
+    const checked = await checkInCliLab(design.sql, io);
     if (!checked.ok) {
       io.stderr(`${checked.message}\n`);
       return 2;

@@ -29,6 +29,14 @@ const INDEX_PARENTS_SQL = `
 const WARM_UP =
   "SELECT p.id FROM posthog_person p JOIN posthog_persondistinctid d ON p.id = d.person_id AND p.team_id = d.team_id WHERE d.team_id = $1 AND d.distinct_id = $2";
 
+/**
+ * PostgreSQL's default 128 MB of shared buffers is allocated (and zeroed) in PGlite's wasm memory
+ * at every start, for a database whose tables are empty: 16 MB takes about 100 MB off the peak
+ * memory and a fifth off the boot. Plans do not depend on it (the planner reads
+ * effective_cache_size, which stays).
+ */
+const START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+
 export async function readIndexParents(db: SqlDatabase): Promise<Record<string, string>> {
   const { rows } = await db.query<{ child: string; parent: string }>(INDEX_PARENTS_SQL);
   return Object.fromEntries(rows.map((r) => [r.child, r.parent]));
@@ -42,7 +50,7 @@ async function prepareLab(db: PGlite): Promise<LabDatabase> {
 
 /** A fresh database with the schema's DDL run in it. */
 export async function createSchemaDatabase(): Promise<PGlite> {
-  const db = await PGlite.create();
+  const db = await PGlite.create({ startParams: START_PARAMS });
   // Our own DDL, never user input: exec runs every statement in the string.
   await db.exec(schemaDdl());
   return db;
@@ -54,5 +62,5 @@ export async function bootLab(): Promise<LabDatabase> {
 
 /** Boots from a `dumpDataDir` snapshot of `createSchemaDatabase()` (gzip tarball). */
 export async function bootLabFromSnapshot(snapshot: Blob): Promise<LabDatabase> {
-  return prepareLab(await PGlite.create({ loadDataDir: snapshot }));
+  return prepareLab(await PGlite.create({ loadDataDir: snapshot, startParams: START_PARAMS }));
 }

@@ -3,9 +3,10 @@ import assert from "node:assert/strict";
 import { partitionNames } from "./schema/partitions";
 import { expressionKey } from "./expressions";
 import { SCHEMA } from "./schema";
+import { bootLab } from "./boot";
 import { sharedLabDatabase } from "./test-lab";
 
-const getLab = sharedLabDatabase();
+const getLab = sharedLabDatabase(bootLab);
 
 interface IndexRow {
   name: string;

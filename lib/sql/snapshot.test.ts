@@ -1,12 +1,12 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { bootLabFromSnapshot, type LabDatabase } from "./boot";
+import { bootLab, bootLabFromSnapshot, type LabDatabase } from "./boot";
 import { CORPUS } from "./corpus";
 import { checkSql, type CheckResult } from "./session";
 import { createSnapshot } from "./snapshot";
 import { sharedLabDatabase } from "./test-lab";
 
-const getDdlLab = sharedLabDatabase();
+const getDdlLab = sharedLabDatabase(bootLab);
 let snapshotLab: LabDatabase | undefined;
 
 before(async () => {

@@ -1,0 +1,77 @@
+/**
+ * check-sql boots its lab from an available schema snapshot and never builds the schema from the
+ * DDL. The cache is given a snapshot holding a table the DDL does not have: only a lab booted from
+ * that snapshot can plan a statement that reads it (one built from the DDL answers "relation does
+ * not exist", exit 2), and the snapshot file is left as it was (not made again).
+ */
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { createSchemaDatabase } from "../lib/sql/boot";
+import { compactForSnapshot } from "../lib/sql/snapshot";
+import { main, useCliSetup } from "./cli";
+import { snapshotKey } from "./lab-snapshot";
+
+const ROOT = path.join(import.meta.dirname, "..");
+const MARKER_SQL = "SELECT * FROM snapshot_marker WHERE id = $1";
+
+/** The schema's snapshot, as the build makes it, plus one table of the test's own. */
+async function markedSnapshot(): Promise<Uint8Array> {
+  const db = await createSchemaDatabase();
+  try {
+    await db.exec("CREATE TABLE snapshot_marker (id bigint PRIMARY KEY)");
+    await compactForSnapshot(db);
+    return new Uint8Array(await (await db.dumpDataDir("gzip")).arrayBuffer());
+  } finally {
+    await db.close();
+  }
+}
+
+describe("check-sql with a schema snapshot available", () => {
+  let dir = "";
+  let file = "";
+  let bytes: Uint8Array = new Uint8Array();
+
+  before(async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), "check-sql-snapshot-"));
+    // A package folder without a build's snapshot (public/generated), so the cache's is the one.
+    const root = path.join(dir, "package");
+    const cache = path.join(dir, "cache");
+    await mkdir(cache, { recursive: true });
+    await mkdir(root);
+    await symlink(path.join(ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
+    file = path.join(cache, `lab-snapshot-${snapshotKey(root)}.tar.gz`);
+    bytes = await markedSnapshot();
+    await writeFile(file, bytes);
+    useCliSetup({ root, cache, oneCommand: false });
+  });
+
+  after(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("boots from the cached snapshot and never runs the DDL", async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = {
+      stdout: (text: string) => void out.push(text),
+      stderr: (text: string) => void err.push(text),
+      readStdin: () => Promise.resolve(""),
+    };
+    process.env.PERSONHOG_RPC_DEBUG = "lab";
+    const code = await main(["check-sql", MARKER_SQL], io);
+    delete process.env.PERSONHOG_RPC_DEBUG;
+    const stderr = err.join("");
+    assert.notEqual(code, 2, stderr);
+    assert.match(out.join(""), /^Tables: snapshot_marker \[not personhog\]$/m);
+    assert.doesNotMatch(stderr, /making the lab's schema snapshot from the DDL/);
+    assert.match(
+      stderr,
+      /lab booted from the schema snapshot \(cached: .*lab-snapshot-\w+\.tar\.gz\)/,
+    );
+    assert.deepEqual(new Uint8Array(await readFile(file)), bytes);
+    assert.deepEqual(await readdir(path.dirname(file)), [path.basename(file)]);
+  });
+});

@@ -1,0 +1,105 @@
+/**
+ * The schema snapshot the CLI's lab boots from, never the DDL at each run: the build's
+ * (public/generated, when it was made from today's schema by today's PGlite), else the cache's,
+ * else one made now from the DDL and cached for every later run. The key is a hash of the schema's
+ * DDL and the PGlite version: a snapshot is a data directory, readable only by the PGlite that
+ * wrote it.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { readdir, readFile, rename, rm, stat, writeFile, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { schemaDdl } from "../lib/sql/ddl";
+import { createSnapshot } from "../lib/sql/snapshot";
+import { SNAPSHOT_URL } from "../workers/lab-protocol";
+import type { CliPaths } from "./cli-setup";
+
+/** Where the snapshot came from: the build, the cache, or made now (the DDL ran, once). */
+export type SnapshotSource = "build" | "cache" | "made";
+
+export interface LabSnapshot {
+  readonly snapshot: Blob;
+  readonly source: SnapshotSource;
+  readonly file: string;
+  /** Made now but not written to the cache, and why (a read-only folder, a full disk). */
+  readonly notCached?: string;
+}
+
+/** Beside the build's snapshot: the key it was made for. */
+export const BUILD_KEY_FILE = SNAPSHOT_URL.replace(/\.tar\.gz$/, ".key");
+/** Snapshots of another schema or PGlite are removed once this old (checkouts may share a cache). */
+const STALE_MS = 24 * 60 * 60 * 1000;
+
+/** The version of the PGlite the package loads: from the package.json above its resolved entry. */
+function pgliteVersion(root: string): string {
+  const require = createRequire(path.join(root, "package.json"));
+  const entry = require.resolve("@electric-sql/pglite");
+  for (let dir = path.dirname(entry); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (!existsSync(file)) continue;
+    const pkg = require(file) as { name?: string; version?: string };
+    if (pkg.name === "@electric-sql/pglite" && pkg.version) return pkg.version;
+  }
+  throw new Error(`no package.json for PGlite above ${entry}`);
+}
+
+/** A hash of the schema's DDL and the version of the package's PGlite. */
+export function snapshotKey(root: string): string {
+  const hash = createHash("sha256").update(schemaDdl()).update("\0").update(pgliteVersion(root));
+  return hash.digest("hex").slice(0, 20);
+}
+
+export function buildSnapshotFiles(root: string): { snapshot: string; key: string } {
+  const dir = path.join(root, "public");
+  return { snapshot: path.join(dir, SNAPSHOT_URL), key: path.join(dir, BUILD_KEY_FILE) };
+}
+
+async function fromBuild(root: string, key: string): Promise<LabSnapshot | null> {
+  const files = buildSnapshotFiles(root);
+  const madeFor = await readFile(files.key, "utf8").catch(() => "");
+  if (madeFor.trim() !== key) return null;
+  const bytes = await readFile(files.snapshot).catch(() => null);
+  return bytes && { snapshot: new Blob([bytes]), source: "build", file: files.snapshot };
+}
+
+/** Writes beside the target and renames: a reader never sees half a snapshot. */
+async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
+  const scratch = `${file}.${process.pid}.tmp`;
+  await writeFile(scratch, bytes);
+  await rename(scratch, file);
+}
+
+async function removeStale(cache: string, keep: string): Promise<void> {
+  for (const name of await readdir(cache)) {
+    if (!name.startsWith("lab-snapshot-") || name === keep) continue;
+    const file = path.join(cache, name);
+    const { mtimeMs } = await stat(file).catch(() => ({ mtimeMs: Date.now() }));
+    if (Date.now() - mtimeMs > STALE_MS) await rm(file, { force: true });
+  }
+}
+
+/** `making` is told the cache file before a snapshot is made, which takes seconds. */
+export async function labSnapshot(
+  paths: CliPaths,
+  making: (file: string) => void,
+): Promise<LabSnapshot> {
+  const key = snapshotKey(paths.root);
+  const built = await fromBuild(paths.root, key);
+  if (built) return built;
+  const name = `lab-snapshot-${key}.tar.gz`;
+  const file = path.join(paths.cache, name);
+  const cached = await readFile(file).catch(() => null);
+  if (cached) return { snapshot: new Blob([cached]), source: "cache", file };
+  making(file);
+  const snapshot = await createSnapshot();
+  try {
+    await mkdir(paths.cache, { recursive: true });
+    await writeWhole(file, new Uint8Array(await snapshot.arrayBuffer()));
+    await removeStale(paths.cache, name);
+    return { snapshot, source: "made", file };
+  } catch (error) {
+    const notCached = error instanceof Error ? error.message : String(error);
+    return { snapshot, source: "made", file, notCached };
+  }
+}
