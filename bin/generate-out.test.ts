@@ -24,7 +24,7 @@ describe("personhog-rpc generate --out", () => {
     const out = path.join(dir, "out");
     const first = await run(["generate", EXAMPLE, "--out", out]);
     assert.equal(first.code, 0, first.stderr);
-    assert.match(first.stdout, /^Wrote 21 files: fragments to paste/);
+    assert.match(first.stdout, /^Wrote 23 files: fragments to paste/);
     assert.ok(first.stdout.includes(path.join(out, "GetPersonCount/README.md")));
     assert.ok(
       first.stdout.includes(

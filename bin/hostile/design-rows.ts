@@ -71,6 +71,8 @@ function keywordResponse(name: string, shown: RegExp[], never: RegExp[] = []): H
     argv: GENERATE,
     files: design({
       response: { kind: "new", fields: [field(name, "int64"), field("n", "bool")] },
+      // query_as! fills the result struct by name: the SELECT names both fields.
+      sql: `SELECT COUNT(*) AS "${name}", bool_or(is_identified) AS n FROM posthog_person WHERE team_id = $1`,
     }),
     exit: 0,
     stdout: shown,

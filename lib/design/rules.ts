@@ -12,7 +12,11 @@ import { fieldNameClashes, invalidFieldNames } from "./field-names";
 import type { Design, FieldDesign } from "./model";
 import { quoted, type Problem } from "./problem";
 import { rpcNameProblems } from "./rpc-name";
-import { sqlAgreementProblems } from "./sql-agreement";
+import { ROW_RULE, sqlAgreementProblems } from "./sql-agreement";
+import { generateInput } from "../generate/context";
+import { selectFitOf } from "../generate/rust-query";
+import { returnShape } from "../generate/rust-response";
+import { rustPlan } from "../generate/rust-types";
 
 const JSON_FIELDS = new Set([
   "properties",
@@ -294,6 +298,20 @@ function capRules(design: Design): Problem[] {
   });
 }
 
+/** A SELECT the generator cannot write so that it decodes into the struct query_as! fills. */
+function rowRules(design: Design): Problem[] {
+  const input = generateInput(design);
+  const plan = rustPlan(input);
+  if (plan.leaderOnly) return [];
+  const fit = selectFitOf(design, plan, returnShape(design, input.d.rpc));
+  return (fit?.problems ?? []).map((message) => ({
+    path: "sql",
+    severity: "error",
+    message,
+    rule: ROW_RULE,
+  }));
+}
+
 /**
  * Every problem with the design. `sql` is what a check of `design.sql` as it stands found (null
  * until one has run): the design and its SQL must agree, which only a check can show.
@@ -312,6 +330,7 @@ export function designProblems(design: Design, sql: SqlFacts | null = null): Pro
     ...capRules(design),
     ...response,
     ...readWriteRules(design),
+    ...rowRules(design),
     ...(sql ? sqlAgreementProblems(design, sql) : []),
   ];
 }

@@ -6,7 +6,7 @@
 import type { SqlSummary } from "../sql/summary";
 import { markOfProblem, markOfSql, worstMark, type Mark } from "./mark";
 import type { Problem } from "./problem";
-import { BINDS_RULE } from "./sql-agreement";
+import { BINDS_RULE, ROW_RULE } from "./sql-agreement";
 
 export const STEPS = [
   { id: "eligibility", title: "Eligibility" },
@@ -19,11 +19,11 @@ export const STEPS = [
 export type StepId = (typeof STEPS)[number]["id"];
 
 /**
- * Which step owns a problem: a bind of `$n` to a request field is the Rust's (it binds them);
- * the rest by the design field the problem points at.
+ * Which step owns a problem: a bind of `$n` to a request field, and a SELECT that cannot decode
+ * into the struct the query fills, are the Rust's; the rest by the design field they point at.
  */
 export function stepOfProblem(problem: Problem): StepId {
-  if (problem.rule === BINDS_RULE) return "rust";
+  if (problem.rule === BINDS_RULE || problem.rule === ROW_RULE) return "rust";
   const root = problem.path.split(".")[0] ?? "";
   if (["tables", "categoryOverride", "leaderSafety", "operation"].includes(root))
     return "eligibility";

@@ -243,14 +243,7 @@ const REAL_MESSAGES: Readonly<Record<string, readonly [string, string, string, s
  * Where the generated code still differs from the real code, and why. Each is asserted to still
  * differ: remove the entry when a generator is fixed.
  */
-const DIVERGENCES: Readonly<Record<string, string>> = {
-  "get-distinct-ids-for-person: typed router (era B) method body":
-    "the guide target emits era A's route_request + five-argument call_backend!(self, decision, …); era B checks require_replica and calls the four-argument call_backend!",
-  "delete-hash-key-overrides-by-teams: typed router (era B) method body":
-    "era A's route_request(NonPersonData, Write, None) + five-argument call_backend!, where era B calls call_backend! alone",
-  "get-group-type-mappings-by-team-id: typed router (era B) method body":
-    "era A's route_request(NonPersonData, Read, …) + five-argument call_backend!, where era B calls call_backend! alone",
-};
+const DIVERGENCES: Readonly<Record<string, string>> = {};
 
 const GENERATED = new Map(
   Object.entries(REBUILT_RPCS).map(([name, design]) => [

@@ -83,7 +83,7 @@ function leaderArm(input: GenerateInput): Snippet {
   });
 }
 
-function testServerStub(input: GenerateInput, leader: boolean): Snippet {
+export function testServerStub(input: GenerateInput, leader: boolean): Snippet {
   const { d } = input;
   const body = leader
     ? [

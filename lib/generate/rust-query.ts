@@ -10,6 +10,9 @@ import { call, chain } from "./rust-layout";
 import { sqlBinds } from "./rust-binds";
 import type { ReturnShape } from "./rust-response";
 import { owned, type RustPlan } from "./rust-types";
+import { fitSelect, type SelectFit } from "./sqlx-select";
+import { STORAGE_ROWS, type RowField, type RowValue } from "../catalogue/storage-rows";
+import type { Design, FieldDesign } from "../design/model";
 
 export function poolLines(plan: RustPlan): { label: string; pool: string } {
   if (plan.pool === "pool_for_consistency")
@@ -81,13 +84,45 @@ function queryPlan(sql: string, plan: RustPlan, shape: ReturnShape): QueryPlan {
   return { kind: "query_scalar", target: null, variable, fetch, rows: null, ok };
 }
 
+const PROTO_ROW_VALUES: Readonly<Record<string, RowValue>> = {
+  int64: "i64",
+  int32: "i32",
+  bool: "bool",
+  double: "f64",
+  string: "String",
+  bytes: "Bytes",
+};
+
+/** The fields of the struct `query_as!` fills: a storage row type, or the design's result struct. */
+function rowFields(target: string, shape: ReturnShape): readonly RowField[] | null {
+  if (shape.struct?.name === target) {
+    const fields = shape.struct.fields.map((f: FieldDesign) => {
+      const value = PROTO_ROW_VALUES[f.type];
+      return value && !f.repeated ? { name: f.name, value, nullable: f.optional } : null;
+    });
+    return fields.every((f) => f !== null) ? fields : null;
+  }
+  return Object.hasOwn(STORAGE_ROWS, target) ? STORAGE_ROWS[target]! : null;
+}
+
+/**
+ * The design's SELECT list written for the struct `query_as!` fills (sqlx-select.ts); null when
+ * the query is not a `query_as!` into a struct whose fields are known.
+ */
+export function selectFitOf(design: Design, plan: RustPlan, shape: ReturnShape): SelectFit | null {
+  const q = queryPlan(design.sql, plan, shape);
+  const fields = q.kind === "query_as" && q.target ? rowFields(q.target, shape) : null;
+  return fields && q.target && design.sql.trim() ? fitSelect(design.sql, q.target, fields) : null;
+}
+
 /** The array conversions, the sqlx call with the design's SQL, the rows metric and `Ok(…)`. */
 export function queryBody(
   input: GenerateInput,
   plan: RustPlan,
   shape: ReturnShape,
 ): { code: Block; notes: readonly string[] } {
-  const { sql } = input.design;
+  const fit = selectFitOf(input.design, plan, shape);
+  const sql = fit?.sql ?? input.design.sql;
   const binds = sqlBinds(input.design);
   const q = queryPlan(sql, plan, shape);
   const prelude =
@@ -112,6 +147,6 @@ export function queryBody(
 
       Ok(${q.ok})
     `,
-    notes: binds.notes,
+    notes: [...binds.notes, ...(fit?.problems ?? []), ...(fit?.notes ?? [])],
   };
 }

@@ -22,7 +22,7 @@ const named = (name: string): RustType => ({ k: "named", name });
 const vecOf = (name: string): RustType => ({ k: "vec", of: named(name) });
 const INTO_VEC = ".into_iter().map(Into::into).collect()";
 const FROM_NOTE =
-  "`Into::into` needs a `From<storage::X>` impl for the proto type; the replica has one for Person (src/service/types); other types are built inline in existing handlers.";
+  "`Into::into` needs a `From<storage::X>` impl for the proto type; the replica has them for Person, Group and GroupTypeMapping (src/service/types); other types are built inline in existing handlers.";
 
 /** Shared responses: the storage rows behind them and the literal that carries them. */
 const SHARED: Readonly<Record<string, Omit<ReturnShape, "struct">>> = {

@@ -1,37 +1,26 @@
 /**
- * Step 3c: router wiring. The guide's typed router (era A/B) takes four edits: a router method
- * that calls `route_request` then `call_backend!`, the service impl through `route_request!`, the
- * backend trait method and its replica impl (plus the MockBackend stub its unit tests need). The
- * current router is a byte proxy (rust-proxy.ts): a KNOWN_METHODS entry, a leader match arm for
- * person writes, and the test servers' stubs.
+ * Step 3c: router wiring. The guide's target is the typed router's era B: a router method that
+ * forwards with `call_backend!(self, "Name", method, request)` (or `call_leader!` for a person
+ * write), the service impl through `route_request!`, then either the replica backend's trait
+ * method, its `retry_call!` impl and the MockBackend stub, or for a leader write the LeaderOps
+ * method and LeaderBackend's impl; and the stub the test replica needs. The current router is a
+ * byte proxy (rust-proxy.ts): a KNOWN_METHODS entry, a leader match arm for person writes, and
+ * the test servers' stubs.
  */
 import { routeRequest } from "../catalogue/routing";
-import { code } from "./code";
+import { code, type Block } from "./code";
 import type { GenerateInput, Generator } from "./context";
-import { call, signature, unbreakableArg } from "./rust-layout";
-import { proxySnippets } from "./rust-proxy";
+import { call, chain, signature, unbreakableArg } from "./rust-layout";
+import { proxySnippets, testServerStub } from "./rust-proxy";
 import { requestSignature } from "./rust-service";
 import { routerTest } from "./rust-router-test";
 import { rustString } from "./escape/rust";
-import { rustPlan, type RustPlan } from "./rust-types";
+import { carriesPersonKey, rustPlan, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
 import { RUST_CRATES } from "../catalogue/paths";
 
 const ROUTER = RUST_CRATES.router;
-
-/** The `route_request` arguments: category, operation, and the consistency it reads. */
-export function routeArgs({ design }: GenerateInput, plan: RustPlan): string[] {
-  const consistency =
-    design.operation === "read" && design.readOptions
-      ? "get_consistency(&request.read_options)"
-      : "None";
-  return [
-    `DataCategory::${plan.category}`,
-    `OperationType::${plan.write ? "Write" : "Read"}`,
-    consistency,
-  ];
-}
 
 /** The typed router's method shape: `async fn m(&self, request: Req) -> Result<Res, Status>`. */
 function typedSig(d: GenerateInput["d"], end: " {" | ";", pub = "", arg = "request") {
@@ -44,52 +33,131 @@ function typedSig(d: GenerateInput["d"], end: " {" | ";", pub = "", arg = "reque
   );
 }
 
+/**
+ * The body of the router method, as era B writes it: person writes go to the leader through
+ * `call_leader!`; person reads with read options first refuse STRONG (`require_replica`: only
+ * get_person reaches the leader); everything else is a plain `call_backend!` to the replica.
+ */
+function routerBody(input: GenerateInput, plan: RustPlan): Block {
+  const { d, design } = input;
+  const args = ["self", rustString(d.rpc), d.snake, "request"];
+  if (leaderRouted(input, plan)) return call("call_leader!(", args, ")", { macro: true });
+  const guard =
+    plan.category === "PersonData" &&
+    design.readOptions &&
+    call("self.require_replica(", ["DataCategory::PersonData", "&request.read_options"], ")?;");
+  return code`
+    ${guard}
+    ${call("call_backend!(", args, ")", { macro: true })}
+  `;
+}
+
+/** The guide's rule: a person write goes to the leader (era B's call_leader!). */
+export function leaderRouted({ design }: GenerateInput, plan: RustPlan): boolean {
+  return (
+    routeRequest(plan.category, design.operation, design.consistency).backend === "leader" &&
+    plan.write
+  );
+}
+
 function routerMethod(input: GenerateInput, plan: RustPlan): Snippet {
-  const { d } = input;
-  const backendArgs = ["self", "decision", rustString(d.rpc), d.snake, "request"];
-  const route = routeRequest(plan.category, input.design.operation, input.design.consistency);
-  const leader = route.backend === "leader";
+  const { d, design } = input;
+  const route = routeRequest(plan.category, design.operation, design.consistency);
+  const leader = leaderRouted(input, plan);
+  const strongRefused = !plan.write && plan.category === "PersonData" && design.readOptions;
   return snippet({
     id: "rust-router-method",
     file: `${ROUTER}/src/router/mod.rs`,
     anchor: "inside `impl PersonHogRouter`",
     code: code`
       ${typedSig(d, " {", "pub ")}
-          ${call("let decision = route_request(", routeArgs(input, plan), ")?;")}
-          ${call("call_backend!(", backendArgs, ")", { macro: true })}
+          ${routerBody(input, plan)}
       }
     `,
     notes: [
       plan.categoryAssumed &&
         "The tables do not decide the data category; PersonData is assumed until you choose.",
       `Routes to the ${route.backend}. ${route.reason}`,
+      strongRefused &&
+        "The guide calls route_request(…) here; at the router's typed era only get_person matches on it, and other person reads refuse STRONG through require_replica (UNIMPLEMENTED).",
       "Add the request and response types to the file's `use personhog_proto::…::types::v1::{…}` list.",
       leader &&
-        `The leader crate (${RUST_CRATES.leader}) must implement it too; the guide does not say so.`,
+        `call_leader! answers UNIMPLEMENTED when the router has no leader; the leader crate (${RUST_CRATES.leader}) must implement the RPC too, which the guide does not say.`,
       leader &&
         "Leader requests can arrive twice (client and router retries): the write must converge or carry an idempotency key.",
     ],
   });
 }
 
-function typedSnippets(input: GenerateInput, plan: RustPlan): Snippet[] {
+/** LeaderOps (the router's view of the leader) and LeaderBackend, which routes by person. */
+function leaderOpsSnippets(input: GenerateInput): Snippet[] {
   const { d } = input;
-  const forward = ["self", d.snake, "request"];
+  const route = call(
+    "let (mut client, request) = self.route(",
+    ["request.team_id", "request.person_id", "request"],
+    ")?;",
+  );
+  const forward = chain(
+    "",
+    "client",
+    [
+      { method: d.snake, args: ["request"] },
+      ".await",
+      {
+        method: "map",
+        args: ["|r| r.into_inner()"],
+      },
+    ],
+    "",
+  );
   return [
-    routerMethod(input, plan),
     snippet({
-      id: "rust-router-service",
-      file: `${ROUTER}/src/service/mod.rs`,
-      anchor: "inside `impl PersonHogService for PersonHogRouterService`",
+      id: "rust-router-leader-ops",
+      file: `${ROUTER}/src/backend/mod.rs`,
+      anchor: "inside `pub trait LeaderOps`",
+      code: typedSig(d, ";"),
+      notes: ["LeaderOps is what call_leader! calls; LeaderBackend implements it."],
+    }),
+    snippet({
+      id: "rust-router-leader-backend",
+      file: `${ROUTER}/src/backend/leader.rs`,
+      anchor: "inside `impl LeaderOps for LeaderBackend`",
       code: code`
-        ${requestSignature(d.snake, d.requestMessage, d.responseMessage)}
-            ${call("route_request!(", forward, ")", { macro: true })}
+        ${typedSig(d, " {")}
+            ${route}
+            ${forward}
         }
       `,
       notes: [
-        "route_request! (top of this file) forwards to the router method and wraps the answer in a Response.",
+        "route picks the person's partition from team_id and person_id and sends it in the x-partition header.",
+        !carriesPersonKey(input.design.request) &&
+          "The request has no team_id and person_id: the leader cannot be chosen. Add them.",
       ],
     }),
+  ];
+}
+
+function serviceSnippet(input: GenerateInput): Snippet {
+  const { d } = input;
+  return snippet({
+    id: "rust-router-service",
+    file: `${ROUTER}/src/service/mod.rs`,
+    anchor: "inside `impl PersonHogService for PersonHogRouterService`",
+    code: code`
+      ${requestSignature(d.snake, d.requestMessage, d.responseMessage)}
+          ${call("route_request!(", ["self", d.snake, "request"], ")", { macro: true })}
+      }
+    `,
+    notes: [
+      "route_request! (top of this file) forwards to the router method and wraps the answer in a Response.",
+    ],
+  });
+}
+
+/** The replica backend: its trait method, the retrying impl, and the unit tests' MockBackend. */
+function replicaBackendSnippets(input: GenerateInput): Snippet[] {
+  const { d } = input;
+  return [
     snippet({
       id: "rust-router-backend-trait",
       file: `${ROUTER}/src/backend/mod.rs`,
@@ -103,7 +171,7 @@ function typedSnippets(input: GenerateInput, plan: RustPlan): Snippet[] {
       anchor: "inside `impl PersonHogBackend for ReplicaBackend`",
       code: code`
         ${typedSig(d, " {")}
-            ${call("retry_call!(", forward, ")", { macro: true })}
+            ${call("retry_call!(", ["self", d.snake, "request"], ")", { macro: true })}
         }
       `,
       notes: ["retry_call! clones the request for each attempt and forwards x-client-name."],
@@ -120,7 +188,18 @@ function typedSnippets(input: GenerateInput, plan: RustPlan): Snippet[] {
       `,
       notes: ["Not in the guide's list, but the router's unit tests do not compile without it."],
     }),
-    routerTest(input, plan),
+  ];
+}
+
+function typedSnippets(input: GenerateInput, plan: RustPlan): Snippet[] {
+  const leader = leaderRouted(input, plan);
+  return [
+    routerMethod(input, plan),
+    serviceSnippet(input),
+    ...(leader ? leaderOpsSnippets(input) : replicaBackendSnippets(input)),
+    // The guide keeps the rpc line in replica.proto too, and the test replica implements it all.
+    testServerStub(input, false),
+    routerTest(input, plan, leader),
   ];
 }
 

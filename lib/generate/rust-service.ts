@@ -1,7 +1,7 @@
 /**
  * Step 3b: the replica's RPC handler (consistency handling, batch caps, the storage call, the proto
- * response), the service test and, for the current code, the FailingStorage/SuccessStorage mock
- * methods the compiler demands. A person write in the current code is a leader RPC instead: the
+ * response), the service test and the FailingStorage/SuccessStorage mock methods the compiler
+ * demands. A person write in the current code is a leader RPC instead: the
  * replica never serves it, so the handler goes to the leader crate.
  */
 import { code, type Block } from "./code";
@@ -188,7 +188,9 @@ function leaderHandler(input: GenerateInput): Snippet {
       !keyed &&
         "The router routes by person: the request needs team_id and person_id (and clients send them as x-team-id/x-person-id headers).",
       "Current code routes person writes to personhog-leader, which writes through its partition cache and emits documents; it does not run the design's SQL, which shows the intended effect.",
-      "The replica does not serve this RPC (replica.proto has no line for it), so there is no replica storage, handler or mock.",
+      design.target === "current"
+        ? "The replica does not serve this RPC (replica.proto has no line for it), so there is no replica storage, handler or mock."
+        : "The guide keeps the rpc line in replica.proto as well, so the replica implements it too; only the leader's handler is reached through the router.",
       "Path inferred from the leader crate's layout: check it in your checkout.",
     ],
   });
@@ -198,8 +200,13 @@ export const rustServiceSnippets: Generator = (input) => {
   const plan = rustPlan(input);
   if (plan.leaderOnly) return [leaderHandler(input)];
   const shape = returnShape(input.design, input.d.rpc);
-  const out = [handler(input, plan, shape), ...serviceTests(input, plan)];
-  if (input.design.target === "current")
-    out.push(mock(input, plan, shape, true), mock(input, plan, shape, false));
-  return out;
+  return [
+    handler(input, plan, shape),
+    ...serviceTests(input, plan),
+    // Both eras' replicas have the storage mocks: a new trait method does not compile without them.
+    mock(input, plan, shape, true),
+    mock(input, plan, shape, false),
+    // The guide's rpc line is in leader.proto too, whose server trait the leader implements.
+    ...(input.d.leaderWrite ? [leaderHandler(input)] : []),
+  ];
 };

@@ -7,7 +7,7 @@
 import { code, type Block } from "./code";
 import type { GenerateInput, Generator } from "./context";
 import { call, ifAny, signature } from "./rust-layout";
-import { poolLines, queryBody } from "./rust-query";
+import { poolLines, queryBody, selectFitOf } from "./rust-query";
 import { returnShape, type ReturnShape } from "./rust-response";
 import { storageTests } from "./rust-storage-tests";
 import { rustDocComment, rustIdent, rustString } from "./escape/rust";
@@ -93,6 +93,7 @@ function postgresImpl(input: GenerateInput, plan: RustPlan, shape: ReturnShape):
       `A new query! needs its offline metadata: run \`cargo sqlx prepare\` in ${REPLICA} and commit the .sqlx file.`,
       "Older checkouts label without `method` (no current_method_name): match the labels of the methods around it.",
       row.k === "named" &&
+        !selectFitOf(input.design, plan, shape) &&
         `query_as!(${row.name}, …) maps columns to fields by name: the SELECT must return every field of ${row.name}, aliased and typed as the struct (copy the SELECT list of a method returning it).`,
       plan.write &&
         plan.repeated.length > 0 &&

@@ -8,10 +8,9 @@ import type { Design } from "../design/model";
 import { generateInput } from "./context";
 import { assertGolden, renderSnippets as render } from "./golden";
 import { knownMethodsPosition } from "./rust-proxy";
-import { routeArgs, rustRouterSnippets } from "./rust-router";
+import { rustRouterSnippets } from "./rust-router";
 import { rustServiceSnippets } from "./rust-service";
 import { rustStorageSnippets } from "./rust-storage";
-import { rustPlan } from "./rust-types";
 import { assertAllRustfmtClean } from "./rustfmt-harness";
 import type { Snippet } from "./snippet";
 
@@ -166,34 +165,30 @@ describe("rust generators", () => {
     assert.equal(entry.code, '"GetPersonCount",');
   });
 
-  it("call route_request with the design's category, operation and consistency", () => {
-    const args = (design: Design) =>
-      routeArgs(generateInput(design), rustPlan(generateInput(design)));
-    assert.deepEqual(args(WORKED_EXAMPLE), [
-      "DataCategory::PersonData",
-      "OperationType::Read",
-      "get_consistency(&request.read_options)",
-    ]);
-    assert.deepEqual(args(DESIGN_FIXTURES["person-write-guide"]!), [
-      "DataCategory::PersonData",
-      "OperationType::Write",
-      "None",
-    ]);
-    const groupGuide = { ...DESIGN_FIXTURES["group-read-current"]!, target: "guide" as const };
-    assert.deepEqual(args(groupGuide).slice(0, 2), [
-      "DataCategory::NonPersonData",
-      "OperationType::Read",
-    ]);
+  it("route as the typed router's era B does: call_backend! with four arguments, call_leader! for person writes", () => {
+    const method = (design: Design) => byId(design, "rust-router-method").code;
     assert.match(
-      byId(WORKED_EXAMPLE, "rust-router-method").code,
-      /route_request\(\n\s+DataCategory::PersonData,\n\s+OperationType::Read,\n\s+get_consistency\(&request\.read_options\),\n\s+\)\?;/,
+      method(WORKED_EXAMPLE),
+      /self\.require_replica\(DataCategory::PersonData, &request\.read_options\)\?;\n\s+call_backend!\(self, "GetPersonCount", get_person_count, request\)/,
     );
+    const write = DESIGN_FIXTURES["person-write-guide"]!;
+    assert.match(
+      method(write),
+      /call_leader!\(self, "SetPersonLastSeen", set_person_last_seen, request\)/,
+    );
+    const writeIds = rustSnippets(write).map((s) => s.id);
+    assert.ok(
+      writeIds.includes("rust-router-leader-ops") && writeIds.includes("rust-leader-handler"),
+    );
+    assert.ok(!writeIds.includes("rust-router-backend-trait"));
+    const groupGuide = { ...DESIGN_FIXTURES["group-read-current"]!, target: "guide" as const };
+    assert.doesNotMatch(method(groupGuide), /require_replica|route_request|decision/);
     const test = byId(WORKED_EXAMPLE, "rust-router-test").code;
-    assert.match(test, /#\[case::eventual\(Some\(ConsistencyLevel::Eventual\), true\)\]/);
-    assert.match(test, /#\[case::strong\(Some\(ConsistencyLevel::Strong\), false\)\]/);
+    assert.doesNotMatch(test, /rstest|#\[case/);
+    assert.match(test, /async fn test_get_person_count_strong_is_unimplemented\(\)/);
     assert.match(
       byId(groupGuide, "rust-router-test").code,
-      /#\[case::strong\(Some\(ConsistencyLevel::Strong\), true\)\]/,
+      /async fn test_list_groups_by_type_strong_routes_to_replica\(\)/,
     );
   });
 

@@ -77,11 +77,13 @@ describe("checklist", () => {
     assert.equal(stateOf(checklist(generateInput(WORKED_EXAMPLE)), "at-least-once"), undefined);
   });
 
-  it("lists KNOWN_METHODS and the compile-enforced stubs only for current code", () => {
+  it("lists KNOWN_METHODS only for current code, and each era's compile-enforced stubs", () => {
     const current = checklist(generateInput({ ...WORKED_EXAMPLE, target: "current" }));
     assert.match(current.find((i) => i.id === "rust")?.text ?? "", /KNOWN_METHODS/);
-    assert.ok(current.some((i) => i.id === "stubs"));
-    assert.ok(!checklist(generateInput(WORKED_EXAMPLE)).some((i) => i.id === "stubs"));
+    assert.match(current.find((i) => i.id === "stubs")?.text ?? "", /FailingStorage/);
+    const guide = checklist(generateInput(WORKED_EXAMPLE));
+    assert.doesNotMatch(guide.find((i) => i.id === "rust")?.text ?? "", /KNOWN_METHODS/);
+    assert.match(guide.find((i) => i.id === "stubs")?.text ?? "", /MockBackend/);
   });
 
   it("fails the Rust item when a $n takes another type than its request field", () => {

@@ -103,15 +103,14 @@ export function checklist(input: GenerateInput): ChecklistItem[] {
         ? { state: "failed" as const, why: binds.map((p) => p.message).join(" ") }
         : { state: "todo" as const }),
     },
-    ...(design.target === "current"
-      ? [
-          {
-            id: "stubs",
-            text: "Replica mocks (FailingStorage, SuccessStorage) and the router's TestReplicaService implement the new method",
-            state: "todo" as const,
-          },
-        ]
-      : []),
+    {
+      id: "stubs",
+      text:
+        design.target === "current"
+          ? "Replica mocks (FailingStorage, SuccessStorage) and the router's TestReplicaService implement the new method"
+          : "Replica mocks (FailingStorage, SuccessStorage), the router's MockBackend (or LeaderOps for a leader write) and TestReplicaService implement the new method",
+      state: "todo",
+    },
     { id: "tests", text: "Tests added at storage, service, and router layers", state: "todo" },
     { id: "cargo", text: "cargo build and cargo test pass for all three crates", state: "todo" },
   ];

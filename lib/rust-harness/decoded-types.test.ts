@@ -45,12 +45,6 @@ const KNOWN_MISMATCHES: Readonly<Record<string, string>> = {
   "worked-example-guide": COUNT_NOT_NULL,
   "worked-example-current": COUNT_NOT_NULL,
   "distinct-id-count-guide": COUNT_NOT_NULL,
-  "group-read-current":
-    'int4 id without `::bigint as "id!"` (i32, Group has i64), NOT NULL jsonb group_properties without `"?"` (Value, Group has Option<Value>), and the SELECT leaves six of Group\'s fields out',
-  "group-type-mapping-read-guide":
-    "int4 id without a cast (i32, GroupTypeMapping has i64), and the SELECT leaves five of GroupTypeMapping's fields out",
-  "get-group-type-mappings-by-team-id":
-    'int4 id, team_id and detail_dashboard_id without `::bigint` (i32 where GroupTypeMapping has i64), nullable project_id without `"project_id!"` (Option<i64>, the struct has i64)',
 };
 
 function exampleDesigns(): [string, Design][] {

@@ -15,7 +15,7 @@ use personhog_proto::personhog::types::v1::{
     DeleteCohortMemberResponse, DeleteHashKeyOverridesByTeamsRequest,
     DeleteHashKeyOverridesByTeamsResponse, DistinctIdWithVersion, GetDistinctIdsForPersonRequest,
     GetDistinctIdsForPersonResponse, GetGroupRequest, GetGroupResponse, GetPersonRequest,
-    GetPersonResponse, Group,
+    GetPersonResponse,
 };
 use tonic::{Request, Response, Status};
 
@@ -35,13 +35,6 @@ impl PersonHogReplicaService {
     pub fn new(storage: Arc<dyn FullStorage>) -> Self {
         Self { storage }
     }
-}
-
-/// JSON for a bytes field: the value's text, or nothing when there is none.
-fn json_bytes(value: Option<&serde_json::Value>) -> Vec<u8> {
-    value
-        .and_then(|v| serde_json::to_vec(v).ok())
-        .unwrap_or_default()
 }
 
 #[tonic::async_trait]
@@ -183,17 +176,7 @@ impl PersonHogReplica for PersonHogReplicaService {
             .map_err(|e| log_and_convert_error(e, "get_group"))?;
 
         Ok(Response::new(GetGroupResponse {
-            group: group.map(|g| Group {
-                id: g.id,
-                team_id: g.team_id,
-                group_type_index: g.group_type_index,
-                group_key: g.group_key,
-                group_properties: json_bytes(g.group_properties.as_ref()),
-                created_at: g.created_at.timestamp_millis(),
-                properties_last_updated_at: json_bytes(g.properties_last_updated_at.as_ref()),
-                properties_last_operation: json_bytes(g.properties_last_operation.as_ref()),
-                version: g.version,
-            }),
+            group: group.map(Into::into),
         }))
     }
 }

@@ -6,7 +6,7 @@ use personhog_common::grpc::{current_client_name, current_method_name};
 use super::{ConsistencyLevel, PostgresStorage, DB_QUERY_DURATION, DB_ROWS_RETURNED};
 use crate::storage::error::StorageResult;
 use crate::storage::traits::GroupStorage;
-// The real file imports every group storage type; the skeleton has no method returning a mapping.
+// The real file reads and writes mappings too; the skeleton keeps no method of them.
 #[allow(unused_imports)]
 use crate::storage::types::{Group, GroupTypeMapping};
 
@@ -31,12 +31,13 @@ impl GroupStorage for PostgresStorage {
         let pool = self.pool_for_consistency(consistency);
         let mut conn = PostgresStorage::acquire_timed(pool, pool_label).await?;
 
-        // int4 columns are cast to match the struct's i64; `?` keeps jsonb an Option.
+        // int4 columns are cast to the struct's i64 (a cast loses NOT NULL, so `!`); `?` makes the
+        // NOT NULL jsonb columns the struct's Options.
         let group = sqlx::query_as!(
             Group,
             r#"
             SELECT id::bigint as "id!", team_id::bigint as "team_id!", group_type_index,
-                   group_key, group_properties as "group_properties?", created_at,
+                   group_key, group_properties, created_at,
                    properties_last_updated_at as "properties_last_updated_at?",
                    properties_last_operation as "properties_last_operation?", version
             FROM posthog_group

@@ -2,7 +2,7 @@ use async_trait::async_trait;
 
 use crate::storage::error::StorageResult;
 use crate::storage::postgres::ConsistencyLevel;
-// The real file imports every group storage type; the skeleton has no method returning a mapping.
+// The real file reads and writes mappings too; the skeleton keeps no method of them.
 #[allow(unused_imports)]
 use crate::storage::types::{Group, GroupTypeMapping};
 

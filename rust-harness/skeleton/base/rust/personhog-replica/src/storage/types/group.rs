@@ -6,7 +6,7 @@ pub struct Group {
     pub team_id: i64,
     pub group_type_index: i32,
     pub group_key: String,
-    pub group_properties: Option<serde_json::Value>,
+    pub group_properties: serde_json::Value,
     pub created_at: DateTime<Utc>,
     pub properties_last_updated_at: Option<serde_json::Value>,
     pub properties_last_operation: Option<serde_json::Value>,
