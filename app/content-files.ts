@@ -2,6 +2,8 @@ import "server-only";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { renderGuidePage, type GuidePage } from "@/lib/content/markdown";
+import type { Design } from "@/lib/design/model";
+import { validateDesign } from "@/lib/design/validate";
 
 const CONTENT_DIR = path.join(process.cwd(), "content");
 
@@ -29,4 +31,22 @@ export async function guideNav(): Promise<NavEntry[]> {
   return pages
     .sort((a, b) => a.page.order - b.page.order || a.slug.localeCompare(b.slug))
     .map(({ slug, page }) => ({ slug, title: page.title, summary: page.summary }));
+}
+
+export interface ShippedExample {
+  /** The file's name without `.json`, as the CLI's users see it. */
+  readonly name: string;
+  readonly design: Design;
+}
+
+/** The shipped examples (content/examples/*.json), for the wizard's menu; a test holds them valid. */
+export async function shippedExamples(): Promise<ShippedExample[]> {
+  const dir = path.join(CONTENT_DIR, "examples");
+  const files = (await readdir(dir)).filter((f) => f.endsWith(".json")).sort();
+  return Promise.all(
+    files.map(async (f) => ({
+      name: f.replace(/\.json$/, ""),
+      design: validateDesign(JSON.parse(await readFile(path.join(dir, f), "utf8"))).design,
+    })),
+  );
 }

@@ -4,6 +4,7 @@
  * and the in-page check latency over the corpus.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { TEST_HOOKS_FLAG } from "../components/test-hooks";
 import { CHROMIUM_ARGS, chromiumPath } from "../e2e/chromium-path";
 import { WORKED_EXAMPLE } from "../lib/design/defaults";
 import { encodeDesignLink } from "../lib/link";
@@ -102,6 +103,9 @@ async function newIsolatedPage(browser: Browser): Promise<{ context: BrowserCont
     });
   });
   await context.addInitScript(recordShownTime, LAB_READY);
+  await context.addInitScript((flag) => {
+    (window as unknown as Record<string, boolean>)[flag] = true;
+  }, TEST_HOOKS_FLAG);
   return { context, page: await context.newPage() };
 }
 

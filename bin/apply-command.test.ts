@@ -85,6 +85,7 @@ for (const target of TARGETS) {
         assert.match(first.stdout, /parses: protobufjs/);
         assert.match(first.stdout, /parses: rustfmt --check/);
         assert.match(first.stdout, /parses: python ast/);
+        assert.match(first.stdout, /parses: typescript parser/);
         assert.match(first.stdout, /cargo test -p personhog-replica/);
         const named = new Set(filesNamed(generateSnippets(design)));
         const changed = changedFiles(repo);

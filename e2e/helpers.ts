@@ -1,14 +1,26 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test as base, type Page } from "@playwright/test";
+import { expect, test as base, type BrowserContext, type Page } from "@playwright/test";
+import { TEST_HOOKS_FLAG } from "../components/test-hooks";
 import type { StepId } from "../lib/design/steps";
 import { decodeDesignLink } from "../lib/link";
 import { THEME_KEY, type Theme } from "../lib/theme";
+
+/** Pages in this context expose the handles tests drive them through (see components/test-hooks). */
+export async function enableTestHooks(context: BrowserContext): Promise<void> {
+  await context.addInitScript((flag) => {
+    (window as unknown as Record<string, boolean>)[flag] = true;
+  }, TEST_HOOKS_FLAG);
+}
 
 /**
  * Every e2e test fails on a console error, an uncaught page error, or a request that leaves the
  * origin: the app must work offline and quietly.
  */
 export const test = base.extend<{ offOrigin: string[] }>({
+  context: async ({ context }, use) => {
+    await enableTestHooks(context);
+    await use(context);
+  },
   offOrigin: async ({ page, baseURL }, use) => {
     const problems: string[] = [];
     const offOrigin: string[] = [];

@@ -6,6 +6,7 @@ import {
   expectAccessible,
   gotoStep,
   monacoLoaded,
+  enableTestHooks,
   setSql,
   test,
   waitForLab,
@@ -16,6 +17,7 @@ const GROUP_SQL =
 
 async function freshPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
+  await enableTestHooks(context);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   return { context, page: await context.newPage() };
 }

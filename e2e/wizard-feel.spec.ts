@@ -1,13 +1,22 @@
 import { expect, gotoStep, test } from "./helpers";
 
-test("keys move between steps, the theme toggles, and the last design comes back after start over", async ({
+test("keys move between steps, the step survives reload and Back, the theme toggles, the last design comes back, and New RPC and examples can be undone", async ({
   page,
   offOrigin,
 }) => {
   await page.goto("/wizard");
+  await expect(page.getByTestId("design-origin")).toHaveText(/worked example/);
+  await expect(page.getByTestId("keyboard-hint")).toBeVisible();
   await page.keyboard.press("Alt+ArrowRight");
   await expect(page.getByTestId("step-access")).toHaveAttribute("aria-current", "step");
   await page.keyboard.press("Alt+ArrowRight");
+  await expect(page.getByTestId("step-proto")).toHaveAttribute("aria-current", "step");
+  await expect(page).toHaveURL(/\?step=proto$/);
+  await page.reload();
+  await expect(page.getByTestId("step-proto")).toHaveAttribute("aria-current", "step");
+  await page.goBack();
+  await expect(page.getByTestId("step-access")).toHaveAttribute("aria-current", "step");
+  await page.goForward();
   await expect(page.getByTestId("step-proto")).toHaveAttribute("aria-current", "step");
   await page.keyboard.press("Alt+ArrowLeft");
   await expect(page.getByTestId("step-access")).toHaveAttribute("aria-current", "step");
@@ -17,18 +26,42 @@ test("keys move between steps, the theme toggles, and the last design comes back
   await expect(page.locator("html")).toHaveClass(/dark/);
 
   await gotoStep(page, "proto");
-  await page.getByTestId("rpc-name").fill("GetRememberedThing");
-  await expect
-    .poll(() => page.evaluate(() => localStorage.getItem("personhog-workbench:last-design") ?? ""))
-    .toContain("GetRememberedThing");
+  const name = page.getByTestId("rpc-name");
+  await name.fill("GetRememberedThing");
+  const stored = () =>
+    page.evaluate(() => localStorage.getItem("personhog-workbench:last-design") ?? "");
+  await expect.poll(stored).toContain("GetRememberedThing");
   await page.goto("/wizard?step=proto"); // no fragment: the last design comes from this device
-  await expect(page.getByTestId("rpc-name")).toHaveValue("GetRememberedThing");
-  await expect(page.getByText("Restored your last design.")).toBeVisible();
+  await expect(name).toHaveValue("GetRememberedThing");
+  await expect(page.getByTestId("design-origin")).toHaveText(/last design on this device/);
   await expect(page.locator("html")).toHaveClass(/dark/);
 
+  // New RPC empties the design; Undo brings back exactly what was there, and it is saved again.
   await page.getByTestId("start-over").click();
-  await expect(page.getByTestId("rpc-name")).toHaveValue("");
+  await expect(name).toHaveValue("");
   await expect(page.getByTestId("no-snippets")).toBeVisible();
+  await expect(page.getByTestId("design-origin")).toHaveText(/new RPC/);
+  await expect.poll(stored).not.toContain("GetRememberedThing");
+  await page.getByTestId("undo-notice").getByTestId("undo").click();
+  await expect(name).toHaveValue("GetRememberedThing");
+  await expect(page.getByTestId("undo-notice")).toHaveCount(0);
+  await expect(page.getByTestId("design-origin")).toHaveText(/last design on this device/);
+  await expect.poll(stored).toContain("GetRememberedThing");
+
+  // So does loading an example over it.
+  await page.getByTestId("example-menu").selectOption("group-read-current");
+  await expect(name).toHaveValue("ListGroupsByType");
+  await expect(page.getByTestId("design-origin")).toHaveText(/group-read-current/);
+  await page.getByTestId("undo").click();
+  await expect(name).toHaveValue("GetRememberedThing");
+
+  // Browser Back undoes New RPC as the button does, and stays on the step.
+  await page.getByTestId("start-over").click();
+  await expect(name).toHaveValue("");
+  await page.goBack();
+  await expect(name).toHaveValue("GetRememberedThing");
+  await expect(page.getByTestId("undo-notice")).toHaveCount(0);
+  await expect(page.getByTestId("step-proto")).toHaveAttribute("aria-current", "step");
   expect(offOrigin).toEqual([]);
 });
 

@@ -162,7 +162,7 @@ export const DESIGN_ROWS: readonly HostileRow[] = [
   commentRow(
     "a newline and a proto message",
     "x\n}\nmessage Pwned {",
-    /int64 person_ids = 2; {2}\/\/ x \} message Pwned \{$/m,
+    /^ {2}\/\/ x \} message Pwned \{\n {2}int64 person_ids = 2;$/m,
     [],
   ),
   commentRow(

@@ -190,7 +190,7 @@ export const LINK_ROWS: readonly HostileRow[] = [
   ...damaged(
     "a table name carrying a heading",
     await link(design({ tables: ["posthog_person\n# Approved"] })),
-    /tables must be a list of table names/,
+    /"Tables" must be a list of table names/,
   ),
   {
     name: "link decode: a URL with no fragment",

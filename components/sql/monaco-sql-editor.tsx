@@ -9,6 +9,7 @@ import * as monaco from "monaco-editor/editor/editor.api";
 import "monaco-editor/languages/definitions/sql/register";
 import { errorSpan } from "@/lib/sql/error-span";
 import type { SqlError } from "@/lib/sql/session";
+import { exposeTestHook } from "@/components/test-hooks";
 
 declare global {
   interface Window {
@@ -131,9 +132,8 @@ export default function MonacoSqlEditor({
     editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.Enter, () => onRunRef.current());
     // End-to-end tests set the editor's content through its API, as a person's typing would, and
     // read its markers through Monaco's.
-    const scope = window as unknown as { __sqlEditor?: typeof editor; __monaco?: typeof api };
-    scope.__sqlEditor = editor;
-    scope.__monaco = api;
+    exposeTestHook("__sqlEditor", editor);
+    exposeTestHook("__monaco", api);
   };
   return (
     <div

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+import { exposeTestHook } from "@/components/test-hooks";
 import { checkInLab, startLab, tryFixInLab, watchLab, type LabStatus } from "@/workers/lab-client";
 
 // Take over the worker the page's HTML started (or start one) as soon as this module runs in a
@@ -12,7 +13,7 @@ export function useLab() {
   useEffect(() => watchLab(setStatus), []);
   useEffect(() => {
     // The benchmark times checks in the page through this handle, without the typing debounce.
-    (window as unknown as { __workbenchLab?: object }).__workbenchLab = { check: checkInLab };
+    exposeTestHook("__workbenchLab", { check: checkInLab });
   }, []);
   return { status, check: checkInLab, tryFix: tryFixInLab };
 }

@@ -1,21 +1,29 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useSyncExternalStore } from "react";
 import { THEME_KEY, isDark, nextTheme, parseTheme, type Theme } from "@/lib/theme";
+import { windowEvents } from "./window-events";
 
 const LABEL: Record<Theme, string> = {
   system: "Theme: system",
   light: "Theme: light",
   dark: "Theme: dark",
 };
+/** Fired after this tab stores a choice; other tabs hear the `storage` event. */
+const THEME_STORED = "workbench:theme";
+
+const subscribe = windowEvents("storage", THEME_STORED);
+
+function storedTheme(): Theme {
+  try {
+    return parseTheme(window.localStorage.getItem(THEME_KEY));
+  } catch {
+    return "system"; // storage disabled
+  }
+}
 
 /** Cycles system → light → dark; the choice stays on this device, never in a share link. */
 export function ThemeToggle() {
-  const [theme, setTheme] = useState<Theme>("system");
-  useEffect(() => {
-    // The stored preference is only readable after hydration.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    setTheme(parseTheme(window.localStorage.getItem(THEME_KEY)));
-  }, []);
+  const theme = useSyncExternalStore(subscribe, storedTheme, () => "system" as const);
   useEffect(() => {
     const media = window.matchMedia("(prefers-color-scheme: dark)");
     const apply = () =>
@@ -25,9 +33,12 @@ export function ThemeToggle() {
     return () => media.removeEventListener("change", apply);
   }, [theme]);
   const cycle = () => {
-    const next = nextTheme(theme);
-    window.localStorage.setItem(THEME_KEY, next);
-    setTheme(next);
+    try {
+      window.localStorage.setItem(THEME_KEY, nextTheme(theme));
+    } catch {
+      return; // storage disabled: the system's theme stays
+    }
+    window.dispatchEvent(new Event(THEME_STORED));
   };
   return (
     <button

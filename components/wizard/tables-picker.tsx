@@ -23,13 +23,14 @@ export function TablesPicker(props: {
       {/* One column: the longest names do not fit two to a row in the step's column. */}
       <div className="grid gap-1">
         {PERSONHOG_TABLES.map((t) => (
-          <label key={t.name} className="flex items-center gap-2">
+          // Wraps on a phone: the longest name and its category do not fit one 390 px row.
+          <label key={t.name} className="flex flex-wrap items-center gap-x-2">
             <input
               type="checkbox"
               checked={design.tables.includes(t.name)}
               onChange={(e) => toggle(t.name, e.target.checked)}
             />
-            <code>{t.name}</code>{" "}
+            <code className="min-w-0 [overflow-wrap:anywhere]">{t.name}</code>{" "}
             <span className="text-xs text-slate-600 dark:text-slate-400">{t.category}</span>
           </label>
         ))}

@@ -1,6 +1,11 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
-import { EMPTY_DESIGN, WORKED_EXAMPLE } from "@/lib/design/defaults";
+import { useCallback, useEffect, useReducer, useRef } from "react";
+import {
+  INITIAL_DESIGN_STATE,
+  designReducer,
+  openingAction,
+  type DesignAction,
+} from "@/lib/design/design-reducer";
 import type { Design } from "@/lib/design/model";
 import { validateDesign } from "@/lib/design/validate";
 import { decodeDesignLink, encodeDesignLink } from "@/lib/link";
@@ -21,40 +26,25 @@ function readLastDesign(): Design | null {
 }
 
 /**
- * The design, mirrored in the URL fragment (a link wins) and in localStorage (the last design on
- * this device). Both are written debounced; the fragment with replaceState so typing does not
- * flood history. `revision` counts replacements from outside, so editors that own their text
- * while typing know to take the new value.
+ * The design (see designReducer), mirrored in the URL fragment (a link wins) and in localStorage
+ * (the last design on this device). Both are written debounced; the fragment with replaceState so
+ * typing does not flood history. Replacing the whole design (New RPC, an example) adds a history
+ * entry, so browser Back undoes it as the Undo button does.
  */
 export function useDesignState() {
-  const [design, setDesign] = useState<Design>(WORKED_EXAMPLE);
-  const [warnings, setWarnings] = useState<string[]>([]);
-  const [loaded, setLoaded] = useState(false);
-  const [restored, setRestored] = useState(false);
-  const [revision, setRevision] = useState(0);
+  const [state, dispatch] = useReducer(designReducer, INITIAL_DESIGN_STATE);
+  const { design, loaded, asOpened } = state;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   /** Counts URL writes: encoding is async, so an older write may finish after a newer one. */
   const writes = useRef(0);
-  /**
-   * The design as opened. Until the user changes it, the URL and storage are left alone, so a
-   * damaged link stays in the address bar, where it can be read again or reported.
-   */
-  const opened = useRef<Design | null>(null);
+  /** The fragment last written, put back when Back or Forward lands on an entry holding an older one. */
+  const written = useRef<string | null>(null);
 
   useEffect(() => {
     let current = true;
-    // Restoring from the URL or storage must happen after hydration, so this effect sets state
-    // once, when the decode has finished; the URL is not written until then (`loaded`).
+    // The URL and storage are read after hydration; the design is written only once they are.
     void decodeDesignLink(window.location.hash).then((decoded) => {
-      if (!current) return;
-      const last = decoded.design || decoded.warnings.length ? null : readLastDesign();
-      const start = decoded.design ?? last;
-      if (start) setDesign(start);
-      opened.current = start ?? WORKED_EXAMPLE;
-      setRestored(Boolean(last));
-      setWarnings(decoded.warnings);
-      setRevision((r) => r + 1);
-      setLoaded(true);
+      if (current) dispatch(openingAction(decoded, readLastDesign));
     });
     return () => {
       current = false;
@@ -62,13 +52,14 @@ export function useDesignState() {
   }, []);
 
   useEffect(() => {
-    if (!loaded || design === opened.current) return;
+    if (!loaded || asOpened) return;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => {
       const write = ++writes.current;
       encodeDesignLink(design).then(
         (hash) => {
           if (write !== writes.current) return;
+          written.current = hash;
           const { pathname, search } = window.location;
           window.history.replaceState(null, "", `${pathname}${search}${hash}`);
         },
@@ -82,22 +73,43 @@ export function useDesignState() {
       }
     }, WRITE_DELAY_MS);
     return () => clearTimeout(timer.current);
-  }, [design, loaded]);
+  }, [design, loaded, asOpened]);
 
-  const update = useCallback(
-    (change: Partial<Design>) => setDesign((d) => ({ ...d, ...change })),
+  /** Where the page was when the design was last replaced: Back to it undoes the replacement. */
+  const beforeReplacement = useRef<string | null>(null);
+  const undoPending = useRef(false);
+  useEffect(() => {
+    undoPending.current = state.undo !== null;
+  }, [state.undo]);
+
+  useEffect(() => {
+    const onPop = () => {
+      if (undoPending.current && window.location.href === beforeReplacement.current) {
+        dispatch({ type: "undone" });
+        return;
+      }
+      // Moving between steps with Back and Forward must not bring back an older design's link.
+      const hash = written.current;
+      if (hash === null || window.location.hash === hash) return;
+      const { pathname, search } = window.location;
+      window.history.replaceState(null, "", `${pathname}${search}${hash}`);
+    };
+    window.addEventListener("popstate", onPop);
+    return () => window.removeEventListener("popstate", onPop);
+  }, []);
+
+  /** As the reducer's dispatch; a whole-design replacement also gets a history entry to go Back from. */
+  const act = useCallback((action: DesignAction) => {
+    if (action.type === "started") {
+      beforeReplacement.current = window.location.href;
+      window.history.pushState(null, "", window.location.href);
+    }
+    dispatch(action);
+  }, []);
+  const update = useCallback((change: Partial<Design>) => dispatch({ type: "edited", change }), []);
+  const replace = useCallback(
+    (change: Partial<Design>) => dispatch({ type: "replaced", change }),
     [],
   );
-  /** A change made for the user (a fix tried or undone): editors that own their text take it. */
-  const replace = useCallback((change: Partial<Design>) => {
-    setDesign((d) => ({ ...d, ...change }));
-    setRevision((r) => r + 1);
-  }, []);
-  const startOver = useCallback((to: "empty" | "example") => {
-    setDesign(to === "empty" ? EMPTY_DESIGN : WORKED_EXAMPLE);
-    setWarnings([]);
-    setRestored(false);
-    setRevision((r) => r + 1);
-  }, []);
-  return { design, update, replace, warnings, revision, restored, startOver };
+  return { state, dispatch: act, update, replace };
 }

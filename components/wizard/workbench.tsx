@@ -17,6 +17,7 @@ import { useDesignCheck } from "@/components/sql/use-design-check";
 import { BlockedNotice } from "./blocked-notice";
 import { TargetContext } from "@/components/snippets/target-context";
 import { CodePanel } from "./code-panel";
+import { DesignOriginBar, type MenuExample } from "./design-origin-bar";
 import { DesignSummary } from "./design-summary";
 import { Stepper } from "./stepper";
 import { AccessStep } from "./steps/access-step";
@@ -27,8 +28,9 @@ import { VerifyStep } from "./steps/verify-step";
 import { useDesignState } from "./use-design-state";
 import { useStep } from "./use-step";
 
-export function Workbench() {
-  const { design, update, replace, warnings, revision, restored, startOver } = useDesignState();
+export function Workbench(props: { readonly examples: readonly MenuExample[] }) {
+  const { state, dispatch, update, replace } = useDesignState();
+  const { design, origin, warnings, revision, undo } = state;
   const { step, setStep } = useStep();
   // One check of the design's SQL, whichever step is open: every view below reads it.
   const check = useDesignCheck(design.sql);
@@ -49,40 +51,16 @@ export function Workbench() {
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <div className="w-64">
-          <Choice
-            label="Code layout"
-            testId="target"
-            value={design.target}
-            options={TARGETS}
-            labels={TARGET_LABELS}
-            onChange={(target) => update({ target })}
-          />
-        </div>
-        <div className="flex gap-2 text-sm">
-          {restored && (
-            <span className="self-center text-slate-600 dark:text-slate-400">
-              Restored your last design.
-            </span>
-          )}
-          <button
-            type="button"
-            data-testid="worked-example"
-            onClick={() => startOver("example")}
-            className="rounded border border-slate-400 px-2 py-1"
-          >
-            Load the worked example
-          </button>
-          <button
-            type="button"
-            data-testid="start-over"
-            onClick={() => startOver("empty")}
-            className="rounded border border-slate-400 px-2 py-1"
-          >
-            Start over
-          </button>
-        </div>
+      <DesignOriginBar origin={origin} undo={undo} examples={props.examples} dispatch={dispatch} />
+      <div className="w-64 max-w-full">
+        <Choice
+          label="Code layout"
+          testId="target"
+          value={design.target}
+          options={TARGETS}
+          labels={TARGET_LABELS}
+          onChange={(target) => update({ target })}
+        />
       </div>
       <LinkWarnings warnings={warnings} />
       <ShareBar design={design} reviewOf={reviewOf} waiting={check.pending}>

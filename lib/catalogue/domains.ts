@@ -50,6 +50,16 @@ export const DOMAIN_FACTS: Readonly<Record<Domain, DomainFacts>> = {
   },
 };
 
+/**
+ * Reads of distinct ids alone (posthog_persondistinctid): the replica keeps them apart from the
+ * other person lookups, in DistinctIdLookup (`traits/distinct_id.rs`, `postgres/distinct_id.rs`).
+ */
+export const DISTINCT_ID_LOOKUP: DomainFacts = {
+  ...DOMAIN_FACTS.person,
+  rustTrait: "DistinctIdLookup",
+  rustModule: "distinct_id",
+};
+
 /** Which domain a table's data naturally belongs to, to suggest one. */
 export const TABLE_DOMAIN: Readonly<Record<string, Domain>> = {
   posthog_person: "person",

@@ -157,7 +157,7 @@ export const SHARED_RESPONSES: Readonly<
 /** Message types a field may use, besides scalars: each lives in a domain file. */
 export const KNOWN_MESSAGES: Readonly<Record<string, Domain>> = {
   Person: "person",
-  DistinctId: "person",
+  DistinctIdWithVersion: "person",
   Group: "group",
   GroupTypeMapping: "group",
   CohortMembership: "cohort",

@@ -2,7 +2,7 @@
  * Facts every generator needs, derived once from a design so all languages agree: names in each
  * language, the data category, the route and the pool.
  */
-import { DOMAIN_FACTS, type DomainFacts } from "../catalogue/domains";
+import { DISTINCT_ID_LOOKUP, DOMAIN_FACTS, type DomainFacts } from "../catalogue/domains";
 import { lowerCamel, snakeCase } from "../catalogue/naming";
 import { routeRequest, type Route } from "../catalogue/routing";
 import { personhogTable, type DataCategory } from "../catalogue/tables";
@@ -22,6 +22,11 @@ export interface Derived {
   readonly route: Route | null;
   /** Person-data writes that go to the leader must answer the at-least-once rule. */
   readonly leaderWrite: boolean;
+  /**
+   * A read of posthog_persondistinctid alone: person data the replica nevertheless serves at the
+   * caller's consistency (STRONG from the primary pool), as its distinct-id lookups do.
+   */
+  readonly distinctIdRead: boolean;
 }
 
 /** Tables the design names that personhog does not serve. */
@@ -45,6 +50,10 @@ export function designCategory(design: Design): DataCategory | null {
 export function derive(design: Design): Derived {
   const rpc = design.rpcName;
   const category = designCategory(design);
+  const distinctIdRead =
+    design.operation === "read" &&
+    design.tables.length === 1 &&
+    design.tables[0] === "posthog_persondistinctid";
   const route = category ? routeRequest(category, design.operation, design.consistency) : null;
   return {
     rpc,
@@ -53,9 +62,10 @@ export function derive(design: Design): Derived {
     requestMessage: `${rpc}Request`,
     responseMessage: design.response.kind === "shared" ? design.response.name : `${rpc}Response`,
     newResponse: design.response.kind === "new",
-    domain: DOMAIN_FACTS[design.domain],
+    domain: distinctIdRead ? DISTINCT_ID_LOOKUP : DOMAIN_FACTS[design.domain],
     category,
     route,
     leaderWrite: category === "PersonData" && design.operation === "write",
+    distinctIdRead,
   };
 }

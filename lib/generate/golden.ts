@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import assert from "node:assert/strict";
+import type { Snippet } from "./snippet";
 
 const GOLDEN_DIR = path.join(import.meta.dirname, "golden");
 
@@ -18,4 +19,21 @@ export function assertGolden(name: string, actual: string): void {
     return;
   }
   assert.equal(actual, readFileSync(file, "utf8"), `generated output differs from golden/${name}`);
+}
+
+/** Snippets as a golden file holds them: id, file, anchor and notes above each one's code. */
+export function renderSnippets(snippets: readonly Snippet[]): string {
+  return snippets
+    .map((s) =>
+      [
+        `## ${s.id}`,
+        `file: ${s.file}`,
+        `anchor: ${s.anchor}`,
+        ...s.notes.map((n) => `note: ${n}`),
+        "",
+        s.code,
+      ].join("\n"),
+    )
+    .join("\n\n")
+    .concat("\n");
 }

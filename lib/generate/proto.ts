@@ -17,17 +17,18 @@ export function rpcLine(rpc: string, request: string, response: string): string 
   return `rpc ${rpc}(${TYPES_PACKAGE}.${request}) returns (${TYPES_PACKAGE}.${response});`;
 }
 
-function fieldLine(f: FieldDesign, number: number): string {
+/** A field, its comment on the line above it as personhog's protos write them. */
+function fieldLines(f: FieldDesign, number: number): string[] {
   const label = f.repeated ? "repeated " : f.optional ? "optional " : "";
-  const comment = commentText(f.comment) ? `  ${protoComment(f.comment)}` : "";
-  return `${label}${f.type} ${f.name} = ${number};${comment}`;
+  const line = `${label}${f.type} ${f.name} = ${number};`;
+  return commentText(f.comment) ? [protoComment(f.comment), line] : [line];
 }
 
 function message(name: string, fields: readonly FieldDesign[], doc: string, readOptions = false) {
   return code`
     ${protoComment(doc)}
     message ${name} {
-      ${fields.map((f, i) => fieldLine(f, i + 1))}
+      ${fields.flatMap((f, i) => fieldLines(f, i + 1))}
       ${readOptions && `ReadOptions read_options = ${fields.length + 1};`}
     }
   `;

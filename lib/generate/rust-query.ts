@@ -20,6 +20,8 @@ export function poolLines(plan: RustPlan): { label: string; pool: string } {
       label: "PostgresStorage::pool_label(consistency)",
       pool: "self.pool_for_consistency(consistency)",
     };
+  if (plan.pool === "bulk_primary_pool")
+    return { label: '"bulk_primary"', pool: "&self.bulk_primary_pool" };
   return plan.pool === "replica_pool"
     ? { label: '"replica"', pool: "&self.replica_pool" }
     : { label: '"primary"', pool: "&self.primary_pool" };

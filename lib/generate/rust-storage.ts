@@ -22,6 +22,7 @@ import {
 } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
+import { DOMAIN_FACTS } from "../catalogue/domains";
 import { RUST_CRATES } from "../catalogue/paths";
 
 const REPLICA = RUST_CRATES.replica;
@@ -47,10 +48,14 @@ export function storageSignature(
 
 function postgresImpl(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snippet {
   const { label, pool } = poolLines(plan);
+  const nothingToDo = [
+    ...plan.repeated.map((f) => `${rustIdent(f.name)}.is_empty()`),
+    ...(plan.batchSize ? [`${rustIdent(plan.batchSize.name)} <= 0`] : []),
+  ];
   const early =
-    plan.repeated.length > 0 &&
+    nothingToDo.length > 0 &&
     code`
-      ${ifAny(plan.repeated.map((f) => `${rustIdent(f.name)}.is_empty()`))}
+      ${ifAny(nothingToDo)}
           return Ok(${emptyValue(shape.type)});
       }
 
@@ -92,6 +97,7 @@ function postgresImpl(input: GenerateInput, plan: RustPlan, shape: ReturnShape):
         `query_as!(${row.name}, …) maps columns to fields by name: the SELECT must return every field of ${row.name}, aliased and typed as the struct (copy the SELECT list of a method returning it).`,
       plan.write &&
         plan.repeated.length > 0 &&
+        !plan.batchSize &&
         "Large batch work in current code uses bulk_primary_pool with chunking; see delete_groups_batch_for_team.",
       input.design.sql.trim() === "" && "The design has no SQL yet: the query is empty.",
     ],
@@ -100,9 +106,12 @@ function postgresImpl(input: GenerateInput, plan: RustPlan, shape: ReturnShape):
 
 function poolReason(plan: RustPlan): string {
   if (plan.pool === "primary_pool") return "writes always use the primary pool.";
+  if (plan.pool === "bulk_primary_pool")
+    return "a batch delete (its batch_size) runs on the bulk primary pool, as delete_groups_batch_for_team and delete_hash_key_overrides_by_teams do.";
   if (plan.pool === "replica_pool")
     return "person reads on the replica are eventual (the router sends STRONG person reads to the leader), so they use the replica pool.";
-  return "non-person reads take the caller's consistency: STRONG reads the primary, EVENTUAL the replica.";
+  const who = plan.category === "PersonData" ? "distinct-id reads" : "non-person reads";
+  return `${who} take the caller's consistency: STRONG reads the primary, EVENTUAL the replica.`;
 }
 
 function traitMethod(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snippet {
@@ -132,7 +141,8 @@ function resultStruct(input: GenerateInput, shape: ReturnShape): Snippet[] {
   return [
     snippet({
       id: "rust-storage-type",
-      file: `${REPLICA}/src/storage/types/${input.d.domain.rustModule}.rs`,
+      // Result types live per proto domain (DistinctIdWithVersion is in types/person.rs).
+      file: `${REPLICA}/src/storage/types/${DOMAIN_FACTS[input.design.domain].rustModule}.rs`,
       anchor: "append; then re-export it from src/storage/mod.rs (`pub use types::{…}`)",
       code: code`
         ${rustDocComment(`What ${input.d.snake} returns: one value per field of ${input.d.responseMessage}.`)}

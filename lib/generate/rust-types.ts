@@ -129,7 +129,8 @@ export interface StorageParam {
 }
 
 /** Which pool the postgres impl reads or writes with. */
-export type PoolChoice = "replica_pool" | "primary_pool" | "pool_for_consistency";
+export type PoolChoice =
+  "replica_pool" | "primary_pool" | "bulk_primary_pool" | "pool_for_consistency";
 
 export interface RustPlan {
   readonly method: string;
@@ -143,6 +144,11 @@ export interface RustPlan {
   /** Repeated request fields: an empty one means nothing to do (early return). */
   readonly repeated: readonly FieldDesign[];
   /**
+   * A write's integer `batch_size`: a batch delete the caller loops until it returns 0, run on the
+   * bulk primary pool as the replica's batch deletes are; a size of 0 or less does nothing.
+   */
+  readonly batchSize: FieldDesign | null;
+  /**
    * Person writes live in the leader crate and the replica never sees them: today's proxy and the
    * typed router's era B (call_leader!, no line in replica.proto) alike.
    */
@@ -152,9 +158,17 @@ export interface RustPlan {
 export function rustPlan({ design, d }: GenerateInput): RustPlan {
   const category = d.category ?? "PersonData";
   const write = design.operation === "write";
-  const takesConsistency = !write && category === "NonPersonData";
+  const takesConsistency = !write && (category === "NonPersonData" || d.distinctIdRead);
+  const batchSize =
+    (write &&
+      design.request.find(
+        (f) => f.name === "batch_size" && !f.repeated && ["int64", "int32"].includes(f.type),
+      )) ||
+    null;
   const pool: PoolChoice = write
-    ? "primary_pool"
+    ? batchSize
+      ? "bulk_primary_pool"
+      : "primary_pool"
     : takesConsistency
       ? "pool_for_consistency"
       : "replica_pool";
@@ -177,6 +191,7 @@ export function rustPlan({ design, d }: GenerateInput): RustPlan {
     takesConsistency,
     params,
     repeated: design.request.filter((f) => f.repeated),
+    batchSize,
     leaderOnly: category === "PersonData" && write,
   };
 }

@@ -6,7 +6,7 @@ import { SCALAR_TYPES } from "../design/model";
 import { DESIGN_FIXTURES } from "../design/fixtures";
 import type { Design } from "../design/model";
 import { generateInput } from "./context";
-import { assertGolden } from "./golden";
+import { assertGolden, renderSnippets as render } from "./golden";
 import { knownMethodsPosition } from "./rust-proxy";
 import { rustRouterSnippets } from "./rust-router";
 import { rustServiceSnippets } from "./rust-service";
@@ -28,22 +28,6 @@ const byId = (design: Design, id: string): Snippet => {
   assert.ok(s, `no snippet ${id} for ${design.rpcName}`);
   return s;
 };
-
-function render(snippets: readonly Snippet[]): string {
-  return snippets
-    .map((s) =>
-      [
-        `## ${s.id}`,
-        `file: ${s.file}`,
-        `anchor: ${s.anchor}`,
-        ...s.notes.map((n) => `note: ${n}`),
-        "",
-        s.code,
-      ].join("\n"),
-    )
-    .join("\n\n")
-    .concat("\n");
-}
 
 /** Designs beyond the fixtures that reach other branches: long names, batches, shared rows. */
 const EXTRA_DESIGNS: Readonly<Record<string, Design>> = {

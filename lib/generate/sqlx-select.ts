@@ -14,7 +14,7 @@
 import type { RowField, RowValue } from "../catalogue/storage-rows";
 import { findTable, type ColumnSpec } from "../sql/schema";
 import { tokenize, type Token } from "../sql/tokens";
-import { parseColumnAlias } from "../rust-harness/sqlx-describe";
+import { parseColumnAlias } from "./sqlx-column-alias";
 
 /** What a column decodes to before any cast; `text[]` has no field type of its own. */
 type ColumnValue = RowValue | "i16" | "StringArray";

@@ -61,20 +61,23 @@ const ROWS: Row[] = [
   {
     name: "cut at 30%",
     link: cut(0.3),
-    message: /was cut off .*Kept: target, rpcName, domain, tables; lost the rest\./,
+    message:
+      /was cut off .*Kept: "Code layout", "RPC name", "Domain \(proto file\)", "Tables"; lost the rest\./,
     kept: ["target", "rpcName", "domain", "tables"],
   },
   {
     name: "cut at 50%",
     link: cut(0.5),
-    message: /was cut off .*Kept: target, .*, readOptions; lost from "leaderSafety" onwards\./,
+    message:
+      /was cut off .*Kept: "Code layout", .*, "Carries read_options"; lost from "How is a second delivery safe\?" onwards\./,
     kept: ["target", "rpcName", "domain", "tables", "operation", "batch", "readOptions"],
     holds: { leaderSafety: EMPTY_DESIGN.leaderSafety },
   },
   {
     name: "cut at 90%, and the missing field named",
     link: cut(0.9),
-    message: /^Field "sql" was missing from the link; the empty design's value is used\.$/,
+    message:
+      /^"SQL" was missing from the link; a new RPC's value is used: check it on the Access pattern step\.$/,
     kept: but("sql"),
     holds: { sql: "" },
   },
@@ -94,7 +97,7 @@ const ROWS: Row[] = [
   {
     name: "bit flipped mid-stream",
     link: flipBit(Math.floor(BYTES.length / 2)),
-    message: /is damaged \(its compressed data is not valid\)\. Kept: target, rpcName, /,
+    message: /is damaged \(its compressed data is not valid\)\. Kept: "Code layout", "RPC name", /,
     kept: ["target", "rpcName", "domain", "tables", "operation"],
   },
   {
@@ -208,7 +211,7 @@ const ROWS: Row[] = [
   {
     name: "v2 data cut off",
     link: dLink('{"rpcName":"GetThing","domain":"group","sql":"SELECT').slice(0, -3),
-    message: /was cut off\. Kept: rpcName, domain; lost from "sql" onwards/,
+    message: /was cut off\. Kept: "RPC name", "Domain \(proto file\)"; lost from "SQL" onwards/,
     kept: [],
     holds: { rpcName: "GetThing", domain: "group" },
   },
@@ -240,14 +243,16 @@ const ROWS: Row[] = [
   {
     name: "a payload with only a name",
     link: await zLink('{"rpcName":"OnlyName"}'),
-    message: /Field "request" was missing from the link; the empty design's value is used/,
+    message:
+      /"Request fields" was missing from the link; a new RPC's value is used: check it on the Proto step/,
     kept: [],
     holds: { rpcName: "OnlyName", request: EMPTY_DESIGN.request, sql: "" },
   },
   {
     name: "text after the design",
     link: await zLink(`${JSON_TEXT} trailing`),
-    message: /has extra text after its design\. Kept: .*sql; what followed the design was ignored/,
+    message:
+      /has extra text after its design\. Kept: .*"SQL"; what followed the design was ignored/,
     kept: ALL,
   },
   // Prototype pollution.
@@ -344,26 +349,30 @@ const ROWS: Row[] = [
 
 /** Wrong types, one per kind of field: each falls back (to the empty design's value) with a message. */
 const WRONG_TYPES: [keyof Design, unknown, RegExp, unknown?][] = [
-  ["target", 5, /target must be one of guide, current/],
-  ["rpcName", 7, /rpcName must be text/],
-  ["domain", "people", /domain must be one of/],
-  ["tables", "posthog_person", /tables must be a list of table names/],
+  [
+    "target",
+    5,
+    /^"Code layout" must be one of guide, current; got 5\. A default is used in its place; check it at the top of the workbench\.$/,
+  ],
+  ["rpcName", 7, /"RPC name" must be text/],
+  ["domain", "people", /"Domain \(proto file\)" must be one of/],
+  ["tables", "posthog_person", /"Tables" must be a list of table names/],
   // validate.ts falls back to PersonData here, the stricter classification.
   [
     "categoryOverride",
     "Both",
-    /categoryOverride must be one of PersonData, NonPersonData/,
+    /"Classify the RPC by its purpose" must be one of PersonData, NonPersonData/,
     "PersonData",
   ],
-  ["operation", "delete", /operation must be one of read, write/],
-  ["consistency", ["strong"], /consistency must be one of eventual, strong/],
-  ["batch", null, /batch must be one of/],
-  ["sql", { text: "SELECT 1" }, /sql must be text/],
-  ["request", {}, /request must be a list of fields/],
-  ["readOptions", "yes", /readOptions must be true or false/],
-  ["response", [], /response must be a new message with fields or a shared response/],
-  ["leaderSafety", 3, /leaderSafety must say how the write converges/],
-  ["nodeLayout", 1, /nodeLayout must be one of/],
+  ["operation", "delete", /"Does the RPC read or write\?" must be one of read, write/],
+  ["consistency", ["strong"], /"Consistency" must be one of eventual, strong/],
+  ["batch", null, /"Batch" must be one of/],
+  ["sql", { text: "SELECT 1" }, /"SQL" must be text/],
+  ["request", {}, /"Request fields" must be a list of fields/],
+  ["readOptions", "yes", /"Carries read_options" must be true or false/],
+  ["response", [], /"Response" must be a new message with fields or a shared response/],
+  ["leaderSafety", 3, /"How is a second delivery safe\?" must say how the write converges/],
+  ["nodeLayout", 1, /"Node client layout" must be one of .* check it in the Node client code\./],
 ];
 for (const [key, value, message, fallback = EMPTY_DESIGN[key]] of WRONG_TYPES)
   ROWS.push({
@@ -376,7 +385,8 @@ for (const [key, value, message, fallback = EMPTY_DESIGN[key]] of WRONG_TYPES)
 ROWS.push({
   name: "wrong type inside a field",
   link: await zLink(JSON_TEXT.replace('"optional":false', '"optional":"no"')),
-  message: /request\.0\.optional must be true or false/,
+  message:
+    /^"Request fields, field 1, optional" must be true or false\. A default is used in its place; check it on the Proto step\.$/,
   kept: but("request"),
 });
 

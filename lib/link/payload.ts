@@ -3,6 +3,7 @@
  * UTF-8, in the JSON) never loses what came before it: complete members are kept, and one warning
  * says what happened and what was kept.
  */
+import { fieldLabel } from "../design/field-labels";
 import { safeCopy } from "./safe-copy";
 import { salvageObject, type Salvaged } from "./salvage";
 import { decodeUtf8 } from "./utf8";
@@ -24,8 +25,9 @@ function kindOf(value: unknown): string {
   return typeof value === "string" ? "text" : typeof value === "number" ? "a number" : "true/false";
 }
 
+/** The kept members as the form names them (an older version's own keys as they are). */
 function names(keys: readonly string[]): string {
-  const shown = keys.slice(0, 20).map((key) => key.slice(0, 40));
+  const shown = keys.slice(0, 20).map((key) => `"${fieldLabel(key.slice(0, 40))}"`);
   return keys.length > 20 ? `${shown.join(", ")} and ${keys.length - 20} more` : shown.join(", ");
 }
 
@@ -39,7 +41,7 @@ function salvaged(text: string, damage: string | null, warnings: string[]): Payl
   const lost =
     s.stop === "trailing" || s.stop === "complete"
       ? "what followed the design was ignored"
-      : `lost ${s.lostFrom === null ? "the rest" : `from "${s.lostFrom.slice(0, 40)}" onwards`}`;
+      : `lost ${s.lostFrom === null ? "the rest" : `from "${fieldLabel(s.lostFrom.slice(0, 40))}" onwards`}`;
   warnings.push(`The link ${what}. Kept: ${names(s.kept)}; ${lost}.`);
   return safeCopy(s.members, warnings) as Payload;
 }

@@ -3,7 +3,9 @@
  * empty design's value and says so; this adds the same for fields the payload lacks (a cut link),
  * so nothing falls back to a default without a message.
  */
+import { fieldLabel, fieldPlace } from "../design/field-labels";
 import type { Design } from "../design/model";
+import type { Problem } from "../design/problem";
 import { validateDesign } from "../design/validate";
 import { DESIGN_KEYS } from "./design-keys";
 import { omittedNotice, readOmitted, type BulkyPart } from "./omit";
@@ -23,11 +25,26 @@ export function readDesign(
   }
   for (const key of DESIGN_KEYS) {
     if (present.includes(key) || (key === "sql" && omitted.includes("sql"))) continue;
-    warnings.push(`Field "${key}" was missing from the link; the empty design's value is used.`);
+    warnings.push(
+      `"${fieldLabel(key)}" was missing from the link; a new RPC's value is used: check it ${fieldPlace(key)}.`,
+    );
   }
   const { design, problems } = validateDesign(fields);
-  for (const p of problems)
-    warnings.push(p.path && !p.message.includes(p.path) ? `${p.path}: ${p.message}` : p.message);
+  for (const p of problems) warnings.push(inFormWords(p));
   warnings.push(...omitted.map(omittedNotice));
   return { design, omitted };
+}
+
+/**
+ * A problem in the form's words: `"Code layout" must be one of …`, not `target must be …`. A value
+ * that "must" be something else was replaced by the default, which the warning says.
+ */
+function inFormWords(p: Problem): string {
+  if (!p.path) return p.message;
+  const label = `"${fieldLabel(p.path)}"`;
+  const place = fieldPlace(p.path);
+  if (!p.message.startsWith(`${p.path} `)) return `${label}: ${p.message} Check it ${place}.`;
+  const rest = p.message.slice(p.path.length + 1);
+  const check = rest.startsWith("must ") ? "A default is used in its place; check" : "Check";
+  return `${label} ${rest} ${check} it ${place}.`;
 }

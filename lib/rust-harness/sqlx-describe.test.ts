@@ -1,9 +1,9 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { sharedLabDatabase } from "../sql/test-lab";
+import { parseColumnAlias } from "../generate/sqlx-column-alias";
 import {
   describeQueries,
-  parseColumnAlias,
   renderDescribeFile,
   rustTypeOf,
   sqlxQueries,

@@ -12,6 +12,7 @@
  */
 import { concatBytes } from "../bytes";
 import type { SqlDatabase } from "../sql/session";
+import { parseColumnAlias } from "../generate/sqlx-column-alias";
 import { readStringLiteral, stringLiteralValue } from "./scan";
 import {
   closeStatement,
@@ -75,24 +76,6 @@ export function rustTypeOf(oid: number): string | null {
   if (scalar) return scalar;
   const element = ARRAYS[oid];
   return element !== undefined && SCALARS[element] ? `::std::vec::Vec<${SCALARS[element]}>` : null;
-}
-
-export interface ColumnAlias {
-  readonly name: string;
-  /** `!` forces NOT NULL, `?` forces nullable. */
-  readonly nullability: "!" | "?" | null;
-  /** `"x: T"`: the Rust type to decode into. */
-  readonly override: string | null;
-}
-
-/** sqlx's column-name grammar: `name`, `name!`, `name?`, each optionally followed by `: Type`. */
-export function parseColumnAlias(label: string): ColumnAlias {
-  const m = /^(.*?)\s*([!?])?\s*(?::\s*(.+?))?\s*$/s.exec(label)!;
-  return {
-    name: m[1] || label,
-    nullability: (m[2] as "!" | "?" | undefined) ?? null,
-    override: m[3] ?? null,
-  };
 }
 
 /** A type override is Rust type syntax; anything else would be pasted into the build. */

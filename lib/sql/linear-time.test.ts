@@ -15,7 +15,8 @@ import { plannableStatement } from "./plannable";
 import { tokenize } from "./tokens";
 
 const N = 10 * MAX_STATEMENT_LENGTH;
-const BOUND_MS = 1500;
+// Linear runs take tens of milliseconds, quadratic ones minutes: the bound leaves room for a loaded machine.
+const BOUND_MS = 5000;
 
 /** `unit` repeated to about N characters, between `head` and `tail`. */
 function shaped(head: string, unit: string, tail = ""): string {

@@ -11,7 +11,8 @@ export const STAND_IN_MESSAGES: Readonly<Record<string, string>> = {
   GroupIdentifier: "message GroupIdentifier { int32 group_type_index = 1; string group_key = 2; }",
   Person:
     "message Person { int64 id = 1; string uuid = 2; int64 team_id = 3; bytes properties = 4; }",
-  DistinctId: "message DistinctId { string distinct_id = 1; int64 version = 2; }",
+  DistinctIdWithVersion:
+    "message DistinctIdWithVersion { string distinct_id = 1; optional int64 version = 2; }",
   Group:
     "message Group { int64 id = 1; int64 team_id = 2; int32 group_type_index = 3; string group_key = 4; }",
   GroupTypeMapping:

@@ -13,7 +13,7 @@ use personhog_proto::personhog::replica::v1::person_hog_replica_server::PersonHo
 use personhog_proto::personhog::types::v1::{
     CountCohortMembersRequest, CountCohortMembersResponse, DeleteCohortMemberRequest,
     DeleteCohortMemberResponse, DeleteHashKeyOverridesByTeamsRequest,
-    DeleteHashKeyOverridesByTeamsResponse, DistinctId, GetDistinctIdsForPersonRequest,
+    DeleteHashKeyOverridesByTeamsResponse, DistinctIdWithVersion, GetDistinctIdsForPersonRequest,
     GetDistinctIdsForPersonResponse, GetGroupRequest, GetGroupResponse, GetPersonRequest,
     GetPersonResponse,
 };
@@ -81,9 +81,9 @@ impl PersonHogReplica for PersonHogReplicaService {
         Ok(Response::new(GetDistinctIdsForPersonResponse {
             distinct_ids: rows
                 .into_iter()
-                .map(|d| DistinctId {
+                .map(|d| DistinctIdWithVersion {
                     distinct_id: d.distinct_id,
-                    version: d.version.unwrap_or_default(),
+                    version: d.version,
                 })
                 .collect(),
         }))
