@@ -15,6 +15,12 @@ export interface DomainFacts {
   readonly rustModule: string;
   /** Node operations class in the current layout (`nodejs/src/common/personhog/<file>.ts`). */
   readonly nodeOps: { readonly file: "persons" | "groups"; readonly className: string };
+  /**
+   * The replica's handlers answer an empty repeated input before calling storage (the cohort
+   * handlers: count_cohort_members, insert_cohort_members, delete_cohort_members_bulk); the
+   * others leave it to the storage method's own early return.
+   */
+  readonly emptyInputInHandler: boolean;
 }
 
 export const DOMAIN_FACTS: Readonly<Record<Domain, DomainFacts>> = {
@@ -23,30 +29,35 @@ export const DOMAIN_FACTS: Readonly<Record<Domain, DomainFacts>> = {
     rustTrait: "PersonLookup",
     rustModule: "person",
     nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
+    emptyInputInHandler: false,
   },
   group: {
     label: "groups and group type mappings",
     rustTrait: "GroupStorage",
     rustModule: "group",
     nodeOps: { file: "groups", className: "PersonHogGroupOperations" },
+    emptyInputInHandler: false,
   },
   cohort: {
     label: "cohort membership",
     rustTrait: "CohortStorage",
     rustModule: "cohort",
     nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
+    emptyInputInHandler: true,
   },
   feature_flag: {
     label: "feature flag hash-key overrides",
     rustTrait: "FeatureFlagStorage",
     rustModule: "feature_flag",
     nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
+    emptyInputInHandler: false,
   },
   common: {
     label: "shared keys and read options",
     rustTrait: "PersonLookup",
     rustModule: "person",
     nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
+    emptyInputInHandler: false,
   },
 };
 

@@ -79,24 +79,22 @@ function consistencyLine(input: GenerateInput, plan: RustPlan): string | null {
 }
 
 /**
- * An empty repeated input answers the empty response before storage is touched, as
- * count_cohort_members does: `return Ok(Response::new(CountCohortMembersResponse { count: 0 }));`.
+ * An empty repeated input answers a zero count before storage is touched where the domain's
+ * handlers do, for responses that are counts (count_cohort_members: `return
+ * Ok(Response::new(CountCohortMembersResponse { count: 0 }));`; check_cohort_membership, whose
+ * response lists each cohort, leaves it to storage, as every other domain does).
  */
 function emptyReturn({ design, d }: GenerateInput, plan: RustPlan): Block | false {
-  if (plan.repeated.length === 0) return false;
-  const response =
-    design.response.kind === "new"
-      ? structLiteral(
-          "return ",
-          ["Ok", "Response::new"],
-          d.responseMessage,
-          design.response.fields.map((f) => `${rustIdent(f.name)}: ${emptyValue(fieldType(f))}`),
-          ";",
-        )
-      : unbreakableArg("return ", ["Ok", "Response::new"], `${d.responseMessage}::default()`, ";");
+  const { response } = design;
+  const counts =
+    response.kind === "new" &&
+    response.fields.length > 0 &&
+    response.fields.every((f) => !f.repeated && !f.optional && baseType(f.type).k === "prim");
+  if (!counts || plan.repeated.length === 0 || !d.domain.emptyInputInHandler) return false;
+  const zeros = response.fields.map((f) => `${rustIdent(f.name)}: ${emptyValue(fieldType(f))}`);
   return code`
     ${ifAny(plan.repeated.map((f) => `req.${rustIdent(f.name)}.is_empty()`))}
-        ${response}
+        ${structLiteral("return ", ["Ok", "Response::new"], d.responseMessage, zeros, ";")}
     }
   `;
 }

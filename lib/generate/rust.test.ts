@@ -223,6 +223,10 @@ describe("rust generators", () => {
       /let req = request\.into_inner\(\);\n\s+if req\.cohort_ids\.is_empty\(\) \{\n\s+return Ok\(Response::new\(RemovePersonFromCohortsResponse \{\n\s+deleted_count: 0,/,
     );
     assert.ok(handler.indexOf("is_empty()") < handler.indexOf(".storage"));
+    // Other domains' handlers leave the empty batch to storage (delete_hash_key_overrides_by_teams).
+    const flags: Design = { ...DESIGN_FIXTURES["cohort-write-current"]!, domain: "feature_flag" };
+    assert.doesNotMatch(byId(flags, "rust-service-handler").code, /is_empty\(\)/);
+    assert.match(byId(flags, "rust-storage-postgres").code, /is_empty\(\)/);
   });
 
   it("send current-code person writes to the leader, not the replica", () => {
