@@ -16,14 +16,11 @@ describe("naming", () => {
   });
 
   it("spells fields as protobuf-es does: doubled and trailing underscores, digits", () => {
-    for (const [input, want] of [
-      ["a__b", "aB"],
-      ["count_", "count"],
-      ["x_1", "x1"],
-      ["x_1b", "x1b"],
-      ["to_string", "toString"],
-    ] as const)
-      assert.equal(camelFromSnake(input), want, input);
+    assert.equal(camelFromSnake("a__b"), "aB");
+    assert.equal(camelFromSnake("count_"), "count");
+    assert.equal(camelFromSnake("x_1"), "x1");
+    assert.equal(camelFromSnake("x_1b"), "x1b");
+    assert.equal(camelFromSnake("to_string"), "toString");
   });
 
   it("gives every existing RPC a distinct snake_case name", () => {

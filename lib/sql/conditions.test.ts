@@ -5,14 +5,11 @@ import { conjuncts, parseAtom, parseCondition, stripOuterParens } from "./condit
 
 describe("stripOuterParens", () => {
   it("removes only parentheses that wrap the whole expression", () => {
-    for (const [input, want] of [
-      [" ( ( a = 1 ) ) ", "a = 1"],
-      ["(a = 1) AND (b = 2)", "(a = 1) AND (b = 2)"],
-      ["((a) AND (b))", "(a) AND (b)"],
-      ["(x = ')(')", "x = ')('"],
-      ["(a = 1", "(a = 1"],
-    ] as const)
-      assert.equal(stripOuterParens(input), want, input);
+    assert.equal(stripOuterParens(" ( ( a = 1 ) ) "), "a = 1");
+    assert.equal(stripOuterParens("(a = 1) AND (b = 2)"), "(a = 1) AND (b = 2)");
+    assert.equal(stripOuterParens("((a) AND (b))"), "(a) AND (b)");
+    assert.equal(stripOuterParens("(x = ')(')"), "x = ')('");
+    assert.equal(stripOuterParens("(a = 1"), "(a = 1");
   });
 
   it("peels any depth in one scan", () => {

@@ -59,13 +59,10 @@ describe("JSON key chains", () => {
   });
 
   it("labels keys the way people write them", () => {
-    for (const [input, want] of [
-      ["(properties ->> 'email')", "properties->>'email'"],
-      ["(lower((properties ->> 'email')))", "lower(properties->>'email')"],
-      ["team_id", "team_id"],
-      ["(properties @> $2)", "properties @> $2"],
-    ] as const)
-      assert.equal(keyLabel(input), want, input);
+    assert.equal(keyLabel("(properties ->> 'email')"), "properties->>'email'");
+    assert.equal(keyLabel("(lower((properties ->> 'email')))"), "lower(properties->>'email')");
+    assert.equal(keyLabel("team_id"), "team_id");
+    assert.equal(keyLabel("(properties @> $2)"), "properties @> $2");
   });
 
   it("drops ::text only after a literal, never inside one", () => {
