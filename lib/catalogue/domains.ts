@@ -17,37 +17,37 @@ export interface DomainFacts {
   readonly nodeOps: { readonly file: "persons" | "groups"; readonly className: string };
 }
 
+/** The Node operations class each wrapper file holds. */
+const NODE_OPS_CLASS = {
+  persons: "PersonHogPersonOperations",
+  groups: "PersonHogGroupOperations",
+} as const;
+
+function facts(
+  label: string,
+  rustTrait: string,
+  rustModule: string,
+  nodeFile: keyof typeof NODE_OPS_CLASS,
+): DomainFacts {
+  return {
+    label,
+    rustTrait,
+    rustModule,
+    nodeOps: { file: nodeFile, className: NODE_OPS_CLASS[nodeFile] },
+  };
+}
+
 export const DOMAIN_FACTS: Readonly<Record<Domain, DomainFacts>> = {
-  person: {
-    label: "persons and distinct ids",
-    rustTrait: "PersonLookup",
-    rustModule: "person",
-    nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
-  },
-  group: {
-    label: "groups and group type mappings",
-    rustTrait: "GroupStorage",
-    rustModule: "group",
-    nodeOps: { file: "groups", className: "PersonHogGroupOperations" },
-  },
-  cohort: {
-    label: "cohort membership",
-    rustTrait: "CohortStorage",
-    rustModule: "cohort",
-    nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
-  },
-  feature_flag: {
-    label: "feature flag hash-key overrides",
-    rustTrait: "FeatureFlagStorage",
-    rustModule: "feature_flag",
-    nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
-  },
-  common: {
-    label: "shared keys and read options",
-    rustTrait: "PersonLookup",
-    rustModule: "person",
-    nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
-  },
+  person: facts("persons and distinct ids", "PersonLookup", "person", "persons"),
+  group: facts("groups and group type mappings", "GroupStorage", "group", "groups"),
+  cohort: facts("cohort membership", "CohortStorage", "cohort", "persons"),
+  feature_flag: facts(
+    "feature flag hash-key overrides",
+    "FeatureFlagStorage",
+    "feature_flag",
+    "persons",
+  ),
+  common: facts("shared keys and read options", "PersonLookup", "person", "persons"),
 };
 
 /**
