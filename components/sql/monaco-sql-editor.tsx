@@ -24,36 +24,31 @@ window.MonacoEnvironment = {
 loader.config({ monaco });
 
 // Monaco's stock SQL colours fail WCAG contrast (axe flags them); these keep 4.5:1 on each background.
+// Token → [light, dark] foreground; null keeps the stock colour.
+const SQL_COLOURS: ReadonlyArray<readonly [token: string, light: string, dark: string | null]> = [
+  ["keyword", "0000B3", "7FB6FF"],
+  ["operator", "333333", "D4D4D4"],
+  // The stock themes colour these per language, which beats a plain "operator" rule.
+  ["operator.sql", "4A4A4A", "C8C8C8"],
+  ["predefined.sql", "7A1F8A", "E0A3F0"],
+  ["number", "0B6E2B", "B5CEA8"],
+  ["string", "A31515", "F0A58A"],
+  ["comment", "3F6B2E", "8FBF7F"],
+  ["predefined", "7A1F8A", "E0A3F0"],
+  ["delimiter", "333333", null],
+];
 monaco.editor.defineTheme("workbench-light", {
   base: "vs",
   inherit: true,
-  rules: [
-    { token: "keyword", foreground: "0000B3" },
-    { token: "operator", foreground: "333333" },
-    // The stock themes colour these per language, which beats a plain "operator" rule.
-    { token: "operator.sql", foreground: "4A4A4A" },
-    { token: "predefined.sql", foreground: "7A1F8A" },
-    { token: "number", foreground: "0B6E2B" },
-    { token: "string", foreground: "A31515" },
-    { token: "comment", foreground: "3F6B2E" },
-    { token: "predefined", foreground: "7A1F8A" },
-    { token: "delimiter", foreground: "333333" },
-  ],
+  rules: SQL_COLOURS.map(([token, foreground]) => ({ token, foreground })),
   colors: { "editorLineNumber.foreground": "#5A5A5A" },
 });
 monaco.editor.defineTheme("workbench-dark", {
   base: "vs-dark",
   inherit: true,
-  rules: [
-    { token: "keyword", foreground: "7FB6FF" },
-    { token: "operator", foreground: "D4D4D4" },
-    { token: "operator.sql", foreground: "C8C8C8" },
-    { token: "predefined.sql", foreground: "E0A3F0" },
-    { token: "number", foreground: "B5CEA8" },
-    { token: "string", foreground: "F0A58A" },
-    { token: "comment", foreground: "8FBF7F" },
-    { token: "predefined", foreground: "E0A3F0" },
-  ],
+  rules: SQL_COLOURS.flatMap(([token, , foreground]) =>
+    foreground ? [{ token, foreground }] : [],
+  ),
   colors: { "editorLineNumber.foreground": "#A0A0A0" },
 });
 

@@ -1,10 +1,5 @@
-import { DOMAINS, DOMAIN_FACTS } from "@/lib/catalogue/domains";
 import type { Design } from "@/lib/design/model";
-import { Choice } from "@/components/ui/choice";
-
-const DOMAIN_LABELS = Object.fromEntries(
-  DOMAINS.map((d) => [d, `${d} (${DOMAIN_FACTS[d].label})`]),
-);
+import { DesignChoice } from "./design-choice";
 
 /** The RPC's name, the proto file its messages go in, and whether reads carry read_options. */
 export function RpcBasicsForm({
@@ -26,14 +21,7 @@ export function RpcBasicsForm({
           className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono dark:border-slate-700 dark:bg-slate-900"
         />
       </label>
-      <Choice
-        label="Domain (proto file)"
-        testId="domain"
-        value={design.domain}
-        options={DOMAINS}
-        labels={DOMAIN_LABELS}
-        onChange={(domain) => update({ domain })}
-      />
+      <DesignChoice field="domain" label="Domain (proto file)" design={design} update={update} />
       {design.operation === "read" && (
         <label className="flex items-center gap-2 text-sm sm:col-span-2">
           <input

@@ -1,6 +1,6 @@
 "use client";
 import { useCallback, useMemo } from "react";
-import { TARGETS, TARGET_LABELS } from "@/lib/design/model";
+import { TARGET_LABELS } from "@/lib/design/model";
 import { designProblems } from "@/lib/design/rules";
 import { stepStates } from "@/lib/design/steps";
 import { codeBlockers } from "@/lib/design/blockers";
@@ -9,7 +9,6 @@ import { summarizeSql } from "@/lib/sql/summary";
 import { generateSnippets } from "@/lib/generate";
 import { checklist } from "@/lib/generate/verify";
 import { buildReview } from "@/lib/review/review";
-import { Choice } from "@/components/ui/choice";
 import { LinkWarnings } from "@/components/share/link-warnings";
 import { ShareBar } from "@/components/share/share-bar";
 import { DesignCheckLine } from "@/components/sql/design-check-line";
@@ -17,6 +16,7 @@ import { useDesignCheck } from "@/components/sql/use-design-check";
 import { BlockedNotice } from "./blocked-notice";
 import { TargetContext } from "@/components/snippets/target-context";
 import { CodePanel } from "./code-panel";
+import { DesignChoice } from "./design-choice";
 import { DesignOriginBar, type MenuExample } from "./design-origin-bar";
 import { DesignSummary } from "./design-summary";
 import { Stepper } from "./stepper";
@@ -53,14 +53,7 @@ export function Workbench(props: { readonly examples: readonly MenuExample[] }) 
     <div className="space-y-4">
       <DesignOriginBar origin={origin} undo={undo} examples={props.examples} dispatch={dispatch} />
       <div className="w-64 max-w-full">
-        <Choice
-          label="Code layout"
-          testId="target"
-          value={design.target}
-          options={TARGETS}
-          labels={TARGET_LABELS}
-          onChange={(target) => update({ target })}
-        />
+        <DesignChoice field="target" label="Code layout" design={design} update={update} />
       </div>
       <LinkWarnings warnings={warnings} />
       <ShareBar design={design} reviewOf={reviewOf} waiting={check.pending}>

@@ -23,42 +23,39 @@ export interface DomainFacts {
   readonly emptyInputInHandler: boolean;
 }
 
+/** The Node operations class each wrapper file holds. */
+const NODE_OPS_CLASS = {
+  persons: "PersonHogPersonOperations",
+  groups: "PersonHogGroupOperations",
+} as const;
+
+function facts(
+  label: string,
+  rustTrait: string,
+  rustModule: string,
+  nodeFile: keyof typeof NODE_OPS_CLASS,
+  emptyInputInHandler = false,
+): DomainFacts {
+  return {
+    label,
+    rustTrait,
+    rustModule,
+    nodeOps: { file: nodeFile, className: NODE_OPS_CLASS[nodeFile] },
+    emptyInputInHandler,
+  };
+}
+
 export const DOMAIN_FACTS: Readonly<Record<Domain, DomainFacts>> = {
-  person: {
-    label: "persons and distinct ids",
-    rustTrait: "PersonLookup",
-    rustModule: "person",
-    nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
-    emptyInputInHandler: false,
-  },
-  group: {
-    label: "groups and group type mappings",
-    rustTrait: "GroupStorage",
-    rustModule: "group",
-    nodeOps: { file: "groups", className: "PersonHogGroupOperations" },
-    emptyInputInHandler: false,
-  },
-  cohort: {
-    label: "cohort membership",
-    rustTrait: "CohortStorage",
-    rustModule: "cohort",
-    nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
-    emptyInputInHandler: true,
-  },
-  feature_flag: {
-    label: "feature flag hash-key overrides",
-    rustTrait: "FeatureFlagStorage",
-    rustModule: "feature_flag",
-    nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
-    emptyInputInHandler: false,
-  },
-  common: {
-    label: "shared keys and read options",
-    rustTrait: "PersonLookup",
-    rustModule: "person",
-    nodeOps: { file: "persons", className: "PersonHogPersonOperations" },
-    emptyInputInHandler: false,
-  },
+  person: facts("persons and distinct ids", "PersonLookup", "person", "persons"),
+  group: facts("groups and group type mappings", "GroupStorage", "group", "groups"),
+  cohort: facts("cohort membership", "CohortStorage", "cohort", "persons", true),
+  feature_flag: facts(
+    "feature flag hash-key overrides",
+    "FeatureFlagStorage",
+    "feature_flag",
+    "persons",
+  ),
+  common: facts("shared keys and read options", "PersonLookup", "person", "persons"),
 };
 
 /**

@@ -81,6 +81,8 @@ describe("currentRoute: today's raw proxy and replica", () => {
       assert.deepEqual(EXISTING_RPC_KINDS[rpc], { category: "PersonData", operation: "write" });
       assert.equal((currentRoute(rpc) as { backend: string }).backend, "leader");
     }
+    // Spelled out, not filtered from EXISTING_RPCS: which writes stay on the replica is the fact
+    // under test.
     assert.deepEqual(replicaPersonWrites(), [
       "DeletePersons",
       "DeletePersonsBatchForTeam",

@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { expandDirectives, readFrontMatter, renderGuidePage, type GuidePage } from "./markdown";
+import { decodeEntities, htmlText } from "./sections";
 
 export interface RenderedPage {
   readonly slug: string;
@@ -20,30 +21,9 @@ export interface RenderedPage {
 
 export const GUIDE_DIR = path.join(import.meta.dirname, "..", "..", "content", "guide");
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  "#39": "'",
-};
-
-/** The text a reader sees in our own rendered HTML (copy buttons left out). */
-export function visibleText(html: string): string {
-  return html
-    .replace(/<button[^>]*>[^<]*<\/button>/g, " ")
-    .replace(/<(?:br|\/p|\/li|\/td|\/th|\/tr|\/pre|\/h\d)[^>]*>/g, " ")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(#?[a-z0-9]+);/gi, (entity, name: string) => ENTITIES[name] ?? entity)
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
 function codeBlocks(html: string): string[] {
   return [...html.matchAll(/<pre[^>]*><code>([\s\S]*?)<\/code><\/pre>/g)].map((m) =>
-    (m[1] ?? "")
-      .replace(/<[^>]*>/g, "")
-      .replace(/&(#?[a-z0-9]+);/gi, (entity, name: string) => ENTITIES[name] ?? entity),
+    decodeEntities((m[1] ?? "").replace(/<[^>]*>/g, "")),
   );
 }
 
@@ -55,7 +35,7 @@ export function renderPage(slug: string, source: string): RenderedPage {
     source,
     page,
     markdown: `${meta.summary ?? ""}\n\n${expandDirectives(body)}`,
-    text: visibleText(page.html),
+    text: htmlText(page.html),
     code: codeBlocks(page.html),
   };
 }

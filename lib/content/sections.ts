@@ -23,17 +23,20 @@ const ENTITIES: Readonly<Record<string, string>> = {
 
 /** Visible text of our own rendered HTML: copy buttons dropped, blocks apart, entities decoded. */
 export function htmlText(html: string): string {
-  return html
+  const text = html
     .replace(/<button[^>]*>[^<]*<\/button>/g, " ")
     .replace(/<\/(?:p|li|td|th|tr|div|pre|h[1-6]|ul|ol|table|blockquote)>|<br\s*\/?>/g, " ")
-    .replace(/<[^>]*>/g, "")
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z0-9#]+);/gi, (entity, name: string) => {
-      if (/^#x/i.test(name)) return String.fromCodePoint(parseInt(name.slice(2), 16));
-      if (/^#\d/.test(name)) return String.fromCodePoint(Number(name.slice(1)));
-      return ENTITIES[name] ?? entity;
-    })
-    .replace(/\s+/g, " ")
-    .trim();
+    .replace(/<[^>]*>/g, "");
+  return decodeEntities(text).replace(/\s+/g, " ").trim();
+}
+
+/** The characters behind the HTML entities our renderer writes (and numeric ones); others kept. */
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z0-9#]+);/gi, (entity, name: string) => {
+    if (/^#x/i.test(name)) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (/^#\d/.test(name)) return String.fromCodePoint(Number(name.slice(1)));
+    return ENTITIES[name] ?? entity;
+  });
 }
 
 export function sectionsOf(html: string, title: string): Section[] {

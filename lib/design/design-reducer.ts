@@ -89,17 +89,12 @@ export function designReducer(state: DesignState, action: DesignAction): DesignS
         asOpened: true,
       };
     case "edited":
-      return {
-        ...state,
-        design: { ...state.design, ...action.change },
-        asOpened: false,
-        undo: null,
-      };
     case "replaced":
       return {
         ...state,
         design: { ...state.design, ...action.change },
-        revision: state.revision + 1,
+        // An edit came from the editors; a replacement must be pushed into them.
+        revision: action.type === "replaced" ? state.revision + 1 : state.revision,
         asOpened: false,
         undo: null,
       };

@@ -6,19 +6,10 @@
  * ignores them with a warning) and names the generators would refuse (an RPC name that is not
  * PascalCase, a table outside personhog) are invalid here.
  */
-import { DOMAINS } from "../catalogue/domains";
 import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import { DATA_CATEGORIES, PERSONHOG_TABLES } from "../catalogue/tables";
 import { EMPTY_DESIGN } from "./defaults";
-import {
-  BATCH_SCOPES,
-  CONSISTENCIES,
-  CONVERGENT_SHAPES,
-  NODE_LAYOUTS,
-  OPERATIONS,
-  SCALAR_TYPES,
-  TARGETS,
-} from "./model";
+import { CONVERGENT_SHAPES, DESIGN_CHOICES, SCALAR_TYPES, type ChoiceField } from "./model";
 import { MAX_RPC_NAME_LENGTH, PASCAL_CASE } from "./rpc-name";
 import {
   FIELD_KEYS,
@@ -102,6 +93,12 @@ const response: JsonSchema = {
 };
 
 /** Every key is optional: a missing one takes the empty design's value (shown as `default`). */
+/** A field chosen from a fixed list: its options, and the empty design's value as the default. */
+const choice = (field: ChoiceField): JsonSchema => ({
+  enum: DESIGN_CHOICES[field],
+  default: EMPTY_DESIGN[field],
+});
+
 export function designJsonSchema(): JsonSchema {
   const d = EMPTY_DESIGN;
   return {
@@ -113,8 +110,7 @@ export function designJsonSchema(): JsonSchema {
     additionalProperties: false,
     properties: {
       target: {
-        enum: TARGETS,
-        default: d.target,
+        ...choice("target"),
         description:
           "guide: the layout the written guide describes; current: PostHog's code today.",
       },
@@ -126,8 +122,7 @@ export function designJsonSchema(): JsonSchema {
         description: "PascalCase, new in PersonHogService (GetPersonCount).",
       },
       domain: {
-        enum: DOMAINS,
-        default: d.domain,
+        ...choice("domain"),
         description: "The proto file its messages go in.",
       },
       tables: {
@@ -143,9 +138,9 @@ export function designJsonSchema(): JsonSchema {
         default: d.categoryOverride,
         description: "Only for tables of both categories: which one the RPC belongs to.",
       },
-      operation: { enum: OPERATIONS, default: d.operation },
-      consistency: { enum: CONSISTENCIES, default: d.consistency },
-      batch: { enum: BATCH_SCOPES, default: d.batch },
+      operation: choice("operation"),
+      consistency: choice("consistency"),
+      batch: choice("batch"),
       sql: {
         type: "string",
         maxLength: MAX_SQL_LENGTH,
@@ -161,8 +156,7 @@ export function designJsonSchema(): JsonSchema {
       response,
       leaderSafety,
       nodeLayout: {
-        enum: NODE_LAYOUTS,
-        default: d.nodeLayout,
+        ...choice("nodeLayout"),
         description: "Which Node layout the checkout has (current target only).",
       },
     },

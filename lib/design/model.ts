@@ -2,7 +2,7 @@
  * The design of one new RPC: the single state every step edits and every snippet, verdict and
  * checklist tick is derived from. Options are written once, `as const`; types come from them.
  */
-import type { Domain } from "../catalogue/domains";
+import { DOMAINS, type Domain } from "../catalogue/domains";
 
 export const TARGETS = ["guide", "current"] as const;
 export type Target = (typeof TARGETS)[number];
@@ -68,3 +68,17 @@ export interface Design {
 export type Operation = Design["operation"];
 export type Consistency = Design["consistency"];
 export type BatchScope = Design["batch"];
+
+export type ChoiceField =
+  "target" | "domain" | "operation" | "consistency" | "batch" | "nodeLayout";
+
+/** The design fields whose value is one of a fixed list, and each list: one home for the reader,
+ * the JSON Schema and the form's selects. */
+export const DESIGN_CHOICES: { readonly [F in ChoiceField]: readonly Design[F][] } = {
+  target: TARGETS,
+  domain: DOMAINS,
+  operation: OPERATIONS,
+  consistency: CONSISTENCIES,
+  batch: BATCH_SCOPES,
+  nodeLayout: NODE_LAYOUTS,
+};

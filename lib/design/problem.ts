@@ -10,6 +10,15 @@ export interface Problem {
   readonly rule?: string;
 }
 
+export function problem(
+  path: string,
+  severity: Problem["severity"],
+  message: string,
+  rule?: string,
+): Problem {
+  return rule === undefined ? { path, severity, message } : { path, severity, message, rule };
+}
+
 /**
  * Design text inside a message, which terminals and pages show: JSON string syntax, with every
  * character no output may hold raw (controls, separators, bidi) escaped as `\uXXXX` too.

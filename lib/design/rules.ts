@@ -10,7 +10,7 @@ import type { SqlFacts } from "../sql/summary";
 import { derive, mixedCategories, tablesOutside } from "./derive";
 import { fieldNameClashes, invalidFieldNames } from "./field-names";
 import type { Design, FieldDesign } from "./model";
-import { quoted, type Problem } from "./problem";
+import { problem, quoted, type Problem } from "./problem";
 import { rpcNameProblems } from "./rpc-name";
 import { ROW_RULE, sqlAgreementProblems } from "./sql-agreement";
 import { generateInput } from "../generate/context";
@@ -47,81 +47,83 @@ function fieldRules(fields: readonly FieldDesign[], path: string): Problem[] {
   fields.forEach((f, i) => {
     const at = `${path}.${i}`;
     if (seen.has(f.name))
-      problems.push({
-        path: `${at}.name`,
-        severity: "error",
-        message: `${f.name} appears twice; field names (and numbers) must be unique.`,
-        rule: "unique-fields",
-      });
+      problems.push(
+        problem(
+          `${at}.name`,
+          "error",
+          `${f.name} appears twice; field names (and numbers) must be unique.`,
+          "unique-fields",
+        ),
+      );
     seen.add(f.name);
     if (f.name === "read_options")
-      problems.push({
-        path: `${at}.name`,
-        severity: "error",
-        message: "read_options is added for you, last, when the read needs consistency control.",
-        rule: "read-options-last",
-      });
+      problems.push(
+        problem(
+          `${at}.name`,
+          "error",
+          "read_options is added for you, last, when the read needs consistency control.",
+          "read-options-last",
+        ),
+      );
     if (f.optional && f.repeated)
-      problems.push({
-        path: at,
-        severity: "error",
-        message: `${f.name} cannot be both optional and repeated in proto3.`,
-        rule: "proto3",
-      });
+      problems.push(
+        problem(at, "error", `${f.name} cannot be both optional and repeated in proto3.`, "proto3"),
+      );
     if (JSON_FIELDS.has(f.name) && f.type !== "bytes")
-      problems.push({
-        path: `${at}.type`,
-        severity: "error",
-        message: `${f.name} carries JSON: make it bytes, not ${f.type}.`,
-        rule: "json-as-bytes",
-      });
+      problems.push(
+        problem(
+          `${at}.type`,
+          "error",
+          `${f.name} carries JSON: make it bytes, not ${f.type}.`,
+          "json-as-bytes",
+        ),
+      );
     if (
       INT64_NAME.test(f.name) &&
       !STRING_IDS.has(f.name) &&
       f.type !== "int64" &&
       !f.name.endsWith("group_type_index")
     ) {
-      problems.push({
-        path: `${at}.type`,
-        severity: "warning",
-        message: `${f.name} looks like an id, version, count or timestamp: those are int64 (timestamps in epoch milliseconds).`,
-        rule: "int64-ids",
-      });
+      problems.push(
+        problem(
+          `${at}.type`,
+          "warning",
+          `${f.name} looks like an id, version, count or timestamp: those are int64 (timestamps in epoch milliseconds).`,
+          "int64-ids",
+        ),
+      );
     }
     if (f.name === "team_id" && i !== 0)
-      problems.push({
-        path: at,
-        severity: "warning",
-        message: "team_id is field 1 by habit: move it first.",
-        rule: "team-id-first",
-      });
+      problems.push(
+        problem(at, "warning", "team_id is field 1 by habit: move it first.", "team-id-first"),
+      );
   });
   return problems;
 }
 
 function nameRules(design: Design): Problem[] {
-  const problems: Problem[] = rpcNameProblems(design.rpcName).map((message) => ({
-    path: "rpcName",
-    severity: "error" as const,
-    message,
-    rule: "rpc-naming",
-  }));
+  const problems: Problem[] = rpcNameProblems(design.rpcName).map((message) =>
+    problem("rpcName", "error", message, "rpc-naming"),
+  );
   if (/[A-Z]{2,}/.test(design.rpcName)) {
-    problems.push({
-      path: "rpcName",
-      severity: "warning",
-      message:
+    problems.push(
+      problem(
+        "rpcName",
+        "warning",
         "Write acronyms as words (ByUuids, not ByUUIDs): snake_case names are split at capitals (get_persons_by_uui_ds).",
-      rule: "rpc-naming",
-    });
+        "rpc-naming",
+      ),
+    );
   }
   if ((EXISTING_RPCS as readonly string[]).includes(design.rpcName)) {
-    problems.push({
-      path: "rpcName",
-      severity: "error",
-      message: `${design.rpcName} already exists in PersonHogService; pick a new name or extend it.`,
-      rule: "rpc-naming",
-    });
+    problems.push(
+      problem(
+        "rpcName",
+        "error",
+        `${design.rpcName} already exists in PersonHogService; pick a new name or extend it.`,
+        "rpc-naming",
+      ),
+    );
   }
   return problems;
 }
@@ -129,48 +131,57 @@ function nameRules(design: Design): Problem[] {
 function eligibilityRules(design: Design): Problem[] {
   const problems: Problem[] = [];
   if (design.tables.length === 0)
-    problems.push({
-      path: "tables",
-      severity: "error",
-      message: "Pick the tables the RPC reads or writes (or check its SQL to read them).",
-      rule: "eligibility",
-    });
+    problems.push(
+      problem(
+        "tables",
+        "error",
+        "Pick the tables the RPC reads or writes (or check its SQL to read them).",
+        "eligibility",
+      ),
+    );
   const outside = tablesOutside(design);
   for (const t of outside) {
-    problems.push({
-      path: "tables",
-      severity: "error",
-      message: `${t} is not a personhog table: this RPC does not belong in personhog.`,
-      rule: "eligibility",
-    });
+    problems.push(
+      problem(
+        "tables",
+        "error",
+        `${t} is not a personhog table: this RPC does not belong in personhog.`,
+        "eligibility",
+      ),
+    );
   }
   if (outside.length === 0 && mixedCategories(design) && !design.categoryOverride) {
-    problems.push({
-      path: "categoryOverride",
-      severity: "error",
-      message:
+    problems.push(
+      problem(
+        "categoryOverride",
+        "error",
         "The tables mix PersonData and NonPersonData: say which category the RPC belongs to (by its purpose).",
-      rule: "mixed-categories",
-    });
+        "mixed-categories",
+      ),
+    );
   }
   const suggested = new Set(
     design.tables.filter((t) => Object.hasOwn(TABLE_DOMAIN, t)).map((t) => TABLE_DOMAIN[t]),
   );
   if (suggested.size === 1 && !suggested.has(design.domain)) {
-    problems.push({
-      path: "domain",
-      severity: "warning",
-      message: `These tables belong to the ${[...suggested][0]} domain; messages for them go in types/v1/${[...suggested][0]}.proto.`,
-      rule: "domain-file",
-    });
+    problems.push(
+      problem(
+        "domain",
+        "warning",
+        `These tables belong to the ${[...suggested][0]} domain; messages for them go in types/v1/${[...suggested][0]}.proto.`,
+        "domain-file",
+      ),
+    );
   }
   if (design.domain === "common")
-    problems.push({
-      path: "domain",
-      severity: "warning",
-      message: "common.proto holds shared keys and ReadOptions, not request messages.",
-      rule: "domain-file",
-    });
+    problems.push(
+      problem(
+        "domain",
+        "warning",
+        "common.proto holds shared keys and ReadOptions, not request messages.",
+        "domain-file",
+      ),
+    );
   return problems;
 }
 
@@ -178,42 +189,43 @@ function readWriteRules(design: Design): Problem[] {
   const problems: Problem[] = [];
   const d = derive(design);
   if (design.operation === "write" && design.readOptions)
-    problems.push({
-      path: "readOptions",
-      severity: "error",
-      message: "Writes carry no read_options: they always use the primary.",
-      rule: "read-options-last",
-    });
+    problems.push(
+      problem(
+        "readOptions",
+        "error",
+        "Writes carry no read_options: they always use the primary.",
+        "read-options-last",
+      ),
+    );
   if (design.operation === "read" && !design.readOptions)
-    problems.push({
-      path: "readOptions",
-      severity: "warning",
-      message:
+    problems.push(
+      problem(
+        "readOptions",
+        "warning",
         "Reads that need consistency control carry ReadOptions read_options as their last field.",
-      rule: "read-options-last",
-    });
+        "read-options-last",
+      ),
+    );
   if (
     design.target === "current" &&
     d.category === "PersonData" &&
     design.operation === "read" &&
     design.consistency === "strong"
   ) {
-    problems.push({
-      path: "consistency",
-      severity: "warning",
-      message:
+    problems.push(
+      problem(
+        "consistency",
+        "warning",
         "In current code only GetPerson serves strong person reads; the replica answers FAILED_PRECONDITION for others.",
-      rule: "strong-reads",
-    });
+        "strong-reads",
+      ),
+    );
   }
   if (d.leaderWrite) problems.push(...leaderRules(design));
   if (design.response.kind === "new" && design.response.fields.length === 0)
-    problems.push({
-      path: "response.fields",
-      severity: "warning",
-      message: "The response has no fields yet.",
-      rule: "response",
-    });
+    problems.push(
+      problem("response.fields", "warning", "The response has no fields yet.", "response"),
+    );
   return problems;
 }
 
@@ -222,35 +234,33 @@ function leaderRules(design: Design): Problem[] {
   const rule = "leader-at-least-once";
   if (s.kind === "unanswered")
     return [
-      {
-        path: "leaderSafety",
-        severity: "error",
-        message:
-          "A person-data write goes to the leader, which may receive it more than once: say how it converges, or name its idempotency key.",
+      problem(
+        "leaderSafety",
+        "error",
+        "A person-data write goes to the leader, which may receive it more than once: say how it converges, or name its idempotency key.",
         rule,
-      },
+      ),
     ];
   if (s.kind === "neither")
     return [
-      {
-        path: "leaderSafety",
-        severity: "error",
-        message:
-          "An operation that neither converges nor carries an idempotency key must not be added: redesign it with an idempotency key first.",
+      problem(
+        "leaderSafety",
+        "error",
+        "An operation that neither converges nor carries an idempotency key must not be added: redesign it with an idempotency key first.",
         rule,
-      },
+      ),
     ];
   if (
     s.kind === "idempotency-key" &&
     !design.request.some((f) => f.name === s.field && (f.type === "string" || f.type === "bytes"))
   ) {
     return [
-      {
-        path: "leaderSafety.field",
-        severity: "error",
-        message: `The idempotency key must be a string or bytes request field; ${s.field ? quoted(s.field) : "(none)"} is not.`,
+      problem(
+        "leaderSafety.field",
+        "error",
+        `The idempotency key must be a string or bytes request field; ${s.field ? quoted(s.field) : "(none)"} is not.`,
         rule,
-      },
+      ),
     ];
   }
   return [];
@@ -270,12 +280,12 @@ function nullableRules(design: Design): Problem[] {
   return design.response.fields.flatMap((f, i) =>
     nullable.has(f.name) && !f.optional && !f.repeated
       ? [
-          {
-            path: `response.fields.${i}.optional`,
-            severity: "warning" as const,
-            message: `${f.name} is nullable in ${design.tables.join(", ")}: make the field optional so "absent" differs from 0.`,
-            rule: "nullable-optional",
-          },
+          problem(
+            `response.fields.${i}.optional`,
+            "warning",
+            `${f.name} is nullable in ${design.tables.join(", ")}: make the field optional so "absent" differs from 0.`,
+            "nullable-optional",
+          ),
         ]
       : [],
   );
@@ -286,14 +296,7 @@ function capRules(design: Design): Problem[] {
   return design.request.flatMap((f, i) => {
     const cap = documentedCap(f);
     return cap.kind === "ignored"
-      ? [
-          {
-            path: `request.${i}.comment`,
-            severity: "warning" as const,
-            message: cap.note,
-            rule: "documented-cap",
-          },
-        ]
+      ? [problem(`request.${i}.comment`, "warning", cap.note, "documented-cap")]
       : [];
   });
 }

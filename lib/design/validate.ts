@@ -3,18 +3,14 @@
  * throws: each invalid field falls back to its default with a problem naming it, so one bad value
  * never loses the rest of the design.
  */
-import { DOMAINS, type Domain } from "../catalogue/domains";
 import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import { DATA_CATEGORIES } from "../catalogue/tables";
 import { EMPTY_DESIGN } from "./defaults";
 import {
-  BATCH_SCOPES,
-  CONSISTENCIES,
   CONVERGENT_SHAPES,
-  NODE_LAYOUTS,
-  OPERATIONS,
+  DESIGN_CHOICES,
   SCALAR_TYPES,
-  TARGETS,
+  type ChoiceField,
   type Design,
   type FieldDesign,
   type LeaderSafety,
@@ -249,24 +245,26 @@ export function validateDesign(input: unknown): { design: Design; problems: Prob
   }
   const d = EMPTY_DESIGN;
   const category = input.categoryOverride;
+  const choice = <F extends ChoiceField>(field: F) =>
+    pick<Design[F]>(input[field], DESIGN_CHOICES[field], d[field], field, problems);
   const design: Design = {
-    target: pick(input.target, TARGETS, d.target, "target", problems),
+    target: choice("target"),
     rpcName: text(input.rpcName, d.rpcName, "rpcName", problems, MAX_RPC_NAME_TEXT),
-    domain: pick<Domain>(input.domain, DOMAINS, d.domain, "domain", problems),
+    domain: choice("domain"),
     tables: readTables(input.tables, problems),
     categoryOverride:
       category === null || category === undefined
         ? null
         : pick(category, DATA_CATEGORIES, "PersonData", "categoryOverride", problems),
-    operation: pick(input.operation, OPERATIONS, d.operation, "operation", problems),
-    consistency: pick(input.consistency, CONSISTENCIES, d.consistency, "consistency", problems),
-    batch: pick(input.batch, BATCH_SCOPES, d.batch, "batch", problems),
+    operation: choice("operation"),
+    consistency: choice("consistency"),
+    batch: choice("batch"),
     sql: text(input.sql, d.sql, "sql", problems, MAX_SQL_LENGTH),
     request: readFields(input.request, "request", d.request, problems),
     readOptions: bool(input.readOptions, d.readOptions, "readOptions", problems),
     response: readResponse(input.response, problems),
     leaderSafety: readLeaderSafety(input.leaderSafety, problems),
-    nodeLayout: pick(input.nodeLayout, NODE_LAYOUTS, d.nodeLayout, "nodeLayout", problems),
+    nodeLayout: choice("nodeLayout"),
   };
   problems.push(...unknownKeyProblems(input, Object.keys(d), ""));
   return { design, problems };

@@ -63,40 +63,31 @@ function recorded(db: SqlDatabase) {
   return { probe, batches };
 }
 
+/** Checks `sql` on the lab database, asserting the check ran; returns its (narrowed) result. */
+async function labCheck(sql: string) {
+  const result = await checkSql(getLab().db, getLab().ctx, sql);
+  assert.ok(result.ok, `not checked: ${sql}`);
+  return result;
+}
+
 describe("checkSql on the lab database", () => {
   it("flags a sequential scan when no index serves the predicate", async () => {
-    const result = await checkSql(
-      getLab().db,
-      getLab().ctx,
-      "SELECT * FROM posthog_persondistinctid WHERE version = 3",
-    );
-    assert.equal(result.ok, true);
-    if (!result.ok) return;
+    const result = await labCheck("SELECT * FROM posthog_persondistinctid WHERE version = 3");
     assert.equal(result.status, "error");
     assert.equal(result.verdicts[0]?.rule, "seq-scan");
     assert.equal(result.verdicts[0]?.table, "posthog_persondistinctid");
   });
 
   it("passes a lookup through the unique distinct-id index", async () => {
-    const result = await checkSql(
-      getLab().db,
-      getLab().ctx,
+    const result = await labCheck(
       "SELECT person_id FROM posthog_persondistinctid WHERE team_id = 2 AND distinct_id = 'abc';",
     );
-    assert.equal(result.ok, true);
-    if (!result.ok) return;
     assert.equal(result.status, "pass");
     assert.ok(result.verdicts.every((v) => v.severity === "info"));
   });
 
   it("folds person partitions and their indexes back into schema names", async () => {
-    const result = await checkSql(
-      getLab().db,
-      getLab().ctx,
-      "SELECT * FROM posthog_person WHERE team_id = 7 AND id = 3",
-    );
-    assert.equal(result.ok, true);
-    if (!result.ok) return;
+    const result = await labCheck("SELECT * FROM posthog_person WHERE team_id = 7 AND id = 3");
     assert.deepEqual(
       result.verdicts.map((v) => v.table),
       ["posthog_person"],
@@ -122,13 +113,9 @@ describe("checkSql on the lab database", () => {
 
   it("gives each placeholder a value of the type the server described", async () => {
     // Nothing in the text says $2 is a uuid; the Describe does.
-    const result = await checkSql(
-      getLab().db,
-      getLab().ctx,
+    const result = await labCheck(
       "SELECT id FROM posthog_person WHERE team_id = $1 AND uuid = COALESCE($2, gen_random_uuid())",
     );
-    assert.equal(result.ok, true);
-    if (!result.ok) return;
     assert.equal(result.status, "pass");
   });
 
@@ -174,13 +161,9 @@ describe("checkSql on the lab database", () => {
   });
 
   it("says a table outside personhog is not eligible", async () => {
-    const result = await checkSql(
-      getLab().db,
-      getLab().ctx,
+    const result = await labCheck(
       "SELECT * FROM posthog_personoverridemapping WHERE team_id = 1 AND uuid = gen_random_uuid()",
     );
-    assert.equal(result.ok, true);
-    if (!result.ok) return;
     assert.equal(result.verdicts[0]?.rule, "not-eligible");
   });
 

@@ -245,18 +245,7 @@ export async function checkSql(
   const accepted = plannableStatement(sql);
   if (!accepted.ok) return { ok: false, error: accepted.refusal, ms: 0 };
   try {
-    const { plan, params } = await explainStatement(db, accepted.statement);
-    const { verdicts, statement: kind, tables } = analyzePlan(plan, ctx, accepted.statement);
-    return {
-      ok: true,
-      status: overallStatus(verdicts),
-      plan,
-      params,
-      verdicts,
-      statement: kind,
-      tables,
-      ms: performance.now() - started,
-    };
+    return await explainAndAnalyze(db, ctx, accepted.statement, started);
   } catch (err) {
     return {
       ok: false,
@@ -264,4 +253,30 @@ export async function checkSql(
       ms: performance.now() - started,
     };
   }
+}
+
+/**
+ * Explains a statement that passed the plannable gate (after `setup`, in the same transaction) and
+ * analyses its plan: a successful check, timed from `started`. Errors are thrown for the caller to
+ * word.
+ */
+export async function explainAndAnalyze(
+  db: SqlDatabase,
+  ctx: AnalysisContext,
+  statement: string,
+  started: number,
+  setup: readonly string[] = [],
+): Promise<CheckResult> {
+  const { plan, params } = await explainStatement(db, statement, setup);
+  const { verdicts, statement: kind, tables } = analyzePlan(plan, ctx, statement);
+  return {
+    ok: true,
+    status: overallStatus(verdicts),
+    plan,
+    params,
+    verdicts,
+    statement: kind,
+    tables,
+    ms: performance.now() - started,
+  };
 }

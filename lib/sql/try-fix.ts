@@ -4,14 +4,14 @@
  * and judges the plan with that index known. Index DDL is built from schema column names and JSON
  * keys the lab quotes itself (fixes.ts), never from the user's text as written.
  */
-import { analyzePlan, type AnalysisContext } from "./analyze";
+import type { AnalysisContext } from "./analyze";
 import { createIndexSql, proposedIndex } from "./proposed-index";
 import { isExpressionKey, jsonKey, parseJsonChain } from "./expressions";
 import { plannableStatement } from "./plannable";
 import { findTable } from "./schema";
 import type { IndexSpec, TableSpec } from "./schema/types";
-import { checkSql, explainStatement, type CheckResult, type SqlDatabase } from "./session";
-import { fixKey, overallStatus, type Fix } from "./verdict";
+import { checkSql, explainAndAnalyze, type CheckResult, type SqlDatabase } from "./session";
+import { fixKey, type Fix } from "./verdict";
 
 export { fixKey } from "./verdict";
 
@@ -80,22 +80,11 @@ export async function tryFix(
   if (!accepted.ok) return { ok: false, error: accepted.refusal, ms: 0 };
   const started = performance.now();
   try {
-    const { plan, params } = await explainStatement(db, accepted.statement, [built.ddl]);
     const extraCtx: AnalysisContext = {
       ...ctx,
       extraIndexes: { [built.table.name]: [built.index] },
     };
-    const { verdicts, statement, tables } = analyzePlan(plan, extraCtx, accepted.statement);
-    return {
-      ok: true,
-      status: overallStatus(verdicts),
-      plan,
-      params,
-      verdicts,
-      statement,
-      tables,
-      ms: performance.now() - started,
-    };
+    return await explainAndAnalyze(db, extraCtx, accepted.statement, started, [built.ddl]);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     return { ok: false, error: { message: `The index could not be tried: ${message}` }, ms: 0 };

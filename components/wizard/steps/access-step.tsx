@@ -1,14 +1,7 @@
 import type { Design } from "@/lib/design/model";
-import { BATCH_SCOPES, CONSISTENCIES } from "@/lib/design/model";
-import { Choice } from "@/components/ui/choice";
+import { DesignChoice } from "@/components/wizard/design-choice";
 import { SqlPanel } from "@/components/sql/sql-panel";
 import type { DesignCheck } from "@/components/sql/use-design-check";
-
-const BATCH_LABELS = {
-  single: "single lookup",
-  "batch-in-team": "batch within one team",
-  "batch-cross-team": "batch across teams",
-};
 
 /** Step 2: the SQL, checked as it is typed, and the read/write, consistency and batch choices. */
 export function AccessStep(props: {
@@ -31,13 +24,7 @@ export function AccessStep(props: {
       <div className="grid gap-3 sm:grid-cols-2">
         {design.operation === "read" && (
           <div>
-            <Choice
-              label="Consistency"
-              testId="consistency"
-              value={design.consistency}
-              options={CONSISTENCIES}
-              onChange={(consistency) => update({ consistency })}
-            />
+            <DesignChoice field="consistency" label="Consistency" design={design} update={update} />
             <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
               Eventual reads the replica pool and may lag; strong reads the primary and, for person
               data, goes to the leader.
@@ -45,14 +32,7 @@ export function AccessStep(props: {
           </div>
         )}
         <div>
-          <Choice
-            label="Batch"
-            testId="batch"
-            value={design.batch}
-            options={BATCH_SCOPES}
-            labels={BATCH_LABELS}
-            onChange={(batch) => update({ batch })}
-          />
+          <DesignChoice field="batch" label="Batch" design={design} update={update} />
           <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
             A batch within one team keeps a constant team_id (one partition); across teams each row
             names its team.

@@ -15,6 +15,7 @@ const int64 = (name: string) => ({
   comment: "",
 });
 
+/** A deliberate copy of design/defaults.ts's WORKED_EXAMPLE as it was then; never edit it. */
 export const WORKED_EXAMPLE_V2 = {
   target: "guide",
   rpcName: "GetPersonCount",
@@ -37,6 +38,7 @@ export function v2ToV3(delta: Payload): Payload {
   return Object.assign(Object.create(null) as Payload, structuredClone(WORKED_EXAMPLE_V2), delta);
 }
 
+/** v2's reader as it shipped: v3's has its shape, but an old version's reader never changes. */
 export const V2: LinkVersion = {
   params: ["d"],
   async read(params, warnings) {

@@ -5,6 +5,7 @@ import { MAX_DECOMPRESSED_BYTES } from "../limits";
 import { readPayload } from "../payload";
 import type { LinkVersion } from "./link-version";
 
+/** Shaped like v2's reader on purpose: each version keeps its own, frozen once it is old. */
 export const V3: LinkVersion = {
   params: ["z"],
   async read(params, warnings) {
