@@ -1,8 +1,8 @@
 /**
  * Step 3b: the replica's RPC handler (consistency handling, batch caps, the storage call, the proto
  * response), the service test and the FailingStorage/SuccessStorage mock methods the compiler
- * demands. A person write in the current code is a leader RPC instead: the
- * replica never serves it, so the handler goes to the leader crate.
+ * demands. A person write is a leader RPC instead (today's proxy and the typed router's era B
+ * alike): the replica never serves it, so the handler goes to the leader crate.
  */
 import { code, type Block } from "./code";
 import type { GenerateInput, Generator } from "./context";
