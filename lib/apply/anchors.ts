@@ -180,3 +180,55 @@ export function byteOrderBreak(names: readonly string[]): [string, string] | nul
 export function methodMatch(text: string): (Region & { indent: number }) | string {
   return braceBlock(text, "match method_name");
 }
+
+/**
+ * Where an rpc line goes in a service block: after the last rpc of the group whose `// Heading`
+ * comment is `group`, or `group` and a parenthesised suffix (`(routed to replica …)`), a group
+ * running until a blank line before the next comment; at the end of the block when the file has
+ * no such group. Returns the offset to insert the line after, or a problem.
+ */
+export function rpcLinePosition(
+  text: string,
+  service: string,
+  group: string | null,
+): { at: number; indent: number } | null | string {
+  const block = braceBlock(text, `service ${service}`);
+  if (typeof block === "string") return block;
+  if (!group) return null;
+  const body = text.slice(block.start, block.end);
+  const heading = new RegExp(`^( *)// ${escapeRegExp(group)}(?: \\([^\\n]*)?$`, "m").exec(body);
+  if (!heading) return null;
+  let at = heading.index + heading[0].length;
+  let pos = at + 1;
+  while (pos < body.length) {
+    const nl = body.indexOf("\n", pos);
+    const end = nl < 0 ? body.length : nl;
+    const line = body.slice(pos, end).trim();
+    if (!line) {
+      const next = /^\s*(\S{2})/.exec(body.slice(end));
+      if (!next || next[1] === "//" || next[1] === "}") break;
+    } else if (line.startsWith("rpc ")) {
+      const semi = body.indexOf(";", pos);
+      if (semi < 0) break;
+      at = body.indexOf("\n", semi);
+      if (at < 0) at = body.length;
+      pos = at + 1;
+      continue;
+    }
+    pos = end + 1;
+  }
+  return { at: block.start + at, indent: heading[1]!.length };
+}
+
+/** The text with the rpc line placed by `rpcLinePosition`, or null when it is to go last. */
+export function insertRpcLine(
+  text: string,
+  service: string,
+  group: string | null,
+  code: string,
+): string | null {
+  const pos = rpcLinePosition(text, service, group);
+  if (typeof pos === "string") throw new Error(pos);
+  if (!pos) return null;
+  return `${text.slice(0, pos.at)}\n${indentLines(code.trim(), pos.indent)}${text.slice(pos.at)}`;
+}

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import { DESIGN_FIXTURES } from "../design/fixtures";
 import { TARGETS, type Design } from "../design/model";
 import { generateSnippets } from "../generate";
-import { byteOrderBreak, knownMethods } from "./anchors";
+import { byteOrderBreak, knownMethods, rpcLinePosition } from "./anchors";
 import { applySnippets, filesNamed } from "./apply";
 import { fixtureCheckout } from "./fixture-tree";
 
@@ -100,5 +100,40 @@ describe("KNOWN_METHODS anchor", () => {
       outcome.problems.join("\n"),
       /KNOWN_METHODS in byte order \(it has "CountCohortMembers" before "CheckCohortMembership"\)/,
     );
+  });
+});
+
+describe("rpc line anchor", () => {
+  const SERVICE = "proto/personhog/service/v1/service.proto";
+
+  it("puts the line last in its comment group, in service.proto and replica.proto alike", () => {
+    const design = DESIGN_FIXTURES["cohort-write-current"]!;
+    const { after } = applied(design, fixtureCheckout("current"));
+    for (const file of [SERVICE, "proto/personhog/replica/v1/replica.proto"]) {
+      const lines = after.get(file)!.split("\n");
+      const at = lines.findIndex((l) => l.includes(`rpc ${design.rpcName}(`));
+      assert.match(lines[at - 1]!, /^ {2}rpc DeleteCohortMember\(/, file);
+      assert.equal(lines[at + 1], "", file);
+    }
+  });
+
+  it("reads a group with a suffixed heading, and goes last when the file has no such group", () => {
+    const text = [
+      "service S {",
+      "  // Group writes (routed to replica - non-person data)",
+      "  rpc A(X) returns (Y);",
+      "",
+      "  rpc B(X) returns (Y);",
+      "",
+      "  // Other",
+      "  rpc C(X) returns (Y);",
+      "}",
+    ].join("\n");
+    const pos = rpcLinePosition(text, "S", "Group writes");
+    assert.ok(pos && typeof pos !== "string");
+    assert.equal(text.slice(0, pos.at).split("\n").at(-1), "  rpc B(X) returns (Y);");
+    assert.equal(rpcLinePosition(text, "S", "Groups"), null);
+    assert.equal(rpcLinePosition(text, "S", "Group"), null);
+    assert.match(String(rpcLinePosition(text, "T", "Other")), /no `service T/);
   });
 });

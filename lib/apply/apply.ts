@@ -6,6 +6,7 @@
  * reading, writing and parsing.
  */
 import { isPseudoFile, type Snippet } from "../generate/snippet";
+import { rpcGroupOf } from "../generate/snippet-placement";
 import { addRustImports, addSnippetUses } from "./rust-imports";
 import {
   anchorKind,
@@ -15,6 +16,7 @@ import {
   dedent,
   escapeRegExp,
   indentLines,
+  insertRpcLine,
   knownMethods,
   methodMatch,
   pythonClass,
@@ -119,6 +121,7 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
     region: (text, s) => braceBlock(text, `service ${serviceName(s)}`),
     key: (s) => new RegExp(`^\\s*rpc ${rpcOf(s.code)}\\s*\\(`, "m"),
     insert: (text, s) =>
+      insertRpcLine(text, serviceName(s), rpcGroupOf(s.anchor), s.code) ??
       appendToBlock(text, must(braceBlock(text, `service ${serviceName(s)}`)), s.code, 2, false),
   },
   "rust-block-item": {

@@ -15,6 +15,12 @@ export interface DomainFacts {
   readonly rustModule: string;
   /** Node operations class in the current layout (`nodejs/src/common/personhog/<file>.ts`). */
   readonly nodeOps: { readonly file: "persons" | "groups"; readonly className: string };
+  /**
+   * The replica's handlers answer an empty repeated input before calling storage (the cohort
+   * handlers: count_cohort_members, insert_cohort_members, delete_cohort_members_bulk); the
+   * others leave it to the storage method's own early return.
+   */
+  readonly emptyInputInHandler: boolean;
 }
 
 /** The Node operations class each wrapper file holds. */
@@ -28,19 +34,21 @@ function facts(
   rustTrait: string,
   rustModule: string,
   nodeFile: keyof typeof NODE_OPS_CLASS,
+  emptyInputInHandler = false,
 ): DomainFacts {
   return {
     label,
     rustTrait,
     rustModule,
     nodeOps: { file: nodeFile, className: NODE_OPS_CLASS[nodeFile] },
+    emptyInputInHandler,
   };
 }
 
 export const DOMAIN_FACTS: Readonly<Record<Domain, DomainFacts>> = {
   person: facts("persons and distinct ids", "PersonLookup", "person", "persons"),
   group: facts("groups and group type mappings", "GroupStorage", "group", "groups"),
-  cohort: facts("cohort membership", "CohortStorage", "cohort", "persons"),
+  cohort: facts("cohort membership", "CohortStorage", "cohort", "persons", true),
   feature_flag: facts(
     "feature flag hash-key overrides",
     "FeatureFlagStorage",

@@ -5,7 +5,8 @@ import { WORKED_EXAMPLE, field } from "../design/defaults";
 import { checkProto } from "../validate/proto";
 import { generateInput } from "./context";
 import { assertGolden } from "./golden";
-import { protoSnippets } from "./proto";
+import { protoSnippets, rpcGroup } from "./proto";
+import type { Design } from "../design/model";
 
 describe("protoSnippets", () => {
   it("writes the guide's worked example as the reference page does", () => {
@@ -26,16 +27,29 @@ describe("protoSnippets", () => {
     assert.equal(messages?.file, "proto/personhog/types/v1/person.proto");
   });
 
-  it("declares a leader write in leader.proto, and keeps it out of replica.proto on current code", () => {
-    const guide = protoSnippets(generateInput(DESIGN_FIXTURES["person-write-guide"]!)).map(
-      (s) => s.file,
-    );
-    assert.ok(guide.includes("proto/personhog/leader/v1/leader.proto"));
-    assert.ok(guide.includes("proto/personhog/replica/v1/replica.proto"));
-    const current = protoSnippets(
-      generateInput({ ...DESIGN_FIXTURES["person-write-guide"]!, target: "current" }),
-    ).map((s) => s.file);
-    assert.ok(!current.includes("proto/personhog/replica/v1/replica.proto"));
+  it("declares a leader write in leader.proto and never in replica.proto, in both targets", () => {
+    for (const target of ["guide", "current"] as const) {
+      const files = protoSnippets(
+        generateInput({ ...DESIGN_FIXTURES["person-write-guide"]!, target }),
+      ).map((s) => s.file);
+      assert.ok(files.includes("proto/personhog/leader/v1/leader.proto"), target);
+      assert.ok(!files.includes("proto/personhog/replica/v1/replica.proto"), target);
+    }
+  });
+
+  it("places the rpc line in its domain's comment group; a leader write goes last", () => {
+    const group = (design: Design) => rpcGroup(generateInput(design));
+    assert.equal(group(DESIGN_FIXTURES["cohort-write-current"]!), "Cohort membership");
+    assert.equal(group(DESIGN_FIXTURES["group-read-current"]!), "Groups");
+    const mappings = {
+      ...DESIGN_FIXTURES["group-read-current"]!,
+      tables: ["posthog_grouptypemapping"],
+    };
+    assert.equal(group(mappings), "Group type mappings");
+    assert.equal(group({ ...mappings, operation: "write" }), "Group type mapping writes");
+    assert.equal(group(DESIGN_FIXTURES["person-write-guide"]!), null);
+    const rpc = protoSnippets(generateInput(DESIGN_FIXTURES["group-read-current"]!))[1]!;
+    assert.equal(rpc.anchor, 'inside service PersonHogService, last in its "// Groups" group');
   });
 
   for (const [name, design] of Object.entries(DESIGN_FIXTURES)) {

@@ -9,6 +9,7 @@ import { commentText } from "./escape/comment";
 import { protoComment } from "./escape/proto";
 import { code, paragraphs } from "./code";
 import { snippet } from "./snippet-builder";
+import { rpcGroupAnchor } from "./snippet-placement";
 
 const TYPES_PACKAGE = "personhog.types.v1";
 
@@ -34,14 +35,41 @@ function message(name: string, fields: readonly FieldDesign[], doc: string, read
 }
 
 /** Which service files declare the rpc line for this design and target. */
-export function serviceFiles({ design, d }: GenerateInput): { file: string; service: string }[] {
+export function serviceFiles({ d }: GenerateInput): { file: string; service: string }[] {
   const service = { file: PROTO_PATHS.service, service: "PersonHogService" };
   const replica = { file: PROTO_PATHS.replica, service: "PersonHogReplica" };
   const leader = { file: PROTO_PATHS.leader, service: "PersonHogLeader" };
-  if (!d.leaderWrite) return [service, replica];
-  // The guide keeps service and replica identical and adds the leader; current code leaves
-  // leader-only writes out of the replica service.
-  return design.target === "guide" ? [service, replica, leader] : [service, leader];
+  // No version of replica.proto declares a leader write (era B's UpdatePersonProperties included).
+  return d.leaderWrite ? [service, leader] : [service, replica];
+}
+
+/**
+ * The comment group of service.proto and replica.proto an rpc joins, by domain and what it
+ * touches (`// Cohort membership`, `// Group type mappings`, `// Group writes (routed to replica
+ * …)`); the shortest form, since replica.proto drops the suffixes. Null for a leader write: its
+ * groups are per feature (property updates, fences), so it goes last.
+ */
+export function rpcGroup({ design, d }: GenerateInput): string | null {
+  if (d.leaderWrite) return null;
+  const write = design.operation === "write";
+  const tables = new Set(design.tables);
+  switch (design.domain) {
+    case "cohort":
+      return "Cohort membership";
+    case "feature_flag":
+      return "Feature flag hash key overrides";
+    case "group": {
+      const mappings = tables.has("posthog_grouptypemapping") && !tables.has("posthog_group");
+      if (mappings) return write ? "Group type mapping writes" : "Group type mappings";
+      return write ? "Group writes" : "Groups";
+    }
+    default:
+      if (write) return null;
+      if (!tables.has("posthog_persondistinctid")) return "Person lookups by ID";
+      return tables.has("posthog_person")
+        ? "Person lookups by Distinct ID"
+        : "Distinct ID operations";
+  }
 }
 
 export const protoSnippets: Generator = (input) => {
@@ -50,6 +78,7 @@ export const protoSnippets: Generator = (input) => {
   const doc = `${d.requestMessage} ${verb} ${design.tables.join(", ") || "personhog data"}.`;
   const readOptions = design.operation === "read" && design.readOptions;
   const response = design.response.kind === "new" ? design.response.fields : null;
+  const group = rpcGroup(input);
   return [
     snippet({
       id: "proto-messages",
@@ -65,7 +94,7 @@ export const protoSnippets: Generator = (input) => {
       snippet({
         id: `proto-rpc-${target.service.replace("PersonHog", "").toLowerCase()}`,
         file: target.file,
-        anchor: `inside service ${target.service}, one rpc per line`,
+        anchor: rpcGroupAnchor(target.service, group),
         code: rpcLine(d.rpc, d.requestMessage, d.responseMessage),
         notes: [
           "The line must be identical in every service file: the router forwards requests unchanged.",

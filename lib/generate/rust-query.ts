@@ -10,7 +10,7 @@ import { call, chain } from "./rust-layout";
 import { sqlBinds } from "./rust-binds";
 import type { ReturnShape } from "./rust-response";
 import { owned, type RustPlan } from "./rust-types";
-import { fitSelect, type SelectFit } from "./sqlx-select";
+import { fitScalar, fitSelect, type SelectFit } from "./sqlx-select";
 import { STORAGE_ROWS, type RowField, type RowValue } from "../catalogue/storage-rows";
 import type { Design, FieldDesign } from "../design/model";
 
@@ -47,7 +47,9 @@ function queryPlan(sql: string, plan: RustPlan, shape: ReturnShape): QueryPlan {
         : t.name === "bool"
           ? "result.rows_affected() > 0"
           : `result.rows_affected() as ${t.name}`;
-    const rows = "result.rows_affected() as f64";
+    // Only a write that counts rows records them (delete_groups_batch_for_team); one that says
+    // whether it changed anything (delete_group_type_mapping) does not.
+    const rows = t.k === "prim" && t.name !== "bool" ? "result.rows_affected() as f64" : null;
     return { kind: "query", target: null, variable: "result", fetch: "execute", rows, ok };
   }
   if (t.k === "vec") {
@@ -115,6 +117,17 @@ export function selectFitOf(design: Design, plan: RustPlan, shape: ReturnShape):
   return fields && q.target && design.sql.trim() ? fitSelect(design.sql, q.target, fields) : null;
 }
 
+/**
+ * The design's SQL with its one value made non-null for a `query_scalar!` that returns a plain
+ * value or a list of them (`COUNT(*) as "count!"`); null when nothing needs writing.
+ */
+function scalarSql(design: Design, plan: RustPlan, shape: ReturnShape): string | null {
+  const t = shape.type.k === "vec" ? shape.type.of : shape.type;
+  const value = t.k === "prim" ? t.name : t.k === "string" ? "String" : null;
+  if (!value || queryPlan(design.sql, plan, shape).kind !== "query_scalar") return null;
+  return fitScalar(design.sql, shape.variable ?? "value", value);
+}
+
 /** The array conversions, the sqlx call with the design's SQL, the rows metric and `Ok(…)`. */
 export function queryBody(
   input: GenerateInput,
@@ -122,7 +135,7 @@ export function queryBody(
   shape: ReturnShape,
 ): { code: Block; notes: readonly string[] } {
   const fit = selectFitOf(input.design, plan, shape);
-  const sql = fit?.sql ?? input.design.sql;
+  const sql = fit?.sql ?? scalarSql(input.design, plan, shape) ?? input.design.sql;
   const binds = sqlBinds(input.design);
   const q = queryPlan(sql, plan, shape);
   const prelude =

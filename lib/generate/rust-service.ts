@@ -1,12 +1,12 @@
 /**
  * Step 3b: the replica's RPC handler (consistency handling, batch caps, the storage call, the proto
  * response), the service test and the FailingStorage/SuccessStorage mock methods the compiler
- * demands. A person write in the current code is a leader RPC instead: the
- * replica never serves it, so the handler goes to the leader crate.
+ * demands. A person write is a leader RPC instead (today's proxy and the typed router's era B
+ * alike): the replica never serves it, so the handler goes to the leader crate.
  */
 import { code, type Block } from "./code";
 import type { GenerateInput, Generator } from "./context";
-import { chain, letMatch, signature, structLiteral, unbreakableArg } from "./rust-layout";
+import { chain, ifAny, letMatch, signature, structLiteral, unbreakableArg } from "./rust-layout";
 import { returnShape, type ReturnShape } from "./rust-response";
 import { serviceTests } from "./rust-service-tests";
 import { storageSignature } from "./rust-storage";
@@ -16,6 +16,7 @@ import {
   baseType,
   carriesPersonKey,
   emptyValue,
+  fieldType,
   handlerArg,
   rustPlan,
   viaStorage,
@@ -77,6 +78,27 @@ function consistencyLine(input: GenerateInput, plan: RustPlan): string | null {
   return design.readOptions ? "reject_strong_consistency(&req.read_options)?;" : null;
 }
 
+/**
+ * An empty repeated input answers a zero count before storage is touched where the domain's
+ * handlers do, for responses that are counts (count_cohort_members: `return
+ * Ok(Response::new(CountCohortMembersResponse { count: 0 }));`; check_cohort_membership, whose
+ * response lists each cohort, leaves it to storage, as every other domain does).
+ */
+function emptyReturn({ design, d }: GenerateInput, plan: RustPlan): Block | false {
+  const { response } = design;
+  const counts =
+    response.kind === "new" &&
+    response.fields.length > 0 &&
+    response.fields.every((f) => !f.repeated && !f.optional && baseType(f.type).k === "prim");
+  if (!counts || plan.repeated.length === 0 || !d.domain.emptyInputInHandler) return false;
+  const zeros = response.fields.map((f) => `${rustIdent(f.name)}: ${emptyValue(fieldType(f))}`);
+  return code`
+    ${ifAny(plan.repeated.map((f) => `req.${rustIdent(f.name)}.is_empty()`))}
+        ${structLiteral("return ", ["Ok", "Response::new"], d.responseMessage, zeros, ";")}
+    }
+  `;
+}
+
 function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snippet {
   const { design, d } = input;
   const check = validation(design);
@@ -85,8 +107,12 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
     return check.clamped.has(p.field.name) ? rustIdent(p.field.name) : handlerArg(p.field);
   });
   const consistency = consistencyLine(input, plan);
+  const early = emptyReturn(input, plan);
   const usesReq =
-    consistency !== null || check.checks.length > 0 || args.some((a) => a.includes("req."));
+    early !== false ||
+    consistency !== null ||
+    check.checks.length > 0 ||
+    args.some((a) => a.includes("req."));
   const logged = { method: "map_err", param: "|e|", fn: "log_and_convert_error", suffix: "?" };
   const storageCall = chain(
     shape.variable ? `let ${shape.variable} = ` : "let () = ",
@@ -107,6 +133,7 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
     code: code`
       ${requestSignature(d.snake, d.requestMessage, d.responseMessage)}
           let ${usesReq ? "req" : "_req"} = request.into_inner();
+          ${early}
           ${consistency}
           ${check.checks}
 
@@ -188,9 +215,7 @@ function leaderHandler(input: GenerateInput): Snippet {
       !keyed &&
         "The router routes by person: the request needs team_id and person_id (and clients send them as x-team-id/x-person-id headers).",
       "Current code routes person writes to personhog-leader, which writes through its partition cache and emits documents; it does not run the design's SQL, which shows the intended effect.",
-      design.target === "current"
-        ? "The replica does not serve this RPC (replica.proto has no line for it), so there is no replica storage, handler or mock."
-        : "The guide keeps the rpc line in replica.proto as well, so the replica implements it too; only the leader's handler is reached through the router.",
+      "The replica does not serve this RPC (replica.proto has no line for it), so there is no replica storage, handler or mock.",
       "Path inferred from the leader crate's layout: check it in your checkout.",
     ],
   });
@@ -206,7 +231,5 @@ export const rustServiceSnippets: Generator = (input) => {
     // Both eras' replicas have the storage mocks: a new trait method does not compile without them.
     mock(input, plan, shape, true),
     mock(input, plan, shape, false),
-    // The guide's rpc line is in leader.proto too, whose server trait the leader implements.
-    ...(input.d.leaderWrite ? [leaderHandler(input)] : []),
   ];
 };

@@ -148,7 +148,10 @@ export interface RustPlan {
    * bulk primary pool as the replica's batch deletes are; a size of 0 or less does nothing.
    */
   readonly batchSize: FieldDesign | null;
-  /** Current code: person writes live in the leader crate; the replica never sees them. */
+  /**
+   * Person writes live in the leader crate and the replica never sees them: today's proxy and the
+   * typed router's era B (call_leader!, no line in replica.proto) alike.
+   */
   readonly leaderOnly: boolean;
 }
 
@@ -189,6 +192,6 @@ export function rustPlan({ design, d }: GenerateInput): RustPlan {
     params,
     repeated: design.request.filter((f) => f.repeated),
     batchSize,
-    leaderOnly: design.target === "current" && category === "PersonData" && write,
+    leaderOnly: category === "PersonData" && write,
   };
 }

@@ -150,8 +150,7 @@ describe("rust generators", () => {
     assert.match(pool(group), /let pool = self\.pool_for_consistency\(consistency\);/);
     assert.match(byId(group, "rust-storage-trait").code, /consistency: ConsistencyLevel/);
     assert.doesNotMatch(byId(WORKED_EXAMPLE, "rust-storage-trait").code, /consistency/);
-    for (const write of ["person-write-guide", "cohort-write-current"])
-      assert.match(pool(DESIGN_FIXTURES[write]!), /let pool = &self\.primary_pool;/);
+    assert.match(pool(DESIGN_FIXTURES["cohort-write-current"]!), /let pool = &self\.primary_pool;/);
   });
 
   it("place the KNOWN_METHODS entry by byte order, not alphabetically", () => {
@@ -195,11 +194,39 @@ describe("rust generators", () => {
   it("return early for an empty batch only when a request field is repeated", () => {
     const cohort = byId(DESIGN_FIXTURES["cohort-write-current"]!, "rust-storage-postgres").code;
     assert.match(cohort, /if cohort_ids\.is_empty\(\) \{\n\s+return Ok\(0\);\n\s+\}/);
-    for (const name of ["worked-example-guide", "group-read-current", "person-write-guide"])
-      assert.doesNotMatch(
-        byId(DESIGN_FIXTURES[name]!, "rust-storage-postgres").code,
-        /is_empty\(\)/,
-      );
+    for (const name of ["worked-example-guide", "group-read-current"])
+      for (const id of ["rust-storage-postgres", "rust-service-handler"])
+        assert.doesNotMatch(byId(DESIGN_FIXTURES[name]!, id).code, /is_empty\(\)/);
+  });
+
+  it("record DB_ROWS_RETURNED for rows read and rows a write counts, not for a yes/no write", () => {
+    const counted = DESIGN_FIXTURES["cohort-write-current"]!;
+    const postgres = (design: Design) => byId(design, "rust-storage-postgres").code;
+    assert.match(
+      postgres(counted),
+      /DB_ROWS_RETURNED,\s+&labels,\s+result\.rows_affected\(\) as f64/,
+    );
+    const yesNo: Design = {
+      ...counted,
+      response: { kind: "new", fields: [field("removed", "bool")] },
+    };
+    assert.match(postgres(yesNo), /Ok\(result\.rows_affected\(\) > 0\)/);
+    assert.doesNotMatch(postgres(yesNo), /DB_ROWS_RETURNED/);
+    assert.match(postgres(DESIGN_FIXTURES["group-read-current"]!), /rows\.len\(\) as f64/);
+    assert.doesNotMatch(postgres(WORKED_EXAMPLE), /DB_ROWS_RETURNED/);
+  });
+
+  it("answer an empty batch in the handler before storage is touched, as count_cohort_members does", () => {
+    const handler = byId(DESIGN_FIXTURES["cohort-write-current"]!, "rust-service-handler").code;
+    assert.match(
+      handler,
+      /let req = request\.into_inner\(\);\n\s+if req\.cohort_ids\.is_empty\(\) \{\n\s+return Ok\(Response::new\(RemovePersonFromCohortsResponse \{\n\s+deleted_count: 0,/,
+    );
+    assert.ok(handler.indexOf("is_empty()") < handler.indexOf(".storage"));
+    // Other domains' handlers leave the empty batch to storage (delete_hash_key_overrides_by_teams).
+    const flags: Design = { ...DESIGN_FIXTURES["cohort-write-current"]!, domain: "feature_flag" };
+    assert.doesNotMatch(byId(flags, "rust-service-handler").code, /is_empty\(\)/);
+    assert.match(byId(flags, "rust-storage-postgres").code, /is_empty\(\)/);
   });
 
   it("send current-code person writes to the leader, not the replica", () => {
@@ -214,6 +241,13 @@ describe("rust generators", () => {
       /raw_proxy_to_leader\(req, "UpdatePersonLastSeenAtWithFloorVersion"\)/,
     );
     assert.ok(arm?.notes.some((n) => n.includes("x-team-id") && n.includes("x-person-id")));
+  });
+
+  it("send the guide's person writes to the leader only, as era B's call_leader! did", () => {
+    const ids = rustSnippets(DESIGN_FIXTURES["person-write-guide"]!).map((s) => s.id);
+    assert.ok(!ids.some((id) => id.startsWith("rust-storage") || id.startsWith("rust-mock")));
+    assert.ok(!ids.includes("rust-service-handler") && !ids.includes("rust-router-test-replica"));
+    assert.ok(ids.includes("rust-leader-handler") && ids.includes("rust-router-leader-ops"));
   });
 
   it("note the placeholders beyond the request once, however high they go", () => {

@@ -71,3 +71,16 @@ export function columnOf(id: string): number {
 export function placementOf(id: string): SnippetPlacement | undefined {
   return Object.hasOwn(SNIPPET_PLACEMENT, id) ? SNIPPET_PLACEMENT[id] : undefined;
 }
+
+/**
+ * The comment group a proto rpc line joins (`// Cohort membership`), read back from the anchor
+ * proto.ts writes (`…, last in its "// Cohort membership" group`); null when the anchor names none.
+ */
+export function rpcGroupOf(anchor: string): string | null {
+  return /in its "\/\/ ([^"\n]+)" group/.exec(anchor)?.[1] ?? null;
+}
+
+export const rpcGroupAnchor = (service: string, group: string | null) =>
+  group
+    ? `inside service ${service}, last in its "// ${group}" group`
+    : `inside service ${service}, one rpc per line`;

@@ -5,7 +5,7 @@ import { DESIGN_FIXTURES } from "../design/fixtures";
 import { designProblems } from "../design/rules";
 import { ROW_RULE } from "../design/sql-agreement";
 import { stepOfProblem } from "../design/steps";
-import { fitSelect } from "./sqlx-select";
+import { fitScalar, fitSelect } from "./sqlx-select";
 
 const GROUP = STORAGE_ROWS.Group!;
 const items = (sql: string | null) =>
@@ -83,5 +83,36 @@ describe("the SELECT list written for query_as!", () => {
       designProblems(DESIGN_FIXTURES["group-read-current"]!).filter((p) => p.rule === ROW_RULE),
       [],
     );
+  });
+});
+
+describe("the value written for query_scalar!", () => {
+  it('overrides an expression\'s nullability as PostHog writes COUNT(*) as "count!"', () => {
+    assert.equal(
+      fitScalar("SELECT COUNT(*) FROM posthog_person WHERE team_id = $1", "count", "i64"),
+      'SELECT COUNT(*) as "count!" FROM posthog_person WHERE team_id = $1',
+    );
+    assert.equal(
+      fitScalar("SELECT count(*) AS total\nFROM posthog_group", "count", "i64"),
+      'SELECT count(*) as "total!"\nFROM posthog_group',
+    );
+  });
+
+  it("casts an int4 column and leaves a NOT NULL column of the right type alone", () => {
+    assert.equal(
+      fitScalar("SELECT id FROM posthog_group WHERE team_id = $1", "ids", "i64"),
+      'SELECT id::bigint as "id!" FROM posthog_group WHERE team_id = $1',
+    );
+    assert.equal(fitScalar("SELECT group_key FROM posthog_group", "key", "String"), null);
+  });
+
+  it("leaves statements that already say it, or are not one plain value, as written", () => {
+    for (const sql of [
+      'SELECT COUNT(*) as "count!" FROM posthog_person',
+      "SELECT id, team_id FROM posthog_group",
+      "SELECT * FROM posthog_group",
+      "UPDATE posthog_person SET version = 1",
+    ])
+      assert.equal(fitScalar(sql, "count", "i64"), null, sql);
   });
 });

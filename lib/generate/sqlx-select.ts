@@ -313,3 +313,32 @@ export function fitSelect(sql: string, target: string, fields: readonly RowField
     notes,
   };
 }
+
+/**
+ * The single value of a `query_scalar!` written so it decodes into `value` and not an Option: an
+ * expression (`COUNT(*)`) or a nullable column gets sqlx's `as "name!"` override, a column of
+ * another type its cast, as PostHog writes `COUNT(*) as "count!"`. Null when the statement is not
+ * a plain SELECT of one value, or already says what sqlx needs.
+ */
+export function fitScalar(sql: string, name: string, value: RowValue): string | null {
+  const list = selectList(sql);
+  const item = list?.items.length === 1 ? list.items[0]! : null;
+  if (!list || !item || item.star) return null;
+  const field: RowField = {
+    name: item.name === "?column?" ? name : item.name,
+    value,
+    nullable: false,
+  };
+  const segment = sql.slice(list.start, list.end);
+  const found = item.ref && findColumn(list, item.ref);
+  let written: string;
+  if (found) {
+    const fit = columnItem(field, found.column, item.body);
+    if ("problem" in fit) return null;
+    written = fit.item;
+  } else if (/!"$/.test(segment.trimEnd())) return null;
+  else written = aliased(item.body, field, "!");
+  if (written === segment.trimEnd()) return null;
+  const space = /\s*$/.exec(segment)![0];
+  return `${sql.slice(0, list.start)}${written}${space}${sql.slice(list.end)}`;
+}

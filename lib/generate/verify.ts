@@ -8,6 +8,7 @@ import { designProblems } from "../design/rules";
 import { stepOfProblem } from "../design/steps";
 import type { GenerateInput, Generator } from "./context";
 import { serviceFiles } from "./proto";
+import { rustPlan } from "./rust-types";
 import { snippet } from "./snippet-builder";
 
 /** A mark the design or the SQL lab earned, or "todo": only the author can confirm it. */
@@ -55,6 +56,27 @@ export const VERIFY_COMMANDS = [
   "cargo test -p personhog-router",
 ];
 
+/** What the Rust work is, by who serves the RPC: the replica, or the leader only. */
+function rustText({ design }: GenerateInput, leader: boolean): string {
+  const served = leader
+    ? "personhog-leader handler"
+    : "Rust storage trait + postgres impl + service handler";
+  return design.target === "guide"
+    ? `${served} + router wiring all implemented`
+    : `${served}; router KNOWN_METHODS entry in byte order${leader ? " and leader match arm" : ""}`;
+}
+
+/** The test doubles a new method must be added to before the crates' tests compile. */
+function stubsText({ design }: GenerateInput, leader: boolean): string {
+  if (leader)
+    return design.target === "current"
+      ? "The router's TestLeaderService implements the new method"
+      : "The router's LeaderOps and LeaderBackend implement the new method";
+  return design.target === "current"
+    ? "Replica mocks (FailingStorage, SuccessStorage) and the router's TestReplicaService implement the new method"
+    : "Replica mocks (FailingStorage, SuccessStorage), the router's MockBackend and TestReplicaService implement the new method";
+}
+
 export function checklist(input: GenerateInput): ChecklistItem[] {
   const { design, d, sql } = input;
   const errors = designProblems(design, sql.facts).filter((p) => p.severity === "error");
@@ -63,6 +85,7 @@ export function checklist(input: GenerateInput): ChecklistItem[] {
   const binds = errors.filter((p) => stepOfProblem(p) === "rust");
   const sqlState = markOfSql(sql);
   const files = serviceFiles(input).map((f) => f.file.split("/").pop());
+  const leader = rustPlan(input).leaderOnly;
   const items: ChecklistItem[] = [
     {
       id: "index",
@@ -95,20 +118,14 @@ export function checklist(input: GenerateInput): ChecklistItem[] {
     },
     {
       id: "rust",
-      text:
-        design.target === "guide"
-          ? "Rust storage trait + postgres impl + service handler + router wiring all implemented"
-          : "Rust storage trait + postgres impl + service handler; router KNOWN_METHODS entry in byte order",
+      text: rustText(input, leader),
       ...(binds.length
         ? { state: "failed" as const, why: binds.map((p) => p.message).join(" ") }
         : { state: "todo" as const }),
     },
     {
       id: "stubs",
-      text:
-        design.target === "current"
-          ? "Replica mocks (FailingStorage, SuccessStorage) and the router's TestReplicaService implement the new method"
-          : "Replica mocks (FailingStorage, SuccessStorage), the router's MockBackend (or LeaderOps for a leader write) and TestReplicaService implement the new method",
+      text: stubsText(input, leader),
       state: "todo",
     },
     { id: "tests", text: "Tests added at storage, service, and router layers", state: "todo" },

@@ -5,9 +5,9 @@
  * entries the snippets' notes ask for (the design's new proto messages and storage types) to the
  * files that mention them. An anchor the skeleton cannot find is an error, not a guess.
  */
-import { escapeRegExp } from "../apply/anchors";
+import { escapeRegExp, insertRpcLine } from "../apply/anchors";
 import { addRustImports, addSnippetUses } from "../apply/rust-imports";
-import { placementOf } from "../generate/snippet-placement";
+import { placementOf, rpcGroupOf } from "../generate/snippet-placement";
 import type { Snippet } from "../generate/snippet";
 import { matchingBrace } from "./scan";
 
@@ -83,7 +83,9 @@ function placeOne(tree: Tree, s: Snippet): void {
     case "proto-rpc": {
       const service = /inside service (\w+)/.exec(s.anchor)?.[1];
       if (!service) throw new Error(`cannot read the service in "${s.anchor}"`);
-      out = insertInBlock(text, `service ${service}`, s.code, 2);
+      out =
+        insertRpcLine(text, service, rpcGroupOf(s.anchor), s.code) ??
+        insertInBlock(text, `service ${service}`, s.code, 2);
       break;
     }
     case "item":
