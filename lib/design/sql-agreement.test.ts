@@ -127,7 +127,8 @@ describe("the design and its SQL agree", () => {
     const started = performance.now();
     const problems = sqlAgreementProblems(design, facts);
     assert.equal(problems.length, MAX_FIELDS);
-    assert.ok(performance.now() - started < 1500, `${Math.round(performance.now() - started)} ms`);
+    // Linear takes milliseconds, quadratic minutes: the bound leaves room for a loaded machine.
+    assert.ok(performance.now() - started < 5000, `${Math.round(performance.now() - started)} ms`);
   });
 
   it("names the placeholders no request field takes", async () => {
