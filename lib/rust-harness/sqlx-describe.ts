@@ -13,6 +13,7 @@
 import { concatBytes } from "../bytes";
 import type { SqlDatabase } from "../sql/session";
 import { parseColumnAlias } from "../generate/sqlx-column-alias";
+import { ARRAY_ELEMENT_OIDS } from "../sql/pg-types";
 import { readStringLiteral, stringLiteralValue } from "./scan";
 import {
   closeStatement,
@@ -49,32 +50,11 @@ const SCALARS: Readonly<Record<number, string>> = {
   3802: "::sqlx::types::JsonValue",
 };
 
-/** Array type OID → element type OID. */
-const ARRAYS: Readonly<Record<number, number>> = {
-  1000: 16,
-  1001: 17,
-  1003: 19,
-  1005: 21,
-  1007: 23,
-  1009: 25,
-  1014: 1042,
-  1015: 1043,
-  1016: 20,
-  1021: 700,
-  1022: 701,
-  1115: 1114,
-  1182: 1082,
-  1185: 1184,
-  199: 114,
-  2951: 2950,
-  3807: 3802,
-};
-
 /** The Rust type for a type OID, or null when sqlx (without extra features) has none. */
 export function rustTypeOf(oid: number): string | null {
   const scalar = SCALARS[oid];
   if (scalar) return scalar;
-  const element = ARRAYS[oid];
+  const element = ARRAY_ELEMENT_OIDS[oid];
   return element !== undefined && SCALARS[element] ? `::std::vec::Vec<${SCALARS[element]}>` : null;
 }
 

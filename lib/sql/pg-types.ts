@@ -33,8 +33,8 @@ const SCALARS: Readonly<Record<number, readonly [string, TypeFamily]>> = {
   3802: ["jsonb", "bytes"],
 };
 
-/** Array type OID → its element's OID. */
-const ARRAYS: Readonly<Record<number, number>> = {
+/** Array type OID → its element's OID (PostgreSQL's pg_type.typelem), for every reader of OIDs. */
+export const ARRAY_ELEMENT_OIDS: Readonly<Record<number, number>> = {
   199: 114,
   1000: 16,
   1001: 17,
@@ -57,7 +57,7 @@ const ARRAYS: Readonly<Record<number, number>> = {
 
 /** The type for an OID, or null for one the lab does not know (no claim is made about it). */
 export function pgType(oid: number): PgType | null {
-  const element = ARRAYS[oid];
+  const element = ARRAY_ELEMENT_OIDS[oid];
   const scalar = SCALARS[element ?? oid];
   if (!scalar) return null;
   const [name, family] = scalar;
