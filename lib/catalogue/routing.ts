@@ -69,6 +69,17 @@ export function routeRequest(
       };
 }
 
+/**
+ * Where today's code serves a person write the router names no leader arm for (DeletePersons,
+ * SplitPerson, the version floors): the replica, on its primary pool.
+ */
+export const REPLICA_PERSON_WRITE_ROUTE: Route = {
+  backend: "replica",
+  pool: "primary_pool",
+  reason:
+    "Today's code serves this person write on the replica's primary pool as a temporary measure, as it does DeletePersons and SplitPerson (TODO in service.proto: migrate it to the leader).",
+};
+
 /** The guide's routing column, in words, generated from `routeRequest` so the two cannot drift. */
 export function routingSummary(category: DataCategory): string {
   const eventual = routeRequest(category, "read", "eventual").backend;

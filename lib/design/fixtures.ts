@@ -1,6 +1,8 @@
 /**
  * Designs that exercise every branch of the generators: the guide's worked example under both
- * targets, a batched group read by type, a leader-routed person write, and a cohort write.
+ * targets, a batched group read by type, a leader-routed person write (which keeps the leader when
+ * switched to the current target), a person delete the current target serves on the replica's
+ * primary pool (the leader under the guide), and a cohort write.
  * Golden files and end-to-end tests use them.
  */
 import { WORKED_EXAMPLE, field } from "./defaults";
@@ -38,6 +40,23 @@ export const DESIGN_FIXTURES: Readonly<Record<string, Design>> = {
     ],
     response: { kind: "new", fields: [field("updated", "bool")] },
     leaderSafety: { kind: "convergent", shape: "max-merge-floor" },
+    personWriteBackend: "leader",
+  },
+  "person-delete-current": {
+    ...WORKED_EXAMPLE,
+    target: "current",
+    rpcName: "DeletePersonsByIds",
+    operation: "write",
+    readOptions: false,
+    batch: "batch-in-team",
+    sql: "DELETE FROM posthog_person WHERE team_id = $1 AND id = ANY($2)",
+    request: [
+      field("team_id", "int64"),
+      field("person_ids", "int64", { repeated: true, comment: "Max 1000 per request." }),
+    ],
+    response: { kind: "new", fields: [field("deleted_count", "int64")] },
+    leaderSafety: { kind: "convergent", shape: "tombstone-delete" },
+    personWriteBackend: "replica",
   },
   "cohort-write-current": {
     ...WORKED_EXAMPLE,

@@ -5,7 +5,12 @@
  */
 import { personhogTable, type DataCategory } from "../catalogue/tables";
 import { derive } from "../design/derive";
-import { TARGET_LABELS, type Design, type LeaderSafety } from "../design/model";
+import {
+  TARGET_LABELS,
+  type Design,
+  type LeaderSafety,
+  type PersonWriteBackend,
+} from "../design/model";
 import type { Mark } from "../design/mark";
 import type { Problem } from "../design/problem";
 import { designProblems } from "../design/rules";
@@ -115,6 +120,13 @@ function reviewSql(design: Design, check: CheckResult | null, summary: SqlSummar
   };
 }
 
+/** Where a current-target person write is served, as the review's facts say it. */
+const PERSON_WRITE_SIDES: Readonly<Record<PersonWriteBackend, string>> = {
+  replica:
+    "the replica, on its primary pool (today's practice, a temporary measure; TODO: move it to the leader)",
+  leader: "the leader (at-least-once: it must converge under redelivery)",
+};
+
 /** `check` must be a check of `design.sql` as it stands; pass null while none has run. */
 export function buildReview(design: Design, check: CheckResult | null): Review {
   const d = derive(design);
@@ -139,6 +151,14 @@ export function buildReview(design: Design, check: CheckResult | null): Review {
       },
       { label: "Batch", value: design.batch },
       { label: "Code layout", value: TARGET_LABELS[design.target] },
+      ...(design.target === "current" && (d.leaderWrite || d.replicaPersonWrite)
+        ? [
+            {
+              label: "Person write served by",
+              value: PERSON_WRITE_SIDES[d.leaderWrite ? "leader" : "replica"],
+            },
+          ]
+        : []),
       ...(d.leaderWrite
         ? [{ label: "Redelivery to the leader", value: redelivery(design.leaderSafety) }]
         : []),
