@@ -38,8 +38,9 @@ const V2_EXAMPLE: Design = { ...V2_FROZEN, personWriteBackend: "leader" };
 
 /** A design as a v3 link wrote it: without the member v4 added. */
 function withoutSide(design: Design): Omit<Design, "personWriteBackend"> {
-  const { personWriteBackend: _, ...rest } = design;
-  return rest;
+  return Object.fromEntries(
+    Object.entries(design).filter(([key]) => key !== "personWriteBackend"),
+  ) as Omit<Design, "personWriteBackend">;
 }
 
 /** A person write on the current target, as a v3 link of it carried it. */
