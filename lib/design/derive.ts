@@ -4,7 +4,7 @@
  */
 import { DISTINCT_ID_LOOKUP, DOMAIN_FACTS, type DomainFacts } from "../catalogue/domains";
 import { lowerCamel, snakeCase } from "../catalogue/naming";
-import { REPLICA_PERSON_WRITE_ROUTE, routeRequest, type Route } from "../catalogue/routing";
+import { CURRENT_PERSON_WRITE_ROUTES, routeRequest, type Route } from "../catalogue/routing";
 import { personhogTable, type DataCategory } from "../catalogue/tables";
 import type { Design } from "./model";
 
@@ -31,6 +31,8 @@ export interface Derived {
    * today's code does DeletePersons ("a temporary measure", with a TODO to move it to the leader).
    */
   readonly replicaPersonWrite: boolean;
+  /** A person write on the current target, which asks where it is served (personWriteBackend). */
+  readonly choosesPersonWriteSide: boolean;
   /**
    * A read of posthog_persondistinctid alone: person data the replica nevertheless serves at the
    * caller's consistency (STRONG from the primary pool), as its distinct-id lookups do.
@@ -74,12 +76,12 @@ export function derive(design: Design): Derived {
     design.tables.length === 1 &&
     design.tables[0] === "posthog_persondistinctid";
   const leaderWrite = servedByLeader(design, category);
-  const replicaPersonWrite =
-    category === "PersonData" && design.operation === "write" && !leaderWrite;
+  const personWrite = category === "PersonData" && design.operation === "write";
+  const choosesPersonWriteSide = personWrite && design.target === "current";
   const route = !category
     ? null
-    : replicaPersonWrite
-      ? REPLICA_PERSON_WRITE_ROUTE
+    : choosesPersonWriteSide
+      ? CURRENT_PERSON_WRITE_ROUTES[design.personWriteBackend]
       : routeRequest(category, design.operation, design.consistency);
   return {
     rpc,
@@ -92,7 +94,8 @@ export function derive(design: Design): Derived {
     category,
     route,
     leaderWrite,
-    replicaPersonWrite,
+    replicaPersonWrite: personWrite && !leaderWrite,
+    choosesPersonWriteSide,
     distinctIdRead,
   };
 }

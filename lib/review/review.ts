@@ -5,12 +5,8 @@
  */
 import { personhogTable, type DataCategory } from "../catalogue/tables";
 import { derive } from "../design/derive";
-import {
-  TARGET_LABELS,
-  type Design,
-  type LeaderSafety,
-  type PersonWriteBackend,
-} from "../design/model";
+import { TARGET_LABELS, type Design, type LeaderSafety } from "../design/model";
+import { PERSON_WRITE_SIDES } from "../design/person-write-sides";
 import type { Mark } from "../design/mark";
 import type { Problem } from "../design/problem";
 import { designProblems } from "../design/rules";
@@ -120,13 +116,6 @@ function reviewSql(design: Design, check: CheckResult | null, summary: SqlSummar
   };
 }
 
-/** Where a current-target person write is served, as the review's facts say it. */
-const PERSON_WRITE_SIDES: Readonly<Record<PersonWriteBackend, string>> = {
-  replica:
-    "the replica, on its primary pool (today's practice, a temporary measure; TODO: move it to the leader)",
-  leader: "the leader (at-least-once: it must converge under redelivery)",
-};
-
 /** `check` must be a check of `design.sql` as it stands; pass null while none has run. */
 export function buildReview(design: Design, check: CheckResult | null): Review {
   const d = derive(design);
@@ -151,11 +140,11 @@ export function buildReview(design: Design, check: CheckResult | null): Review {
       },
       { label: "Batch", value: design.batch },
       { label: "Code layout", value: TARGET_LABELS[design.target] },
-      ...(design.target === "current" && (d.leaderWrite || d.replicaPersonWrite)
+      ...(d.choosesPersonWriteSide
         ? [
             {
               label: "Person write served by",
-              value: PERSON_WRITE_SIDES[d.leaderWrite ? "leader" : "replica"],
+              value: PERSON_WRITE_SIDES[design.personWriteBackend].label,
             },
           ]
         : []),
