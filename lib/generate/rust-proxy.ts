@@ -61,7 +61,7 @@ function knownMethod(input: GenerateInput, plan: RustPlan): Snippet {
       strongPersonRead &&
         "Only GetPerson goes to the leader on STRONG in current code; this RPC reaches the replica, which refuses STRONG person reads.",
       replicaPersonWrite &&
-        "No match arm: the `_` arm forwards this person write to the replica, which serves it on its primary pool as a temporary measure (as DeletePersons and SplitPerson). Moving it to the leader later takes a leader arm, a leader.proto line instead of the replica.proto one, and the leader's handler.",
+        "No match arm: the `_` arm forwards this person write to the replica, which serves it on its primary pool as a temporary measure (as DeletePersons and SplitPerson, which service.proto's TODO moves to the leader). Moving it later takes a leader arm, a leader.proto line instead of the replica.proto one, and the leader's handler.",
     ],
   });
 }
