@@ -45,15 +45,13 @@ export const DESIGN_FIXTURES: Readonly<Record<string, Design>> = {
   "person-delete-current": {
     ...WORKED_EXAMPLE,
     target: "current",
-    rpcName: "DeletePersonsByIds",
+    rpcName: "PurgeDeletedPerson",
     operation: "write",
     readOptions: false,
-    batch: "batch-in-team",
-    sql: "DELETE FROM posthog_person WHERE team_id = $1 AND id = ANY($2)",
-    request: [
-      field("team_id", "int64"),
-      field("person_ids", "int64", { repeated: true, comment: "Max 1000 per request." }),
-    ],
+    batch: "single",
+    sql: "DELETE FROM posthog_person WHERE team_id = $1 AND id = $2 AND is_deleted = true",
+    // team_id and person_id: under the guide target the leader is found from them.
+    request: [field("team_id", "int64"), field("person_id", "int64")],
     response: { kind: "new", fields: [field("deleted_count", "int64")] },
     leaderSafety: { kind: "convergent", shape: "tombstone-delete" },
     personWriteBackend: "replica",

@@ -75,7 +75,7 @@ describe("a current-target person write served by the replica", () => {
     const code = snippetOf(design, "rust-storage-postgres").code;
     assert.match(code, /let pool_label = "primary";/);
     assert.match(code, /let pool = &self\.primary_pool;/);
-    assert.match(code, /"delete_persons_by_ids"\.to_string\(\)/);
+    assert.match(code, /"purge_deleted_person"\.to_string\(\)/);
     assert.match(code, /\("method"\.to_string\(\), method\.to_string\(\)\)/);
     const batched = on("replica", {
       request: [field("team_id", "int64"), field("batch_size", "int64")],
