@@ -27,6 +27,7 @@ const BASE = {
   readOptions: true,
   response: { kind: "new", fields: [] },
   leaderSafety: { kind: "unanswered" },
+  personWriteBackend: "replica",
   nodeLayout: "common-operations",
 };
 
