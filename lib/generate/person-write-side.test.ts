@@ -23,7 +23,6 @@ const on = (side: PersonWriteBackend, extra: Partial<Design> = {}): Design => ({
   ...extra,
 });
 
-const ids = (design: Design) => generateSnippets(design).map((s) => s.id);
 const snippetOf = (design: Design, id: string) => {
   const s = generateSnippets(design).find((x) => x.id === id);
   assert.ok(s, `${id} is generated`);
@@ -50,6 +49,14 @@ const LEADER_ONLY = [
   "rust-router-test-leader",
 ];
 
+/** Its own side's snippets and the ones both sides have are there; none of the other side's. */
+function assertOnlySide(design: Design, own: readonly string[], other: readonly string[]) {
+  const got = generateSnippets(design).map((s) => s.id);
+  for (const id of [...own, "proto-rpc-service", "rust-proxy-known-method"])
+    assert.ok(got.includes(id), id);
+  for (const id of other) assert.ok(!got.includes(id), id);
+}
+
 describe("a current-target person write served by the replica", () => {
   const design = on("replica");
 
@@ -60,10 +67,7 @@ describe("a current-target person write served by the replica", () => {
   });
 
   it("generates the replica side completely and nothing of the leader's", () => {
-    const got = ids(design);
-    for (const id of [...REPLICA_ONLY, "proto-rpc-service", "rust-proxy-known-method"])
-      assert.ok(got.includes(id), id);
-    for (const id of LEADER_ONLY) assert.ok(!got.includes(id), id);
+    assertOnlySide(design, REPLICA_ONLY, LEADER_ONLY);
   });
 
   it("puts its rpc lines under the person deletes banner in service.proto and replica.proto", () => {
@@ -144,10 +148,7 @@ describe("a current-target person write served by the leader", () => {
   });
 
   it("generates the leader side and nothing of the replica's", () => {
-    const got = ids(design);
-    for (const id of [...LEADER_ONLY, "proto-rpc-service", "rust-proxy-known-method"])
-      assert.ok(got.includes(id), id);
-    for (const id of REPLICA_ONLY) assert.ok(!got.includes(id), id);
+    assertOnlySide(design, LEADER_ONLY, REPLICA_ONLY);
   });
 
   it("explains the at-least-once rule and the partition headers", () => {
