@@ -166,8 +166,9 @@ describe("rust generators", () => {
 
   it("route as the typed router's era B does: call_backend! with four arguments, call_leader! for person writes", () => {
     const method = (design: Design) => byId(design, "rust-router-method").code;
+    const guide = DESIGN_FIXTURES["worked-example-guide"]!;
     assert.match(
-      method(WORKED_EXAMPLE),
+      method(guide),
       /self\.require_replica\(DataCategory::PersonData, &request\.read_options\)\?;\n\s+call_backend!\(self, "GetPersonCount", get_person_count, request\)/,
     );
     const write = DESIGN_FIXTURES["person-write-guide"]!;
@@ -182,7 +183,7 @@ describe("rust generators", () => {
     assert.ok(!writeIds.includes("rust-router-backend-trait"));
     const groupGuide = { ...DESIGN_FIXTURES["group-read-current"]!, target: "guide" as const };
     assert.doesNotMatch(method(groupGuide), /require_replica|route_request|decision/);
-    const test = byId(WORKED_EXAMPLE, "rust-router-test").code;
+    const test = byId(guide, "rust-router-test").code;
     assert.doesNotMatch(test, /rstest|#\[case/);
     assert.match(test, /async fn test_get_person_count_strong_is_unimplemented\(\)/);
     assert.match(
