@@ -244,6 +244,22 @@ describe("rust generators", () => {
     assert.ok(arm?.notes.some((n) => n.includes("x-team-id") && n.includes("x-person-id")));
   });
 
+  it("open a leader handler as the real leader's do, and end in a stub that says what goes there", () => {
+    const handler = byId(DESIGN_FIXTURES["person-write-guide"]!, "rust-leader-handler").code;
+    const lines = handler.split("\n").map((l) => l.trim());
+    const start = lines.indexOf("let partition = partition_from_metadata(&request)?;");
+    assert.deepEqual(lines.slice(start, start + 4), [
+      "let partition = partition_from_metadata(&request)?;",
+      "let req = request.into_inner();",
+      "self.validate_partition(partition, req.team_id, req.person_id)?;",
+      "self.check_authority(partition)?;",
+    ]);
+    assert.match(
+      handler,
+      /Err\(Status::unimplemented\(\n\s+"set_person_last_seen is a stub: write the change through the partition's person cache and emit its record here, as update_person_properties does",\n\s+\)\)\n\}$/,
+    );
+  });
+
   it("send the guide's person writes to the leader only, as era B's call_leader! did", () => {
     const ids = rustSnippets(DESIGN_FIXTURES["person-write-guide"]!).map((s) => s.id);
     assert.ok(!ids.some((id) => id.startsWith("rust-storage") || id.startsWith("rust-mock")));
