@@ -45,6 +45,10 @@ const baseSnippets = generateSnippets(base);
 const GUIDE_BASE = "worked-example-guide";
 const guideSnippets = generateSnippets(DESIGN_FIXTURES[GUIDE_BASE]!);
 
+const without = (snippets: readonly Snippet[], id: string) => snippets.filter((s) => s.id !== id);
+/** What rustc says when a trait impl lacks the design's method. */
+const MISSING_METHOD = /E0046\]: not all trait items implemented, missing: `get_person_count`/;
+
 /** Broken variants: what is broken, and an error the compiler must give for it. */
 const BROKEN: readonly {
   name: string;
@@ -62,8 +66,8 @@ const BROKEN: readonly {
   {
     name: "harness-broken-mock",
     what: "a missing mock method",
-    snippets: baseSnippets.filter((s) => s.id !== "rust-mock-success"),
-    expect: /E0046\]: not all trait items implemented, missing: `get_person_count`/,
+    snippets: without(baseSnippets, "rust-mock-success"),
+    expect: MISSING_METHOD,
   },
   {
     name: "harness-broken-field",
@@ -88,15 +92,15 @@ const BROKEN: readonly {
   {
     name: "harness-broken-guide-mock",
     what: "the guide target without its replica's storage mock",
-    snippets: guideSnippets.filter((s) => s.id !== "rust-mock-failing"),
-    expect: /E0046\]: not all trait items implemented, missing: `get_person_count`/,
+    snippets: without(guideSnippets, "rust-mock-failing"),
+    expect: MISSING_METHOD,
     target: "guide",
   },
   {
     name: "harness-broken-guide-mock-backend",
     what: "the guide target without its router's MockBackend stub",
-    snippets: guideSnippets.filter((s) => s.id !== "rust-router-mock-backend"),
-    expect: /E0046\]: not all trait items implemented, missing: `get_person_count`/,
+    snippets: without(guideSnippets, "rust-router-mock-backend"),
+    expect: MISSING_METHOD,
     target: "guide",
   },
 ];
