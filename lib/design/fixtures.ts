@@ -9,7 +9,7 @@ import { WORKED_EXAMPLE, field } from "./defaults";
 import type { Design } from "./model";
 
 export const DESIGN_FIXTURES: Readonly<Record<string, Design>> = {
-  "worked-example-guide": WORKED_EXAMPLE,
+  "worked-example-guide": { ...WORKED_EXAMPLE, target: "guide" },
   "worked-example-current": { ...WORKED_EXAMPLE, target: "current" },
   "group-read-current": {
     ...WORKED_EXAMPLE,
@@ -28,6 +28,7 @@ export const DESIGN_FIXTURES: Readonly<Record<string, Design>> = {
   },
   "person-write-guide": {
     ...WORKED_EXAMPLE,
+    target: "guide",
     rpcName: "SetPersonLastSeen",
     operation: "write",
     readOptions: false,

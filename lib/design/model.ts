@@ -3,11 +3,13 @@
  * checklist tick is derived from. Options are written once, `as const`; types come from them.
  */
 import { DOMAINS, type Domain } from "../catalogue/domains";
+import { GUIDE_ERA } from "../catalogue/layout-eras";
 
 export const TARGETS = ["guide", "current"] as const;
 export type Target = (typeof TARGETS)[number];
+/** How every view names a target: the guide's names the era of PostHog's code it shows. */
 export const TARGET_LABELS: Readonly<Record<Target, string>> = {
-  guide: "As the guide describes",
+  guide: `As the guide describes, ${GUIDE_ERA}`,
   current: "Current PostHog code",
 };
 

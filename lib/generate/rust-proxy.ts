@@ -16,7 +16,7 @@ import { rustString } from "./escape/rust";
 import { carriesPersonKey, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
-import { RUST_CRATES } from "../catalogue/paths";
+import { ROUTER_FILES, RUST_CRATES } from "../catalogue/paths";
 
 const ROUTER = RUST_CRATES.router;
 
@@ -50,7 +50,7 @@ function knownMethod(input: GenerateInput, plan: RustPlan): Snippet {
   const replicaPersonWrite = plan.write && plan.category === "PersonData" && !plan.leaderOnly;
   return snippet({
     id: "rust-proxy-known-method",
-    file: `${ROUTER}/src/proxy.rs`,
+    file: ROUTER_FILES.proxy,
     anchor,
     code: `${rustString(rpc)},`,
     notes: [
@@ -71,7 +71,7 @@ function leaderArm(input: GenerateInput): Snippet {
   const proxy = { method: "raw_proxy_to_leader", args: ["req", rustString(rpc)] };
   return snippet({
     id: "rust-proxy-leader-arm",
-    file: `${ROUTER}/src/proxy.rs`,
+    file: ROUTER_FILES.proxy,
     anchor: 'in `RawProxyInner::handle`, `match method_name`, next to the "FencePerson" arm',
     code: code`
       ${rustString(rpc)} => {

@@ -18,7 +18,7 @@ import { rustString } from "./escape/rust";
 import { carriesPersonKey, rustPlan, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
-import { RUST_CRATES } from "../catalogue/paths";
+import { ROUTER_FILES, RUST_CRATES } from "../catalogue/paths";
 
 const ROUTER = RUST_CRATES.router;
 
@@ -59,7 +59,7 @@ function routerMethod(input: GenerateInput, plan: RustPlan): Snippet {
   const strongRefused = !plan.write && plan.category === "PersonData" && design.readOptions;
   return snippet({
     id: "rust-router-method",
-    file: `${ROUTER}/src/router/mod.rs`,
+    file: ROUTER_FILES.typed,
     anchor: "inside `impl PersonHogRouter`",
     code: code`
       ${typedSig(d, " {", "pub ")}

@@ -196,7 +196,10 @@ function leaderHandler(input: GenerateInput): Snippet {
       : safety.kind === "idempotency-key"
         ? `it dedupes on ${safety.field}`
         : "answer the at-least-once rule first";
-  const unimplemented = rustString(`${d.snake} is not implemented yet`);
+  // What the leader writes is its own (the partition cache), so the stub's message says what goes there.
+  const unimplemented = rustString(
+    `${d.snake} is a stub: write the change through the partition's person cache and emit its record here, as update_person_properties does`,
+  );
   return snippet({
     id: "rust-leader-handler",
     file: `${RUST_CRATES.leader}/src/service.rs`,
@@ -208,8 +211,6 @@ function leaderHandler(input: GenerateInput): Snippet {
           ${keyed && "self.validate_partition(partition, req.team_id, req.person_id)?;"}
           self.check_authority(partition)?;
 
-          // Apply the write to the partition's cached person and commit the document,
-          // as update_person_properties does.
           ${rustComment(`Redelivery must converge: ${why}.`)}
           ${unbreakableArg("", ["Err", "Status::unimplemented"], unimplemented, "")}
       }
