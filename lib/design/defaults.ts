@@ -26,6 +26,7 @@ export const WORKED_EXAMPLE: Design = {
   readOptions: true,
   response: { kind: "new", fields: [field("count", "int64")] },
   leaderSafety: { kind: "unanswered" },
+  personWriteBackend: "replica",
   nodeLayout: "common-operations",
 };
 

@@ -1,6 +1,8 @@
 /**
  * Designs that exercise every branch of the generators: the guide's worked example under both
- * targets, a batched group read by type, a leader-routed person write, and a cohort write.
+ * targets, a batched group read by type, a leader-routed person write (which keeps the leader when
+ * switched to the current target), a person delete the current target serves on the replica's
+ * primary pool (the leader under the guide), and a cohort write.
  * Golden files and end-to-end tests use them.
  */
 import { WORKED_EXAMPLE, field } from "./defaults";
@@ -39,6 +41,21 @@ export const DESIGN_FIXTURES: Readonly<Record<string, Design>> = {
     ],
     response: { kind: "new", fields: [field("updated", "bool")] },
     leaderSafety: { kind: "convergent", shape: "max-merge-floor" },
+    personWriteBackend: "leader",
+  },
+  "person-delete-current": {
+    ...WORKED_EXAMPLE,
+    target: "current",
+    rpcName: "PurgeDeletedPerson",
+    operation: "write",
+    readOptions: false,
+    batch: "single",
+    sql: "DELETE FROM posthog_person WHERE team_id = $1 AND id = $2 AND is_deleted = true",
+    // team_id and person_id: under the guide target the leader is found from them.
+    request: [field("team_id", "int64"), field("person_id", "int64")],
+    response: { kind: "new", fields: [field("deleted_count", "int64")] },
+    leaderSafety: { kind: "convergent", shape: "tombstone-delete" },
+    personWriteBackend: "replica",
   },
   "cohort-write-current": {
     ...WORKED_EXAMPLE,

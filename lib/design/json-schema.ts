@@ -155,6 +155,11 @@ export function designJsonSchema(): JsonSchema {
       },
       response,
       leaderSafety,
+      personWriteBackend: {
+        ...choice("personWriteBackend"),
+        description:
+          "For person-data writes on the current target: served by the replica on its primary pool (today's practice, a temporary measure) or by the leader. The guide target always uses the leader.",
+      },
       nodeLayout: {
         ...choice("nodeLayout"),
         description: "Which Node layout the checkout has (current target only).",
