@@ -15,6 +15,14 @@ describe("documentedCap", () => {
     assert.equal(capValue(limit("int32", "Max 500, clamped.")), 500n);
   });
 
+  it("reads the upper bound a batch_size comment writes as a comparison", () => {
+    const size = (comment: string) => field("batch_size", "int64", { comment });
+    assert.equal(capValue(size("Max rows to delete per call. Must be > 0 and <= 50000.")), 50000n);
+    assert.equal(capValue(size("<=10_000")), 10000n);
+    assert.equal(capValue(size("between 1 and <= 500, or max 20")), 500n);
+    assert.deepEqual(documentedCap(size("count <= limit")), { kind: "none" });
+  });
+
   it("finds nothing where no number follows a max word", () => {
     for (const comment of ["", "Epoch milliseconds.", "maxes out at 5", "Max. 5", "climax 5"])
       assert.deepEqual(documentedCap(batch(comment)), { kind: "none" }, comment);

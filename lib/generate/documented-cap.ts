@@ -1,8 +1,9 @@
 /**
- * The cap a field's comment documents ("Max 1000 per request.", as PostHog's protos write it),
- * read only when it fits what the generated Rust does with it: a batch cap compares with
- * `Vec::len()` and the generated test builds a request one over it, so it stays at or under
- * MAX_BATCH_CAP; a singular integer is clamped to `1..=cap`, so the cap fits the field's type.
+ * The cap a field's comment documents ("Max 1000 per request.", "Must be > 0 and <= 50000.", as
+ * PostHog's protos write them), read only when it fits what the generated Rust does with it: a
+ * batch cap compares with `Vec::len()` and the generated test builds a request one over it, so it
+ * stays at or under MAX_BATCH_CAP; a singular integer is clamped to `1..=cap` (a write's
+ * batch_size is refused outside it instead), so the cap fits the field's type.
  * Anything else is ignored with a note saying why, never printed as `1e+23`.
  */
 import type { FieldDesign } from "../design/model";
@@ -23,20 +24,35 @@ const NONE: DocumentedCap = { kind: "none" };
 const isDigit = (ch: string | undefined) => ch !== undefined && ch >= "0" && ch <= "9";
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}_]/u.test(ch);
 
+/** Where a cap's number follows: "Max 1000 per request." and "Must be > 0 and <= 50000." */
+const MARKERS = ["max", "<="] as const;
+
+/** The first place a marker stands as a word ("max" or "maximum", not "climax"), and its end. */
+function nextMarker(lower: string, from: number): { at: number; end: number } | null {
+  let best: { at: number; end: number } | null = null;
+  for (const marker of MARKERS) {
+    let at = lower.indexOf(marker, from);
+    while (at !== -1 && marker === "max" && at > 0 && isWordChar(lower[at - 1]))
+      at = lower.indexOf(marker, at + 1);
+    if (at === -1 || (best && best.at < at)) continue;
+    const end = at + marker.length + (marker === "max" && lower.startsWith("imum", at + 3) ? 4 : 0);
+    best = { at, end };
+  }
+  return best;
+}
+
 /**
- * The number after the first "max" or "maximum" word: digits, with `_` or `,` between digit
+ * The number after the first "max", "maximum" or "<=": digits, with `_` or `,` between digit
  * groups. Null when there is none; "not whole" when it runs into letters or a decimal part
  * (`10k`, `1e9`, `2.5`). A scan, not a regular expression: comments are untrusted text.
  */
 function numberAfterMax(comment: string): string | "not whole" | null {
   const lower = comment.toLowerCase();
-  for (let at = lower.indexOf("max"); at !== -1; at = lower.indexOf("max", at + 1)) {
-    if (at > 0 && isWordChar(lower[at - 1])) continue;
-    let i = at + 3;
-    if (lower.startsWith("imum", i)) i += 4;
+  for (let m = nextMarker(lower, 0); m; m = nextMarker(lower, m.at + 1)) {
+    let i = m.end;
     const space = i;
     while (i < lower.length && /\s/.test(lower[i]!)) i++;
-    if (i === space || !isDigit(lower[i])) continue;
+    if ((i === space && lower[m.at] === "m") || !isDigit(lower[i])) continue;
     let digits = "";
     for (; i < lower.length; i++) {
       const ch = lower[i]!;

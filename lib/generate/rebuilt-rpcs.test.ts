@@ -119,6 +119,13 @@ const ASPECTS = {
     const fetch = /\.(fetch_\w+|execute)\(/.exec(code)?.[1];
     return m ? `${m[1]}!${m[2] ? `(${m[2]}, …)` : ""} then ${fetch}` : "none";
   },
+  "handler validation": (g) => {
+    const code = oneLine(codeOf(g.current, "rust-service-handler"));
+    const guards = [
+      ...code.matchAll(/if ([^{]+) \{ return Err\(Status::invalid_argument\((.+?)\)\);/g),
+    ];
+    return guards.map((m) => `${m[1]} → ${m[2]}`).join("; ") || "none";
+  },
   "handler consistency": (g) => {
     const code = codeOf(g.current, "rust-service-handler");
     return /reject_strong_consistency|to_storage_consistency/.exec(code)?.[0] ?? "none";
@@ -163,6 +170,8 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     pool: "self.pool_for_consistency(consistency), labelled PostgresStorage::pool_label(consistency)",
     "empty-input early return": "none",
     "sqlx macro": "query_as!(DistinctIdWithVersion, …) then fetch_all",
+    // Reads: no request guard (a limit is filtered or clamped, never refused).
+    "handler validation": "none",
     "handler consistency": "to_storage_consistency",
     "router test stub": "impl PersonHogReplica for TestReplicaService",
     "Python wrapper": "get_distinct_ids_for_person",
@@ -192,6 +201,10 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     pool: "&self.bulk_primary_pool, labelled bulk_primary",
     "empty-input early return": "team_ids.is_empty() || batch_size <= 0",
     "sqlx macro": "query! then execute",
+    // service/mod.rs @023a15b compares with MAX_BATCH_DELETE_SIZE (50_000); the design's comment
+    // documents the same number, which the generator writes as it reads it.
+    "handler validation":
+      'req.batch_size <= 0 || req.batch_size > 50000 → "batch_size must be between 1 and 50000"',
     "handler consistency": "none",
     "router test stub": "impl PersonHogReplica for TestReplicaService",
     "Python wrapper": "delete_hash_key_overrides_by_teams",
@@ -226,6 +239,9 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     pool: "&self.bulk_primary_pool, labelled bulk_primary",
     "empty-input early return": "batch_size <= 0",
     "sqlx macro": "query_scalar! then fetch_all",
+    // service/mod.rs @023a15b, word for word.
+    "handler validation":
+      'req.batch_size <= 0 || req.batch_size > MAX_BATCH_DELETE_SIZE → format!("batch_size must be between 1 and {MAX_BATCH_DELETE_SIZE}")',
     "handler consistency": "none",
     "router test stub": "impl PersonHogReplica for TestReplicaService",
     "Python wrapper": "delete_persons_batch_for_team",
@@ -254,6 +270,8 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     pool: "self.pool_for_consistency(consistency), labelled PostgresStorage::pool_label(consistency)",
     "empty-input early return": "none",
     "sqlx macro": "query_as!(GroupTypeMapping, …) then fetch_all",
+    // Reads: no request guard (a limit is filtered or clamped, never refused).
+    "handler validation": "none",
     "handler consistency": "to_storage_consistency",
     "router test stub": "impl PersonHogReplica for TestReplicaService",
     "Python wrapper": "get_group_type_mappings_by_team_id",

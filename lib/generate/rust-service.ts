@@ -5,7 +5,7 @@
  * leader choice) gets the leader crate's handler instead; the replica never sees it. One the
  * current target leaves on the replica (today's practice for person deletes) gets the replica's.
  */
-import { code, type Block } from "./code";
+import { code, paragraphs, type Block } from "./code";
 import type { GenerateInput, Generator } from "./context";
 import { chain, ifAny, letMatch, signature, structLiteral, unbreakableArg } from "./rust-layout";
 import { returnShape, type ReturnShape } from "./rust-response";
@@ -31,20 +31,42 @@ import { RUST_CRATES } from "../catalogue/paths";
 const isInt = (f: FieldDesign) => f.type === "int64" || f.type === "int32";
 
 /**
- * Request validation: reject oversized batches, clamp list limits (as ListGroups does), and a
- * note for each documented cap the generated code cannot enforce.
+ * Request validation: reject oversized batches and a write's out-of-range batch_size (as
+ * delete_persons_batch_for_team does), clamp list limits (as ListGroups does), and a note for each
+ * documented cap the generated code cannot enforce.
  */
-function validation(design: GenerateInput["design"]) {
+function validation(design: GenerateInput["design"], plan: RustPlan) {
   const checks: Block[] = [];
   const notes: string[] = [];
   const clamped = new Set<string>();
+  // MAX_BATCH_DELETE_SIZE is an i64: an int32 batch_size without a documented cap keeps only the
+  // storage's early return for a size of 0 or less.
+  if (plan.batchSize?.type === "int64" && documentedCap(plan.batchSize).kind !== "cap") {
+    checks.push(code`
+      if req.batch_size <= 0 || req.batch_size > MAX_BATCH_DELETE_SIZE {
+          return Err(Status::invalid_argument(format!(
+              "batch_size must be between 1 and {MAX_BATCH_DELETE_SIZE}"
+          )));
+      }
+    `);
+    notes.push(
+      'batch_size documents no cap, so the check uses the replica\'s MAX_BATCH_DELETE_SIZE (50,000), as delete_persons_batch_for_team does; a comment such as "Must be > 0 and <= 10000." writes that cap instead.',
+    );
+  }
   for (const f of design.request) {
     const documented = documentedCap(f);
     if (documented.kind === "ignored") notes.push(documented.note);
     if (documented.kind !== "cap") continue;
     const cap = documented.value.toString();
     const name = rustIdent(f.name);
-    if (f.repeated) {
+    if (f === plan.batchSize) {
+      const message = rustString(`${f.name} must be between 1 and ${cap}`);
+      checks.push(code`
+        if req.${name} <= 0 || req.${name} > ${cap} {
+            ${unbreakableArg("return ", ["Err", "Status::invalid_argument"], message, ";")}
+        }
+      `);
+    } else if (f.repeated) {
       const message = rustString(`Maximum ${cap} ${f.name} per request`);
       checks.push(code`
         if req.${name}.len() > ${cap} {
@@ -102,7 +124,7 @@ function emptyReturn({ design, d }: GenerateInput, plan: RustPlan): Block | fals
 
 function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snippet {
   const { design, d } = input;
-  const check = validation(design);
+  const check = validation(design, plan);
   const args = plan.params.map((p) => {
     if (!p.field) return "consistency";
     return check.clamped.has(p.field.name) ? rustIdent(p.field.name) : handlerArg(p.field);
@@ -131,16 +153,21 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
     id: "rust-service-handler",
     file: `${RUST_CRATES.replica}/src/service/mod.rs`,
     anchor: "inside `impl PersonHogReplica for PersonHogReplicaService`, in its domain's section",
+    // Spaced as the real handlers are: the consistency line stays with `let req` unless an early
+    // return comes between them; each guard is a paragraph of its own.
     code: code`
       ${requestSignature(d.snake, d.requestMessage, d.responseMessage)}
-          let ${usesReq ? "req" : "_req"} = request.into_inner();
-          ${early}
-          ${consistency}
-          ${check.checks}
-
-          ${storageCall}
-
-          ${structLiteral("", ["Ok", "Response::new"], d.responseMessage, shape.responseFields, "")}
+          ${paragraphs([
+            code`
+              let ${usesReq ? "req" : "_req"} = request.into_inner();
+              ${!early && consistency}
+            `,
+            early,
+            early && consistency,
+            ...check.checks,
+            storageCall,
+            structLiteral("", ["Ok", "Response::new"], d.responseMessage, shape.responseFields, ""),
+          ])}
       }
     `,
     notes: [

@@ -10,6 +10,7 @@ import type { Block } from "./code";
 import { call, chain, structLiteral } from "./rust-layout";
 import { rustIdent, rustString } from "./escape/rust";
 import { baseType, fieldType, owned, type RustType } from "./rust-types";
+import { capValue } from "./documented-cap";
 
 export type Mode = "seeded" | "missing";
 
@@ -51,7 +52,11 @@ function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
     if (key === "person_id") return lit(seeded ? "person.id" : "-1");
     if (key === "group_type_index") return lit("0");
     if (key === "cohort_id") return lit(seeded ? SEEDED_COHORT : "-1");
-    if (key === "limit" || key === "batch_size") return lit("100");
+    // Within a documented cap: the handler refuses a batch_size above it.
+    if (key === "limit" || key === "batch_size") {
+      const cap = capValue(f);
+      return lit(cap !== null && cap < 100n ? cap.toString() : "100");
+    }
     if (f.name.endsWith("_ms") && t.name === "i64") return lit("1_700_000_000_000");
   }
   if (text) {
