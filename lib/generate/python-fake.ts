@@ -1,0 +1,348 @@
+/**
+ * The body of the fake's method, computed from the fake's in-memory stores as FakePersonHogClient
+ * does: reads answer from the dicts, writes change them so later reads see it. Only a design whose
+ * SQL the fake can mirror gets one (fake-sql.ts: one table, AND-ed equalities on columns the
+ * store keeps, each bound to a request field); otherwise the reason, for the TODO.
+ */
+import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
+import { personhogTable, type FakeStore } from "../catalogue/tables";
+import type { Design } from "../design/model";
+import type { Block, Part } from "./code";
+import { code } from "./code";
+import { PYTHON_KEYWORDS } from "./escape/keywords";
+import { pyKeywordArg } from "./escape/python";
+import { fakeSql, type Condition } from "./fake-sql";
+import { comprehension, LINE_LENGTH } from "./python-layout";
+
+export type FakeBody =
+  | { readonly lines: Part; readonly store: string; readonly mirrors: readonly string[] }
+  | { readonly unsupported: string };
+
+interface Answer {
+  readonly name: string;
+  readonly type: string;
+  readonly repeated: boolean;
+}
+
+class Unmapped extends Error {}
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+
+/** The single field the fake's answer fills: a new response's only field or a shared one's. */
+function answerField(design: Design): Answer {
+  if (design.response.kind === "new") {
+    if (design.response.fields.length !== 1)
+      throw new Unmapped("the response has more than one field to compute");
+    return design.response.fields[0]!;
+  }
+  const holds = SHARED_RESPONSES[design.response.name]?.holds ?? "";
+  const m = /^(repeated |optional )?(\w+) (\w+) = \d+$/.exec(holds);
+  if (!m) throw new Unmapped(`${design.response.name} holds more than one field to compute`);
+  return { name: m[3]!, type: m[2]!, repeated: m[1] === "repeated " };
+}
+
+/** A Python name for the answer: the field's own where it can be one. */
+function variable(name: string): string {
+  return IDENT.test(name) && !PYTHON_KEYWORDS.has(name) && name !== "request" && name !== "self"
+    ? name
+    : "result";
+}
+
+/** `request.x` for the field bound to `$n`. */
+function requestField(design: Design, n: number, repeated: boolean): string {
+  const f = design.request[n - 1];
+  if (!f) throw new Unmapped(`no request field is bound to $${n}`);
+  if (f.repeated !== repeated)
+    throw new Unmapped(`${f.name} is ${f.repeated ? "" : "not "}repeated where $${n} is used`);
+  if (!IDENT.test(f.name) || PYTHON_KEYWORDS.has(f.name))
+    throw new Unmapped(`${f.name} is not a Python attribute name`);
+  return `request.${f.name}`;
+}
+
+const LITERALS: Readonly<Record<string, string>> = { true: "True", false: "False" };
+
+/** How a scan over one store names its rows and their columns. */
+class Scan {
+  private readonly used = new Set<string>();
+  constructor(
+    readonly store: FakeStore,
+    private readonly design: Design,
+  ) {}
+  get row(): string {
+    return this.store.row ?? "row";
+  }
+  /** The row itself, as the answer or the thing a write changes. */
+  useRow(): string {
+    this.used.add(this.row);
+    return this.row;
+  }
+  isKey(column: string): boolean {
+    return this.store.key.some((k) => k.column === column);
+  }
+  /** The Python expression for a row's column. */
+  column(column: string): string {
+    const key = this.store.key.find((k) => k.column === column);
+    if (key) {
+      this.used.add(key.as);
+      return key.as;
+    }
+    if (!this.store.fields.includes(column))
+      throw new Unmapped(`${this.store.attr} does not keep ${column}`);
+    this.used.add(this.row);
+    return `${this.row}.${column}`;
+  }
+  test(c: Condition): string | undefined {
+    if (c.op === "literal") {
+      if (this.store.always?.[c.column] === c.value) return undefined;
+      const value = LITERALS[c.value] ?? c.value;
+      return `${this.column(c.column)} == ${value}`;
+    }
+    const value = requestField(this.design, c.param, c.op === "any");
+    return `${this.column(c.column)} ${c.op === "any" ? "in" : "=="} ${value}`;
+  }
+  tests(where: readonly Condition[]): string[] {
+    return where.flatMap((c) => this.test(c) ?? []);
+  }
+  /** The key tuple, with `_` for parts nothing reads (call after the other expressions). */
+  keyTarget(all = false): string {
+    const names = this.store.key.map((k) => (all || this.used.has(k.as) ? k.as : "_"));
+    return names.length === 1 ? names[0]! : `(${names.join(", ")})`;
+  }
+  /** The `for` clauses over every row (call after the other expressions: they mark what is read). */
+  source(all = false): string[] {
+    const attr = `self.${this.store.attr}`;
+    const key = this.keyTarget(all);
+    const rowRead = this.used.has(this.row);
+    if (this.store.holds === "flag" || (this.store.holds === "message" && !rowRead))
+      return [`for ${key} in ${attr}`];
+    if (this.store.holds === "message") return [`for ${key}, ${this.row} in ${attr}.items()`];
+    return [`for ${key}, ${this.row}s in ${attr}.items()`, `for ${this.row} in ${this.row}s`];
+  }
+}
+
+function filtered(tests: readonly string[]): string[] {
+  return tests.length > 0 ? [`if ${tests.join(" and ")}`] : [];
+}
+
+/** The store a read uses: one whose whole key the conditions fix, else the first (a scan). */
+function readStore(stores: readonly FakeStore[], where: readonly Condition[]): FakeStore {
+  const fixed = (s: FakeStore) =>
+    s.key.every((k) => where.some((c) => c.column === k.column && c.op === "eq"));
+  return stores.find(fixed) ?? stores[0]!;
+}
+
+/** `self.store.get(key, …)` with the key's request fields, when the conditions fix it. */
+function lookup(scan: Scan, where: readonly Condition[], design: Design): string | undefined {
+  const parts = scan.store.key.map((k) => {
+    const c = where.find((w) => w.column === k.column && w.op === "eq");
+    return c && c.op === "eq" ? requestField(design, c.param, false) : undefined;
+  });
+  if (parts.some((p) => p === undefined)) return undefined;
+  return parts.length === 1 ? parts[0] : `(${parts.join(", ")})`;
+}
+
+const INTS = new Set(["int64", "int32"]);
+
+function read(
+  design: Design,
+  stores: readonly FakeStore[],
+  sql: { items: "count" | readonly string[]; where: readonly Condition[]; limit?: number },
+  answer: Answer,
+  response: string,
+): { lines: Part; store: FakeStore } {
+  const store = readStore(stores, sql.where);
+  const scan = new Scan(store, design);
+  const key = lookup(scan, sql.where, design);
+  const rest = sql.where.filter((c) => !(key && scan.isKey(c.column) && c.op === "eq"));
+  const name = variable(answer.name);
+  const limited = sql.limit ? `[: ${requestField(design, sql.limit, false)}]` : "";
+  const attr = `self.${store.attr}`;
+  let value: Block | string;
+  if (sql.items === "count") {
+    if (answer.repeated || !INTS.has(answer.type))
+      throw new Unmapped(`COUNT(*) does not fit ${answer.name}`);
+    const tests = scan.tests(rest);
+    if (key && store.holds === "messages") {
+      const rows = `${attr}.get(${key}, [])`;
+      value = tests.length
+        ? comprehension(`${name} = sum`, "()", [
+            "1",
+            `for ${scan.row} in ${rows}`,
+            ...filtered(tests),
+          ])
+        : `${name} = len(${rows})`;
+    } else
+      value = comprehension(`${name} = sum`, "()", ["1", ...scan.source(), ...filtered(tests)]);
+  } else if (store.message && answer.type === store.message) {
+    const tests = scan.tests(rest);
+    if (key && store.holds === "message" && tests.length === 0 && !answer.repeated)
+      value = `${name} = ${attr}.get(${key})`;
+    else if (key && store.holds === "messages") {
+      const rows = `${attr}.get(${key}, [])`;
+      const clauses = [scan.row, `for ${scan.row} in ${rows}`, ...filtered(tests)];
+      if (!answer.repeated) value = nextOf(name, clauses);
+      else if (tests.length || limited) value = comprehension(`${name} = `, "[]", clauses, limited);
+      else value = `${name} = ${rows}`;
+    } else {
+      const clauses = [scan.useRow(), ...scan.source(), ...filtered(tests)];
+      value = answer.repeated
+        ? comprehension(`${name} = `, "[]", clauses, limited)
+        : nextOf(name, clauses);
+    }
+  } else if (answer.repeated && sql.items.length === 1 && !answer.type.match(/^[A-Z]/)) {
+    const tests = scan.tests(rest);
+    const column = scan.column(sql.items[0]!);
+    value = comprehension(
+      `${name} = `,
+      "[]",
+      [column, ...scan.source(), ...filtered(tests)],
+      limited,
+    );
+  } else {
+    throw new Unmapped(
+      `${answer.name} is not a count, ${store.attr}'s ${store.message ?? "rows"} or one selected column`,
+    );
+  }
+  return {
+    store,
+    lines: code`
+      ${value}
+      return ${response}(${pyKeywordArg(answer.name, name)})
+    `,
+  };
+}
+
+/** `name = next((row for … if …), None)`: the first match or None, broken as ruff breaks it. */
+function nextOf(name: string, clauses: readonly string[]): Block {
+  return (column) => {
+    const inner = clauses.join(" ");
+    const flat = `${name} = next((${inner}), None)`;
+    if (column + flat.length <= LINE_LENGTH) return flat;
+    if (column + 4 + inner.length + 8 <= LINE_LENGTH)
+      return `${name} = next(\n    (${inner}), None\n)`;
+    return [
+      `${name} = next(`,
+      "    (",
+      ...clauses.map((c) => `        ${c}`),
+      "    ),",
+      "    None,",
+      ")",
+    ].join("\n");
+  };
+}
+
+/** The count or flag a write answers with. */
+function written(answer: Answer, rows: string): string {
+  if (!answer.repeated && INTS.has(answer.type)) return `len(${rows})`;
+  if (!answer.repeated && answer.type === "bool") return `bool(${rows})`;
+  throw new Unmapped(`${answer.name} is not a count or a bool`);
+}
+
+/** Lines that drop a removed row from a mirror, whose key and match must come from the store's key. */
+function dropFromMirror(scan: Scan, mirror: FakeStore): Part {
+  const from = (column: string) => {
+    const k = scan.store.key.find((x) => x.column === column);
+    if (!k) throw new Unmapped(`${mirror.attr} is keyed by ${column}, which the removed key lacks`);
+    return k.as;
+  };
+  const parts = mirror.key.map((k) => from(k.column));
+  const key = parts.length === 1 ? parts[0]! : `(${parts.join(", ")})`;
+  const attr = `self.${mirror.attr}`;
+  if (mirror.holds !== "messages") return `${attr}.pop(${key}, None)`;
+  const row = mirror.row ?? "row";
+  const keeps = mirror.fields.map((f) => `${row}.${f} != ${from(f)}`).join(" or ");
+  return code`
+    if ${key} in ${attr}:
+        ${comprehension(`${attr}[${key}] = `, "[]", [row, `for ${row} in ${attr}[${key}]`, `if ${keeps}`])}
+  `;
+}
+
+function remove(
+  design: Design,
+  store: FakeStore,
+  sql: { where: readonly Condition[]; limit?: number },
+  answer: Answer,
+  response: string,
+): Part {
+  if (store.holds === "messages")
+    throw new Unmapped(`${store.attr} keeps rows in lists: remove them by hand`);
+  const scan = new Scan(store, design);
+  const tests = scan.tests(sql.where);
+  const limited = sql.limit ? `[: ${requestField(design, sql.limit, false)}]` : "";
+  const key = scan.keyTarget(true);
+  const removed = comprehension(
+    "removed = ",
+    "[]",
+    [key, ...scan.source(true), ...filtered(tests)],
+    limited,
+  );
+  const drops = store.mirrors.map((m) => dropFromMirror(scan, m));
+  return code`
+    ${removed}
+    for ${key.replace(/^\((.*)\)$/, "$1")} in removed:
+        del self.${store.attr}[${key}]
+        ${drops}
+    return ${response}(${pyKeywordArg(answer.name, written(answer, "removed"))})
+  `;
+}
+
+function update(
+  design: Design,
+  store: FakeStore,
+  sql: {
+    where: readonly Condition[];
+    set: readonly { column: string; param: number; greatest: boolean }[];
+  },
+  answer: Answer,
+  response: string,
+): Part {
+  if (store.holds !== "message")
+    throw new Unmapped(`${store.attr} does not keep messages to update in place`);
+  const scan = new Scan(store, design);
+  const tests = scan.tests(sql.where);
+  const row = scan.useRow();
+  const sets = sql.set.map((s) => {
+    if (scan.isKey(s.column) || !store.fields.includes(s.column))
+      throw new Unmapped(`${store.attr} cannot change ${s.column} in place`);
+    const value = requestField(design, s.param, false);
+    const target = `${row}.${s.column}`;
+    return `${target} = ${s.greatest ? `max(${target}, ${value})` : value}`;
+  });
+  const updated = comprehension("updated = ", "[]", [row, ...scan.source(), ...filtered(tests)]);
+  return code`
+    ${updated}
+    for ${row} in updated:
+        ${sets}
+    return ${response}(${pyKeywordArg(answer.name, written(answer, "updated"))})
+  `;
+}
+
+/** The fake's body after the recorded call, or why it cannot be computed from the stores. */
+export function fakeBody(design: Design, response: string): FakeBody {
+  const sql = fakeSql(design.sql);
+  if ("unsupported" in sql) return sql;
+  if (design.tables.length !== 1 || design.tables[0] !== sql.table)
+    return { unsupported: `the design's tables are not just the SQL's ${sql.table}` };
+  const stores = personhogTable(sql.table)?.fakeStores;
+  if (!stores) return { unsupported: `the fake keeps no ${sql.table} rows` };
+  const write = design.operation === "write";
+  if (write !== (sql.kind !== "select"))
+    return { unsupported: `a ${design.operation} with a ${sql.kind.toUpperCase()} statement` };
+  const first = stores[0]!;
+  try {
+    const answer = answerField(design);
+    if (sql.kind === "select") {
+      const r = read(design, stores, sql, answer, response);
+      return { lines: r.lines, store: r.store.attr, mirrors: [] };
+    }
+    const lines =
+      sql.kind === "delete"
+        ? remove(design, first, sql, answer, response)
+        : update(design, first, sql, answer, response);
+    const mirrors = sql.kind === "delete" ? first.mirrors.map((m) => m.attr) : [];
+    return { lines, store: first.attr, mirrors };
+  } catch (e) {
+    if (e instanceof Unmapped) return { unsupported: e.message };
+    throw e;
+  }
+}
