@@ -65,10 +65,12 @@ class Cursor {
   /** A column, possibly qualified (`g.team_id`): its last part. */
   column(): string {
     const t = this.next();
-    if (t.kind !== "word") throw new Unsupported("expected a column");
+    if (t.kind !== "word") throw new Unsupported(`expected a column, not ${this.text(t)}`);
+    // PostgreSQL truncates names at 63 bytes; a longer one is no column of ours.
+    if (t.lower.length > 63) throw new Unsupported("a name is longer than PostgreSQL allows");
     if (this.is(".") && this.peek(1)?.kind === "word") {
       this.i++;
-      return this.next().lower;
+      return this.column();
     }
     return t.lower;
   }
@@ -83,8 +85,10 @@ class Cursor {
     if (t.kind !== "param") throw new Unsupported("a value is not a $n placeholder");
     return placeholderNumber(t);
   }
+  /** A token as a reason quotes it: design text, so cut short. */
   text(t: Token): string {
-    return this.sql.slice(t.start, t.end);
+    const text = this.sql.slice(t.start, t.end);
+    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
   }
   done(): boolean {
     while (this.accept(";"));
@@ -116,7 +120,7 @@ function condition(c: Cursor): Condition {
   }
   const t = c.next();
   if (t.kind === "param") return { column, op: "eq", param: placeholderNumber(t) };
-  if (t.lower === "true" || t.lower === "false" || t.kind === "number")
+  if (t.lower === "true" || t.lower === "false" || /^\d{1,18}$/.test(t.lower))
     return { column, op: "literal", value: t.lower };
   throw new Unsupported(`${column} is compared with ${c.text(t)}`);
 }
@@ -148,6 +152,7 @@ function selectItems(c: Cursor): "count" | string[] {
     if (t.lower === "(") depth++;
     else if (t.lower === ")") depth--;
     else if (t.kind === "word" && depth === 0 && (c.is(",") || c.is("from"))) columns.push(t.lower);
+    else if (t.kind === "word" && depth === 0 && c.is(".")) continue; // a qualifier: `g.id`
     else if (t.lower !== "," && t.lower !== ".") plain = false;
   }
   return plain ? columns : [];
@@ -214,7 +219,8 @@ export function fakeSql(sql: string): FakeSql | { readonly unsupported: string }
   if (unclosed) return { unsupported: `the SQL has an unclosed ${unclosed.what}` };
   const c = new Cursor(sql, tokens);
   try {
-    const first = c.next().lower;
+    const head = c.next();
+    const first = head.lower;
     const parsed =
       first === "select"
         ? select(c)

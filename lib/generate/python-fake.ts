@@ -15,7 +15,13 @@ import { fakeSql, type Condition } from "./fake-sql";
 import { comprehension, LINE_LENGTH } from "./python-layout";
 
 export type FakeBody =
-  | { readonly lines: Part; readonly store: string; readonly mirrors: readonly string[] }
+  | {
+      readonly lines: Part;
+      readonly store: string;
+      readonly mirrors: readonly string[];
+      /** Conditions left out because every row the store keeps meets them (`is_deleted = false`). */
+      readonly assumed: readonly string[];
+    }
   | { readonly unsupported: string };
 
 interface Answer {
@@ -64,6 +70,7 @@ const LITERALS: Readonly<Record<string, string>> = { true: "True", false: "False
 /** How a scan over one store names its rows and their columns. */
 class Scan {
   private readonly used = new Set<string>();
+  readonly assumed: string[] = [];
   constructor(
     readonly store: FakeStore,
     private readonly design: Design,
@@ -93,7 +100,10 @@ class Scan {
   }
   test(c: Condition): string | undefined {
     if (c.op === "literal") {
-      if (this.store.always?.[c.column] === c.value) return undefined;
+      if (this.store.always?.[c.column] === c.value) {
+        this.assumed.push(`${c.column} = ${c.value}`);
+        return undefined;
+      }
       const value = LITERALS[c.value] ?? c.value;
       return `${this.column(c.column)} == ${value}`;
     }
@@ -145,13 +155,12 @@ const INTS = new Set(["int64", "int32"]);
 
 function read(
   design: Design,
-  stores: readonly FakeStore[],
+  scan: Scan,
   sql: { items: "count" | readonly string[]; where: readonly Condition[]; limit?: number },
   answer: Answer,
   response: string,
-): { lines: Part; store: FakeStore } {
-  const store = readStore(stores, sql.where);
-  const scan = new Scan(store, design);
+): Part {
+  const store = scan.store;
   const key = lookup(scan, sql.where, design);
   const rest = sql.where.filter((c) => !(key && scan.isKey(c.column) && c.op === "eq"));
   const name = variable(answer.name);
@@ -203,13 +212,10 @@ function read(
       `${answer.name} is not a count, ${store.attr}'s ${store.message ?? "rows"} or one selected column`,
     );
   }
-  return {
-    store,
-    lines: code`
-      ${value}
-      return ${response}(${pyKeywordArg(answer.name, name)})
-    `,
-  };
+  return code`
+    ${value}
+    return ${response}(${pyKeywordArg(answer.name, name)})
+  `;
 }
 
 /** `name = next((row for … if …), None)`: the first match or None, broken as ruff breaks it. */
@@ -259,14 +265,14 @@ function dropFromMirror(scan: Scan, mirror: FakeStore): Part {
 
 function remove(
   design: Design,
-  store: FakeStore,
+  scan: Scan,
   sql: { where: readonly Condition[]; limit?: number },
   answer: Answer,
   response: string,
 ): Part {
+  const store = scan.store;
   if (store.holds === "messages")
     throw new Unmapped(`${store.attr} keeps rows in lists: remove them by hand`);
-  const scan = new Scan(store, design);
   const tests = scan.tests(sql.where);
   const limited = sql.limit ? `[: ${requestField(design, sql.limit, false)}]` : "";
   const key = scan.keyTarget(true);
@@ -288,7 +294,7 @@ function remove(
 
 function update(
   design: Design,
-  store: FakeStore,
+  scan: Scan,
   sql: {
     where: readonly Condition[];
     set: readonly { column: string; param: number; greatest: boolean }[];
@@ -296,9 +302,9 @@ function update(
   answer: Answer,
   response: string,
 ): Part {
+  const store = scan.store;
   if (store.holds !== "message")
     throw new Unmapped(`${store.attr} does not keep messages to update in place`);
-  const scan = new Scan(store, design);
   const tests = scan.tests(sql.where);
   const row = scan.useRow();
   const sets = sql.set.map((s) => {
@@ -328,19 +334,19 @@ export function fakeBody(design: Design, response: string): FakeBody {
   const write = design.operation === "write";
   if (write !== (sql.kind !== "select"))
     return { unsupported: `a ${design.operation} with a ${sql.kind.toUpperCase()} statement` };
-  const first = stores[0]!;
+  // Writes change the first store, which holds every row; a read may use another one's key.
+  const store = sql.kind === "select" ? readStore(stores, sql.where) : stores[0]!;
+  const scan = new Scan(store, design);
   try {
     const answer = answerField(design);
-    if (sql.kind === "select") {
-      const r = read(design, stores, sql, answer, response);
-      return { lines: r.lines, store: r.store.attr, mirrors: [] };
-    }
     const lines =
-      sql.kind === "delete"
-        ? remove(design, first, sql, answer, response)
-        : update(design, first, sql, answer, response);
-    const mirrors = sql.kind === "delete" ? first.mirrors.map((m) => m.attr) : [];
-    return { lines, store: first.attr, mirrors };
+      sql.kind === "select"
+        ? read(design, scan, sql, answer, response)
+        : sql.kind === "delete"
+          ? remove(design, scan, sql, answer, response)
+          : update(design, scan, sql, answer, response);
+    const mirrors = sql.kind === "delete" ? store.mirrors.map((m) => m.attr) : [];
+    return { lines, store: store.attr, mirrors, assumed: scan.assumed };
   } catch (e) {
     if (e instanceof Unmapped) return { unsupported: e.message };
     throw e;

@@ -82,6 +82,8 @@ function fakeNotes(body: FakeBody, shared: boolean, response: string): string[] 
     ];
   return [
     `Computed from self.${body.store} as the real fake does: fill it with the fake's builder methods in a test, and what a write changes is what later reads see.`,
+    body.assumed.length > 0 &&
+      `The fake keeps no deleted rows, so ${body.assumed.join(" and ")} holds for every row it has: the condition is left out.`,
     body.mirrors.length > 0 &&
       `Removed rows are dropped from ${body.mirrors.map((m) => `self.${m}`).join(" and ")} too, which hold the same rows.`,
   ].filter((n): n is string => typeof n === "string");
