@@ -139,6 +139,10 @@ describe("pythonSnippets", () => {
       byId(generate(cohort), "python-fake-method").notes.join(" "),
       /self\._cohort_memberships too/,
     );
+    assert.match(
+      byId(generate(worked), "python-fake-method").notes.join(" "),
+      /Computed from self\._persons_by_id .* is_deleted = false holds for every row it has/,
+    );
     const flags = generate({
       ...DESIGN_FIXTURES["worked-example-guide"]!,
       domain: "feature_flag",
