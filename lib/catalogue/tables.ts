@@ -36,6 +36,8 @@ export interface FakeStore {
   readonly message?: string;
   readonly row?: string;
   readonly fields: readonly string[];
+  /** Fields the fake sets on every row it adds, as Python literals (no column carries them). */
+  readonly constants?: Readonly<Record<string, string>>;
   /** Conditions every stored row meets: the fake keeps no deleted rows. */
   readonly always?: Readonly<Record<string, string>>;
   /** Other dicts holding the same rows: a write that adds or removes rows must keep them in step. */
@@ -109,6 +111,7 @@ const COHORT_MEMBERSHIPS: FakeStore = {
   message: "CohortMembership",
   row: "membership",
   fields: ["cohort_id"],
+  constants: { is_member: "True" },
   mirrors: [],
 };
 

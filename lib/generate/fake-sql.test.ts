@@ -70,11 +70,34 @@ describe("fakeSql", () => {
       );
   });
 
+  it("reads an INSERT of placeholders and literals, skipping existing rows on conflict", () => {
+    assert.deepEqual(
+      fakeSql(
+        "INSERT INTO posthog_cohortpeople (cohort_id, person_id, version) VALUES ($1, $2, 0) ON CONFLICT (cohort_id, person_id) DO NOTHING RETURNING *",
+      ),
+      {
+        kind: "insert",
+        table: "posthog_cohortpeople",
+        values: [
+          { column: "cohort_id", value: { param: 1 } },
+          { column: "person_id", value: { param: 2 } },
+          { column: "version", value: { literal: "0" } },
+        ],
+        skipExisting: true,
+      },
+    );
+  });
+
   it("gives a reason for what a fake cannot mirror", () => {
     const reason = (sql: string) => (fakeSql(sql) as { unsupported?: string }).unsupported;
     assert.equal(reason("SELECT 1 FROM t WHERE a = $1 OR b = $2"), "the conditions use OR");
     assert.match(reason("SELECT * FROM t JOIN u ON t.a = u.b")!, /beyond one table/);
-    assert.match(reason("INSERT INTO t VALUES ($1)")!, /not INSERT/);
+    assert.match(reason("MERGE INTO t USING u ON true")!, /not MERGE/);
+    assert.match(reason("INSERT INTO t (a, b) VALUES ($1)")!, /different number/);
+    assert.match(
+      reason("INSERT INTO t (a) VALUES ($1) ON CONFLICT (a) DO UPDATE SET a = $1")!,
+      /expected NOTHING/,
+    );
     assert.match(reason("SELECT * FROM t WHERE a = 'x'")!, /a is compared with 'x'/);
     assert.match(reason("UPDATE t SET a = GREATEST(b, $1)")!, /GREATEST over b for a/);
     assert.match(reason("SELECT * FROM t WHERE a = 'unclosed")!, /unclosed string/);

@@ -10,6 +10,8 @@ export type Condition =
   | { readonly column: string; readonly op: "eq" | "any"; readonly param: number }
   | { readonly column: string; readonly op: "literal"; readonly value: string };
 
+export type Value = { readonly param: number } | { readonly literal: string };
+
 /** `column = $n` or `column = GREATEST(column, $n)`. */
 export interface Assignment {
   readonly column: string;
@@ -33,6 +35,14 @@ export type FakeSql =
       readonly limit?: number;
     }
   | {
+      readonly kind: "insert";
+      readonly table: string;
+      /** Each inserted column with its `$n` or literal. */
+      readonly values: readonly { readonly column: string; readonly value: Value }[];
+      /** ON CONFLICT … DO NOTHING: an existing row is left as it is. */
+      readonly skipExisting: boolean;
+    }
+  | {
       readonly kind: "update";
       readonly table: string;
       readonly set: readonly Assignment[];
@@ -45,7 +55,7 @@ class Unsupported extends Error {}
 class Cursor {
   private i = 0;
   constructor(
-    private readonly sql: string,
+    readonly sql: string,
     private readonly tokens: readonly Token[],
   ) {}
   peek(offset = 0): Token | undefined {
@@ -104,6 +114,12 @@ function table(c: Cursor): string {
 }
 const KEYWORDS = new Set(["where", "limit", "set", "for", "order", "group", "returning"]);
 
+/** A literal the fake can copy: true, false or a small integer. */
+function literal(sql: string, t: Token): string | undefined {
+  const text = sql.slice(t.start, t.end).toLowerCase();
+  return text === "true" || text === "false" || /^\d{1,18}$/.test(text) ? text : undefined;
+}
+
 function condition(c: Cursor): Condition {
   if (c.peek()?.kind === "param") {
     const param = c.param();
@@ -120,8 +136,8 @@ function condition(c: Cursor): Condition {
   }
   const t = c.next();
   if (t.kind === "param") return { column, op: "eq", param: placeholderNumber(t) };
-  if (t.lower === "true" || t.lower === "false" || /^\d{1,18}$/.test(t.lower))
-    return { column, op: "literal", value: t.lower };
+  const value = literal(c.sql, t);
+  if (value !== undefined) return { column, op: "literal", value };
   throw new Unsupported(`${column} is compared with ${c.text(t)}`);
 }
 
@@ -152,7 +168,8 @@ function selectItems(c: Cursor): "count" | string[] {
     if (t.lower === "(") depth++;
     else if (t.lower === ")") depth--;
     else if (t.kind === "word" && depth === 0 && (c.is(",") || c.is("from"))) columns.push(t.lower);
-    else if (t.kind === "word" && depth === 0 && c.is(".")) continue; // a qualifier: `g.id`
+    else if (t.kind === "word" && depth === 0 && c.is("."))
+      continue; // a qualifier: `g.id`
     else if (t.lower !== "," && t.lower !== ".") plain = false;
   }
   return plain ? columns : [];
@@ -213,6 +230,47 @@ function update(c: Cursor): FakeSql {
   return { kind: "update", table: name, set, where: where(c) };
 }
 
+function list<T>(c: Cursor, item: () => T): T[] {
+  c.expect("(");
+  const out = [item()];
+  while (c.accept(",")) out.push(item());
+  c.expect(")");
+  return out;
+}
+
+/** `INSERT INTO t (cols) VALUES (…) [ON CONFLICT [(cols)] DO NOTHING] [RETURNING …]`. */
+function insert(c: Cursor): FakeSql {
+  c.expect("into");
+  const name = table(c);
+  const columns = list(c, () => c.column());
+  c.expect("values");
+  const values = list(c, (): Value => {
+    const t = c.next();
+    if (t.kind === "param") return { param: placeholderNumber(t) };
+    const value = literal(c.sql, t);
+    if (value === undefined) throw new Unsupported(`a value is ${c.text(t)}`);
+    return { literal: value };
+  });
+  if (values.length !== columns.length)
+    throw new Unsupported("the INSERT gives a different number of columns and values");
+  let skipExisting = false;
+  if (c.accept("on")) {
+    c.expect("conflict");
+    if (c.is("(")) list(c, () => c.column());
+    c.expect("do");
+    c.expect("nothing");
+    skipExisting = true;
+  }
+  // RETURNING: the fake answers with the stored row, whatever the list names.
+  if (c.accept("returning")) while (c.peek()) c.next();
+  return {
+    kind: "insert",
+    table: name,
+    values: columns.map((column, i) => ({ column, value: values[i]! })),
+    skipExisting,
+  };
+}
+
 /** The statement's shape, or why the fake cannot mirror it. */
 export function fakeSql(sql: string): FakeSql | { readonly unsupported: string } {
   const { tokens, unclosed } = tokenize(sql);
@@ -228,10 +286,12 @@ export function fakeSql(sql: string): FakeSql | { readonly unsupported: string }
           ? del(c)
           : first === "update"
             ? update(c)
-            : undefined;
+            : first === "insert"
+              ? insert(c)
+              : undefined;
     if (!parsed)
       return {
-        unsupported: `the fake mirrors SELECT, DELETE and UPDATE, not ${first.toUpperCase()}`,
+        unsupported: `the fake mirrors SELECT, INSERT, UPDATE and DELETE, not ${first.toUpperCase()}`,
       };
     if (!c.done()) return { unsupported: "the SQL goes beyond one table and AND-ed equalities" };
     return parsed;

@@ -56,6 +56,26 @@ const SYNTHETIC: Readonly<Record<string, Design>> = {
     request: [field("cohort_id", "int64")],
     response: { kind: "new", fields: [field("person_ids", "int64", { repeated: true })] },
   },
+  "group-insert": {
+    ...group,
+    rpcName: "InsertGroup",
+    operation: "write",
+    readOptions: false,
+    sql: "INSERT INTO posthog_group (team_id, group_type_index, group_key, version) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING",
+    request: [
+      field("team_id", "int64"),
+      field("group_type_index", "int32"),
+      field("group_key", "string"),
+    ],
+    response: { kind: "new", fields: [field("group", "Group", { optional: true })] },
+  },
+  "cohort-insert": {
+    ...DESIGN_FIXTURES["cohort-write-current"]!,
+    rpcName: "AddPersonToCohort",
+    sql: "INSERT INTO posthog_cohortpeople (cohort_id, person_id, version) VALUES ($1, $2, $3)",
+    request: [field("cohort_id", "int64"), field("person_id", "int64"), field("version", "int32")],
+    response: { kind: "new", fields: [field("inserted_count", "int64")] },
+  },
   "person-or-unmapped": {
     ...DESIGN_FIXTURES["worked-example-guide"]!,
     sql: "SELECT COUNT(*) FROM posthog_person WHERE team_id = $1 OR id = $1",
@@ -161,6 +181,24 @@ check(call(team_id=1, batch_size=3).deleted_count == 2, "the last batch")
 check(call(team_id=1, batch_size=3).deleted_count == 0, "then nothing is left")`,
   },
   "group-count": { design: group, script: "" },
+  "group-insert": {
+    design: SYNTHETIC["group-insert"]!,
+    with: ["group-count"],
+    script: `
+fake.add_group(team_id=1, group_type_index=0, group_key="a", id=4)
+created = call(team_id=1, group_type_index=0, group_key="b").group
+check(created.id == 5 and created.group_key == "b" and created.version == 0, "stores a new group with the next id")
+check(m("count_groups_for_team")(Req(team_id=1)).count == 2, "a later count sees it")
+check(call(team_id=1, group_type_index=0, group_key="b").group is None, "ON CONFLICT DO NOTHING adds nothing")`,
+  },
+  "cohort-insert": {
+    design: SYNTHETIC["cohort-insert"]!,
+    with: ["cohort-member-ids"],
+    script: `
+check(call(cohort_id=3, person_id=9, version=1).inserted_count == 1, "adds the member")
+check(m("list_cohort_person_ids")(Req(cohort_id=3)).person_ids == [9], "a later read sees it")
+check([(x.cohort_id, x.is_member) for x in fake._cohort_memberships[9]] == [(3, True)], "the memberships mirror follows")`,
+  },
   "hash-key-override-delete": {
     design: REBUILT_RPCS["delete-hash-key-overrides-by-teams"]!,
     script: `check(call(team_ids=[1], batch_size=10).deleted_count == 0, "the unmodelled table answers zero")`,

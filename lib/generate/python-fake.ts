@@ -4,15 +4,15 @@
  * SQL the fake can mirror gets one (fake-sql.ts: one table, AND-ed equalities on columns the
  * store keeps, each bound to a request field); otherwise the reason, for the TODO.
  */
-import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
+import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import { personhogTable, type FakeStore } from "../catalogue/tables";
 import type { Design } from "../design/model";
 import type { Block, Part } from "./code";
 import { code } from "./code";
 import { PYTHON_KEYWORDS } from "./escape/keywords";
 import { pyKeywordArg } from "./escape/python";
-import { fakeSql, type Condition } from "./fake-sql";
-import { comprehension, LINE_LENGTH } from "./python-layout";
+import { fakeSql, type Condition, type FakeSql } from "./fake-sql";
+import { bracketed, comprehension, LINE_LENGTH } from "./python-layout";
 
 export type FakeBody =
   | {
@@ -21,6 +21,8 @@ export type FakeBody =
       readonly mirrors: readonly string[];
       /** Conditions left out because every row the store keeps meets them (`is_deleted = false`). */
       readonly assumed: readonly string[];
+      /** Written columns the fake does not keep. */
+      readonly unkept: readonly string[];
     }
   | { readonly unsupported: string };
 
@@ -71,6 +73,7 @@ const LITERALS: Readonly<Record<string, string>> = { true: "True", false: "False
 class Scan {
   private readonly used = new Set<string>();
   readonly assumed: string[] = [];
+  readonly unkept: string[] = [];
   constructor(
     readonly store: FakeStore,
     private readonly design: Design,
@@ -323,6 +326,129 @@ function update(
   `;
 }
 
+/** The Python module that declares a stored message (`group_pb2`). */
+function moduleOf(message: string): string {
+  const domain = KNOWN_MESSAGES[message];
+  if (!domain) throw new Unmapped(`no module is known for ${message}`);
+  return `${domain}_pb2`;
+}
+
+/** The inserted value of each column, as Python. */
+function insertedValues(design: Design, sql: Extract<FakeSql, { kind: "insert" }>) {
+  return new Map(
+    sql.values.map(({ column, value }) => [
+      column,
+      "param" in value
+        ? requestField(design, value.param, false)
+        : (LITERALS[value.literal] ?? value.literal),
+    ]),
+  );
+}
+
+function keyOf(store: FakeStore, values: ReadonlyMap<string, string>): string {
+  const parts = store.key.map((k) => {
+    const v = values.get(k.column);
+    if (v === undefined)
+      throw new Unmapped(`${store.attr} is keyed by ${k.column}, which the INSERT does not give`);
+    return v;
+  });
+  return parts.length === 1 ? parts[0]! : `(${parts.join(", ")})`;
+}
+
+/** `module.Message(field=value, …)` from the inserted columns the store's message carries. */
+function build(
+  store: FakeStore,
+  values: ReadonlyMap<string, string>,
+  extra: readonly string[],
+  before: string,
+  after = "",
+): Block {
+  const args = store.fields.flatMap((f) => {
+    const v = values.get(f);
+    return v === undefined ? [] : [`${f}=${v}`];
+  });
+  const constants = Object.entries(store.constants ?? {}).map(([f, v]) => `${f}=${v}`);
+  const message = bracketed(
+    `${moduleOf(store.message!)}.${store.message}`,
+    [...extra, ...args, ...constants],
+    "",
+  );
+  return (column) => {
+    const flat = `${before}${message(column + before.length)}${after}`;
+    if (!flat.includes("\n") && column + flat.length <= LINE_LENGTH) return flat;
+    if (after !== ")") return `${before}${message(column + before.length)}`;
+    // A call wrapping the message breaks first, as ruff breaks the outermost brackets.
+    const inner = message(column + 4).replaceAll("\n", "\n    ");
+    return `${before}\n    ${inner}\n)`;
+  };
+}
+
+/** Lines that add the new row to a mirror, keyed and built from the inserted columns. */
+function addToMirror(mirror: FakeStore, values: ReadonlyMap<string, string>, row: string): Part {
+  const key = keyOf(mirror, values);
+  const attr = `self.${mirror.attr}`;
+  if (mirror.holds === "messages")
+    return build(mirror, values, [], `${attr}.setdefault(${key}, []).append(`, ")");
+  if (mirror.holds === "flag") return `${attr}[${key}] = True`;
+  return `${attr}[${key}] = ${row}`;
+}
+
+/** What an INSERT answers: the stored row, or whether (how many, 0 or 1) it added one. */
+function insertAnswer(
+  answer: Answer,
+  store: FakeStore,
+  skip: boolean,
+  stored: string,
+  row: string,
+) {
+  if (store.message && answer.type === store.message && !answer.repeated)
+    return skip ? `${stored} if inserted else None` : row;
+  if (!answer.repeated && INTS.has(answer.type)) return skip ? "int(inserted)" : "1";
+  if (!answer.repeated && answer.type === "bool") return skip ? "inserted" : "True";
+  throw new Unmapped(`${answer.name} is not the new row, a count or a bool`);
+}
+
+function insert(
+  design: Design,
+  scan: Scan,
+  sql: Extract<FakeSql, { kind: "insert" }>,
+  answer: Answer,
+  response: string,
+): Part {
+  const store = scan.store;
+  if (store.holds === "messages")
+    throw new Unmapped(`${store.attr} keeps rows in lists: add them by hand`);
+  const values = insertedValues(design, sql);
+  const kept = new Set([...store.key.map((k) => k.column), ...store.fields]);
+  scan.unkept.push(...[...values.keys()].filter((c) => !kept.has(c)));
+  const attr = `self.${store.attr}`;
+  const key = keyOf(store, values);
+  const row = store.holds === "message" ? scan.useRow() : "True";
+  // A new row gets the next id, as the real fake's create_group does, when the INSERT gives none.
+  const nextId =
+    store.fields.includes("id") && !values.has("id")
+      ? [`id=max((${row}.id for ${row} in ${attr}.values()), default=0) + 1`]
+      : [];
+  const stored = store.holds === "message" && build(store, values, nextId, `${row} = `);
+  const adds = [`${attr}[key] = ${row}`, ...store.mirrors.map((m) => addToMirror(m, values, row))];
+  const skip = sql.skipExisting;
+  const answered = insertAnswer(answer, store, sql.skipExisting, `${attr}[key]`, row);
+  return code`
+    key = ${key}
+    ${skip ? `inserted = key not in ${attr}` : ""}
+    ${
+      skip
+        ? code`
+      if inserted:
+          ${stored}
+          ${adds}
+    `
+        : [stored, adds]
+    }
+    return ${response}(${pyKeywordArg(answer.name, answered)})
+  `;
+}
+
 /** The fake's body after the recorded call, or why it cannot be computed from the stores. */
 export function fakeBody(design: Design, response: string): FakeBody {
   const sql = fakeSql(design.sql);
@@ -344,9 +470,12 @@ export function fakeBody(design: Design, response: string): FakeBody {
         ? read(design, scan, sql, answer, response)
         : sql.kind === "delete"
           ? remove(design, scan, sql, answer, response)
-          : update(design, scan, sql, answer, response);
-    const mirrors = sql.kind === "delete" ? store.mirrors.map((m) => m.attr) : [];
-    return { lines, store: store.attr, mirrors, assumed: scan.assumed };
+          : sql.kind === "insert"
+            ? insert(design, scan, sql, answer, response)
+            : update(design, scan, sql, answer, response);
+    const adds = sql.kind === "delete" || sql.kind === "insert";
+    const mirrors = adds ? store.mirrors.map((m) => m.attr) : [];
+    return { lines, store: store.attr, mirrors, assumed: scan.assumed, unkept: scan.unkept };
   } catch (e) {
     if (e instanceof Unmapped) return { unsupported: e.message };
     throw e;

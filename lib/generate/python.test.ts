@@ -137,7 +137,7 @@ describe("pythonSnippets", () => {
     assert.match(write.code, /deleted_count=0\)$/);
     assert.match(
       byId(generate(cohort), "python-fake-method").notes.join(" "),
-      /self\._cohort_memberships too/,
+      /kept in step in self\._cohort_memberships/,
     );
     assert.match(
       byId(generate(worked), "python-fake-method").notes.join(" "),

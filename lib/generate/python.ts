@@ -85,7 +85,9 @@ function fakeNotes(body: FakeBody, shared: boolean, response: string): string[] 
     body.assumed.length > 0 &&
       `The fake keeps no deleted rows, so ${body.assumed.join(" and ")} holds for every row it has: the condition is left out.`,
     body.mirrors.length > 0 &&
-      `Removed rows are dropped from ${body.mirrors.map((m) => `self.${m}`).join(" and ")} too, which hold the same rows.`,
+      `Rows it adds or removes are kept in step in ${body.mirrors.map((m) => `self.${m}`).join(" and ")}, which hold${body.mirrors.length > 1 ? "" : "s"} the same rows.`,
+    body.unkept.length > 0 &&
+      `The fake does not keep ${body.unkept.join(", ")}: the value written there is dropped.`,
   ].filter((n): n is string => typeof n === "string");
 }
 
