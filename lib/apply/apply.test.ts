@@ -3,6 +3,7 @@ import { describe, it } from "node:test";
 import { DESIGN_FIXTURES } from "../design/fixtures";
 import { TARGETS, type Design } from "../design/model";
 import { generateSnippets } from "../generate";
+import { rpcGroupOf } from "../generate/snippet-placement";
 import { byteOrderBreak, knownMethods, rpcLinePosition } from "./anchors";
 import { applySnippets, filesNamed } from "./apply";
 import { fixtureCheckout } from "./fixture-tree";
@@ -135,5 +136,42 @@ describe("rpc line anchor", () => {
     assert.equal(rpcLinePosition(text, "S", "Groups"), null);
     assert.equal(rpcLinePosition(text, "S", "Group"), null);
     assert.match(String(rpcLinePosition(text, "T", "Other")), /no `service T/);
+  });
+
+  it("puts a replica-served person write after the person deletes, past the banner's WARNING", () => {
+    const snippets = generateSnippets(DESIGN_FIXTURES["person-delete-current"]!);
+    const banners = {
+      "proto-rpc-service": [
+        "  // Person deletes",
+        "  // WARNING: served by the replica for now.",
+        "  // TODO: move to the leader.",
+      ],
+      "proto-rpc-replica": [
+        "  // Person deletes (temporary: should move to leader once it supports deletes)",
+      ],
+    };
+    for (const [id, banner] of Object.entries(banners)) {
+      const text = [
+        "service S {",
+        "  // Person property updates (routed to leader)",
+        "  rpc UpdatePersonProperties(X) returns (Y);",
+        "",
+        ...banner,
+        "  rpc DeletePersons(X) returns (Y);",
+        "  rpc DeletePersonsBatchForTeam(X) returns (Y);",
+        "",
+        "  // Cohort membership",
+        "  rpc CountCohortMembers(X) returns (Y);",
+        "}",
+      ].join("\n");
+      const anchor = snippets.find((s) => s.id === id)!.anchor;
+      const pos = rpcLinePosition(text, "S", rpcGroupOf(anchor));
+      assert.ok(pos && typeof pos !== "string", id);
+      assert.equal(
+        text.slice(0, pos.at).split("\n").at(-1),
+        "  rpc DeletePersonsBatchForTeam(X) returns (Y);",
+        id,
+      );
+    }
   });
 });
