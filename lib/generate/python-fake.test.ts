@@ -364,7 +364,7 @@ describe("the generated fake methods, run against a stand-in FakePersonHogClient
       assert.equal(todo(name), false, `${name} is not state-backed`);
     assert.match(
       fakeOf(SYNTHETIC["person-or-unmapped"]!).fake.code,
-      /# TODO: compute the answer from self\._persons_by_id \(keyed \(team_id, id\)\) \(not generated: the conditions use OR\)\./,
+      /# TODO: compute the answer from self\._persons_by_id \(keyed \(team_id, person_id\)\) \(not generated: the conditions use OR\)\./,
     );
     assert.match(
       fakeOf(REBUILT_RPCS["delete-hash-key-overrides-by-teams"]!).fake.code,

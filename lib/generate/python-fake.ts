@@ -103,10 +103,13 @@ class Scan {
   }
   test(c: Condition): string | undefined {
     if (c.op === "literal") {
-      if (this.store.always?.[c.column] === c.value) {
+      const always = this.store.always?.[c.column];
+      if (always === c.value) {
         this.assumed.push(`${c.column} = ${c.value}`);
         return undefined;
       }
+      if (always !== undefined)
+        throw new Unmapped(`${this.store.attr} keeps only rows with ${c.column} = ${always}`);
       const value = LITERALS[c.value] ?? c.value;
       return `${this.column(c.column)} == ${value}`;
     }
@@ -251,7 +254,10 @@ function written(answer: Answer, rows: string): string {
 function dropFromMirror(scan: Scan, mirror: FakeStore): Part {
   const from = (column: string) => {
     const k = scan.store.key.find((x) => x.column === column);
-    if (!k) throw new Unmapped(`${mirror.attr} is keyed by ${column}, which the removed key lacks`);
+    if (!k)
+      throw new Unmapped(
+        `${mirror.attr} also holds these rows, keyed by ${column}, which the removed key does not give`,
+      );
     return k.as;
   };
   const parts = mirror.key.map((k) => from(k.column));

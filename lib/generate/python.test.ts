@@ -123,7 +123,7 @@ describe("pythonSnippets", () => {
     const read = byId(generate({ ...worked, sql }), "python-fake-method");
     assert.match(
       read.code,
-      /# TODO: compute the answer from self\._persons_by_id \(keyed \(team_id, id\)\) \(not generated: .+\)\.\n/,
+      /# TODO: compute the answer from self\._persons_by_id \(keyed \(team_id, person_id\)\) \(not generated: .+\)\.\n/,
     );
     const cohort = DESIGN_FIXTURES["cohort-write-current"]!;
     const write = byId(

@@ -53,7 +53,7 @@ function storesOf(table: string): string | undefined {
   const stores = personhogTable(table)?.fakeStores;
   if (!stores) return undefined;
   const keyed = (s: FakeStore) =>
-    s.key.length === 1 ? s.key[0]!.column : `(${s.key.map((k) => k.column).join(", ")})`;
+    s.key.length === 1 ? s.key[0]!.as : `(${s.key.map((k) => k.as).join(", ")})`;
   return stores.map((s) => `self.${s.attr} (keyed ${keyed(s)})`).join(" and ");
 }
 
