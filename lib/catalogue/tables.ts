@@ -44,6 +44,9 @@ export interface FakeStore {
   readonly mirrors: readonly FakeStore[];
 }
 
+/** A key whose parts a loop names like their columns. */
+const keyed = (...columns: string[]) => columns.map((column) => ({ column, as: column }));
+
 const PERSON_FIELDS = [
   "id",
   "uuid",
@@ -67,10 +70,7 @@ const personStore = (attr: string, second: { column: string; as: string }): Fake
 });
 const DISTINCT_IDS: FakeStore = {
   attr: "_distinct_ids",
-  key: [
-    { column: "team_id", as: "team_id" },
-    { column: "person_id", as: "person_id" },
-  ],
+  key: keyed("team_id", "person_id"),
   holds: "messages",
   message: "DistinctIdWithVersion",
   row: "did",
@@ -96,7 +96,7 @@ const MAPPING_FIELDS = [
 ];
 const mappingStore = (column: string, mirrors: FakeStore[]): FakeStore => ({
   attr: `_group_type_mappings_by_${column.replace("_id", "")}`,
-  key: [{ column, as: column }],
+  key: keyed(column),
   holds: "messages",
   message: "GroupTypeMapping",
   row: "mapping",
@@ -106,7 +106,7 @@ const mappingStore = (column: string, mirrors: FakeStore[]): FakeStore => ({
 const MAPPINGS_BY_TEAM = mappingStore("team_id", []);
 const COHORT_MEMBERSHIPS: FakeStore = {
   attr: "_cohort_memberships",
-  key: [{ column: "person_id", as: "person_id" }],
+  key: keyed("person_id"),
   holds: "messages",
   message: "CohortMembership",
   row: "membership",
@@ -135,11 +135,7 @@ export const PERSONHOG_TABLES: readonly PersonhogTable[] = [
     fakeStores: [
       {
         attr: "_groups",
-        key: [
-          { column: "team_id", as: "team_id" },
-          { column: "group_type_index", as: "group_type_index" },
-          { column: "group_key", as: "group_key" },
-        ],
+        key: keyed("team_id", "group_type_index", "group_key"),
         holds: "message",
         message: "Group",
         row: "group",
@@ -172,10 +168,7 @@ export const PERSONHOG_TABLES: readonly PersonhogTable[] = [
     fakeStores: [
       {
         attr: "_cohort_members",
-        key: [
-          { column: "cohort_id", as: "cohort_id" },
-          { column: "person_id", as: "person_id" },
-        ],
+        key: keyed("cohort_id", "person_id"),
         holds: "flag",
         fields: [],
         mirrors: [COHORT_MEMBERSHIPS],

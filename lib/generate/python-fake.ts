@@ -272,6 +272,13 @@ function dropFromMirror(scan: Scan, mirror: FakeStore): Part {
   `;
 }
 
+/** The store a write adds rows to or removes them from: one row per key, not lists. */
+function dictStore(scan: Scan, verb: "add" | "remove"): FakeStore {
+  if (scan.store.holds === "messages")
+    throw new Unmapped(`${scan.store.attr} keeps rows in lists: ${verb} them by hand`);
+  return scan.store;
+}
+
 function remove(
   design: Design,
   scan: Scan,
@@ -279,9 +286,7 @@ function remove(
   answer: Answer,
   response: string,
 ): Part {
-  const store = scan.store;
-  if (store.holds === "messages")
-    throw new Unmapped(`${store.attr} keeps rows in lists: remove them by hand`);
+  const store = dictStore(scan, "remove");
   const tests = scan.tests(sql.where);
   const limited = sql.limit ? `[: ${requestField(design, sql.limit, false)}]` : "";
   const key = scan.keyTarget(true);
@@ -421,9 +426,7 @@ function insert(
   answer: Answer,
   response: string,
 ): Part {
-  const store = scan.store;
-  if (store.holds === "messages")
-    throw new Unmapped(`${store.attr} keeps rows in lists: add them by hand`);
+  const store = dictStore(scan, "add");
   const values = insertedValues(design, sql);
   const kept = new Set([...store.key.map((k) => k.column), ...store.fields]);
   scan.unkept.push(...[...values.keys()].filter((c) => !kept.has(c)));
