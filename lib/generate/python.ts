@@ -5,43 +5,20 @@
  */
 import { PYTHON_PATHS } from "../catalogue/paths";
 import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
+import { personhogTable, type FakeStore } from "../catalogue/tables";
 import type { Design, FieldDesign } from "../design/model";
 import type { Generator } from "./context";
 import { pyComment, pyKeywordArg, pyString } from "./escape/python";
 import { code, type Block, type Part } from "./code";
+import { bracketed } from "./python-layout";
+import { fakeBody, type FakeBody } from "./python-fake";
+
+export { bracketed } from "./python-layout";
 import { snippet } from "./snippet-builder";
 
-const LINE_LENGTH = 120;
 const GENERATED = PYTHON_PATHS.generated;
 /** fake_client.py imports these generated modules directly; any other must be added there. */
 const FAKE_IMPORTED_MODULES = new Set(["cohort", "feature_flag", "group", "person"]);
-
-/** Where FakePersonHogClient keeps each table's rows (fake_client.py); absent: not modelled. */
-const FAKE_STORES: Readonly<Record<string, string>> = {
-  posthog_person: "self._persons_by_id (keyed (team_id, person_id))",
-  posthog_persondistinctid: "self._persons_by_distinct_id and self._distinct_ids",
-  posthog_group: "self._groups (keyed (team_id, group_type_index, group_key))",
-  posthog_grouptypemapping: "self._group_type_mappings_by_team",
-  posthog_cohortpeople: "self._cohort_members",
-};
-
-/**
- * `head(items)tail` the way ruff format breaks it at `column`: on one line if it fits, else the
- * items on one indented line, else one item per line with a trailing comma.
- */
-export function bracketed(head: string, items: readonly string[], tail: string): Block {
-  return (column) => {
-    const flat = `${head}(${items.join(", ")})${tail}`;
-    if (column + flat.length <= LINE_LENGTH || items.length === 0) return flat;
-    const inner = items.join(", ");
-    if (column + 4 + inner.length <= LINE_LENGTH) return `${head}(\n    ${inner}\n)${tail}`;
-    return code`
-      ${head}(
-          ${items.map((item) => `${item},`)}
-      )${tail}
-    `(column);
-  };
-}
 
 const ZEROS: Readonly<Record<string, string>> = {
   int64: "0",
@@ -71,20 +48,47 @@ function responseDomain(design: Design): string {
   return SHARED_RESPONSES[design.response.name]?.domain ?? design.domain;
 }
 
-function fakeTodo(design: Design): Part[] {
-  const known = (t: string) => Object.hasOwn(FAKE_STORES, t);
-  const stores = design.tables.filter(known).map((t) => FAKE_STORES[t]!);
-  const missing = design.tables.filter((t) => !known(t));
+/** A table's stores as the TODO names them: `self._groups (keyed (team_id, …))`. */
+function storesOf(table: string): string | undefined {
+  const stores = personhogTable(table)?.fakeStores;
+  if (!stores) return undefined;
+  const keyed = (s: FakeStore) =>
+    s.key.length === 1 ? s.key[0]!.as : `(${s.key.map((k) => k.as).join(", ")})`;
+  return stores.map((s) => `self.${s.attr} (keyed ${keyed(s)})`).join(" and ");
+}
+
+/** The honest TODO when the body cannot be computed: where the data is and why it is not used. */
+function fakeTodo(design: Design, why: string): Part[] {
+  const stores = design.tables.flatMap((t) => storesOf(t) ?? []);
+  const missing = design.tables.filter((t) => storesOf(t) === undefined);
   const from = stores.length > 0 ? stores.join(", ") : "the fake's in-memory data";
   const todo =
     design.operation === "read"
-      ? `TODO: compute the answer from ${from}.`
-      : `TODO: apply the change to ${from} so later reads see it.`;
+      ? `TODO: compute the answer from ${from}`
+      : `TODO: apply the change to ${from} so later reads see it`;
   const untracked = `TODO: the fake keeps no ${missing.join(", ")} rows yet: add a dict and a builder.`;
   return [
-    (stores.length > 0 || missing.length === 0) && pyComment(todo),
+    (stores.length > 0 || missing.length === 0) && pyComment(`${todo} (not generated: ${why}).`),
     missing.length > 0 && pyComment(untracked),
   ];
+}
+
+function fakeNotes(body: FakeBody, shared: boolean, response: string): string[] {
+  if ("unsupported" in body)
+    return [
+      shared
+        ? `${response} is shared: the placeholder returns it empty until the TODO is done.`
+        : "The zeros are placeholders: compute each field from the fake's data before relying on it in tests.",
+    ];
+  return [
+    `Computed from self.${body.store} as the real fake does: fill it with the fake's builder methods in a test, and what a write changes is what later reads see.`,
+    body.assumed.length > 0 &&
+      `The fake keeps no deleted rows, so ${body.assumed.join(" and ")} holds for every row it has: the condition is left out.`,
+    body.mirrors.length > 0 &&
+      `Rows it adds or removes are kept in step in ${body.mirrors.map((m) => `self.${m}`).join(" and ")}, which hold${body.mirrors.length > 1 ? "" : "s"} the same rows.`,
+    body.unkept.length > 0 &&
+      `The fake does not keep ${body.unkept.join(", ")}: the value written there is dropped.`,
+  ].filter((n): n is string => typeof n === "string");
 }
 
 function signature(design: Design, request: string, response: string, snake: string): Block {
@@ -109,11 +113,11 @@ export const pythonSnippets: Generator = ({ design, d }) => {
   `;
   const fakeResponse = `${respModule}.${d.responseMessage}`;
   const fakeFields = design.response.kind === "new" ? keywordArgs(design.response.fields) : [];
+  const body = fakeBody(design, fakeResponse);
   const fakeCode = code`
     ${signature(design, `${reqModule}.${d.requestMessage}`, fakeResponse, d.snake)}
         self.calls.append(_Call(${pyString(d.snake)}, request))
-        ${fakeTodo(design)}
-        ${bracketed(`return ${fakeResponse}`, fakeFields, "")}
+        ${"lines" in body ? body.lines : [fakeTodo(design, body.unsupported), bracketed(`return ${fakeResponse}`, fakeFields, "")]}
   `;
 
   const missingModules = [...new Set([design.domain, responseDomain(design)])]
@@ -173,9 +177,7 @@ export const pythonSnippets: Generator = ({ design, d }) => {
         `The fake imports the generated modules directly (${reqModule}${respModule === reqModule ? "" : `, ${respModule}`}), not the re-exports.`,
         missingModules.length > 0 &&
           `fake_client.py does not import ${missingModules.join(", ")} yet: add it to its "from ${GENERATED}.personhog.types.v1 import (...)" line.`,
-        shared
-          ? `${d.responseMessage} is shared: the placeholder returns it empty until the TODO is done.`
-          : "The zeros are placeholders: compute each field from the fake's data before relying on it in tests.",
+        ...fakeNotes(body, shared, d.responseMessage),
         design.target === "guide" &&
           "The guide's example also stores the response on the _Call; current fakes record (name, request) first and rarely keep the response.",
       ],
