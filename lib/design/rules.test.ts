@@ -116,6 +116,26 @@ describe("designProblems", () => {
       "error:leader-at-least-once",
     ],
     [
+      "a guide-target leader write that names no person",
+      {
+        target: "guide",
+        operation: "write",
+        readOptions: false,
+        leaderSafety: { kind: "convergent", shape: "tombstone-delete" },
+      },
+      "error:leader-person-key",
+    ],
+    [
+      "a current-target leader write that names no person",
+      {
+        operation: "write",
+        readOptions: false,
+        personWriteBackend: "leader",
+        leaderSafety: { kind: "convergent", shape: "tombstone-delete" },
+      },
+      "warning:leader-person-key",
+    ],
+    [
       "optional and repeated",
       {
         request: [

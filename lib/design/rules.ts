@@ -16,7 +16,7 @@ import { ROW_RULE, sqlAgreementProblems } from "./sql-agreement";
 import { generateInput } from "../generate/context";
 import { selectFitOf } from "../generate/rust-query";
 import { returnShape } from "../generate/rust-response";
-import { rustPlan } from "../generate/rust-types";
+import { carriesPersonKey, rustPlan } from "../generate/rust-types";
 
 const JSON_FIELDS = new Set([
   "properties",
@@ -221,12 +221,32 @@ function readWriteRules(design: Design): Problem[] {
       ),
     );
   }
-  if (d.leaderWrite) problems.push(...leaderRules(design));
+  if (d.leaderWrite) problems.push(...leaderRules(design), ...leaderKeyRules(design));
   if (design.response.kind === "new" && design.response.fields.length === 0)
     problems.push(
       problem("response.fields", "warning", "The response has no fields yet.", "response"),
     );
   return problems;
+}
+
+/**
+ * The leader that owns a person is found from the request's team_id and person_id: the guide's
+ * typed router reads them in call_leader!, today's proxy from the x-team-id/x-person-id headers
+ * clients fill from them (a batch across persons is split per leader, as FencePersons is).
+ */
+function leaderKeyRules(design: Design): Problem[] {
+  if (carriesPersonKey(design.request)) return [];
+  const guide = design.target === "guide";
+  return [
+    problem(
+      "request",
+      guide ? "error" : "warning",
+      guide
+        ? "The leader is found from the request's team_id and person_id, and call_leader! reads them: add both fields. A write that names no person (a team-wide delete) cannot go to one leader; today's code serves such writes from the replica."
+        : "The leader is found from team_id and person_id (clients send them as x-team-id/x-person-id): without both in the request, each caller must resolve the person itself, or the write splits per leader as FencePersons does. A write that names no person is better served from the replica.",
+      "leader-person-key",
+    ),
+  ];
 }
 
 function leaderRules(design: Design): Problem[] {

@@ -104,9 +104,12 @@ export function protoValue(f: FieldDesign, mode: Mode, team?: string): Value {
   return { expr: ownedElem(e), known: e.known };
 }
 
-/** rstest case values for a repeated field: one unknown key, and an empty batch. */
+/**
+ * rstest case values for a repeated field: one unknown key, and an empty batch. A case attribute
+ * cannot name the test's `ctx`, so an unknown team is -1.
+ */
 export function batchCases(f: FieldDesign): { unknown: string; empty: string; type: string } {
-  const e = elem(f, "missing");
+  const e = elem(f, "missing", "-1");
   const t: RustType = fieldType(f);
   return { unknown: e ? `vec![${ownedElem(e)}]` : "vec![]", empty: "vec![]", type: owned(t) };
 }

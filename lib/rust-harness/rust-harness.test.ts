@@ -13,6 +13,7 @@ import { exampleDesignFiles, fixtureCheckout } from "../apply/fixture-tree";
 import { parseDesignJson } from "../design/design-json";
 import { validateDesign } from "../design/validate";
 import { DESIGN_FIXTURES } from "../design/fixtures";
+import { REBUILT_RPCS } from "../design/rebuilt-rpcs";
 import { TARGETS, type Design } from "../design/model";
 import { generateSnippets } from "../generate/index";
 import type { Snippet } from "../generate/snippet";
@@ -123,6 +124,25 @@ const fixtureCases: HarnessCase[] = Object.entries(DESIGNS).flatMap(([name, desi
     },
   ];
 });
+/**
+ * The existing RPCs rebuilt as designs (compared with PostHog's code in rebuilt-rpcs.test.ts),
+ * under a new name since the skeleton may already hold the real method, on both targets.
+ */
+const rebuiltCases: HarnessCase[] = Object.entries(REBUILT_RPCS).flatMap(([name, design]) =>
+  TARGETS.map((target) => ({
+    name: `rebuilt-${name}-${target}`,
+    target,
+    snippets: generateSnippets({ ...design, rpcName: `${design.rpcName}Rebuilt`, target }),
+  })),
+);
+/** Rebuilt RPCs whose generated Rust does not compile today, and why (asserted both ways). */
+const REBUILT_FAILURES: Readonly<Record<string, string>> = {
+  "rebuilt-get-distinct-ids-for-person-current":
+    "the response's DistinctIdWithVersion rows are converted with Into::into, but the replica has no From<storage::DistinctIdWithVersion> impl: the real handler builds each message inline (the snippet's note says so)",
+  "rebuilt-get-distinct-ids-for-person-guide": "the same conversion, on the guide target",
+  "rebuilt-delete-persons-batch-for-team-guide":
+    "the guide target sends a person write to the leader, found by team_id and person_id, and a team-wide batch delete names no person: the design rule leader-person-key refuses it there",
+};
 const skeletonCases: HarnessCase[] = (["current", "guide"] as const).map((target) => ({
   name: `skeleton-${target}`,
   target,
@@ -182,7 +202,13 @@ describe(
     before(async () => {
       const describeSql = cachedDescribe(async () => (db = await createSchemaDatabase()));
       const appliedCases = applied.map((a) => a.harnessCase);
-      const cases = [...skeletonCases, ...fixtureCases, ...brokenCases, ...appliedCases];
+      const cases = [
+        ...skeletonCases,
+        ...fixtureCases,
+        ...rebuiltCases,
+        ...brokenCases,
+        ...appliedCases,
+      ];
       run = await runHarness(cargo!, cases, describeSql);
       assert.equal(run.cargoError, null, run.cargoError ?? "");
     });
@@ -209,20 +235,26 @@ describe(
         assert.ok(!failed(run, c.name), firstProblems(run, c.name, 10));
       });
 
-    for (const c of fixtureCases) {
-      const known = KNOWN_FAILURES[c.name];
-      it(`${c.name} ${known ? "still fails to compile, as listed" : "compiles"}`, (t) => {
-        if (!known) {
-          assert.ok(!failed(run, c.name), firstProblems(run, c.name, 10));
-          return;
-        }
-        assert.ok(
-          failed(run, c.name),
-          `${c.name} compiles now: remove it from KNOWN_FAILURES (${known})`,
-        );
-        t.diagnostic(`${c.name} (known: ${known}):\n${firstProblems(run, c.name)}`);
-      });
-    }
+    // A listed case must still fail (so the list shrinks as generators are fixed); others compile.
+    const listed: [HarnessCase[], Readonly<Record<string, string>>, string][] = [
+      [fixtureCases, KNOWN_FAILURES, "KNOWN_FAILURES"],
+      [rebuiltCases, REBUILT_FAILURES, "REBUILT_FAILURES"],
+    ];
+    for (const [cases, failures, list] of listed)
+      for (const c of cases) {
+        const known = failures[c.name];
+        it(`${c.name} ${known ? "still fails to compile, as listed" : "compiles"}`, (t) => {
+          if (!known) {
+            assert.ok(!failed(run, c.name), firstProblems(run, c.name, 10));
+            return;
+          }
+          assert.ok(
+            failed(run, c.name),
+            `${c.name} compiles now: remove it from ${list} (${known})`,
+          );
+          t.diagnostic(`${c.name} (known: ${known}):\n${firstProblems(run, c.name)}`);
+        });
+      }
 
     for (const a of applied)
       it(
