@@ -8,13 +8,10 @@ import type { NodeFiles } from "./node";
 import { isScalar, paramName, readOptionsHelper } from "./node-values";
 
 /** Where the read-options helper comes from in the wrapper's file, as a sentence tail. */
-function helperSource(helper: string | null, files: NodeFiles): string {
-  if (helper === "eventualReadOptions")
-    return files.operations
-      ? " and eventualReadOptions from ./client"
-      : "; eventualReadOptions is in it";
+function helperSource(helper: string | null): string {
+  if (helper === "eventualReadOptions") return " and eventualReadOptions from ./client";
   if (helper === "strongReadOptions")
-    return files.operations ? "; import strongReadOptions from ./client once it exists" : "";
+    return "; import strongReadOptions from ./client once it exists";
   return "";
 }
 
@@ -35,7 +32,7 @@ function importsNote(input: GenerateInput, files: NodeFiles): string {
     ([domain, names]) =>
       `import { ${[...names].join(", ")} } from '${files.generated}${domain}_pb'`,
   );
-  return `Imports: ${lines.join("; ")}. Copy the generated path prefix from the file's other imports (checkouts differ: some nest personhog/personhog/). The file already imports create from @bufbuild/protobuf${helperSource(readOptionsHelper(input), files)}.`;
+  return `Imports: ${lines.join("; ")}. Copy the generated path prefix from the file's other imports (checkouts differ: some nest personhog/personhog/). The file already imports create from @bufbuild/protobuf${helperSource(readOptionsHelper(input))}.`;
 }
 
 const fieldsOf = ({ design }: GenerateInput) => [
@@ -70,17 +67,15 @@ export function wrapperNotes(input: GenerateInput, files: NodeFiles) {
         (missingKeys.length
           ? ` The request has no ${missingKeys.join(" or ")} to take them from.`
           : ""),
-    files.operations
-      ? "Only needed if Node code calls the RPC; the SERVICE_DEFAULTS stub is needed anyway."
-      : "Newer checkouts keep no wrappers in client.ts (it only builds the operations classes): see the current-code target. Seed-era wrappers took no callerTag; drop it if the neighbouring methods do not send x-caller-tag.",
+    files.guideLayout &&
+      "The written guide says to add the wrapper to client.ts, but there PersonHogClient keeps the generated client in a constructor local and only builds the operations classes (it has no this.client): the wrapper goes in the operations class beside it, with the other wrappers. Seed-era wrappers took no callerTag; drop it if the neighbouring methods do not send x-caller-tag.",
+    "Only needed if Node code calls the RPC; the SERVICE_DEFAULTS stub is needed anyway.",
   ];
 }
 
-export const serviceDefaultNotes = ({ design }: GenerateInput, files: NodeFiles) => [
+export const serviceDefaultNotes = ({ design }: GenerateInput) => [
   `Entries are grouped by domain, not sorted: put it next to the other ${design.domain} RPCs.`,
-  files.operations
-    ? "SERVICE_DEFAULTS is typed ServiceImpl<typeof PersonHogService>: after regenerating, client.test.ts does not compile until this entry exists."
-    : "The mock transport answers from SERVICE_DEFAULTS; without a stub, tests that reach the new RPC fail.",
+  "SERVICE_DEFAULTS is typed ServiceImpl<typeof PersonHogService>: after regenerating, client.test.ts does not compile until this entry exists.",
   design.response.kind === "shared" &&
     "An empty object is a valid response: unset fields read as their zero values.",
 ];

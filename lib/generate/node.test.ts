@@ -177,7 +177,7 @@ describe("nodeSnippets", () => {
     const files = (design: Design) => generate(design).map((s) => s.file);
     assert.deepEqual(files(DESIGN_FIXTURES["worked-example-guide"]!), [
       "(terminal)",
-      "nodejs/src/ingestion/personhog/client.ts",
+      "nodejs/src/ingestion/personhog/persons.ts",
       "nodejs/src/ingestion/personhog/client.test.ts",
     ]);
     assert.deepEqual(files(DESIGN_FIXTURES["worked-example-current"]!).slice(1), [
@@ -188,7 +188,7 @@ describe("nodeSnippets", () => {
       files(DESIGN_FIXTURES["group-read-current"]!)[1],
       "nodejs/src/common/personhog/groups.ts",
     );
-    assert.equal(files(EDGES["void-batch-write"]!)[1], "nodejs/src/ingestion/personhog/client.ts");
+    assert.equal(files(EDGES["void-batch-write"]!)[1], "nodejs/src/ingestion/personhog/groups.ts");
     const current = byId(generate(DESIGN_FIXTURES["group-read-current"]!), "node-wrapper");
     assert.equal(current.anchor, "inside class PersonHogGroupOperations");
   });

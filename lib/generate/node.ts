@@ -30,27 +30,29 @@ export interface NodeFiles {
   readonly test: string;
   /** Where generated `*_pb` modules are imported from in that file (varies between checkouts). */
   readonly generated: string;
-  /** The operations-class layout, where SERVICE_DEFAULTS is a typed ServiceImpl. */
-  readonly operations: boolean;
+  /** The written guide's layout (nodejs/src/ingestion/personhog/), which names client.ts. */
+  readonly guideLayout: boolean;
 }
 
 export function nodeFiles({ design, d }: GenerateInput): NodeFiles {
-  // The seed guide's layout; a current checkout may still have it, and the design says so.
+  const { file, className } = d.domain.nodeOps;
+  // The seed guide's layout; a current checkout may still have it, and the design says so. Its
+  // client.ts keeps the client in a constructor local: wrappers live in the operations classes.
   if (design.target === "guide" || design.nodeLayout === "ingestion-client") {
     return {
-      wrapper: NODE_PATHS.ingestion.wrapper,
-      wrapperAnchor: `inside class PersonHogClient, with the other ${design.domain.replace("_", " ")} methods`,
+      wrapper: NODE_PATHS.ingestion.operations(file),
+      wrapperAnchor: `inside class ${className}`,
       test: NODE_PATHS.ingestion.test,
       generated: "../../generated/personhog/personhog/types/v1/",
-      operations: false,
+      guideLayout: true,
     };
   }
   return {
-    wrapper: NODE_PATHS.common.wrapper(d.domain.nodeOps.file),
-    wrapperAnchor: `inside class ${d.domain.nodeOps.className}`,
+    wrapper: NODE_PATHS.common.wrapper(file),
+    wrapperAnchor: `inside class ${className}`,
     test: NODE_PATHS.common.test,
     generated: "~/common/generated/personhog/types/v1/",
-    operations: true,
+    guideLayout: false,
   };
 }
 
@@ -204,7 +206,7 @@ export const nodeSnippets: Generator = (input) => {
       file: files.test,
       anchor: "inside const SERVICE_DEFAULTS",
       code: serviceDefaultCode(input),
-      notes: serviceDefaultNotes(input, files),
+      notes: serviceDefaultNotes(input),
       indent: 4,
     }),
   ];
