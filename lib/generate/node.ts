@@ -7,7 +7,9 @@ import { NODE_PATHS } from "../catalogue/paths";
 import type { FieldDesign } from "../design/model";
 import type { GenerateInput, Generator } from "./context";
 import { tsProperty } from "./escape/typescript";
+import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import {
+  converterOf,
   listOrValue,
   mayBeUnset,
   paramName,
@@ -66,21 +68,33 @@ interface Result {
   readonly ret: (mode: Mode) => Part;
 }
 
+/** The response's records as a field, when the shared response holds Persons or Groups. */
+function sharedRecords(name: string): FieldDesign | undefined {
+  const records = Object.hasOwn(SHARED_RESPONSES, name)
+    ? SHARED_RESPONSES[name]!.records
+    : undefined;
+  return records && { ...records, optional: !records.repeated, comment: "" };
+}
+
 function result({ design, d }: GenerateInput): Result {
-  if (design.response.kind === "shared") {
-    // Fields of shared messages are not modelled; the caller maps it as its neighbours do.
+  const file = d.domain.nodeOps.file;
+  const records =
+    design.response.kind === "shared" ? sharedRecords(design.response.name) : undefined;
+  if (design.response.kind === "shared" && !(records && converterOf(records.type, file))) {
+    // Fields of other shared messages are not modelled; the caller maps it as its neighbours do.
     const empty = `return create(${d.responseMessage}Schema)`;
     return {
       type: d.responseMessage,
       ret: (mode) => (mode === "empty" ? empty : "return response"),
     };
   }
-  const fields = design.response.fields;
+  const fields = records ? [records] : design.response.kind === "new" ? design.response.fields : [];
   if (fields.length === 0) return { type: "void", ret: (mode) => mode === "empty" && "return" };
-  const value = (mode: Mode) => (mode === "empty" ? resultZero : resultValue);
+  const value = (mode: Mode) => (f: FieldDesign) =>
+    mode === "empty" ? resultZero(f) : resultValue(f, file);
   const only = fields.length === 1 ? fields[0] : undefined;
-  if (only) return { type: resultType(only), ret: (mode) => `return ${value(mode)(only)}` };
-  const members = fields.map((f) => `${tsProperty(f.name)}: ${resultType(f)}`);
+  if (only) return { type: resultType(only, file), ret: (mode) => `return ${value(mode)(only)}` };
+  const members = fields.map((f) => `${tsProperty(f.name)}: ${resultType(f, file)}`);
   return {
     type: `{ ${members.join("; ")} }`,
     members,

@@ -5,11 +5,8 @@
  * the harness fails, each with the compiler's own diagnostic.
  */
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import path from "node:path";
 import { describe, it } from "node:test";
-import { exampleDesignFiles, fixtureCheckout } from "../apply/fixture-tree";
+import { exampleDesignFiles } from "../apply/fixture-tree";
 import { parseDesignJson } from "../design/design-json";
 import { DESIGN_FIXTURES } from "../design/fixtures";
 import { NODE_LAYOUTS, type Design } from "../design/model";
@@ -17,16 +14,7 @@ import { validateDesign } from "../design/validate";
 import { generateSnippets } from "../generate/index";
 import type { Snippet } from "../generate/snippet";
 import type { NodeLayout } from "./client-module";
-import { typecheckNode, type NodeHarnessResult } from "./typecheck";
-
-const LIB_DIR = path.dirname(createRequire(import.meta.url).resolve("typescript"));
-const libFile = (name: string) => {
-  try {
-    return readFileSync(path.join(LIB_DIR, name), "utf8");
-  } catch {
-    return undefined;
-  }
-};
+import { harnessReport, typecheckDesign } from "./harness-files";
 
 function exampleDesign(name: string, text: string): Design {
   const parsed = parseDesignJson(text, name);
@@ -45,35 +33,14 @@ const inLayout = (design: Design, layout: NodeLayout): Design =>
     ? { ...design, target: "current", nodeLayout: layout }
     : { ...design, nodeLayout: layout };
 
-const protoCache = new Map<string, Map<string, string>>();
-function protoFiles(target: Design["target"]): Map<string, string> {
-  let files = protoCache.get(target);
-  if (!files) {
-    files = new Map([...fixtureCheckout(target)].filter(([p]) => p.startsWith("proto/")));
-    protoCache.set(target, files);
-  }
-  return files;
-}
-
-function check(design: Design, layout: NodeLayout, snippets = generateSnippets(design)) {
-  return typecheckNode({ layout, snippets, protoFiles: protoFiles(design.target), libFile });
-}
-
-const report = (r: NodeHarnessResult) =>
-  [...r.problems, ...r.diagnostics].join("\n") +
-  (r.diagnostics.length
-    ? `\n\n${[...r.files]
-        .filter(([p]) => !p.includes("generated") && !p.includes("node_modules"))
-        .map(([p, t]) => `--- ${p}\n${t}`)
-        .join("\n")}`
-    : "");
+const check = typecheckDesign;
 
 describe("the Node compile harness", () => {
   for (const [name, design] of Object.entries(DESIGNS)) {
     for (const layout of NODE_LAYOUTS) {
       it(`${name}, ${layout}: the wrapper and SERVICE_DEFAULTS entry type-check in place`, () => {
         const result = check(inLayout(design, layout), layout);
-        assert.equal(report(result), "");
+        assert.equal(harnessReport(result), "");
       });
     }
   }

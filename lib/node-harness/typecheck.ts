@@ -37,6 +37,12 @@ const LIB_DIR = "/typescript-lib";
 /** Globals the Node client reads that es2020's lib leaves to the DOM or @types/node. */
 const GLOBALS_DTS = "declare class TextDecoder {\n  decode(input?: Uint8Array): string;\n}\n";
 
+const STRONG_READ_OPTIONS = `
+export function strongReadOptions() {
+    return create(ReadOptionsSchema, { consistency: ConsistencyLevel.STRONG })
+}
+`;
+
 const OPTIONS: ts.CompilerOptions = {
   target: ts.ScriptTarget.ES2020,
   module: ts.ModuleKind.ESNext,
@@ -123,7 +129,16 @@ export function typecheckNode(c: NodeHarnessCase): NodeHarnessResult {
 
   const files = new Map([...standIn, ...applied.changed]);
   const wrapper = node.find((s) => s.id === "node-wrapper");
-  if (wrapper) files.set(wrapper.file, addImports(files.get(wrapper.file)!, noteImports(wrapper)));
+  if (wrapper) {
+    const imports = noteImports(wrapper);
+    // The note asks for strongReadOptions() beside eventualReadOptions() in client.ts, exported.
+    if (wrapper.code.includes("strongReadOptions()")) {
+      const client = `${stand.dir}/client.ts`;
+      files.set(client, `${files.get(client)!}${STRONG_READ_OPTIONS}`);
+      imports.push("import { strongReadOptions } from './client'");
+    }
+    files.set(wrapper.file, addImports(files.get(wrapper.file)!, imports));
+  }
   const sources = [...protos].map(([path, text]) => ({ path: path.slice("proto/".length), text }));
   for (const [mod, text] of protobufEsModules(sources))
     files.set(`${stand.generatedRoot}${mod}.ts`, text);
