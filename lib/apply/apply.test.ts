@@ -1,9 +1,12 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, it } from "node:test";
+import { field } from "../design/defaults";
 import { DESIGN_FIXTURES } from "../design/fixtures";
 import { TARGETS, type Design } from "../design/model";
 import { generateSnippets } from "../generate";
-import { byteOrderBreak, knownMethods, rpcLinePosition } from "./anchors";
+import { byteOrderBreak, knownMethods, messagePosition, rpcLinePosition } from "./anchors";
 import { applySnippets, filesNamed } from "./apply";
 import { fixtureCheckout } from "./fixture-tree";
 
@@ -135,5 +138,110 @@ describe("rpc line anchor", () => {
     assert.equal(rpcLinePosition(text, "S", "Groups"), null);
     assert.equal(rpcLinePosition(text, "S", "Group"), null);
     assert.match(String(rpcLinePosition(text, "T", "Other")), /no `service T/);
+  });
+});
+
+describe("message anchor: a new pair joins its kin in the types file", () => {
+  const TYPES = path.join(import.meta.dirname, "fixtures", "types");
+  const real = (domain: string) => readFileSync(path.join(TYPES, `${domain}.proto`), "utf8");
+  /** The message names of a file, in order, after applying the design to it. */
+  function messagesAfter(design: Design): string[] {
+    const snippets = generateSnippets(design);
+    const proto = snippets.find((s) => s.id === "proto-messages")!;
+    const tree = new Map([[proto.file, real(design.domain)]]);
+    const outcome = applySnippets(tree, [proto]);
+    assert.deepEqual(outcome.problems, []);
+    const text = outcome.changed.get(proto.file)!;
+    assert.equal(applySnippets(new Map([[proto.file, text]]), [proto]).changed.size, 0);
+    assert.doesNotMatch(text, /\n\n\n/, "one blank line between blocks");
+    return [...text.matchAll(/^(?:message|enum) (\w+)|^\/\/ (\w[\w ]*write operations)$/gm)].map(
+      (m) => m[1] ?? `== ${m[2]}`,
+    );
+  }
+  const around = (names: string[], name: string) => {
+    const i = names.indexOf(name);
+    assert.ok(i > 0, `${name} placed`);
+    return [names[i - 1], names[i + 1], names[i + 2]];
+  };
+  const group = DESIGN_FIXTURES["group-read-current"]!;
+  const person = DESIGN_FIXTURES["worked-example-current"]!;
+
+  it("a group read goes after the last read and its response, before the first banner", () => {
+    const names = messagesAfter(group);
+    assert.deepEqual(around(names, "ListGroupsByTypeRequest"), [
+      "GroupTypeMappingsResponse",
+      "== Group write operations",
+      "DeleteGroupsBatchForTeamRequest",
+    ]);
+  });
+
+  it("a group write goes last in the group write banner's section", () => {
+    const write: Design = {
+      ...group,
+      rpcName: "TouchGroups",
+      operation: "write",
+      readOptions: false,
+      response: { kind: "new", fields: [field("updated", "bool")] },
+    };
+    const names = messagesAfter(write);
+    assert.deepEqual(around(names, "TouchGroupsRequest"), [
+      "DeleteGroupsBatchForTeamResponse",
+      "TouchGroupsResponse",
+      "== GroupTypeMapping write operations",
+    ]);
+  });
+
+  it("a group type mapping write goes last in its own banner's section", () => {
+    const write: Design = {
+      ...group,
+      rpcName: "RenameGroupType",
+      tables: ["posthog_grouptypemapping"],
+      operation: "write",
+      readOptions: false,
+      response: { kind: "new", fields: [field("updated", "bool")] },
+    };
+    assert.deepEqual(messagesAfter(write).slice(-3), [
+      "DeleteGroupTypeMappingResponse",
+      "RenameGroupTypeRequest",
+      "RenameGroupTypeResponse",
+    ]);
+  });
+
+  it("a person read joins the reads, ahead of the writes and their comments", () => {
+    const names = messagesAfter(person);
+    assert.deepEqual(around(names, "GetPersonCountRequest"), [
+      "GetDistinctIdsForPersonResponse",
+      "GetPersonCountResponse",
+      "UpdatePersonPropertiesRequest",
+    ]);
+    const snippets = generateSnippets(person);
+    const proto = snippets.find((s) => s.id === "proto-messages")!;
+    const text = applySnippets(new Map([[proto.file, real("person")]]), [proto]).changed.get(
+      proto.file,
+    )!;
+    assert.match(
+      text,
+      /\n}\n\n\/\/ UpdatePersonPropertiesRequest sets/,
+      "the comment stays on its message",
+    );
+  });
+
+  it("a person write goes last, where the file's writes are", () => {
+    const write = DESIGN_FIXTURES["person-write-guide"]!;
+    assert.deepEqual(messagesAfter(write).slice(-3), [
+      "ReleaseFenceResponse",
+      "SetPersonLastSeenRequest",
+      "SetPersonLastSeenResponse",
+    ]);
+  });
+
+  it("a file without read requests or banners takes the pair at its end", () => {
+    const text =
+      'syntax = "proto3";\npackage personhog.types.v1;\n\nmessage A {\n  int64 x = 1;\n}\n';
+    assert.equal(messagePosition(text, { kind: "reads" }), text.length - 1);
+    assert.equal(
+      messagePosition(text, { kind: "writes", banner: "Group write operations" }),
+      text.length - 1,
+    );
   });
 });

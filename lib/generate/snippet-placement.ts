@@ -84,3 +84,27 @@ export const rpcGroupAnchor = (service: string, group: string | null) =>
   group
     ? `inside service ${service}, last in its "// ${group}" group`
     : `inside service ${service}, one rpc per line`;
+
+/**
+ * Where a request/response pair goes in its types file, as the real files group them: reads after
+ * the last read request (one carrying `read_options`) and its responses, ahead of any
+ * `// ====` banner; a write last in its banner's section (`// Group write operations`), or at the
+ * end of the file, where the writes of files without banners are.
+ */
+export type MessageSection =
+  { readonly kind: "reads" } | { readonly kind: "writes"; readonly banner: string | null };
+
+export function messageSectionAnchor(section: MessageSection): string {
+  if (section.kind === "reads")
+    return 'with the reads: after the last request carrying read_options and its response, before any "// ====" banner';
+  return section.banner
+    ? `last in its "// ${section.banner}" section`
+    : "with the writes, after the last message of the file";
+}
+
+/** The section read back from the anchor `messageSectionAnchor` wrote; other anchors append. */
+export function messageSectionOf(anchor: string): MessageSection {
+  if (anchor.startsWith("with the reads:")) return { kind: "reads" };
+  const banner = /^last in its "\/\/ ([^"\n]+)" section/.exec(anchor)?.[1] ?? null;
+  return { kind: "writes", banner };
+}
