@@ -266,7 +266,8 @@ function protoBlocks(text: string): ProtoBlock[] {
 
 /**
  * The offset new messages go after, for the section the anchor names (`messageSectionAnchor`):
- * reads after the last read request and the responses that follow it, before the first banner;
+ * reads after the last read request of their kin (else of any kind) and the responses that follow
+ * it, before the first banner;
  * a write at the end of its banner's section, or of the file.
  */
 export function messagePosition(text: string, section: MessageSection): number {
@@ -283,7 +284,10 @@ export function messagePosition(text: string, section: MessageSection): number {
   }
   const limit = banners[0]?.start ?? text.length;
   const before = blocks.filter((b) => b.end <= limit);
-  let last = before.findLastIndex((b) => b.readOptions);
+  const kin = section.kin;
+  const isKin = (b: ProtoBlock) => !kin || b.name.includes(kin.word) === kin.has;
+  let last = before.findLastIndex((b) => b.readOptions && isKin(b));
+  if (last < 0) last = before.findLastIndex((b) => b.readOptions);
   if (last < 0) return endOf(0, limit, fileEnd);
   while (before[last + 1] && !before[last + 1]!.name.endsWith("Request")) last++;
   return before[last]!.end;

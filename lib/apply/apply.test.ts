@@ -6,6 +6,11 @@ import { field } from "../design/defaults";
 import { DESIGN_FIXTURES } from "../design/fixtures";
 import { TARGETS, type Design } from "../design/model";
 import { generateSnippets } from "../generate";
+import {
+  messageSectionAnchor,
+  messageSectionOf,
+  type MessageSection,
+} from "../generate/snippet-placement";
 import { byteOrderBreak, knownMethods, messagePosition, rpcLinePosition } from "./anchors";
 import { applySnippets, filesNamed } from "./apply";
 import { fixtureCheckout } from "./fixture-tree";
@@ -166,12 +171,26 @@ describe("message anchor: a new pair joins its kin in the types file", () => {
   const group = DESIGN_FIXTURES["group-read-current"]!;
   const person = DESIGN_FIXTURES["worked-example-current"]!;
 
-  it("a group read goes after the last read and its response, before the first banner", () => {
+  it("a group read goes after the last group read and its response, ahead of the mapping reads", () => {
     const names = messagesAfter(group);
     assert.deepEqual(around(names, "ListGroupsByTypeRequest"), [
+      "GetGroupResponse",
+      "GetGroupTypeMappingsByTeamIdRequest",
       "GroupTypeMappingsResponse",
+    ]);
+  });
+
+  it("a group type mapping read goes after the last mapping read, before the first banner", () => {
+    const read: Design = {
+      ...group,
+      rpcName: "GetGroupTypeMappingByIndex",
+      tables: ["posthog_grouptypemapping"],
+      response: { kind: "new", fields: [field("mapping", "GroupTypeMapping", { optional: true })] },
+    };
+    assert.deepEqual(around(messagesAfter(read), "GetGroupTypeMappingByIndexRequest"), [
+      "GroupTypeMappingsResponse",
+      "GetGroupTypeMappingByIndexResponse",
       "== Group write operations",
-      "DeleteGroupsBatchForTeamRequest",
     ]);
   });
 
@@ -233,6 +252,18 @@ describe("message anchor: a new pair joins its kin in the types file", () => {
       "SetPersonLastSeenRequest",
       "SetPersonLastSeenResponse",
     ]);
+  });
+
+  it("reads every section back from the anchor it writes", () => {
+    const sections: MessageSection[] = [
+      { kind: "reads" },
+      { kind: "reads", kin: { word: "GroupTypeMapping", has: true } },
+      { kind: "reads", kin: { word: "GroupTypeMapping", has: false } },
+      { kind: "writes", banner: "Group write operations" },
+      { kind: "writes", banner: null },
+    ];
+    for (const section of sections)
+      assert.deepEqual(messageSectionOf(messageSectionAnchor(section)), section);
   });
 
   it("a file without read requests or banners takes the pair at its end", () => {

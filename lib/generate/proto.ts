@@ -76,12 +76,16 @@ export function rpcGroup({ design, d }: GenerateInput): string | null {
 }
 
 /**
- * The section of the types file the messages join: the reads, or a write's banner section
+ * The section of the types file the messages join: the reads (group.proto's of groups or of
+ * group type mappings), or a write's banner section
  * (group.proto's `// Group write operations`, `// GroupTypeMapping write operations`); writes of
  * files without banners go last, where the others are.
  */
 export function messageSection({ design }: GenerateInput): MessageSection {
-  if (design.operation === "read") return { kind: "reads" };
+  if (design.operation === "read")
+    return design.domain === "group"
+      ? { kind: "reads", kin: { word: "GroupTypeMapping", has: mappingsOnly(design) } }
+      : { kind: "reads" };
   const banner =
     design.domain !== "group"
       ? null
