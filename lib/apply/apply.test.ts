@@ -1,6 +1,4 @@
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, it } from "node:test";
 import { field } from "../design/defaults";
 import { DESIGN_FIXTURES } from "../design/fixtures";
@@ -147,13 +145,14 @@ describe("rpc line anchor", () => {
 });
 
 describe("message anchor: a new pair joins its kin in the types file", () => {
-  const TYPES = path.join(import.meta.dirname, "fixtures", "types");
-  const real = (domain: string) => readFileSync(path.join(TYPES, `${domain}.proto`), "utf8");
+  // The skeleton's types files keep the real files' order: group.proto's reads, then a banner per
+  // kind of write; person.proto's reads, then its writes, with no banners.
+  const checkout = fixtureCheckout("current");
   /** The message names of a file, in order, after applying the design to it. */
   function messagesAfter(design: Design): string[] {
     const snippets = generateSnippets(design);
     const proto = snippets.find((s) => s.id === "proto-messages")!;
-    const tree = new Map([[proto.file, real(design.domain)]]);
+    const tree = new Map([[proto.file, checkout.get(proto.file)!]]);
     const outcome = applySnippets(tree, [proto]);
     assert.deepEqual(outcome.problems, []);
     const text = outcome.changed.get(proto.file)!;
@@ -163,95 +162,86 @@ describe("message anchor: a new pair joins its kin in the types file", () => {
       (m) => m[1] ?? `== ${m[2]}`,
     );
   }
+  /** The two names before and the two after `name`, once placed. */
   const around = (names: string[], name: string) => {
     const i = names.indexOf(name);
     assert.ok(i > 0, `${name} placed`);
-    return [names[i - 1], names[i + 1], names[i + 2]];
+    return names.slice(i - 1, i + 3).filter((n) => n !== name);
   };
   const group = DESIGN_FIXTURES["group-read-current"]!;
   const person = DESIGN_FIXTURES["worked-example-current"]!;
+  const updated = { kind: "new", fields: [field("updated", "bool")] } as const;
+  const write = { operation: "write", readOptions: false, response: updated } as const;
+  const mappings = { tables: ["posthog_grouptypemapping"] };
 
-  it("a group read goes after the last group read and its response, ahead of the mapping reads", () => {
-    const names = messagesAfter(group);
-    assert.deepEqual(around(names, "ListGroupsByTypeRequest"), [
-      "GetGroupResponse",
-      "GetGroupTypeMappingsByTeamIdRequest",
-      "GroupTypeMappingsResponse",
-    ]);
-  });
+  const CASES: readonly { what: string; design: Design; neighbours: string[] }[] = [
+    {
+      what: "a group read: after the last group read and its responses, ahead of the mapping reads",
+      design: group,
+      neighbours: [
+        "GroupsResponse",
+        "GetGroupTypeMappingsByProjectIdRequest",
+        "GroupTypeMappingsResponse",
+      ],
+    },
+    {
+      what: "a group type mapping read: after the last mapping read, before the first banner",
+      design: {
+        ...group,
+        ...mappings,
+        rpcName: "GetGroupTypeMappingByIndex",
+        response: {
+          kind: "new",
+          fields: [field("mapping", "GroupTypeMapping", { optional: true })],
+        },
+      },
+      neighbours: [
+        "GroupTypeMappingsBatchResponse",
+        "GetGroupTypeMappingByIndexResponse",
+        "== Group write operations",
+      ],
+    },
+    {
+      what: "a group write: last in the group write banner's section",
+      design: { ...group, ...write, rpcName: "TouchGroups" },
+      neighbours: [
+        "DeleteGroupsBatchForTeamResponse",
+        "TouchGroupsResponse",
+        "== GroupTypeMapping write operations",
+      ],
+    },
+    {
+      what: "a group type mapping write: last in its own banner's section, the file's end",
+      design: { ...group, ...mappings, ...write, rpcName: "RenameGroupType" },
+      neighbours: ["DeleteGroupTypeMappingResponse", "RenameGroupTypeResponse"],
+    },
+    {
+      what: "a person read: with the reads, ahead of the writes",
+      design: person,
+      neighbours: [
+        "GetDistinctIdsForPersonResponse",
+        "GetPersonCountResponse",
+        "UpdatePersonPropertiesRequest",
+      ],
+    },
+    {
+      what: "a person write: last, where the file's writes are",
+      design: DESIGN_FIXTURES["person-write-guide"]!,
+      neighbours: ["UpdatePersonPropertiesResponse", "SetPersonLastSeenResponse"],
+    },
+  ];
 
-  it("a group type mapping read goes after the last mapping read, before the first banner", () => {
-    const read: Design = {
-      ...group,
-      rpcName: "GetGroupTypeMappingByIndex",
-      tables: ["posthog_grouptypemapping"],
-      response: { kind: "new", fields: [field("mapping", "GroupTypeMapping", { optional: true })] },
-    };
-    assert.deepEqual(around(messagesAfter(read), "GetGroupTypeMappingByIndexRequest"), [
-      "GroupTypeMappingsResponse",
-      "GetGroupTypeMappingByIndexResponse",
-      "== Group write operations",
-    ]);
-  });
+  for (const c of CASES)
+    it(c.what, () => {
+      const request = `${c.design.rpcName}Request`;
+      assert.deepEqual(around(messagesAfter(c.design), request), c.neighbours);
+    });
 
-  it("a group write goes last in the group write banner's section", () => {
-    const write: Design = {
-      ...group,
-      rpcName: "TouchGroups",
-      operation: "write",
-      readOptions: false,
-      response: { kind: "new", fields: [field("updated", "bool")] },
-    };
-    const names = messagesAfter(write);
-    assert.deepEqual(around(names, "TouchGroupsRequest"), [
-      "DeleteGroupsBatchForTeamResponse",
-      "TouchGroupsResponse",
-      "== GroupTypeMapping write operations",
-    ]);
-  });
-
-  it("a group type mapping write goes last in its own banner's section", () => {
-    const write: Design = {
-      ...group,
-      rpcName: "RenameGroupType",
-      tables: ["posthog_grouptypemapping"],
-      operation: "write",
-      readOptions: false,
-      response: { kind: "new", fields: [field("updated", "bool")] },
-    };
-    assert.deepEqual(messagesAfter(write).slice(-3), [
-      "DeleteGroupTypeMappingResponse",
-      "RenameGroupTypeRequest",
-      "RenameGroupTypeResponse",
-    ]);
-  });
-
-  it("a person read joins the reads, ahead of the writes and their comments", () => {
-    const names = messagesAfter(person);
-    assert.deepEqual(around(names, "GetPersonCountRequest"), [
-      "GetDistinctIdsForPersonResponse",
-      "GetPersonCountResponse",
-      "UpdatePersonPropertiesRequest",
-    ]);
-    const snippets = generateSnippets(person);
-    const proto = snippets.find((s) => s.id === "proto-messages")!;
-    const text = applySnippets(new Map([[proto.file, real("person")]]), [proto]).changed.get(
-      proto.file,
-    )!;
-    assert.match(
-      text,
-      /\n}\n\n\/\/ UpdatePersonPropertiesRequest sets/,
-      "the comment stays on its message",
-    );
-  });
-
-  it("a person write goes last, where the file's writes are", () => {
-    const write = DESIGN_FIXTURES["person-write-guide"]!;
-    assert.deepEqual(messagesAfter(write).slice(-3), [
-      "ReleaseFenceResponse",
-      "SetPersonLastSeenRequest",
-      "SetPersonLastSeenResponse",
-    ]);
+  it("keeps a message's comment on it when the pair goes before it", () => {
+    const proto = generateSnippets(person).find((s) => s.id === "proto-messages")!;
+    const tree = new Map([[proto.file, checkout.get(proto.file)!]]);
+    const text = applySnippets(tree, [proto]).changed.get(proto.file)!;
+    assert.match(text, /\n}\n\n\/\/ UpdatePersonPropertiesRequest sets/);
   });
 
   it("reads every section back from the anchor it writes", () => {

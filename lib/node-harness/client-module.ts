@@ -71,101 +71,111 @@ export class PersonHogClient {
 }
 `;
 
-const groupsTs = (gen: string) => `import { create } from '@bufbuild/protobuf'
+/** An operations file: its domain type and converter, and a class with one wrapper. */
+interface OperationsFile {
+  readonly className: string;
+  readonly proto: string;
+  readonly domain: string;
+  readonly converter: string;
+  /** The domain type's members: name, type, and the converter's value for it. */
+  readonly members: readonly (readonly [string, string, string])[];
+  /** The wrapper: its name, parameters, the rpc, the request's init lines and the response field. */
+  readonly wrapper: {
+    readonly name: string;
+    readonly params: string;
+    readonly rpc: string;
+    readonly init: readonly string[];
+    readonly field: string;
+  };
+}
+
+const operationsTs = (gen: string, file: string, o: OperationsFile) => {
+  const w = o.wrapper;
+  const request = `${w.rpc.charAt(0).toUpperCase()}${w.rpc.slice(1)}RequestSchema`;
+  return `import { create } from '@bufbuild/protobuf'
 import type { Client } from '@connectrpc/connect'
 
 import type { PersonHogService } from '${gen}service/v1/service_pb'
-import { GetGroupRequestSchema, type Group as ProtoGroup } from '${gen}types/v1/group_pb'
+import { ${request}, type ${o.proto} as Proto${o.proto} } from '${gen}types/v1/${file}_pb'
 import { epochMsToDate, eventualReadOptions, parseJsonBytes } from './client'
 
-export interface DomainGroup {
-    id: number
-    team_id: number
-    group_type_index: number
-    group_key: string
-    group_properties: Record<string, unknown>
-    created_at: Date
-    version: number
+export interface ${o.domain} {
+${o.members.map(([name, type]) => `    ${name}: ${type}`).join("\n")}
 }
 
-function protoGroupToDomain(proto: ProtoGroup): DomainGroup {
+function ${o.converter}(proto: Proto${o.proto}): ${o.domain} {
     return {
-        id: Number(proto.id),
-        team_id: Number(proto.teamId),
-        group_type_index: proto.groupTypeIndex,
-        group_key: proto.groupKey,
-        group_properties: (parseJsonBytes(proto.groupProperties) ?? {}) as Record<string, unknown>,
-        created_at: epochMsToDate(proto.createdAt),
-        version: Number(proto.version),
+${o.members.map(([name, , value]) => `        ${name}: ${value},`).join("\n")}
     }
 }
 
-export class PersonHogGroupOperations {
+export class ${o.className} {
     constructor(private client: Client<typeof PersonHogService>) {}
 
-    async fetchGroup(
-        teamId: number,
-        groupTypeIndex: number,
-        groupKey: string,
-        callerTag?: string
-    ): Promise<DomainGroup | undefined> {
-        const response = await this.client.getGroup(
-            create(GetGroupRequestSchema, {
-                teamId: BigInt(teamId),
-                groupTypeIndex,
-                groupKey,
+    async ${w.name}(${w.params}, callerTag?: string): Promise<${o.domain} | undefined> {
+        const response = await this.client.${w.rpc}(
+            create(${request}, {
+${w.init.map((line) => `                ${line},`).join("\n")}
                 readOptions: eventualReadOptions(),
             }),
             callerTag ? { headers: { 'x-caller-tag': callerTag } } : undefined
         )
-        return response.group ? protoGroupToDomain(response.group) : undefined
+        return response.${w.field} ? ${o.converter}(response.${w.field}) : undefined
     }
 }
 `;
+};
 
-const personsTs = (gen: string) => `import { create } from '@bufbuild/protobuf'
-import type { Client } from '@connectrpc/connect'
+const JSON_OBJECT = "Record<string, unknown>";
 
-import type { PersonHogService } from '${gen}service/v1/service_pb'
-import { GetPersonRequestSchema, type Person as ProtoPerson } from '${gen}types/v1/person_pb'
-import { epochMsToDate, eventualReadOptions, parseJsonBytes } from './client'
+const GROUPS: OperationsFile = {
+  className: "PersonHogGroupOperations",
+  proto: "Group",
+  domain: "DomainGroup",
+  converter: "protoGroupToDomain",
+  members: [
+    ["id", "number", "Number(proto.id)"],
+    ["team_id", "number", "Number(proto.teamId)"],
+    ["group_type_index", "number", "proto.groupTypeIndex"],
+    ["group_key", "string", "proto.groupKey"],
+    [
+      "group_properties",
+      JSON_OBJECT,
+      `(parseJsonBytes(proto.groupProperties) ?? {}) as ${JSON_OBJECT}`,
+    ],
+    ["created_at", "Date", "epochMsToDate(proto.createdAt)"],
+    ["version", "number", "Number(proto.version)"],
+  ],
+  wrapper: {
+    name: "fetchGroup",
+    params: "teamId: number, groupTypeIndex: number, groupKey: string",
+    rpc: "getGroup",
+    init: ["teamId: BigInt(teamId)", "groupTypeIndex", "groupKey"],
+    field: "group",
+  },
+};
 
-export interface InternalPerson {
-    id: string
-    uuid: string
-    team_id: number
-    properties: Record<string, unknown>
-    created_at: Date
-    version: number
-}
-
-function protoPersonToInternal(proto: ProtoPerson): InternalPerson {
-    return {
-        id: proto.id.toString(),
-        uuid: proto.uuid,
-        team_id: Number(proto.teamId),
-        properties: (parseJsonBytes(proto.properties) ?? {}) as Record<string, unknown>,
-        created_at: epochMsToDate(proto.createdAt),
-        version: Number(proto.version),
-    }
-}
-
-export class PersonHogPersonOperations {
-    constructor(private client: Client<typeof PersonHogService>) {}
-
-    async fetchPerson(teamId: number, personId: number, callerTag?: string): Promise<InternalPerson | undefined> {
-        const response = await this.client.getPerson(
-            create(GetPersonRequestSchema, {
-                teamId: BigInt(teamId),
-                personId: BigInt(personId),
-                readOptions: eventualReadOptions(),
-            }),
-            callerTag ? { headers: { 'x-caller-tag': callerTag } } : undefined
-        )
-        return response.person ? protoPersonToInternal(response.person) : undefined
-    }
-}
-`;
+const PERSONS: OperationsFile = {
+  className: "PersonHogPersonOperations",
+  proto: "Person",
+  domain: "InternalPerson",
+  converter: "protoPersonToInternal",
+  members: [
+    ["id", "string", "proto.id.toString()"],
+    ["uuid", "string", "proto.uuid"],
+    ["team_id", "number", "Number(proto.teamId)"],
+    ["properties", JSON_OBJECT, `(parseJsonBytes(proto.properties) ?? {}) as ${JSON_OBJECT}`],
+    ["created_at", "Date", "epochMsToDate(proto.createdAt)"],
+    ["version", "number", "Number(proto.version)"],
+  ],
+  wrapper: {
+    name: "fetchPerson",
+    params: "teamId: number, personId: number",
+    rpc: "getPerson",
+    init: ["teamId: BigInt(teamId)", "personId: BigInt(personId)"],
+    field: "person",
+  },
+};
 
 /** One entry per RPC of the skeleton's service.proto, in its order; the snippet adds its own. */
 const clientTestTs = (
@@ -198,8 +208,8 @@ export function clientModule(layout: NodeLayout): Map<string, string> {
   const { dir, importPrefix: gen } = LAYOUT_STAND_INS[layout];
   return new Map([
     [`${dir}/client.ts`, clientTs(gen)],
-    [`${dir}/groups.ts`, groupsTs(gen)],
-    [`${dir}/persons.ts`, personsTs(gen)],
+    [`${dir}/groups.ts`, operationsTs(gen, "group", GROUPS)],
+    [`${dir}/persons.ts`, operationsTs(gen, "person", PERSONS)],
     [`${dir}/client.test.ts`, clientTestTs(gen)],
   ]);
 }
