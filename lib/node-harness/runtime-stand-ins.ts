@@ -44,13 +44,13 @@ export type GenService<Methods extends Record<string, DescMethodUnary>> = DescSe
 
 export type MessageShape<Desc extends DescMessage> = Desc extends GenMessage<infer S> ? S : Message;
 
-type FieldInit<F> = F extends Message
-  ? MessageInit<F> | F
+type FieldInit<F> = F extends Uint8Array | bigint | boolean | string | number
+  ? F
   : F extends (infer E)[]
-    ? E extends Message
-      ? (MessageInit<E> | E)[]
-      : F
-    : F;
+    ? FieldInit<E>[]
+    : F extends Message
+      ? MessageInit<F> | F
+      : F;
 export type MessageInit<T extends Message> = {
   [P in keyof T as P extends "$typeName" | "$unknown" ? never : P]?: FieldInit<T[P]>;
 };

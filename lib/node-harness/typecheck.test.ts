@@ -6,10 +6,12 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import fc from "fast-check";
+import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import { exampleDesignFiles } from "../apply/fixture-tree";
 import { parseDesignJson } from "../design/design-json";
 import { DESIGN_FIXTURES } from "../design/fixtures";
-import { NODE_LAYOUTS, type Design } from "../design/model";
+import { NODE_LAYOUTS, SCALAR_TYPES, type Design, type FieldDesign } from "../design/model";
 import { validateDesign } from "../design/validate";
 import { generateSnippets } from "../generate/index";
 import type { Snippet } from "../generate/snippet";
@@ -122,4 +124,63 @@ describe("the Node compile harness fails a broken snippet", () => {
   it("fails nothing else in the unbroken case (the variants' base compiles)", () => {
     assert.deepEqual(check(BASE, "common-operations", baseSnippets).diagnostics, []);
   });
+});
+
+/** Field names reserved somewhere in TypeScript, protobuf-es or the wrapper itself, and plain ones. */
+const NAMES = (
+  "team_id person_id limit delete class new this void function var case catch default switch " +
+  "throw export extends implements interface package private protected public arguments eval " +
+  "undefined constructor to_string value_of to_j_s_o_n create response caller_tag type enum " +
+  "const in if else return yield await async let static import field_1_name"
+).split(" ");
+const TYPES = [...SCALAR_TYPES, ...Object.keys(KNOWN_MESSAGES)];
+
+const fieldsArb = fc.uniqueArray(
+  fc
+    .record({
+      name: fc.constantFrom(...NAMES),
+      type: fc.constantFrom(...TYPES),
+      optional: fc.boolean(),
+      repeated: fc.boolean(),
+    })
+    .map((f): FieldDesign => ({ ...f, optional: f.optional && !f.repeated, comment: "" })),
+  { selector: (f) => f.name, minLength: 1, maxLength: 5 },
+);
+const designArb = fc
+  .record({
+    nodeLayout: fc.constantFrom(...NODE_LAYOUTS),
+    domain: fc.constantFrom("person" as const, "group" as const, "cohort" as const),
+    operation: fc.constantFrom("read" as const, "write" as const),
+    consistency: fc.constantFrom("eventual" as const, "strong" as const),
+    request: fieldsArb,
+    response: fc.oneof(
+      fieldsArb.map((fields) => ({ kind: "new" as const, fields })),
+      fc
+        .constantFrom(...Object.keys(SHARED_RESPONSES))
+        .map((name) => ({ kind: "shared" as const, name })),
+    ),
+  })
+  .map((d, i): Design => ({
+    ...DESIGN_FIXTURES["worked-example-current"]!,
+    ...d,
+    rpcName: `ReservedNames${i}`,
+    readOptions: d.operation === "read",
+  }));
+
+describe("the Node compile harness over designs with reserved field names", () => {
+  const designs = fc
+    .sample(designArb, { numRuns: 16, seed: 20_261 })
+    .map((d, i) => ({ ...d, rpcName: `ReservedNames${i}` }));
+  const generated = designs
+    .map((design) => ({ design, snippets: generateSnippets(design) }))
+    .filter((g) => g.snippets.some((s) => s.id === "node-wrapper"));
+
+  it("generates Node code for most of them (the rest are refused for their names)", () => {
+    assert.ok(generated.length >= 10, `${generated.length} of ${designs.length}`);
+  });
+
+  for (const { design, snippets } of generated)
+    it(`${design.rpcName} (${design.request.map((f) => f.name).join(", ")}): type-checks`, () => {
+      assert.equal(harnessReport(check(design, design.nodeLayout, snippets)), "");
+    });
 });

@@ -141,7 +141,7 @@ export function typecheckNode(c: NodeHarnessCase): NodeHarnessResult {
   }
   const sources = [...protos].map(([path, text]) => ({ path: path.slice("proto/".length), text }));
   for (const [mod, text] of protobufEsModules(sources))
-    files.set(`${stand.generatedRoot}${mod}.ts`, text);
+    files.set(`${stand.generatedRoot}${mod}.d.ts`, text);
   files.set("nodejs/node_modules/@bufbuild/protobuf/index.d.ts", PROTOBUF_DTS);
   files.set("nodejs/node_modules/@connectrpc/connect/index.d.ts", CONNECT_DTS);
   files.set("nodejs/src/globals.d.ts", GLOBALS_DTS);
