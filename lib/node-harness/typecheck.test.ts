@@ -160,10 +160,9 @@ const designArb = fc
         .map((name) => ({ kind: "shared" as const, name })),
     ),
   })
-  .map((d, i): Design => ({
+  .map((d): Design => ({
     ...DESIGN_FIXTURES["worked-example-current"]!,
     ...d,
-    rpcName: `ReservedNames${i}`,
     readOptions: d.operation === "read",
   }));
 
