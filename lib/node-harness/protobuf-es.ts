@@ -1,6 +1,6 @@
 /**
- * What protoc-gen-es v2 (`target=ts`) would write for personhog's proto files, as declarations:
- * per file a `<name>_pb.ts` with `export type Foo = Message<"pkg.Foo"> & {…}` and
+ * What protoc-gen-es v2 (`target=ts`) would write for personhog's proto files, as declarations
+ * (the harness stores them as `<name>_pb.d.ts`): per file a module with `export type Foo = Message<"pkg.Foo"> & {…}` and
  * `FooSchema: GenMessage<Foo>`, enums with the enum-name prefix stripped, and each service as a
  * `GenService<{ lowerCamel: { methodKind, input, output } }>`. Field names follow protobuf-es's own
  * rules (protoCamelCase, `$` after a reserved property), written here again rather than taken from
@@ -10,7 +10,7 @@ import protobuf from "protobufjs";
 import type { ProtoSource } from "../rust-harness/proto-to-rust";
 
 /** protobuf-es's protoCamelCase: `_` drops and capitalises the next letter; a digit ends that. */
-export function protoCamelCase(snake: string): string {
+function protoCamelCase(snake: string): string {
   let capNext = false;
   let out = "";
   for (const c of snake) {
@@ -53,7 +53,7 @@ const SCALARS: Readonly<Record<string, string>> = {
 };
 
 /** `personhog/types/v1/group.proto` → `personhog/types/v1/group_pb`. */
-export const pbModule = (protoPath: string) => protoPath.replace(/\.proto$/, "_pb");
+const pbModule = (protoPath: string) => protoPath.replace(/\.proto$/, "_pb");
 
 const isEnum = (o: protobuf.ReflectionObject | null): o is protobuf.Enum =>
   o instanceof protobuf.Enum;

@@ -67,7 +67,7 @@ function sourceFile(name: string, text: string): ts.SourceFile {
 }
 
 /** `import { A, type B } from '…'` lines the wrapper's note asks for. */
-export function noteImports(snippet: Snippet): string[] {
+function noteImports(snippet: Snippet): string[] {
   return snippet.notes.flatMap((n) =>
     [...n.matchAll(/import \{[^}]*\} from '[^']*'/g)].map((m) => m[0]),
   );
