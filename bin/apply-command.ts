@@ -21,7 +21,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { applySnippets, filesNamed } from "../lib/apply/apply";
-import type { Design, Target } from "../lib/design/model";
+import { TARGET_LABELS, type Design, type Target } from "../lib/design/model";
 import { designProblems } from "../lib/design/rules";
 import { generateSnippets } from "../lib/generate";
 import { checkApplied } from "./apply-parse";
@@ -218,7 +218,9 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
     return 0;
   }
   writeAll(repo, outcome.changed);
-  io.stdout(`Applied ${design.rpcName} (${design.target}) to ${changedFiles.length} files:\n`);
+  io.stdout(
+    `Applied ${design.rpcName} (${TARGET_LABELS[design.target]}) to ${changedFiles.length} files:\n`,
+  );
   for (const file of changedFiles) io.stdout(`  ${file}\n`);
   const checks = checkApplied(repo, changedFiles);
   for (const line of checks.lines) io.stdout(`${line}\n`);

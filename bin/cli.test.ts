@@ -174,7 +174,7 @@ describe("personhog-rpc generate and link", () => {
     const encoded = await run(["link", "encode", "-"], example);
     assert.equal(encoded.code, 0, encoded.stderr);
     const url = encoded.stdout.trim();
-    assert.match(url, /^http:\/\/localhost:3000\/wizard#v=3&z=[\w-]+$/);
+    assert.match(url, /^http:\/\/localhost:3000\/wizard#v=4&z=[\w-]+$/);
     const decoded = await run(["link", "decode", url]);
     assert.equal(decoded.code, 0, decoded.stderr);
     assert.equal((JSON.parse(decoded.stdout) as { rpcName: string }).rpcName, "GetPersonCount");
@@ -218,7 +218,7 @@ describe("personhog-rpc generate and link", () => {
 
   it("exits 2 for a link from a newer workbench, naming its version", async () => {
     const encoded = await run(["link", "encode", "-"], example);
-    const r = await run(["link", "decode", encoded.stdout.trim().replace("#v=3", "#v=5")]);
+    const r = await run(["link", "decode", encoded.stdout.trim().replace("#v=4", "#v=5")]);
     assert.equal(r.code, 2);
     assert.match(r.stderr, /made by a newer workbench \(format version 5\)/);
   });
@@ -240,7 +240,7 @@ describe("personhog-rpc pr-description", () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^## personhog: add the `GetPersonCount` RPC$/m);
     assert.match(r.stdout, /SQL lab: the query \*\*passes\*\*/);
-    assert.match(r.stdout, /\[review it\]\(https:\/\/wb\.example\/review#v=3&z=[\w-]+\)/);
+    assert.match(r.stdout, /\[review it\]\(https:\/\/wb\.example\/review#v=4&z=[\w-]+\)/);
   });
 
   it("reads a share link, keeps its fragment, and exits 1 when the SQL is flagged", async () => {

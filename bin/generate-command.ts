@@ -1,4 +1,5 @@
 /** `personhog-rpc generate`: a design file in, every snippet out (text, JSON, or files by path). */
+import { TARGET_LABELS } from "../lib/design/model";
 import { designProblems } from "../lib/design/rules";
 import { fragmentFolder } from "../lib/export/fragment-folder";
 import { generateSnippets } from "../lib/generate";
@@ -52,6 +53,7 @@ export async function generateCommand(args: string[], io: Io): Promise<number> {
   printProblems(rules, io);
   const failed = rules.some((p) => p.severity === "error") ? 1 : 0;
   const snippets = generateSnippets(design);
+  const layout = `Code layout: ${TARGET_LABELS[design.target]}.`;
   if (options.out !== null) {
     const files = fragmentFolder(design.rpcName, snippets);
     if (files.length === 0) {
@@ -60,11 +62,14 @@ export async function generateCommand(args: string[], io: Io): Promise<number> {
     }
     const written = await writeFolder(options.out, files, options.force);
     io.stdout(
-      `Wrote ${written.length} files: fragments to paste, not whole files (the README says where each piece goes).\n`,
+      `Wrote ${written.length} files: fragments to paste, not whole files (the README says where each piece goes). ${layout}\n`,
     );
     for (const file of written) io.stdout(`  ${path.join(options.out, file)}\n`);
   } else if (options.json)
     io.stdout(`${JSON.stringify({ design, problems: rules, snippets }, null, 2)}\n`);
-  else for (const s of snippets) io.stdout(`=== ${s.file} · ${s.anchor}\n${s.code}\n\n`);
+  else {
+    io.stdout(`${layout}\n\n`);
+    for (const s of snippets) io.stdout(`=== ${s.file} · ${s.anchor}\n${s.code}\n\n`);
+  }
   return failed;
 }

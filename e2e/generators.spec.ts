@@ -44,12 +44,27 @@ test("editing the design regenerates every language, and the proto is parsed as 
   );
   await expect(messages).toContainText("repeated string distinct_ids = 2;");
 
-  await page.getByTestId("target").selectOption("current");
+  // Today's code is the default layout; the guide's is one switch away, its era named.
+  await expect(page.getByTestId("target")).toHaveValue("current");
   await expect(page.getByTestId("target-label")).toContainText("Current PostHog code");
   await gotoStep(page, "clients");
   await expect(page.getByTestId("snippet-node-wrapper")).toContainText(
     "nodejs/src/common/personhog/persons.ts",
   );
+  await page.getByTestId("target").selectOption("guide");
+  await expect(page.getByTestId("target-label")).toContainText(
+    "As the guide describes, at the router's typed era",
+  );
+  await expect(page.getByTestId("snippet-target").first()).toHaveText(
+    "As the guide describes, at the router's typed era",
+  );
+  await expect(page.getByTestId("snippet-node-wrapper")).toContainText(
+    "nodejs/src/ingestion/personhog/client.ts",
+  );
+  const differences = page.getByTestId("layout-differences");
+  await expect(differences).toContainText("typed era");
+  await differences.getByText("How the two layouts differ").click();
+  await expect(differences).toContainText("rust/personhog-router/src/proxy.rs");
   await gotoStep(page, "proto");
 
   const card = page.getByTestId("snippet-proto-rpc-service");

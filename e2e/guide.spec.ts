@@ -47,7 +47,7 @@ test("read the guide, search for seq scan, try the step in the workbench, copy a
 
   await page.goto("/guide/access-pattern");
   await page.getByTestId("try-it").click();
-  await expect(page).toHaveURL(/\/wizard\?step=access#v=3&z=/);
+  await expect(page).toHaveURL(/\/wizard\?step=access#v=4&z=/);
   await expect(page.getByTestId("step-access")).toHaveAttribute("aria-current", "step");
   await expect(page.getByTestId("lab-status")).toBeVisible();
   expect(offOrigin).toEqual([]);

@@ -27,6 +27,7 @@ const HOSTILE: Design = {
   ],
   response: { kind: "new", fields: [field("updated", "bool", { comment: SCRIPT })] },
   leaderSafety: { kind: "idempotency-key", field: `k\n}\n${INJECTED_FN}\nfn x(){//` },
+  personWriteBackend: "leader",
 };
 
 /** The text of every generated snippet on the page, by snippet id. */

@@ -80,16 +80,26 @@ test("a group read by type gets the prefix-plus-filter warning on its access ste
   expect(offOrigin).toEqual([]);
 });
 
-test("a person-data write is routed to the leader and blocks until the at-least-once question is answered", async ({
+test("a current-target person write is served by the replica until the leader is chosen, which blocks until the at-least-once question is answered", async ({
   page,
   offOrigin,
 }, testInfo) => {
   await page.goto("/wizard");
   // A choice made before React hydrates the form is reset by it: choose until it holds.
   await expect(async () => {
+    await page.getByTestId("target").selectOption("current");
     await page.getByTestId("operation-eligibility").selectOption("write");
-    await expect(page.getByTestId("route-summary")).toContainText("leader", { timeout: 1000 });
+    await expect(page.getByTestId("route-summary")).toContainText("temporary measure", {
+      timeout: 1000,
+    });
   }).toPass();
+  const side = page.getByTestId("person-write-side");
+  await expect(side.getByRole("radio", { name: /replica/ })).toBeChecked();
+  await expect(page.getByTestId("leader-safety")).toHaveCount(0);
+  await expect(page.getByTestId("blocked")).toHaveCount(0);
+
+  await side.getByRole("radio", { name: "The leader" }).check();
+  await expect(page.getByTestId("route-summary")).toContainText("Routing: leader");
   await expect(page.getByTestId("leader-safety")).toBeVisible();
   await expect(page.getByTestId("blocked")).toContainText("at-least-once");
   await gotoStep(page, "rust");

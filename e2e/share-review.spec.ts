@@ -65,9 +65,9 @@ test("a copied link opens the identical design in a fresh browser, in the workbe
   await page.getByTestId("domain").selectOption("group");
   await page.getByTestId("target").selectOption("current");
   await expect(page.getByTestId("share-bar").getByTestId("link-length")).toBeVisible();
-  await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#v=3&z=/);
+  await expect.poll(() => page.evaluate(() => window.location.hash)).toMatch(/^#v=4&z=/);
   const link = await copied(page, "copy-link");
-  expect(link).toMatch(/\/wizard#v=3&z=[\w-]+$/);
+  expect(link).toMatch(/\/wizard#v=4&z=[\w-]+$/);
 
   // The workbench, in a browser with no history of this design.
   const second = await freshPage(browser);
@@ -162,7 +162,7 @@ test("bad links say what was wrong, keep what they can, and run nothing from the
   page,
   offOrigin,
 }) => {
-  await page.goto("/review#v=3&z=AAAAbroken");
+  await page.goto("/review#v=4&z=AAAAbroken");
   await expect(page.getByTestId("link-warnings")).toBeVisible();
   await expect(page.getByTestId("review-empty")).toBeVisible();
 

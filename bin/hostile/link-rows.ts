@@ -27,6 +27,7 @@ const BASE = {
   readOptions: true,
   response: { kind: "new", fields: [] },
   leaderSafety: { kind: "unanswered" },
+  personWriteBackend: "replica",
   nodeLayout: "common-operations",
 };
 
@@ -47,7 +48,7 @@ const DATA = GOOD.slice(GOOD.indexOf("z=") + 2);
 async function flipped(): Promise<string> {
   const bytes = await deflate(new TextEncoder().encode(design()));
   bytes[bytes.length - 1]! ^= 0x10;
-  return `${ORIGIN}/wizard#v=3&z=${bytesToBase64Url(bytes)}`;
+  return `${ORIGIN}/wizard#v=4&z=${bytesToBase64Url(bytes)}`;
 }
 
 const INJECTED_TASK =
@@ -121,12 +122,12 @@ export const LINK_ROWS: readonly HostileRow[] = [
   ...damaged("one byte of its compressed data changed", await flipped(), /checksum mismatch/),
   ...damaged(
     "characters outside base64url in its data",
-    `${ORIGIN}/wizard#v=3&z=${DATA.slice(0, 30)}!*'()${DATA.slice(30)}`,
+    `${ORIGIN}/wizard#v=4&z=${DATA.slice(0, 30)}!*'()${DATA.slice(30)}`,
     /The link is damaged/,
   ),
   ...damaged(
     "%00 in its data",
-    `${ORIGIN}/wizard#v=3&z=${DATA.slice(0, 30)}%00${DATA.slice(30)}`,
+    `${ORIGIN}/wizard#v=4&z=${DATA.slice(0, 30)}%00${DATA.slice(30)}`,
     /The link is damaged/,
   ),
   ...damaged(
@@ -136,25 +137,25 @@ export const LINK_ROWS: readonly HostileRow[] = [
   ),
   ...damaged(
     "its version given twice",
-    GOOD.replace("#v=3", "#v=3&v=1"),
+    GOOD.replace("#v=4", "#v=4&v=1"),
     /The link has its part "v" more than once/,
   ),
   ...damaged(
     "version 0",
-    GOOD.replace("#v=3", "#v=0"),
-    /format version 0 is unknown; this workbench reads versions 1 to 3/,
+    GOOD.replace("#v=4", "#v=0"),
+    /format version 0 is unknown; this workbench reads versions 1 to 4/,
   ),
   ...damaged(
     "a version from the future",
-    GOOD.replace("#v=3", "#v=99"),
+    GOOD.replace("#v=4", "#v=99"),
     /made by a newer workbench \(format version 99\)/,
   ),
   ...damaged(
     "a version that is not a number",
-    GOOD.replace("#v=3", "#v=3%1b[2K"),
-    /format version "3\\u001b\[2K" is not a number/,
+    GOOD.replace("#v=4", "#v=4%1b[2K"),
+    /format version "4\\u001b\[2K" is not a number/,
   ),
-  ...damaged("no version", GOOD.replace("#v=3&", "#"), /The link has no format version/),
+  ...damaged("no version", GOOD.replace("#v=4&", "#"), /The link has no format version/),
   ...damaged(
     "over the 48 KB bound",
     `${GOOD}${"A".repeat(49 * 1024)}`,
@@ -268,7 +269,7 @@ export const LINK_ROWS: readonly HostileRow[] = [
     argv: ["pr-description", "--origin", "https://wb.example", GOOD],
     exit: 0,
     stdout: [
-      /\[review it\]\(https:\/\/wb\.example\/review#v=3&z=[\w-]+\) · \[open it in the workbench\]\(https:\/\/wb\.example\/wizard#v=3&z=[\w-]+\)$/m,
+      /\[review it\]\(https:\/\/wb\.example\/review#v=4&z=[\w-]+\) · \[open it in the workbench\]\(https:\/\/wb\.example\/wizard#v=4&z=[\w-]+\)$/m,
     ],
     never: SAFE,
   },
@@ -365,7 +366,7 @@ export const LINK_ROWS: readonly HostileRow[] = [
     name: "pr-description: an origin of many slashes is trimmed in linear time",
     argv: ["pr-description", `--origin=https://wb.example${"/".repeat(1900)}`, GOOD],
     exit: 0,
-    stdout: [/\[review it\]\(https:\/\/wb\.example\/review#v=3&z=/],
+    stdout: [/\[review it\]\(https:\/\/wb\.example\/review#v=4&z=/],
   },
   {
     name: "pr-description: --origin given twice",

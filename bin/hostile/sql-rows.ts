@@ -119,6 +119,7 @@ const PERSON_READ = "SELECT id FROM posthog_person WHERE team_id = $1 AND id = $
 
 const designFile = (sql: string) =>
   JSON.stringify({
+    target: "current",
     rpcName: "GetGroupCount",
     domain: "group",
     tables: ["posthog_group"],

@@ -19,6 +19,7 @@ import { CodePanel } from "./code-panel";
 import { DesignChoice } from "./design-choice";
 import { DesignOriginBar, type MenuExample } from "./design-origin-bar";
 import { DesignSummary } from "./design-summary";
+import { LayoutDifferences } from "./layout-differences";
 import { Stepper } from "./stepper";
 import { AccessStep } from "./steps/access-step";
 import { CodeStep } from "./steps/code-step";
@@ -52,8 +53,13 @@ export function Workbench(props: { readonly examples: readonly MenuExample[] }) 
   return (
     <div className="space-y-4">
       <DesignOriginBar origin={origin} undo={undo} examples={props.examples} dispatch={dispatch} />
-      <div className="w-64 max-w-full">
-        <DesignChoice field="target" label="Code layout" design={design} update={update} />
+      <div className="flex flex-wrap items-start gap-4">
+        <div className="w-80 max-w-full">
+          <DesignChoice field="target" label="Code layout" design={design} update={update} />
+        </div>
+        <div className="min-w-0 flex-1">
+          <LayoutDifferences target={design.target} />
+        </div>
       </div>
       <LinkWarnings warnings={warnings} />
       <ShareBar design={design} reviewOf={reviewOf} waiting={check.pending}>
@@ -96,9 +102,6 @@ export function Workbench(props: { readonly examples: readonly MenuExample[] }) 
           <aside aria-label="Generated code" className="min-w-0 space-y-3">
             <p data-testid="target-label" className="text-sm">
               Code layout: <strong>{TARGET_LABELS[design.target]}</strong>
-              {design.target === "guide"
-                ? " (the written guide; PostHog's code has since moved on)"
-                : " (PostHog's code as it is today)"}
             </p>
             {step === "eligibility" || step === "access" ? (
               <DesignSummary design={design} sql={sql} snippets={snippets} />

@@ -7,6 +7,7 @@ import { generateSnippets } from "../generate";
 import {
   messageSectionAnchor,
   messageSectionOf,
+  rpcGroupOf,
   type MessageSection,
 } from "../generate/snippet-placement";
 import { byteOrderBreak, knownMethods, messagePosition, rpcLinePosition } from "./anchors";
@@ -141,6 +142,43 @@ describe("rpc line anchor", () => {
     assert.equal(rpcLinePosition(text, "S", "Groups"), null);
     assert.equal(rpcLinePosition(text, "S", "Group"), null);
     assert.match(String(rpcLinePosition(text, "T", "Other")), /no `service T/);
+  });
+
+  it("puts a replica-served person write after the person deletes, past the banner's WARNING", () => {
+    const snippets = generateSnippets(DESIGN_FIXTURES["person-delete-current"]!);
+    const banners = {
+      "proto-rpc-service": [
+        "  // Person deletes",
+        "  // WARNING: served by the replica for now.",
+        "  // TODO: move to the leader.",
+      ],
+      "proto-rpc-replica": [
+        "  // Person deletes (temporary: should move to leader once it supports deletes)",
+      ],
+    };
+    for (const [id, banner] of Object.entries(banners)) {
+      const text = [
+        "service S {",
+        "  // Person property updates (routed to leader)",
+        "  rpc UpdatePersonProperties(X) returns (Y);",
+        "",
+        ...banner,
+        "  rpc DeletePersons(X) returns (Y);",
+        "  rpc DeletePersonsBatchForTeam(X) returns (Y);",
+        "",
+        "  // Cohort membership",
+        "  rpc CountCohortMembers(X) returns (Y);",
+        "}",
+      ].join("\n");
+      const anchor = snippets.find((s) => s.id === id)!.anchor;
+      const pos = rpcLinePosition(text, "S", rpcGroupOf(anchor));
+      assert.ok(pos && typeof pos !== "string", id);
+      assert.equal(
+        text.slice(0, pos.at).split("\n").at(-1),
+        "  rpc DeletePersonsBatchForTeam(X) returns (Y);",
+        id,
+      );
+    }
   });
 });
 

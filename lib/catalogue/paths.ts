@@ -53,6 +53,12 @@ export const RUST_CRATES = {
   leader: "rust/personhog-leader",
 } as const;
 
+/** The router's file per layout: the typed router (the guide's) and the byte proxy (today's). */
+export const ROUTER_FILES = {
+  typed: `${RUST_CRATES.router}/src/router/mod.rs`,
+  proxy: `${RUST_CRATES.router}/src/proxy.rs`,
+} as const;
+
 export interface NodeClientLayout {
   readonly id: "ingestion-client" | "ingestion-operations" | "common-operations";
   /** Which layout this is, in the guide's words. */

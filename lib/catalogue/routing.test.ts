@@ -2,6 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { EXISTING_RPC_KINDS, EXISTING_RPCS, LEADER_METHODS } from "./existing-rpcs";
 import {
+  CURRENT_PERSON_WRITE_ROUTES,
   STRONG_READ_REPLICA_PERSON_READS,
   currentRoute,
   currentRoutingSummary,
@@ -92,6 +93,20 @@ describe("currentRoute: today's raw proxy and replica", () => {
       "SetPersonVersionFloor",
       "AckPersonTombstones",
     ]);
+  });
+
+  it("routes a new person write as today's code routes the existing ones of the side it chose", () => {
+    for (const rpc of replicaPersonWrites()) {
+      const today = currentRoute(rpc);
+      assert.ok(today.served);
+      assert.equal(today.backend, CURRENT_PERSON_WRITE_ROUTES.replica.backend, rpc);
+      assert.equal(today.pool, CURRENT_PERSON_WRITE_ROUTES.replica.pool, rpc);
+    }
+    for (const rpc of LEADER_METHODS)
+      assert.equal(
+        (currentRoute(rpc) as { backend: string }).backend,
+        CURRENT_PERSON_WRITE_ROUTES.leader.backend,
+      );
   });
 
   it("agrees with the written guide's rule wherever the two layouts do not differ", () => {

@@ -69,6 +69,26 @@ export function routeRequest(
       };
 }
 
+/**
+ * Where today's code serves a new person write, by the side the design chose: the replica on its
+ * primary pool, as for the person writes the router names no leader arm for (DeletePersons,
+ * SplitPerson, the version floors), or the leader through a match arm of its own.
+ */
+export const CURRENT_PERSON_WRITE_ROUTES: Readonly<Record<Backend, Route>> = {
+  replica: {
+    backend: "replica",
+    pool: "primary_pool",
+    reason:
+      "Today's code serves this person write on the replica's primary pool as a temporary measure, as it does DeletePersons and SplitPerson (TODO in service.proto: migrate it to the leader).",
+  },
+  leader: {
+    backend: "leader",
+    pool: "primary_pool",
+    reason:
+      "A match arm in today's router sends this person write to the partition's leader, as it does UpdatePersonProperties and the fences.",
+  },
+};
+
 /** The guide's routing column, in words, generated from `routeRequest` so the two cannot drift. */
 export function routingSummary(category: DataCategory): string {
   const eventual = routeRequest(category, "read", "eventual").backend;

@@ -6,13 +6,14 @@ export function field(name: string, type: string, extra: Partial<FieldDesign> = 
 }
 
 /**
- * The worked example from the guide's reference page: count a team's persons. Deliberately copied
+ * The worked example from the guide's reference page: count a team's persons, for today's code
+ * (the code a change lands in; the guide's layout is one switch away). Deliberately copied
  * twice: link/versions/v2.ts freezes it as it was while v2 links were made (they are deltas over
  * it), and link/migrations.test.ts spells that out again to catch an edit to the frozen copy. This
  * one may change; those two never do.
  */
 export const WORKED_EXAMPLE: Design = {
-  target: "guide",
+  target: "current",
   rpcName: "GetPersonCount",
   domain: "person",
   tables: ["posthog_person"],
@@ -25,6 +26,7 @@ export const WORKED_EXAMPLE: Design = {
   readOptions: true,
   response: { kind: "new", fields: [field("count", "int64")] },
   leaderSafety: { kind: "unanswered" },
+  personWriteBackend: "replica",
   nodeLayout: "common-operations",
 };
 

@@ -4,7 +4,7 @@
  */
 import { DISTINCT_ID_LOOKUP, DOMAIN_FACTS, type DomainFacts } from "../catalogue/domains";
 import { lowerCamel, snakeCase } from "../catalogue/naming";
-import { routeRequest, type Route } from "../catalogue/routing";
+import { CURRENT_PERSON_WRITE_ROUTES, routeRequest, type Route } from "../catalogue/routing";
 import { personhogTable, type DataCategory } from "../catalogue/tables";
 import type { Design } from "./model";
 
@@ -20,8 +20,19 @@ export interface Derived {
   /** PersonData/NonPersonData, or null while the tables do not decide it. */
   readonly category: DataCategory | null;
   readonly route: Route | null;
-  /** Person-data writes that go to the leader must answer the at-least-once rule. */
+  /**
+   * The write is served by the leader: a person write on the guide target, or on the current
+   * target when the design chose the leader. Only these answer the at-least-once rule; every
+   * generator, rule and view asks this one fact where the write goes.
+   */
   readonly leaderWrite: boolean;
+  /**
+   * The other side of the same fact: a person write the replica serves on its primary pool, as
+   * today's code does DeletePersons ("a temporary measure", with a TODO to move it to the leader).
+   */
+  readonly replicaPersonWrite: boolean;
+  /** A person write on the current target, which asks where it is served (personWriteBackend). */
+  readonly choosesPersonWriteSide: boolean;
   /**
    * A read of posthog_persondistinctid alone: person data the replica nevertheless serves at the
    * caller's consistency (STRONG from the primary pool), as its distinct-id lookups do.
@@ -47,6 +58,16 @@ export function designCategory(design: Design): DataCategory | null {
   return [...categories][0] ?? null;
 }
 
+/**
+ * Whether the leader serves this design's write, for a category (rustPlan passes the PersonData it
+ * assumes while the tables do not decide). On the current target a person write is the replica's
+ * (primary pool, "a temporary measure") unless the design chose the leader.
+ */
+export function servedByLeader(design: Design, category: DataCategory | null): boolean {
+  if (category !== "PersonData" || design.operation !== "write") return false;
+  return design.target === "guide" || design.personWriteBackend === "leader";
+}
+
 export function derive(design: Design): Derived {
   const rpc = design.rpcName;
   const category = designCategory(design);
@@ -54,7 +75,14 @@ export function derive(design: Design): Derived {
     design.operation === "read" &&
     design.tables.length === 1 &&
     design.tables[0] === "posthog_persondistinctid";
-  const route = category ? routeRequest(category, design.operation, design.consistency) : null;
+  const leaderWrite = servedByLeader(design, category);
+  const personWrite = category === "PersonData" && design.operation === "write";
+  const choosesPersonWriteSide = personWrite && design.target === "current";
+  const route = !category
+    ? null
+    : choosesPersonWriteSide
+      ? CURRENT_PERSON_WRITE_ROUTES[design.personWriteBackend]
+      : routeRequest(category, design.operation, design.consistency);
   return {
     rpc,
     snake: snakeCase(rpc),
@@ -65,7 +93,9 @@ export function derive(design: Design): Derived {
     domain: distinctIdRead ? DISTINCT_ID_LOOKUP : DOMAIN_FACTS[design.domain],
     category,
     route,
-    leaderWrite: category === "PersonData" && design.operation === "write",
+    leaderWrite,
+    replicaPersonWrite: personWrite && !leaderWrite,
+    choosesPersonWriteSide,
     distinctIdRead,
   };
 }

@@ -19,6 +19,7 @@ describe("field labels", () => {
   it("say where to check a field", () => {
     assert.equal(fieldPlace("target"), "at the top of the workbench");
     assert.equal(fieldPlace("leaderSafety"), "on the Eligibility step");
+    assert.equal(fieldPlace("personWriteBackend"), "on the Eligibility step");
     assert.equal(fieldPlace("sql"), "on the Access pattern step");
     assert.equal(fieldPlace("request.1.type"), "on the Proto step");
     assert.equal(fieldPlace("nodeLayout"), "in the Node client code");

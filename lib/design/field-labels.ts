@@ -19,6 +19,7 @@ export const FIELD_LABELS: Readonly<Record<keyof Design, string>> = {
   readOptions: "Carries read_options",
   response: "Response",
   leaderSafety: "How is a second delivery safe?",
+  personWriteBackend: "Where is this write served?",
   nodeLayout: "Node client layout",
 };
 

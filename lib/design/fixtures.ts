@@ -1,13 +1,15 @@
 /**
  * Designs that exercise every branch of the generators: the guide's worked example under both
- * targets, a batched group read by type, a leader-routed person write, and a cohort write.
+ * targets, a batched group read by type, a leader-routed person write (which keeps the leader when
+ * switched to the current target), a person delete the current target serves on the replica's
+ * primary pool (the leader under the guide), and a cohort write.
  * Golden files and end-to-end tests use them.
  */
 import { WORKED_EXAMPLE, field } from "./defaults";
 import type { Design } from "./model";
 
 export const DESIGN_FIXTURES: Readonly<Record<string, Design>> = {
-  "worked-example-guide": WORKED_EXAMPLE,
+  "worked-example-guide": { ...WORKED_EXAMPLE, target: "guide" },
   "worked-example-current": { ...WORKED_EXAMPLE, target: "current" },
   "group-read-current": {
     ...WORKED_EXAMPLE,
@@ -26,6 +28,7 @@ export const DESIGN_FIXTURES: Readonly<Record<string, Design>> = {
   },
   "person-write-guide": {
     ...WORKED_EXAMPLE,
+    target: "guide",
     rpcName: "SetPersonLastSeen",
     operation: "write",
     readOptions: false,
@@ -38,6 +41,21 @@ export const DESIGN_FIXTURES: Readonly<Record<string, Design>> = {
     ],
     response: { kind: "new", fields: [field("updated", "bool")] },
     leaderSafety: { kind: "convergent", shape: "max-merge-floor" },
+    personWriteBackend: "leader",
+  },
+  "person-delete-current": {
+    ...WORKED_EXAMPLE,
+    target: "current",
+    rpcName: "PurgeDeletedPerson",
+    operation: "write",
+    readOptions: false,
+    batch: "single",
+    sql: "DELETE FROM posthog_person WHERE team_id = $1 AND id = $2 AND is_deleted = true",
+    // team_id and person_id: under the guide target the leader is found from them.
+    request: [field("team_id", "int64"), field("person_id", "int64")],
+    response: { kind: "new", fields: [field("deleted_count", "int64")] },
+    leaderSafety: { kind: "convergent", shape: "tombstone-delete" },
+    personWriteBackend: "replica",
   },
   "cohort-write-current": {
     ...WORKED_EXAMPLE,

@@ -13,6 +13,7 @@ import {
   CONSISTENCIES,
   CONVERGENT_SHAPES,
   NODE_LAYOUTS,
+  PERSON_WRITE_BACKENDS,
   OPERATIONS,
   TARGETS,
 } from "./model";
@@ -30,6 +31,8 @@ describe("the design's JSON Schema", () => {
     assert.deepEqual(property("consistency").enum, CONSISTENCIES);
     assert.deepEqual(property("batch").enum, BATCH_SCOPES);
     assert.deepEqual(property("nodeLayout").enum, NODE_LAYOUTS);
+    assert.deepEqual(property("personWriteBackend").enum, PERSON_WRITE_BACKENDS);
+    assert.equal(property("personWriteBackend").default, "replica");
     assert.deepEqual(
       (property("tables").items as JsonSchema).enum,
       PERSONHOG_TABLES.map((t) => t.name),
@@ -118,6 +121,7 @@ describe("the design's JSON Schema", () => {
           fc.record({ kind: fc.constant("idempotency-key"), field: text }),
           fc.record({ kind: pickOr(["unanswered", "neither", "other"]) }),
         ),
+        personWriteBackend: pickOr(PERSON_WRITE_BACKENDS),
         nodeLayout: pickOr(NODE_LAYOUTS),
       },
       { requiredKeys: [] },

@@ -8,6 +8,7 @@
  */
 import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import { DATA_CATEGORIES, PERSONHOG_TABLES } from "../catalogue/tables";
+import { GUIDE_ERA } from "../catalogue/layout-eras";
 import { EMPTY_DESIGN } from "./defaults";
 import { CONVERGENT_SHAPES, DESIGN_CHOICES, SCALAR_TYPES, type ChoiceField } from "./model";
 import { MAX_RPC_NAME_LENGTH, PASCAL_CASE } from "./rpc-name";
@@ -111,8 +112,7 @@ export function designJsonSchema(): JsonSchema {
     properties: {
       target: {
         ...choice("target"),
-        description:
-          "guide: the layout the written guide describes; current: PostHog's code today.",
+        description: `current (the default): PostHog's code today, which a change lands in; guide: the layout the written guide describes, ${GUIDE_ERA}.`,
       },
       rpcName: {
         type: "string",
@@ -155,6 +155,11 @@ export function designJsonSchema(): JsonSchema {
       },
       response,
       leaderSafety,
+      personWriteBackend: {
+        ...choice("personWriteBackend"),
+        description:
+          "For person-data writes on the current target: served by the replica on its primary pool (today's practice, a temporary measure) or by the leader. The guide target always uses the leader.",
+      },
       nodeLayout: {
         ...choice("nodeLayout"),
         description: "Which Node layout the checkout has (current target only).",

@@ -3,11 +3,13 @@
  * checklist tick is derived from. Options are written once, `as const`; types come from them.
  */
 import { DOMAINS, type Domain } from "../catalogue/domains";
+import { GUIDE_ERA } from "../catalogue/layout-eras";
 
 export const TARGETS = ["guide", "current"] as const;
 export type Target = (typeof TARGETS)[number];
+/** How every view names a target: the guide's names the era of PostHog's code it shows. */
 export const TARGET_LABELS: Readonly<Record<Target, string>> = {
-  guide: "As the guide describes",
+  guide: `As the guide describes, ${GUIDE_ERA}`,
   current: "Current PostHog code",
 };
 
@@ -15,6 +17,12 @@ export const OPERATIONS = ["read", "write"] as const;
 export const CONSISTENCIES = ["eventual", "strong"] as const;
 export const BATCH_SCOPES = ["single", "batch-in-team", "batch-cross-team"] as const;
 export const NODE_LAYOUTS = ["ingestion-client", "common-operations"] as const;
+/**
+ * Where a person write is served on the current target: the replica on its primary pool (today's
+ * practice for person deletes, splits and version floors, "a temporary measure"), or the leader
+ * (property updates, fences, folds). On the guide target a person write always goes to the leader.
+ */
+export const PERSON_WRITE_BACKENDS = ["replica", "leader"] as const;
 
 export const SCALAR_TYPES = ["int64", "int32", "string", "bool", "bytes", "double"] as const;
 
@@ -61,6 +69,8 @@ export interface Design {
   readonly readOptions: boolean;
   readonly response: ResponseDesign;
   readonly leaderSafety: LeaderSafety;
+  /** Where a person write is served on the current target (see PERSON_WRITE_BACKENDS). */
+  readonly personWriteBackend: (typeof PERSON_WRITE_BACKENDS)[number];
   /** Which Node layout the user's checkout has (current target only). */
   readonly nodeLayout: (typeof NODE_LAYOUTS)[number];
 }
@@ -68,9 +78,10 @@ export interface Design {
 export type Operation = Design["operation"];
 export type Consistency = Design["consistency"];
 export type BatchScope = Design["batch"];
+export type PersonWriteBackend = Design["personWriteBackend"];
 
 export type ChoiceField =
-  "target" | "domain" | "operation" | "consistency" | "batch" | "nodeLayout";
+  "target" | "domain" | "operation" | "consistency" | "batch" | "personWriteBackend" | "nodeLayout";
 
 /** The design fields whose value is one of a fixed list, and each list: one home for the reader,
  * the JSON Schema and the form's selects. */
@@ -80,5 +91,6 @@ export const DESIGN_CHOICES: { readonly [F in ChoiceField]: readonly Design[F][]
   operation: OPERATIONS,
   consistency: CONSISTENCIES,
   batch: BATCH_SCOPES,
+  personWriteBackend: PERSON_WRITE_BACKENDS,
   nodeLayout: NODE_LAYOUTS,
 };

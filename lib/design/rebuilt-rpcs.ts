@@ -49,6 +49,24 @@ export const REBUILT_RPCS: Readonly<Record<string, Design>> = {
       ],
     },
   },
+  /**
+   * A person write today's code leaves on the replica (primary pool, "a temporary measure"): a
+   * team's persons deleted batch by batch, looped by the caller until it returns 0. The real
+   * method selects the ids and deletes them in chunks; a design holds the one statement.
+   */
+  "delete-persons-batch-for-team": {
+    ...read,
+    rpcName: "DeletePersonsBatchForTeam",
+    domain: "person",
+    tables: ["posthog_person"],
+    operation: "write",
+    readOptions: false,
+    batch: "batch-in-team",
+    sql: "DELETE FROM posthog_person WHERE id IN (SELECT id FROM posthog_person WHERE team_id = $1 LIMIT $2)",
+    request: [field("team_id", "int64"), field("batch_size", "int64")],
+    response: { kind: "new", fields: [field("deleted_count", "int64")] },
+    personWriteBackend: "replica",
+  },
   /** A group type mapping read answered with the shared GroupTypeMappingsResponse. */
   "get-group-type-mappings-by-team-id": {
     ...read,

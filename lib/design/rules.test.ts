@@ -92,12 +92,17 @@ describe("designProblems", () => {
     ],
     [
       "a person write with no at-least-once answer",
-      { operation: "write", readOptions: false },
+      { operation: "write", readOptions: false, personWriteBackend: "leader" },
       "error:leader-at-least-once",
     ],
     [
       "a person write that neither converges nor has a key",
-      { operation: "write", readOptions: false, leaderSafety: { kind: "neither" } },
+      {
+        operation: "write",
+        readOptions: false,
+        personWriteBackend: "leader",
+        leaderSafety: { kind: "neither" },
+      },
       "error:leader-at-least-once",
     ],
     [
@@ -105,6 +110,7 @@ describe("designProblems", () => {
       {
         operation: "write",
         readOptions: false,
+        personWriteBackend: "leader",
         leaderSafety: { kind: "idempotency-key", field: "op_id" },
       },
       "error:leader-at-least-once",

@@ -25,7 +25,9 @@ export type StepId = (typeof STEPS)[number]["id"];
 export function stepOfProblem(problem: Problem): StepId {
   if (problem.rule === BINDS_RULE || problem.rule === ROW_RULE) return "rust";
   const root = problem.path.split(".")[0] ?? "";
-  if (["tables", "categoryOverride", "leaderSafety", "operation"].includes(root))
+  if (
+    ["tables", "categoryOverride", "leaderSafety", "personWriteBackend", "operation"].includes(root)
+  )
     return "eligibility";
   if (["consistency", "batch", "sql"].includes(root)) return "access";
   return "proto";

@@ -18,6 +18,7 @@ describe("validateDesign", () => {
     const input = {
       ...WORKED_EXAMPLE,
       operation: "delete",
+      personWriteBackend: "router",
       request: [
         { name: "Team-Id", type: "int64" },
         { name: "count", type: "uint128" },
@@ -29,6 +30,8 @@ describe("validateDesign", () => {
     assert.equal(design.request.length, 2);
     const text = problems.map((p) => `${p.path}: ${p.message}`).join("\n");
     assert.match(text, /operation must be one of read, write/);
+    assert.match(text, /personWriteBackend must be one of replica, leader; got "router"/);
+    assert.equal(design.personWriteBackend, "replica");
     assert.match(text, /request\.0\.name: .*snake_case/);
     assert.match(text, /request\.1\.type: Unknown type "uint128"/);
   });

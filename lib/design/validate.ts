@@ -264,6 +264,7 @@ export function validateDesign(input: unknown): { design: Design; problems: Prob
     readOptions: bool(input.readOptions, d.readOptions, "readOptions", problems),
     response: readResponse(input.response, problems),
     leaderSafety: readLeaderSafety(input.leaderSafety, problems),
+    personWriteBackend: choice("personWriteBackend"),
     nodeLayout: choice("nodeLayout"),
   };
   problems.push(...unknownKeyProblems(input, Object.keys(d), ""));

@@ -1,8 +1,10 @@
 /**
  * The current router (era C) forwards request bytes unchanged, so a new RPC needs no typed code:
  * its name in KNOWN_METHODS (byte-sorted, binary-searched, and tested against service.proto), a
- * match arm to `raw_proxy_to_leader` when it is a person write, and a stub in the test server that
- * implements the whole backend trait (TestReplicaService, or TestLeaderService for leader RPCs).
+ * match arm to `raw_proxy_to_leader` when the leader serves it (a person write that chose the
+ * leader; other person writes take the `_` arm to the replica as DeletePersons does), and a stub in
+ * the test server that implements the whole backend trait (TestReplicaService, or TestLeaderService
+ * for leader RPCs).
  */
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
 import { code } from "./code";
@@ -14,7 +16,7 @@ import { rustString } from "./escape/rust";
 import { carriesPersonKey, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
-import { RUST_CRATES } from "../catalogue/paths";
+import { ROUTER_FILES, RUST_CRATES } from "../catalogue/paths";
 
 const ROUTER = RUST_CRATES.router;
 
@@ -45,9 +47,10 @@ function knownMethod(input: GenerateInput, plan: RustPlan): Snippet {
     : `in \`pub const KNOWN_METHODS\`, insert first, before "${pos.before}"`;
   const strongPersonRead =
     !plan.write && plan.category === "PersonData" && input.design.consistency === "strong";
+  const replicaPersonWrite = plan.write && plan.category === "PersonData" && !plan.leaderOnly;
   return snippet({
     id: "rust-proxy-known-method",
-    file: `${ROUTER}/src/proxy.rs`,
+    file: ROUTER_FILES.proxy,
     anchor,
     code: `${rustString(rpc)},`,
     notes: [
@@ -57,6 +60,8 @@ function knownMethod(input: GenerateInput, plan: RustPlan): Snippet {
       `Position computed against service.proto's ${EXISTING_RPCS.length} RPCs; if your checkout lacks that neighbour, keep the byte order.`,
       strongPersonRead &&
         "Only GetPerson goes to the leader on STRONG in current code; this RPC reaches the replica, which refuses STRONG person reads.",
+      replicaPersonWrite &&
+        "No match arm: the `_` arm forwards this person write to the replica, which serves it on its primary pool as a temporary measure (as DeletePersons and SplitPerson, which service.proto's TODO moves to the leader). Moving it later takes a leader arm, a leader.proto line instead of the replica.proto one, and the leader's handler.",
     ],
   });
 }
@@ -66,7 +71,7 @@ function leaderArm(input: GenerateInput): Snippet {
   const proxy = { method: "raw_proxy_to_leader", args: ["req", rustString(rpc)] };
   return snippet({
     id: "rust-proxy-leader-arm",
-    file: `${ROUTER}/src/proxy.rs`,
+    file: ROUTER_FILES.proxy,
     anchor: 'in `RawProxyInner::handle`, `match method_name`, next to the "FencePerson" arm',
     code: code`
       ${rustString(rpc)} => {
@@ -79,6 +84,7 @@ function leaderArm(input: GenerateInput): Snippet {
         "The request has no team_id and person_id: the leader cannot be chosen. Add them.",
       "raw_proxy_to_leader routes by the x-team-id and x-person-id request headers (INVALID_ARGUMENT without them), never the body: every client must stamp them for this method (Node's resolvePersonRoutingKey, the Rust clients' stamp_person_routing_headers).",
       "Without this arm the `_` arm forwards it to the replica, which does not serve it.",
+      "The router replays fence- and transport-bounced requests, so the leader may apply this write more than once: the design's at-least-once answer says how it converges.",
     ],
   });
 }

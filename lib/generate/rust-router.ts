@@ -18,7 +18,7 @@ import { rustString } from "./escape/rust";
 import { carriesPersonKey, rustPlan, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
-import { RUST_CRATES } from "../catalogue/paths";
+import { ROUTER_FILES, RUST_CRATES } from "../catalogue/paths";
 
 const ROUTER = RUST_CRATES.router;
 
@@ -41,7 +41,7 @@ function typedSig(d: GenerateInput["d"], end: " {" | ";", pub = "", arg = "reque
 function routerBody(input: GenerateInput, plan: RustPlan): Block {
   const { d, design } = input;
   const args = ["self", rustString(d.rpc), d.snake, "request"];
-  if (leaderRouted(input, plan)) return call("call_leader!(", args, ")", { macro: true });
+  if (plan.leaderOnly) return call("call_leader!(", args, ")", { macro: true });
   const guard =
     plan.category === "PersonData" &&
     design.readOptions &&
@@ -52,22 +52,14 @@ function routerBody(input: GenerateInput, plan: RustPlan): Block {
   `;
 }
 
-/** The guide's rule: a person write goes to the leader (era B's call_leader!). */
-export function leaderRouted({ design }: GenerateInput, plan: RustPlan): boolean {
-  return (
-    routeRequest(plan.category, design.operation, design.consistency).backend === "leader" &&
-    plan.write
-  );
-}
-
 function routerMethod(input: GenerateInput, plan: RustPlan): Snippet {
   const { d, design } = input;
   const route = routeRequest(plan.category, design.operation, design.consistency);
-  const leader = leaderRouted(input, plan);
+  const leader = plan.leaderOnly;
   const strongRefused = !plan.write && plan.category === "PersonData" && design.readOptions;
   return snippet({
     id: "rust-router-method",
-    file: `${ROUTER}/src/router/mod.rs`,
+    file: ROUTER_FILES.typed,
     anchor: "inside `impl PersonHogRouter`",
     code: code`
       ${typedSig(d, " {", "pub ")}
@@ -192,7 +184,7 @@ function replicaBackendSnippets(input: GenerateInput): Snippet[] {
 }
 
 function typedSnippets(input: GenerateInput, plan: RustPlan): Snippet[] {
-  const leader = leaderRouted(input, plan);
+  const leader = plan.leaderOnly;
   return [
     routerMethod(input, plan),
     serviceSnippet(input),

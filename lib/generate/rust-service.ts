@@ -1,8 +1,9 @@
 /**
  * Step 3b: the replica's RPC handler (consistency handling, batch caps, the storage call, the proto
  * response), the service test and the FailingStorage/SuccessStorage mock methods the compiler
- * demands. A person write is a leader RPC instead (today's proxy and the typed router's era B
- * alike): the replica never serves it, so the handler goes to the leader crate.
+ * demands. A person write the leader serves (the guide target's rule, or the current target's
+ * leader choice) gets the leader crate's handler instead; the replica never sees it. One the
+ * current target leaves on the replica (today's practice for person deletes) gets the replica's.
  */
 import { code, type Block } from "./code";
 import type { GenerateInput, Generator } from "./context";
@@ -152,6 +153,8 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
         !plan.write &&
         !plan.takesConsistency &&
         "Person endpoints refuse STRONG with FAILED_PRECONDITION (reject_strong_consistency).",
+      d.replicaPersonWrite &&
+        "The replica serves this person write as a temporary measure, as it does delete_persons: service.proto's WARNING says so and its TODO moves these writes to the leader once the leader serves them. Put it beside the person deletes.",
     ],
   });
 }
@@ -193,7 +196,10 @@ function leaderHandler(input: GenerateInput): Snippet {
       : safety.kind === "idempotency-key"
         ? `it dedupes on ${safety.field}`
         : "answer the at-least-once rule first";
-  const unimplemented = rustString(`${d.snake} is not implemented yet`);
+  // What the leader writes is its own (the partition cache), so the stub's message says what goes there.
+  const unimplemented = rustString(
+    `${d.snake} is a stub: write the change through the partition's person cache and emit its record here, as update_person_properties does`,
+  );
   return snippet({
     id: "rust-leader-handler",
     file: `${RUST_CRATES.leader}/src/service.rs`,
@@ -205,8 +211,6 @@ function leaderHandler(input: GenerateInput): Snippet {
           ${keyed && "self.validate_partition(partition, req.team_id, req.person_id)?;"}
           self.check_authority(partition)?;
 
-          // Apply the write to the partition's cached person and commit the document,
-          // as update_person_properties does.
           ${rustComment(`Redelivery must converge: ${why}.`)}
           ${unbreakableArg("", ["Err", "Status::unimplemented"], unimplemented, "")}
       }
@@ -214,7 +218,8 @@ function leaderHandler(input: GenerateInput): Snippet {
     notes: [
       !keyed &&
         "The router routes by person: the request needs team_id and person_id (and clients send them as x-team-id/x-person-id headers).",
-      "Current code routes person writes to personhog-leader, which writes through its partition cache and emits documents; it does not run the design's SQL, which shows the intended effect.",
+      "The leader writes through its partition cache and emits documents; it does not run the design's SQL, which shows the intended effect.",
+      "The router replays fence- and transport-bounced requests, so this handler may see the same request twice: the write must converge or dedupe on an idempotency key (the at-least-once rule). The router finds the partition from the x-team-id and x-person-id headers every client must send.",
       "The replica does not serve this RPC (replica.proto has no line for it), so there is no replica storage, handler or mock.",
       "Path inferred from the leader crate's layout: check it in your checkout.",
     ],

@@ -1,8 +1,9 @@
 /**
  * Step 3a: the storage trait method, its postgres implementation (empty-batch early return,
  * query timing, the route's pool, `acquire_timed`, a checked `sqlx` macro with the design's SQL,
- * rows metric) and the storage tests. Person writes in the current code live in the leader crate,
- * so the current target gets no replica storage for them (rust-service.ts says where they go).
+ * rows metric) and the storage tests. A person write the leader serves gets none: it lives in the
+ * leader crate (rust-service.ts). One the replica serves (the current target's default, as
+ * DeletePersons is) is a replica write like any other, on the primary pool.
  */
 import { code, type Block } from "./code";
 import type { GenerateInput, Generator } from "./context";
@@ -105,9 +106,13 @@ function postgresImpl(input: GenerateInput, plan: RustPlan, shape: ReturnShape):
 }
 
 function poolReason(plan: RustPlan): string {
-  if (plan.pool === "primary_pool") return "writes always use the primary pool.";
+  const personWrite =
+    plan.write && plan.category === "PersonData"
+      ? " The replica serves this person write as a temporary measure, as it does delete_persons (TODO: move it to the leader once the leader serves it)."
+      : "";
+  if (plan.pool === "primary_pool") return `writes always use the primary pool.${personWrite}`;
   if (plan.pool === "bulk_primary_pool")
-    return "a batch delete (its batch_size) runs on the bulk primary pool, as delete_groups_batch_for_team and delete_hash_key_overrides_by_teams do.";
+    return `a batch delete (its batch_size) runs on the bulk primary pool, as delete_groups_batch_for_team and delete_hash_key_overrides_by_teams do.${personWrite}`;
   if (plan.pool === "replica_pool")
     return "person reads on the replica are eventual (the router sends STRONG person reads to the leader), so they use the replica pool.";
   const who = plan.category === "PersonData" ? "distinct-id reads" : "non-person reads";

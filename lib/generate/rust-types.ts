@@ -5,6 +5,7 @@
  */
 import type { GenerateInput } from "./context";
 import { rustIdent } from "./escape/rust";
+import { servedByLeader } from "../design/derive";
 import type { FieldDesign } from "../design/model";
 import type { DataCategory } from "../catalogue/tables";
 
@@ -149,8 +150,9 @@ export interface RustPlan {
    */
   readonly batchSize: FieldDesign | null;
   /**
-   * Person writes live in the leader crate and the replica never sees them: today's proxy and the
-   * typed router's era B (call_leader!, no line in replica.proto) alike.
+   * The leader serves the write (servedByLeader): it lives in the leader crate and the replica
+   * never sees it (call_leader! in era B, a match arm in today's proxy, no line in replica.proto).
+   * A person write the current target leaves on the replica is the replica's like any other write.
    */
   readonly leaderOnly: boolean;
 }
@@ -192,6 +194,6 @@ export function rustPlan({ design, d }: GenerateInput): RustPlan {
     params,
     repeated: design.request.filter((f) => f.repeated),
     batchSize,
-    leaderOnly: category === "PersonData" && write,
+    leaderOnly: servedByLeader(design, category),
   };
 }

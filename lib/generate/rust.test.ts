@@ -166,8 +166,9 @@ describe("rust generators", () => {
 
   it("route as the typed router's era B does: call_backend! with four arguments, call_leader! for person writes", () => {
     const method = (design: Design) => byId(design, "rust-router-method").code;
+    const guide = DESIGN_FIXTURES["worked-example-guide"]!;
     assert.match(
-      method(WORKED_EXAMPLE),
+      method(guide),
       /self\.require_replica\(DataCategory::PersonData, &request\.read_options\)\?;\n\s+call_backend!\(self, "GetPersonCount", get_person_count, request\)/,
     );
     const write = DESIGN_FIXTURES["person-write-guide"]!;
@@ -182,7 +183,7 @@ describe("rust generators", () => {
     assert.ok(!writeIds.includes("rust-router-backend-trait"));
     const groupGuide = { ...DESIGN_FIXTURES["group-read-current"]!, target: "guide" as const };
     assert.doesNotMatch(method(groupGuide), /require_replica|route_request|decision/);
-    const test = byId(WORKED_EXAMPLE, "rust-router-test").code;
+    const test = byId(guide, "rust-router-test").code;
     assert.doesNotMatch(test, /rstest|#\[case/);
     assert.match(test, /async fn test_get_person_count_strong_is_unimplemented\(\)/);
     assert.match(
@@ -241,6 +242,22 @@ describe("rust generators", () => {
       /raw_proxy_to_leader\(req, "UpdatePersonLastSeenAtWithFloorVersion"\)/,
     );
     assert.ok(arm?.notes.some((n) => n.includes("x-team-id") && n.includes("x-person-id")));
+  });
+
+  it("open a leader handler as the real leader's do, and end in a stub that says what goes there", () => {
+    const handler = byId(DESIGN_FIXTURES["person-write-guide"]!, "rust-leader-handler").code;
+    const lines = handler.split("\n").map((l) => l.trim());
+    const start = lines.indexOf("let partition = partition_from_metadata(&request)?;");
+    assert.deepEqual(lines.slice(start, start + 4), [
+      "let partition = partition_from_metadata(&request)?;",
+      "let req = request.into_inner();",
+      "self.validate_partition(partition, req.team_id, req.person_id)?;",
+      "self.check_authority(partition)?;",
+    ]);
+    assert.match(
+      handler,
+      /Err\(Status::unimplemented\(\n\s+"set_person_last_seen is a stub: write the change through the partition's person cache and emit its record here, as update_person_properties does",\n\s+\)\)\n\}$/,
+    );
   });
 
   it("send the guide's person writes to the leader only, as era B's call_leader! did", () => {

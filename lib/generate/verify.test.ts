@@ -78,10 +78,10 @@ describe("checklist", () => {
   });
 
   it("lists KNOWN_METHODS only for current code, and each era's compile-enforced stubs", () => {
-    const current = checklist(generateInput({ ...WORKED_EXAMPLE, target: "current" }));
+    const current = checklist(generateInput(WORKED_EXAMPLE));
     assert.match(current.find((i) => i.id === "rust")?.text ?? "", /KNOWN_METHODS/);
     assert.match(current.find((i) => i.id === "stubs")?.text ?? "", /FailingStorage/);
-    const guide = checklist(generateInput(WORKED_EXAMPLE));
+    const guide = checklist(generateInput({ ...WORKED_EXAMPLE, target: "guide" }));
     assert.doesNotMatch(guide.find((i) => i.id === "rust")?.text ?? "", /KNOWN_METHODS/);
     assert.match(guide.find((i) => i.id === "stubs")?.text ?? "", /MockBackend/);
   });

@@ -56,7 +56,7 @@ export const VERIFY_COMMANDS = [
   "cargo test -p personhog-router",
 ];
 
-/** What the Rust work is, by who serves the RPC: the replica, or the leader only. */
+/** What the Rust work is, by who serves the RPC (rustPlan().leaderOnly): the replica, or the leader. */
 function rustText({ design }: GenerateInput, leader: boolean): string {
   const served = leader
     ? "personhog-leader handler"
@@ -131,6 +131,12 @@ export function checklist(input: GenerateInput): ChecklistItem[] {
     { id: "tests", text: "Tests added at storage, service, and router layers", state: "todo" },
     { id: "cargo", text: "cargo build and cargo test pass for all three crates", state: "todo" },
   ];
+  if (d.replicaPersonWrite)
+    items.push({
+      id: "temporary-route",
+      text: "Served by the replica on its primary pool as a temporary measure, beside the person deletes; the TODO to move it to the leader applies to it",
+      state: "todo",
+    });
   if (d.leaderWrite) {
     const leader = errorsAt("leaderSafety");
     items.push({

@@ -6,6 +6,7 @@ import type { Design } from "../design/model";
 import { rpcNameProblems } from "../design/rpc-name";
 import { base64UrlToBytes, bytesToBase64Url } from "./base64url";
 import { DESIGN_KEYS } from "./design-keys";
+import { inflateBounded } from "./deflate";
 import { linkPayload } from "./encode";
 import { decodeDesignLink, encodeDesignLink, MAX_FRAGMENT_LENGTH } from ".";
 import { dataOf, dLink, withData, zLink } from "./test-links";
@@ -23,6 +24,18 @@ function flipBit(at: number): string {
   const bytes = BYTES.slice();
   bytes[at]! ^= 16;
   return withData(LINK, bytesToBase64Url(bytes));
+}
+/**
+ * A flipped bit from the middle on that breaks the deflate stream itself, not only its checksum:
+ * which byte does depends on the link's bytes, so it is found rather than hard-coded.
+ */
+async function breakStreamMidway(): Promise<string> {
+  for (let at = Math.floor(BYTES.length / 2); at < BYTES.length; at++) {
+    const link = flipBit(at);
+    const inflated = await inflateBounded(base64UrlToBytes(dataOf(link)).bytes, 1 << 20);
+    if (inflated.kind === "failed" && inflated.damage.includes("not valid")) return link;
+  }
+  throw new Error("no flip from the middle on breaks the stream");
 }
 /** The first character from the 40th on whose lowest bit, flipped, leaves the base64url alphabet. */
 function flipChar(data: string): string {
@@ -51,7 +64,7 @@ interface Row {
 const ROWS: Row[] = [
   // Cut off: a chat tool shortened the URL.
   { name: "cut inside the version", link: "#v", message: /has no format version/, kept: null },
-  { name: "cut before the data", link: "#v=3&", message: /has no design data \(z\)/, kept: null },
+  { name: "cut before the data", link: "#v=4&", message: /has no design data \(z\)/, kept: null },
   {
     name: "cut 10 characters into the data",
     link: LINK.slice(0, 17),
@@ -96,7 +109,7 @@ const ROWS: Row[] = [
   },
   {
     name: "bit flipped mid-stream",
-    link: flipBit(Math.floor(BYTES.length / 2)),
+    link: await breakStreamMidway(),
     message: /is damaged \(its compressed data is not valid\)\. Kept: "Code layout", "RPC name", /,
     kept: ["target", "rpcName", "domain", "tables", "operation"],
   },
@@ -115,42 +128,42 @@ const ROWS: Row[] = [
   // Versions.
   {
     name: "version 0",
-    link: LINK.replace("v=3", "v=0"),
-    message: /format version 0 is unknown; this workbench reads versions 1 to 3/,
+    link: LINK.replace("v=4", "v=0"),
+    message: /format version 0 is unknown; this workbench reads versions 1 to 4/,
     kept: null,
   },
   {
-    name: "version 4",
-    link: LINK.replace("v=3", "v=4"),
-    message: /made by a newer workbench \(format version 4\).*read as version 3/,
+    name: "version 5",
+    link: LINK.replace("v=4", "v=5"),
+    message: /made by a newer workbench \(format version 5\).*read as version 4/,
     kept: ALL,
   },
   {
     name: "version 99",
-    link: LINK.replace("v=3", "v=99"),
+    link: LINK.replace("v=4", "v=99"),
     message: /made by a newer workbench \(format version 99\)/,
     kept: ALL,
   },
   {
     name: 'version "abc"',
-    link: LINK.replace("v=3", "v=abc"),
+    link: LINK.replace("v=4", "v=abc"),
     message: /format version "abc" is not a number; nothing was loaded/,
     kept: null,
   },
   {
     name: "no version",
-    link: LINK.replace("v=3&", ""),
+    link: LINK.replace("v=4&", ""),
     message: /has no format version \(v\); nothing was loaded/,
     kept: null,
   },
   {
-    name: "a v3 link labelled version 2",
-    link: LINK.replace("v=3", "v=2"),
+    name: "a v4 link labelled version 2",
+    link: LINK.replace("v=4", "v=2"),
     message: /version 2 link has no design data \(d\)/,
     kept: null,
   },
   {
-    name: "a future version without v3 data",
+    name: "a future version without v4 data",
     link: "#v=7&q=abc",
     message: /unknown part "q"/,
     kept: null,
@@ -171,7 +184,7 @@ const ROWS: Row[] = [
   // Size bounds.
   {
     name: "oversized fragment",
-    link: `#v=3&z=${"A".repeat(MAX_FRAGMENT_LENGTH)}`,
+    link: `#v=4&z=${"A".repeat(MAX_FRAGMENT_LENGTH)}`,
     message: new RegExp(
       `${MAX_FRAGMENT_LENGTH + 6} characters long, over the limit of ${MAX_FRAGMENT_LENGTH}; it was refused`,
     ),

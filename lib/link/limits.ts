@@ -1,6 +1,6 @@
 /** The share link's format version and the bounds a link is read within. */
 
-export const LINK_VERSION = 3;
+export const LINK_VERSION = 4;
 
 /** Characters of the whole URL past which chat and review tools start cutting or refusing links. */
 export const LINK_WARN_LENGTH = 2000;

@@ -1,9 +1,11 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import type { Design } from "../design/model";
+import { derive } from "../design/derive";
+import { DESIGN_FIXTURES } from "../design/fixtures";
+import { PERSON_WRITE_BACKENDS, type Design } from "../design/model";
 import { decodeDesignLink, encodeDesignLink, LINK_VERSION } from ".";
 import { DESIGN_KEYS } from "./design-keys";
-import { dLink } from "./test-links";
+import { dLink, zLink } from "./test-links";
 import { migrate, VERSIONS } from "./versions";
 import { WORKED_EXAMPLE_V2 } from "./versions/v2";
 
@@ -11,7 +13,7 @@ import { WORKED_EXAMPLE_V2 } from "./versions/v2";
  * The worked example as v1 and v2 links meant it. Spelled out here, apart from the frozen copy in
  * versions/v2.ts, so an edit to that copy (which would change every old link) fails this test.
  */
-const V2_EXAMPLE: Design = {
+const V2_FROZEN: Omit<Design, "personWriteBackend"> = {
   target: "guide",
   rpcName: "GetPersonCount",
   domain: "person",
@@ -29,6 +31,23 @@ const V2_EXAMPLE: Design = {
   },
   leaderSafety: { kind: "unanswered" },
   nodeLayout: "common-operations",
+};
+
+/** What a link older than v4 means today: v3's step keeps the leader for its person writes. */
+const V2_EXAMPLE: Design = { ...V2_FROZEN, personWriteBackend: "leader" };
+
+/** A design as a v3 link wrote it: without the member v4 added. */
+function withoutSide(design: Design): Omit<Design, "personWriteBackend"> {
+  return Object.fromEntries(
+    Object.entries(design).filter(([key]) => key !== "personWriteBackend"),
+  ) as Omit<Design, "personWriteBackend">;
+}
+
+/** A person write on the current target, as a v3 link of it carried it. */
+const PERSON_WRITE: Design = {
+  ...DESIGN_FIXTURES["person-write-guide"]!,
+  target: "current",
+  leaderSafety: { kind: "convergent", shape: "max-merge-floor" },
 };
 
 const target: Design = {
@@ -51,7 +70,8 @@ const LINKS: Record<number, () => Promise<string> | string> = {
         sql: target.sql,
       }),
     ),
-  3: () => encodeDesignLink(target),
+  3: () => zLink(JSON.stringify(withoutSide(target)), 3),
+  4: () => encodeDesignLink({ ...target, personWriteBackend: "replica" }),
 };
 
 /** v1 carried only the name and SQL; the rest is the example's. */
@@ -59,6 +79,7 @@ const EXPECTED: Record<number, Design> = {
   1: { ...V2_EXAMPLE, rpcName: target.rpcName, sql: target.sql },
   2: target,
   3: target,
+  4: { ...target, personWriteBackend: "replica" },
 };
 
 describe("link versions", () => {
@@ -92,10 +113,34 @@ describe("link versions", () => {
   });
 
   it("reads v2 deltas against the example of that time, not today's", async () => {
-    assert.deepEqual(WORKED_EXAMPLE_V2, V2_EXAMPLE);
+    assert.deepEqual(WORKED_EXAMPLE_V2, V2_FROZEN);
     // An empty delta was the v2 link of the worked example.
     const decoded = await decodeDesignLink("#v=2&d=e30");
     assert.deepEqual(decoded.design, V2_EXAMPLE);
     assert.deepEqual(decoded.warnings, []);
   });
+
+  it("keeps the leader for a v3 person write on the current target", async () => {
+    const v3 = withoutSide(PERSON_WRITE);
+    const decoded = await decodeDesignLink(await zLink(JSON.stringify(v3), 3));
+    assert.deepEqual(decoded.warnings, []);
+    assert.deepEqual(decoded.design, { ...PERSON_WRITE, personWriteBackend: "leader" });
+    assert.equal(derive(decoded.design).leaderWrite, true);
+  });
+
+  it("keeps what a v3 link says when it already names the side", () => {
+    const payload = Object.assign(Object.create(null), { personWriteBackend: "replica" });
+    assert.equal(migrate(payload, 3).personWriteBackend, "replica");
+  });
+
+  for (const side of PERSON_WRITE_BACKENDS)
+    it(`round-trips a v4 person write served by the ${side}`, async () => {
+      const design: Design = { ...PERSON_WRITE, personWriteBackend: side };
+      const link = await encodeDesignLink(design);
+      assert.match(link, /^#v=4&/);
+      const decoded = await decodeDesignLink(link);
+      assert.deepEqual(decoded.warnings, []);
+      assert.deepEqual(decoded.design, design);
+      assert.equal(derive(decoded.design).leaderWrite, side === "leader");
+    });
 });

@@ -17,7 +17,7 @@ describe("link round trip", () => {
   for (const [name, design] of designs) {
     it(`carries ${name} whole, with no warnings`, async () => {
       const link = await encodeDesignLink(design);
-      assert.match(link, /^#v=3&z=[A-Za-z0-9_-]+$/);
+      assert.match(link, /^#v=4&z=[A-Za-z0-9_-]+$/);
       const decoded = await decodeDesignLink(link);
       assert.deepEqual(decoded, { design, warnings: [], omitted: [], version: LINK_VERSION });
     });

@@ -1,12 +1,13 @@
 /** Hand-made links for tests: any text or bytes, carried the way each version carries data. */
 import { bytesToBase64Url } from "./base64url";
 import { deflate } from "./deflate";
+import { LINK_VERSION } from "./limits";
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
-/** A v3 link whose z holds `text`, deflated. */
-export async function zLink(text: string): Promise<string> {
-  return `#v=3&z=${bytesToBase64Url(await deflate(utf8(text)))}`;
+/** A link of the current version (or `version`) whose z holds `text`, deflated. */
+export async function zLink(text: string, version = LINK_VERSION): Promise<string> {
+  return `#v=${version}&z=${bytesToBase64Url(await deflate(utf8(text)))}`;
 }
 
 /** A v2 link whose d holds `text` (or raw bytes) as base64url. */

@@ -106,6 +106,7 @@ const design: fc.Arbitrary<Design> = fc.record({
   operation: fc.constantFrom("read", "write"),
   consistency: fc.constantFrom("eventual", "strong"),
   batch: fc.constantFrom("single", "batch-in-team"),
+  personWriteBackend: fc.constantFrom("replica", "leader"),
   sql: hostile(12),
   request: fc.array(field("team_id"), { minLength: 1, maxLength: 3 }),
   readOptions: fc.boolean(),

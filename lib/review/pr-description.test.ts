@@ -31,8 +31,11 @@ function walk(tokens: readonly Token[], visit: (t: Token) => void): void {
 }
 
 describe("the PR description", () => {
-  it("matches the golden file for the worked example, checked by the real lab", async () => {
-    assertGolden("review/pr-worked-example.md", await describeDesign(WORKED_EXAMPLE));
+  it("matches the golden file for the worked example on the guide's layout, checked by the real lab", async () => {
+    assertGolden(
+      "review/pr-worked-example.md",
+      await describeDesign(DESIGN_FIXTURES["worked-example-guide"]!),
+    );
   });
 
   it("matches the golden file for a flagged group read on current code", async () => {

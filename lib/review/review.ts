@@ -6,6 +6,7 @@
 import { personhogTable, type DataCategory } from "../catalogue/tables";
 import { derive } from "../design/derive";
 import { TARGET_LABELS, type Design, type LeaderSafety } from "../design/model";
+import { PERSON_WRITE_SIDES } from "../design/person-write-sides";
 import type { Mark } from "../design/mark";
 import type { Problem } from "../design/problem";
 import { designProblems } from "../design/rules";
@@ -139,6 +140,14 @@ export function buildReview(design: Design, check: CheckResult | null): Review {
       },
       { label: "Batch", value: design.batch },
       { label: "Code layout", value: TARGET_LABELS[design.target] },
+      ...(d.choosesPersonWriteSide
+        ? [
+            {
+              label: "Person write served by",
+              value: PERSON_WRITE_SIDES[design.personWriteBackend].label,
+            },
+          ]
+        : []),
       ...(d.leaderWrite
         ? [{ label: "Redelivery to the leader", value: redelivery(design.leaderSafety) }]
         : []),

@@ -8,7 +8,7 @@ export interface ShareUrls {
   readonly review: string;
 }
 
-/** `fragment` must come from encodeDesignLink (`#v=3&z=…`), never from a link as received. */
+/** `fragment` must come from encodeDesignLink (`#v=4&z=…`), never from a link as received. */
 export function shareUrls(origin: string, fragment: string): ShareUrls {
   return { workbench: `${origin}/wizard${fragment}`, review: `${origin}/review${fragment}` };
 }

@@ -41,9 +41,22 @@ function edit(snippets: readonly Snippet[], id: string, from: string, to: string
 
 const base = DESIGN_FIXTURES[BASE]!;
 const baseSnippets = generateSnippets(base);
+/** The guide target's compiling base: its era's broken variants show the era is one. */
+const GUIDE_BASE = "worked-example-guide";
+const guideSnippets = generateSnippets(DESIGN_FIXTURES[GUIDE_BASE]!);
+
+const without = (snippets: readonly Snippet[], id: string) => snippets.filter((s) => s.id !== id);
+/** What rustc says when a trait impl lacks the design's method. */
+const MISSING_METHOD = /E0046\]: not all trait items implemented, missing: `get_person_count`/;
 
 /** Broken variants: what is broken, and an error the compiler must give for it. */
-const BROKEN: readonly { name: string; what: string; snippets: Snippet[]; expect: RegExp }[] = [
+const BROKEN: readonly {
+  name: string;
+  what: string;
+  snippets: Snippet[];
+  expect: RegExp;
+  target?: "guide";
+}[] = [
   {
     name: "harness-broken-bind",
     what: "a bind of the wrong type (i64 for an int4 parameter)",
@@ -53,14 +66,42 @@ const BROKEN: readonly { name: string; what: string; snippets: Snippet[]; expect
   {
     name: "harness-broken-mock",
     what: "a missing mock method",
-    snippets: baseSnippets.filter((s) => s.id !== "rust-mock-success"),
-    expect: /E0046\]: not all trait items implemented, missing: `get_person_count`/,
+    snippets: without(baseSnippets, "rust-mock-success"),
+    expect: MISSING_METHOD,
   },
   {
     name: "harness-broken-field",
     what: "a proto field of the wrong type",
     snippets: edit(baseSnippets, "proto-messages", "int64 count = 1;", "int32 count = 1;"),
     expect: /E0308\]: mismatched types[\s\S]*expected `i32`, found `i64`/,
+  },
+  // The guide target is one era (B): its router takes four-argument call_backend! only, and
+  // its replica already has the storage mocks, so era A's call or a missing mock fails.
+  {
+    name: "harness-broken-guide-era-a-call",
+    what: "the guide target's router given era A's five-argument call_backend!",
+    snippets: edit(
+      guideSnippets,
+      "rust-router-method",
+      'call_backend!(self, "GetPersonCount"',
+      'call_backend!(self, decision, "GetPersonCount"',
+    ),
+    expect: /no rules expected/,
+    target: "guide",
+  },
+  {
+    name: "harness-broken-guide-mock",
+    what: "the guide target without its replica's storage mock",
+    snippets: without(guideSnippets, "rust-mock-failing"),
+    expect: MISSING_METHOD,
+    target: "guide",
+  },
+  {
+    name: "harness-broken-guide-mock-backend",
+    what: "the guide target without its router's MockBackend stub",
+    snippets: without(guideSnippets, "rust-router-mock-backend"),
+    expect: MISSING_METHOD,
+    target: "guide",
   },
 ];
 
@@ -89,7 +130,7 @@ const skeletonCases: HarnessCase[] = (["current", "guide"] as const).map((target
 }));
 const brokenCases: HarnessCase[] = BROKEN.map((b) => ({
   name: b.name,
-  target: base.target,
+  target: b.target ?? base.target,
   snippets: b.snippets,
 }));
 
@@ -156,7 +197,11 @@ describe(
           fixtureCases.some((c) => c.name === name),
           `${name} is not a case of a fixture or example`,
         );
-      assert.ok(!Object.hasOwn(KNOWN_FAILURES, BASE), "the broken variants need a compiling base");
+      for (const name of [BASE, GUIDE_BASE])
+        assert.ok(
+          !Object.hasOwn(KNOWN_FAILURES, name),
+          "the broken variants need a compiling base",
+        );
     });
 
     for (const c of skeletonCases)

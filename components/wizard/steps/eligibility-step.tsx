@@ -3,6 +3,7 @@ import { OPERATIONS, type Design } from "@/lib/design/model";
 import type { Problem } from "@/lib/design/problem";
 import { Choice } from "@/components/ui/choice";
 import { LeaderSafetyForm } from "../leader-safety-form";
+import { PersonWriteSideForm } from "../person-write-side-form";
 import { StepProblems } from "../step-problems";
 import { TablesPicker } from "../tables-picker";
 
@@ -39,6 +40,7 @@ export function EligibilityStep(props: {
           "Routing is undecided until the tables are personhog tables of one category (or you choose it)."
         )}
       </p>
+      {d.choosesPersonWriteSide && <PersonWriteSideForm design={design} update={update} />}
       {d.leaderWrite && <LeaderSafetyForm design={design} update={update} />}
     </div>
   );

@@ -5,8 +5,9 @@ import type { LinkVersion } from "./link-version";
 import { V1 } from "./v1";
 import { V2 } from "./v2";
 import { V3 } from "./v3";
+import { V4 } from "./v4";
 
-export const VERSIONS: Readonly<Record<number, LinkVersion>> = { 1: V1, 2: V2, 3: V3 };
+export const VERSIONS: Readonly<Record<number, LinkVersion>> = { 1: V1, 2: V2, 3: V3, 4: V4 };
 
 /** Applies each version's step in order, so a v1 payload passes through every one. */
 export function migrate(payload: Payload, from: number): Payload {
