@@ -3,7 +3,7 @@
  * (lib/design/design-json.ts), validated, and every problem printed — warnings too, so nothing the
  * user wrote is dropped without a word.
  */
-import { missingTargetProblem } from "../lib/design/default-target";
+import { missingPersonWriteSideProblem, missingTargetProblem } from "../lib/design/default-target";
 import { parseDesignJson } from "../lib/design/design-json";
 import type { Design } from "../lib/design/model";
 import type { Problem } from "../lib/design/problem";
@@ -42,10 +42,13 @@ export async function readDesignArg(
     return null;
   }
   const { design, problems } = validateDesign(parsed.value);
-  const untargeted = missingTargetProblem(parsed.value);
+  const defaulted = [
+    missingTargetProblem(parsed.value),
+    missingPersonWriteSideProblem(parsed.value, design),
+  ].filter((p) => p !== null);
   const all: Problem[] = [
     ...parsed.warnings.map((message) => ({ path: "", severity: "warning" as const, message })),
-    ...(untargeted ? [untargeted] : []),
+    ...defaulted,
     ...problems,
   ];
   printProblems(all, io);

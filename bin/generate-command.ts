@@ -55,7 +55,7 @@ export async function generateCommand(args: string[], io: Io): Promise<number> {
   const snippets = generateSnippets(design);
   const layout = `Code layout: ${TARGET_LABELS[design.target]}.`;
   if (options.out !== null) {
-    const files = fragmentFolder(design.rpcName, snippets);
+    const files = fragmentFolder(design.rpcName, snippets, design.target);
     if (files.length === 0) {
       io.stderr("Nothing was written: there is no code for this design's RPC name.\n");
       return 1;

@@ -26,6 +26,7 @@ function run(
 }
 
 const DESIGN = JSON.stringify({
+  target: "current",
   rpcName: "GetPersonCount",
   tables: ["posthog_person"],
   request: [{ name: "team_id", type: "int64" }],

@@ -29,7 +29,11 @@ function fresh(): { dir: string; outside: string } {
   return { dir: path.join(base, "out"), outside: path.join(base, "outside") };
 }
 
-const FILES = fragmentFolder("GetPersonCount", generateSnippets(WORKED_EXAMPLE));
+const FILES = fragmentFolder(
+  "GetPersonCount",
+  generateSnippets(WORKED_EXAMPLE),
+  WORKED_EXAMPLE.target,
+);
 
 describe("writeFolder (generate --out)", () => {
   it("writes every file under DIR/<RpcName>, by its path, and returns them", async () => {

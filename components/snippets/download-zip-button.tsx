@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import type { Snippet } from "@/lib/generate/snippet";
+import { useTarget } from "./target-context";
 
 /**
  * Every fragment in one zip, inside one `<RpcName>/` folder with a README saying where each piece
@@ -14,6 +15,7 @@ export function DownloadZipButton({
   readonly snippets: readonly Snippet[];
   readonly name: string;
 }) {
+  const target = useTarget();
   const [error, setError] = useState<string | null>(null);
   const download = async () => {
     try {
@@ -21,7 +23,7 @@ export function DownloadZipButton({
         import("@/lib/export/zip"),
         import("@/lib/export/fragment-folder"),
       ]);
-      const bytes = createZip(fragmentFolder(name, snippets));
+      const bytes = createZip(fragmentFolder(name, snippets, target));
       const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/zip" }));
       const a = document.createElement("a");
       a.href = url;

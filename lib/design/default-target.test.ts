@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { missingTargetProblem } from "./default-target";
+import { missingPersonWriteSideProblem, missingTargetProblem } from "./default-target";
 import { EMPTY_DESIGN, WORKED_EXAMPLE } from "./defaults";
 import { DESIGN_FIXTURES } from "./fixtures";
 import { designJsonSchema } from "./json-schema";
@@ -38,5 +38,31 @@ describe("a saved design's target", () => {
         design.target,
         name,
       );
+  });
+});
+
+describe("a current-target person write without a side", () => {
+  const write = DESIGN_FIXTURES["person-delete-current"]!;
+  const without = (design: object) =>
+    Object.fromEntries(Object.entries(design).filter(([key]) => key !== "personWriteBackend"));
+
+  it("gets the replica, and a warning says so and how to keep the leader", () => {
+    const input = without(write);
+    const { design } = validateDesign(input);
+    assert.equal(design.personWriteBackend, "replica");
+    const note = missingPersonWriteSideProblem(input, design);
+    assert.equal(note?.severity, "warning");
+    assert.match(
+      note?.message ?? "",
+      /names no personWriteBackend.*"personWriteBackend": "leader"/,
+    );
+  });
+
+  it("says nothing when the side is named, the target is the guide's, or it is no person write", () => {
+    assert.equal(missingPersonWriteSideProblem(write, write), null);
+    const guide = { ...write, target: "guide" as const };
+    assert.equal(missingPersonWriteSideProblem(without(guide), guide), null);
+    assert.equal(missingPersonWriteSideProblem(without(WORKED_EXAMPLE), WORKED_EXAMPLE), null);
+    assert.equal(missingPersonWriteSideProblem([], write), null);
   });
 });

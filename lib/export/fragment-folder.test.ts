@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { WORKED_EXAMPLE } from "../design/defaults";
 import { DESIGN_FIXTURES } from "../design/fixtures";
+import { TARGET_LABELS } from "../design/model";
 import { generateSnippets } from "../generate/index";
 import type { Snippet } from "../generate/snippet";
 import { fragmentFolder, fragmentName, README_FILE } from "./fragment-folder";
@@ -45,12 +46,13 @@ describe("fragmentFolder", () => {
   for (const [name, design] of Object.entries(DESIGN_FIXTURES)) {
     it(`${name}: one folder, the README first, every file a fragment it lists`, () => {
       const snippets = generateSnippets(design);
-      const files = fragmentFolder(design.rpcName, snippets);
+      const files = fragmentFolder(design.rpcName, snippets, design.target);
       const root = `${design.rpcName}/`;
       assert.ok(files.every((f) => f.path.startsWith(root)));
       assert.equal(files[0]?.path, `${root}${README_FILE}`);
       const readme = files[0]?.text ?? "";
       assert.match(readme, /These files are \*\*fragments\*\*, not whole files/);
+      assert.ok(readme.includes(`Code layout: ${TARGET_LABELS[design.target]}.`));
       for (const s of snippets.filter((s) => !s.file.startsWith("("))) {
         const path = `${root}${fragmentName(s.file)}`;
         assert.ok(
@@ -75,7 +77,7 @@ describe("fragmentFolder", () => {
     const zip = join(dir, "GetPersonCount.zip");
     writeFileSync(
       zip,
-      createZip(fragmentFolder("GetPersonCount", generateSnippets(WORKED_EXAMPLE))),
+      createZip(fragmentFolder("GetPersonCount", generateSnippets(WORKED_EXAMPLE), "current")),
     );
     const run = spawnSync(
       "python3",
@@ -107,12 +109,12 @@ describe("fragmentFolder", () => {
       "a\\..\\b.rs",
       "a//b.rs",
     ])
-      assert.throws(() => fragmentFolder("GetThing", [snippet(file)]), /unsafe/, file);
+      assert.throws(() => fragmentFolder("GetThing", [snippet(file)], "current"), /unsafe/, file);
   });
 
   it("writes nothing for a name that cannot have code", () => {
-    assert.deepEqual(fragmentFolder("..", [snippet("a.proto")]), []);
-    assert.deepEqual(fragmentFolder("GetThingResponse", [snippet("a.proto")]), []);
-    assert.deepEqual(fragmentFolder("GetThing", []), []);
+    assert.deepEqual(fragmentFolder("..", [snippet("a.proto")], "current"), []);
+    assert.deepEqual(fragmentFolder("GetThingResponse", [snippet("a.proto")], "current"), []);
+    assert.deepEqual(fragmentFolder("GetThing", [], "current"), []);
   });
 });

@@ -4,6 +4,7 @@
  * README saying what each fragment is and where its pieces go. Unpacked or copied at a checkout's
  * root, it creates `<RpcName>/…` and can overwrite no real file.
  */
+import { TARGET_LABELS, type Target } from "../design/model";
 import { rpcNameProblems } from "../design/rpc-name";
 import type { Snippet } from "../generate/snippet";
 import { inlineCode, textWithCode } from "./markdown-text";
@@ -26,7 +27,7 @@ export function fragmentName(file: string): string {
     : `${file}.fragment`;
 }
 
-function readme(rpcName: string, snippets: readonly Snippet[]): string {
+function readme(rpcName: string, snippets: readonly Snippet[], target: Target): string {
   const { files, pseudo } = groupByFile(snippets);
   const rows = files.map(
     (f) =>
@@ -42,6 +43,8 @@ function readme(rpcName: string, snippets: readonly Snippet[]): string {
     "comment saying where it goes. Paste each piece by hand; nothing here replaces a file. Every",
     "name carries `.fragment`, so copying this folder over a checkout cannot overwrite real code.",
     "",
+    `Code layout: ${TARGET_LABELS[target]}.`,
+    "",
     ...rows,
     ...(pseudo.length
       ? ["", `Commands to run and the pull request checklist are in ${inlineCode(NOTES_FILE)}.`]
@@ -50,11 +53,18 @@ function readme(rpcName: string, snippets: readonly Snippet[]): string {
   ].join("\n");
 }
 
-/** Every file under `<rpcName>/`, the README first; none for a name that cannot have code. */
-export function fragmentFolder(rpcName: string, snippets: readonly Snippet[]): ExportFile[] {
+/**
+ * Every file under `<rpcName>/`, the README first (naming the code layout the snippets are for);
+ * none for a name that cannot have code.
+ */
+export function fragmentFolder(
+  rpcName: string,
+  snippets: readonly Snippet[],
+  target: Target,
+): ExportFile[] {
   if (snippets.length === 0 || rpcNameProblems(rpcName).length > 0) return [];
   const files = [
-    { path: README_FILE, text: readme(rpcName, snippets) },
+    { path: README_FILE, text: readme(rpcName, snippets, target) },
     ...filesFromSnippets(snippets).map((f) => ({
       path: f.path === NOTES_FILE ? NOTES_FILE : fragmentName(f.path),
       text: f.text,

@@ -4,8 +4,8 @@
  * write), the service impl through `route_request!`, then either the replica backend's trait
  * method, its `retry_call!` impl and the MockBackend stub, or for a leader write the LeaderOps
  * method and LeaderBackend's impl; and the stub the test replica needs. The current router is a
- * byte proxy (rust-proxy.ts): a KNOWN_METHODS entry, a leader match arm for person writes, and
- * the test servers' stubs.
+ * byte proxy (rust-proxy.ts): a KNOWN_METHODS entry, a leader match arm for a person write that
+ * chose the leader, and the test servers' stubs.
  */
 import { routeRequest } from "../catalogue/routing";
 import { code, type Block } from "./code";
