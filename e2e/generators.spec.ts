@@ -59,7 +59,7 @@ test("editing the design regenerates every language, and the proto is parsed as 
     "As the guide describes, at the router's typed era",
   );
   await expect(page.getByTestId("snippet-node-wrapper")).toContainText(
-    "nodejs/src/ingestion/personhog/client.ts",
+    "nodejs/src/ingestion/personhog/persons.ts",
   );
   const differences = page.getByTestId("layout-differences");
   await expect(differences).toContainText("typed era");

@@ -6,7 +6,7 @@
  * rpc line, the `fn`, the `def`, the method name), and inserts the snippet there. A region the
  * text lacks is a problem naming what was looked for; nothing is guessed.
  */
-import { placementOf } from "../generate/snippet-placement";
+import { placementOf, type MessageSection } from "../generate/snippet-placement";
 import type { Snippet } from "../generate/snippet";
 import { matchingBrace } from "../rust-harness/scan";
 
@@ -231,4 +231,71 @@ export function insertRpcLine(
   if (typeof pos === "string") throw new Error(pos);
   if (!pos) return null;
   return `${text.slice(0, pos.at)}\n${indentLines(code.trim(), pos.indent)}${text.slice(pos.at)}`;
+}
+
+/** A top-level message or enum of a proto file, with the comment lines right above it. */
+interface ProtoBlock {
+  readonly name: string;
+  readonly start: number;
+  /** Just past the closing brace. */
+  readonly end: number;
+  readonly readOptions: boolean;
+}
+
+/** `// ====` / `// Title` / `// ====`: a section banner, where it starts and ends. */
+function protoBanners(text: string): { title: string; start: number; end: number }[] {
+  return [...text.matchAll(/^\/\/ ?={3,}[ \t]*\n\/\/ ?([^\n=][^\n]*)\n\/\/ ?={3,}[ \t]*$/gm)].map(
+    (m) => ({ title: m[1]!.trim(), start: m.index, end: m.index + m[0].length }),
+  );
+}
+
+function protoBlocks(text: string): ProtoBlock[] {
+  return [...text.matchAll(/^(?:message|enum) (\w+)[^{\n]*\{/gm)].map((m) => {
+    const end = matchingBrace(text, m.index + m[0].length - 1) + 1;
+    let start = m.index;
+    for (;;) {
+      const prev = text.lastIndexOf("\n", start - 2) + 1;
+      const line = text.slice(prev, start - 1);
+      if (start === 0 || !line.startsWith("//") || /^\/\/ ?={3,}/.test(line)) break;
+      start = prev;
+    }
+    const body = text.slice(m.index, end);
+    return { name: m[1]!, start, end, readOptions: /\bReadOptions\s+read_options\b/.test(body) };
+  });
+}
+
+/**
+ * The offset new messages go after, for the section the anchor names (`messageSectionAnchor`):
+ * reads after the last read request of their kin (else of any kind) and the responses that follow
+ * it, before the first banner;
+ * a write at the end of its banner's section, or of the file.
+ */
+export function messagePosition(text: string, section: MessageSection): number {
+  const banners = protoBanners(text);
+  const blocks = protoBlocks(text);
+  const endOf = (from: number, to: number, fallback: number) =>
+    blocks.filter((b) => b.start >= from && b.end <= to).pop()?.end ?? fallback;
+  const fileEnd = text.replace(/\s*$/, "").length;
+  if (section.kind === "writes") {
+    const i = section.banner ? banners.findIndex((b) => b.title === section.banner) : -1;
+    if (i < 0) return fileEnd;
+    const banner = banners[i]!;
+    return endOf(banner.end, banners[i + 1]?.start ?? text.length, banner.end);
+  }
+  const limit = banners[0]?.start ?? text.length;
+  const before = blocks.filter((b) => b.end <= limit);
+  const kin = section.kin;
+  const isKin = (b: ProtoBlock) => !kin || b.name.includes(kin.word) === kin.has;
+  let last = before.findLastIndex((b) => b.readOptions && isKin(b));
+  if (last < 0) last = before.findLastIndex((b) => b.readOptions);
+  if (last < 0) return endOf(0, limit, fileEnd);
+  while (before[last + 1] && !before[last + 1]!.name.endsWith("Request")) last++;
+  return before[last]!.end;
+}
+
+/** The messages placed at their section's position, a blank line either side. */
+export function insertMessages(text: string, section: MessageSection, code: string): string {
+  const at = messagePosition(text, section);
+  const after = text.slice(at);
+  return `${text.slice(0, at)}\n\n${code.trim()}${after.trim() ? after : "\n"}`;
 }

@@ -1,10 +1,16 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { field } from "../design/defaults";
 import { DESIGN_FIXTURES } from "../design/fixtures";
 import { TARGETS, type Design } from "../design/model";
 import { generateSnippets } from "../generate";
-import { rpcGroupOf } from "../generate/snippet-placement";
-import { byteOrderBreak, knownMethods, rpcLinePosition } from "./anchors";
+import {
+  messageSectionAnchor,
+  messageSectionOf,
+  rpcGroupOf,
+  type MessageSection,
+} from "../generate/snippet-placement";
+import { byteOrderBreak, knownMethods, messagePosition, rpcLinePosition } from "./anchors";
 import { applySnippets, filesNamed } from "./apply";
 import { fixtureCheckout } from "./fixture-tree";
 
@@ -173,5 +179,128 @@ describe("rpc line anchor", () => {
         id,
       );
     }
+  });
+});
+
+describe("message anchor: a new pair joins its kin in the types file", () => {
+  // The skeleton's types files keep the real files' order: group.proto's reads, then a banner per
+  // kind of write; person.proto's reads, then its writes, with no banners.
+  const checkout = fixtureCheckout("current");
+  /** The message names of a file, in order, after applying the design to it. */
+  function messagesAfter(design: Design): string[] {
+    const snippets = generateSnippets(design);
+    const proto = snippets.find((s) => s.id === "proto-messages")!;
+    const tree = new Map([[proto.file, checkout.get(proto.file)!]]);
+    const outcome = applySnippets(tree, [proto]);
+    assert.deepEqual(outcome.problems, []);
+    const text = outcome.changed.get(proto.file)!;
+    assert.equal(applySnippets(new Map([[proto.file, text]]), [proto]).changed.size, 0);
+    assert.doesNotMatch(text, /\n\n\n/, "one blank line between blocks");
+    return [...text.matchAll(/^(?:message|enum) (\w+)|^\/\/ (\w[\w ]*write operations)$/gm)].map(
+      (m) => m[1] ?? `== ${m[2]}`,
+    );
+  }
+  /** The two names before and the two after `name`, once placed. */
+  const around = (names: string[], name: string) => {
+    const i = names.indexOf(name);
+    assert.ok(i > 0, `${name} placed`);
+    return names.slice(i - 1, i + 3).filter((n) => n !== name);
+  };
+  const group = DESIGN_FIXTURES["group-read-current"]!;
+  const person = DESIGN_FIXTURES["worked-example-current"]!;
+  const updated = { kind: "new", fields: [field("updated", "bool")] } as const;
+  const write = { operation: "write", readOptions: false, response: updated } as const;
+  const mappings = { tables: ["posthog_grouptypemapping"] };
+
+  const CASES: readonly { what: string; design: Design; neighbours: string[] }[] = [
+    {
+      what: "a group read: after the last group read and its responses, ahead of the mapping reads",
+      design: group,
+      neighbours: [
+        "GroupsResponse",
+        "GetGroupTypeMappingsByProjectIdRequest",
+        "GroupTypeMappingsResponse",
+      ],
+    },
+    {
+      what: "a group type mapping read: after the last mapping read, before the first banner",
+      design: {
+        ...group,
+        ...mappings,
+        rpcName: "GetGroupTypeMappingByIndex",
+        response: {
+          kind: "new",
+          fields: [field("mapping", "GroupTypeMapping", { optional: true })],
+        },
+      },
+      neighbours: [
+        "GroupTypeMappingsBatchResponse",
+        "GetGroupTypeMappingByIndexResponse",
+        "== Group write operations",
+      ],
+    },
+    {
+      what: "a group write: last in the group write banner's section",
+      design: { ...group, ...write, rpcName: "TouchGroups" },
+      neighbours: [
+        "DeleteGroupsBatchForTeamResponse",
+        "TouchGroupsResponse",
+        "== GroupTypeMapping write operations",
+      ],
+    },
+    {
+      what: "a group type mapping write: last in its own banner's section, the file's end",
+      design: { ...group, ...mappings, ...write, rpcName: "RenameGroupType" },
+      neighbours: ["DeleteGroupTypeMappingResponse", "RenameGroupTypeResponse"],
+    },
+    {
+      what: "a person read: with the reads, ahead of the writes",
+      design: person,
+      neighbours: [
+        "GetDistinctIdsForPersonResponse",
+        "GetPersonCountResponse",
+        "UpdatePersonPropertiesRequest",
+      ],
+    },
+    {
+      what: "a person write: last, where the file's writes are",
+      design: DESIGN_FIXTURES["person-write-guide"]!,
+      neighbours: ["UpdatePersonPropertiesResponse", "SetPersonLastSeenResponse"],
+    },
+  ];
+
+  for (const c of CASES)
+    it(c.what, () => {
+      const request = `${c.design.rpcName}Request`;
+      assert.deepEqual(around(messagesAfter(c.design), request), c.neighbours);
+    });
+
+  it("keeps a message's comment on it when the pair goes before it", () => {
+    const proto = generateSnippets(person).find((s) => s.id === "proto-messages")!;
+    const tree = new Map([[proto.file, checkout.get(proto.file)!]]);
+    const text = applySnippets(tree, [proto]).changed.get(proto.file)!;
+    assert.match(text, /\n}\n\n\/\/ UpdatePersonPropertiesRequest sets/);
+  });
+
+  it("reads every section back from the anchor it writes", () => {
+    const sections: MessageSection[] = [
+      { kind: "reads" },
+      { kind: "reads", kin: { word: "GroupTypeMapping", has: true } },
+      { kind: "reads", kin: { word: "GroupTypeMapping", has: false } },
+      { kind: "writes", banner: "Group write operations" },
+      { kind: "writes", banner: null },
+    ];
+    for (const section of sections)
+      assert.deepEqual(messageSectionOf(messageSectionAnchor(section)), section);
+  });
+
+  it("a file without read requests or banners takes the pair at its end", () => {
+    const text =
+      'syntax = "proto3";\npackage personhog.types.v1;\n\nmessage A {\n  int64 x = 1;\n}\n';
+    assert.equal(messagePosition(text, { kind: "reads" }), text.length - 1);
+    assert.equal(
+      messagePosition(text, { kind: "writes", banner: "Group write operations" }),
+      text.length - 1,
+    );
   });
 });

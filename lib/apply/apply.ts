@@ -6,7 +6,7 @@
  * reading, writing and parsing.
  */
 import { isPseudoFile, type Snippet } from "../generate/snippet";
-import { rpcGroupOf } from "../generate/snippet-placement";
+import { messageSectionOf, rpcGroupOf } from "../generate/snippet-placement";
 import { addRustImports, addSnippetUses } from "./rust-imports";
 import {
   anchorKind,
@@ -16,6 +16,7 @@ import {
   dedent,
   escapeRegExp,
   indentLines,
+  insertMessages,
   insertRpcLine,
   knownMethods,
   methodMatch,
@@ -115,7 +116,7 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
     region: (text) =>
       /^package personhog\.types\.v1;/m.test(text) ? whole(text) : "`package personhog.types.v1;`",
     key: (s) => anyOf(names(s.code, /^message (\w+)/gm), (n) => `^message ${n}\\s*\\{`),
-    insert: (text, s) => appendToFile(text, s.code),
+    insert: (text, s) => insertMessages(text, messageSectionOf(s.anchor), s.code),
   },
   "proto-rpc": {
     region: (text, s) => braceBlock(text, `service ${serviceName(s)}`),

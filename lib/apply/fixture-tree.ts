@@ -1,12 +1,14 @@
 /**
  * Test helper (Node only, like lib/generate/rustfmt-harness.ts): the checkout `apply` is tested
  * against, per era — the compile harness's skeleton of PostHog's proto and Rust
- * (`rust-harness/skeleton/base` with `current/` or `guide/` over it) and the Python and Node
- * stand-ins in `lib/apply/fixtures/checkout` over both.
+ * (`rust-harness/skeleton/base` with `current/` or `guide/` over it), the Python stand-ins in
+ * `lib/apply/fixtures/checkout` and the Node compile harness's client modules (both layouts) over
+ * both.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Target } from "../design/model";
+import { NODE_LAYOUTS, type Target } from "../design/model";
+import { clientModule } from "../node-harness/client-module";
 
 const ROOT = path.join(import.meta.dirname, "..", "..");
 const SKELETON = path.join(ROOT, "rust-harness", "skeleton");
@@ -26,6 +28,8 @@ function readTree(dir: string, tree: Map<string, string>, prefix = ""): Map<stri
 export function fixtureCheckout(target: Target): Map<string, string> {
   const tree = readTree(path.join(SKELETON, "base"), new Map());
   readTree(path.join(SKELETON, target), tree);
+  for (const layout of NODE_LAYOUTS)
+    for (const [file, text] of clientModule(layout)) tree.set(file, text);
   return readTree(CHECKOUT, tree);
 }
 

@@ -141,11 +141,35 @@ export const LEADER_METHODS = [
 
 /** Messages other RPCs already return; reusing one is allowed by PostHog's buf lint settings. */
 export const SHARED_RESPONSES: Readonly<
-  Record<string, { readonly domain: Domain; readonly holds: string }>
+  Record<
+    string,
+    {
+      readonly domain: Domain;
+      readonly holds: string;
+      /** The field holding the records callers want, when they are Persons or Groups. */
+      readonly records?: {
+        readonly name: string;
+        readonly type: string;
+        readonly repeated: boolean;
+      };
+    }
+  >
 > = {
-  GetPersonResponse: { domain: "person", holds: "optional Person person = 1" },
-  PersonsResponse: { domain: "person", holds: "repeated Person persons = 1 (and missing ids)" },
-  GroupsResponse: { domain: "group", holds: "repeated Group groups = 1" },
+  GetPersonResponse: {
+    domain: "person",
+    holds: "optional Person person = 1",
+    records: { name: "person", type: "Person", repeated: false },
+  },
+  PersonsResponse: {
+    domain: "person",
+    holds: "repeated Person persons = 1 (and missing ids)",
+    records: { name: "persons", type: "Person", repeated: true },
+  },
+  GroupsResponse: {
+    domain: "group",
+    holds: "repeated Group groups = 1",
+    records: { name: "groups", type: "Group", repeated: true },
+  },
   GroupTypeMappingsResponse: { domain: "group", holds: "repeated GroupTypeMapping mappings = 1" },
   GroupTypeMappingsBatchResponse: { domain: "group", holds: "mappings per team or project" },
   CohortMembershipResponse: {

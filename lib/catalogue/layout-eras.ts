@@ -51,7 +51,7 @@ export const LAYOUT_DIFFERENCES: readonly LayoutDifference[] = [
   },
   {
     topic: "Node client",
-    guide: `A wrapper method on \`PersonHogClient\` in ${path(NODE_PATHS.ingestion.wrapper)}.`,
+    guide: `Operations classes in ${path(NODE_PATHS.ingestion.operations("persons"))} and ${path(NODE_PATHS.ingestion.operations("groups"))}: the guide names ${path(NODE_PATHS.ingestion.wrapper)}, whose \`PersonHogClient\` has no \`this.client\` to call.`,
     current: `Operations classes in ${path(NODE_PATHS.common.wrapper("persons"))} and ${path(NODE_PATHS.common.wrapper("groups"))} (the Node layout choice can pick the ingestion client's layout instead).`,
   },
 ];

@@ -54,9 +54,9 @@ describe("the layouts' differences", () => {
   });
 
   it("name the Node files each target's wrapper goes to", () => {
-    assert.equal(byId(GUIDE, "node-wrapper").file, NODE_PATHS.ingestion.wrapper);
+    assert.equal(byId(GUIDE, "node-wrapper").file, NODE_PATHS.ingestion.operations("persons"));
     assert.equal(byId(CURRENT, "node-wrapper").file, NODE_PATHS.common.wrapper("persons"));
-    assert.ok(column("guide").includes(NODE_PATHS.ingestion.wrapper));
+    assert.ok(column("guide").includes(NODE_PATHS.ingestion.operations("persons")));
     assert.ok(column("current").includes(NODE_PATHS.common.wrapper("persons")));
   });
 });

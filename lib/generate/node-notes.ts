@@ -5,16 +5,13 @@
 import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import type { GenerateInput } from "./context";
 import type { NodeFiles } from "./node";
-import { isScalar, paramName, readOptionsHelper } from "./node-values";
+import { converterOf, isScalar, paramName, readOptionsHelper } from "./node-values";
 
 /** Where the read-options helper comes from in the wrapper's file, as a sentence tail. */
-function helperSource(helper: string | null, files: NodeFiles): string {
-  if (helper === "eventualReadOptions")
-    return files.operations
-      ? " and eventualReadOptions from ./client"
-      : "; eventualReadOptions is in it";
+function helperSource(helper: string | null): string {
+  if (helper === "eventualReadOptions") return " and eventualReadOptions from ./client";
   if (helper === "strongReadOptions")
-    return files.operations ? "; import strongReadOptions from ./client once it exists" : "";
+    return "; import strongReadOptions from ./client once it exists";
   return "";
 }
 
@@ -24,24 +21,50 @@ function importsNote(input: GenerateInput, files: NodeFiles): string {
   const add = (domain: string, name: string) =>
     modules.set(domain, (modules.get(domain) ?? new Set()).add(name));
   add(design.domain, `${d.requestMessage}Schema`);
-  if (design.response.kind === "shared") {
+  if (design.response.kind === "shared" && !convertedShared(input)) {
     const domain = SHARED_RESPONSES[design.response.name]?.domain ?? design.domain;
     add(domain, `type ${d.responseMessage}`);
     if (design.request.some((f) => f.repeated)) add(domain, `${d.responseMessage}Schema`);
   }
-  for (const f of fieldsOf(input).filter((f) => !isScalar(f.type)))
+  const file = d.domain.nodeOps.file;
+  const named = [
+    ...design.request,
+    ...responseFields(input).filter((f) => !converterOf(f.type, file)),
+  ];
+  for (const f of named.filter((f) => !isScalar(f.type)))
     add(KNOWN_MESSAGES[f.type] ?? design.domain, `type ${f.type}`);
   const lines = [...modules].map(
     ([domain, names]) =>
       `import { ${[...names].join(", ")} } from '${files.generated}${domain}_pb'`,
   );
-  return `Imports: ${lines.join("; ")}. Copy the generated path prefix from the file's other imports (checkouts differ: some nest personhog/personhog/). The file already imports create from @bufbuild/protobuf${helperSource(readOptionsHelper(input), files)}.`;
+  return `Imports: ${lines.join("; ")}. Copy the generated path prefix from the file's other imports (checkouts differ: some nest personhog/personhog/). The file already imports create from @bufbuild/protobuf${helperSource(readOptionsHelper(input))}.`;
 }
 
-const fieldsOf = ({ design }: GenerateInput) => [
-  ...design.request,
-  ...(design.response.kind === "new" ? design.response.fields : []),
-];
+const responseFields = ({ design }: GenerateInput) =>
+  design.response.kind === "new" ? design.response.fields : [];
+const fieldsOf = (input: GenerateInput) => [...input.design.request, ...responseFields(input)];
+
+/** The shared response's records' converter, when the wrapper's file has one for them. */
+function convertedShared({ design, d }: GenerateInput) {
+  if (design.response.kind !== "shared" || !Object.hasOwn(SHARED_RESPONSES, design.response.name))
+    return undefined;
+  const records = SHARED_RESPONSES[design.response.name]!.records;
+  return records && converterOf(records.type, d.domain.nodeOps.file);
+}
+
+/** A sentence naming the converters the wrapper calls, which its file already defines. */
+function convertersNote(input: GenerateInput): string | false {
+  const file = input.d.domain.nodeOps.file;
+  const used = new Set(
+    [convertedShared(input), ...responseFields(input).map((f) => converterOf(f.type, file))]
+      .filter((c) => c !== undefined)
+      .map((c) => `${c.fn} (to ${c.type})`),
+  );
+  return (
+    used.size > 0 &&
+    `The result is mapped with ${[...used].join(" and ")}, which the file already defines for its other wrappers.`
+  );
+}
 
 export function wrapperNotes(input: GenerateInput, files: NodeFiles) {
   const { design, d } = input;
@@ -63,24 +86,24 @@ export function wrapperNotes(input: GenerateInput, files: NodeFiles) {
           : " A NonPersonData read stays on the replica service and reads the primary pool."),
     batch &&
       `An empty ${paramName(batch)} returns at once without a call. Existing wrappers also split large inputs (PERSONHOG_BATCH_SIZE: 100 for groups, 250 for persons); do so if callers can pass more than the server accepts in one request.`,
+    convertersNote(input),
     design.response.kind === "shared" &&
-      `${d.responseMessage} is returned as is; map it to the domain type as neighbouring methods do (e.g. protoGroupToDomain).`,
+      !convertedShared(input) &&
+      `${d.responseMessage} is returned as is; map it to the domain type as neighbouring methods do.`,
     d.route?.backend === "leader" &&
       "This call goes to the leader, which the router finds from x-team-id and x-person-id headers: newer client.ts stamps them in resolvePersonRoutingKey(method, message); add this method there and to its test, or the router answers INVALID_ARGUMENT." +
         (missingKeys.length
           ? ` The request has no ${missingKeys.join(" or ")} to take them from.`
           : ""),
-    files.operations
-      ? "Only needed if Node code calls the RPC; the SERVICE_DEFAULTS stub is needed anyway."
-      : "Newer checkouts keep no wrappers in client.ts (it only builds the operations classes): see the current-code target. Seed-era wrappers took no callerTag; drop it if the neighbouring methods do not send x-caller-tag.",
+    files.guideLayout &&
+      "The written guide says to add the wrapper to client.ts, but there PersonHogClient keeps the generated client in a constructor local and only builds the operations classes (it has no this.client): the wrapper goes in the operations class beside it, with the other wrappers. Seed-era wrappers took no callerTag; drop it if the neighbouring methods do not send x-caller-tag.",
+    "Only needed if Node code calls the RPC; the SERVICE_DEFAULTS stub is needed anyway.",
   ];
 }
 
-export const serviceDefaultNotes = ({ design }: GenerateInput, files: NodeFiles) => [
+export const serviceDefaultNotes = ({ design }: GenerateInput) => [
   `Entries are grouped by domain, not sorted: put it next to the other ${design.domain} RPCs.`,
-  files.operations
-    ? "SERVICE_DEFAULTS is typed ServiceImpl<typeof PersonHogService>: after regenerating, client.test.ts does not compile until this entry exists."
-    : "The mock transport answers from SERVICE_DEFAULTS; without a stub, tests that reach the new RPC fail.",
+  "SERVICE_DEFAULTS is typed ServiceImpl<typeof PersonHogService>: after regenerating, client.test.ts does not compile until this entry exists.",
   design.response.kind === "shared" &&
     "An empty object is a valid response: unset fields read as their zero values.",
 ];

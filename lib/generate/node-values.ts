@@ -23,9 +23,28 @@ export const ZERO: Readonly<Record<string, string>> = {
   bytes: "new Uint8Array()",
 };
 export const isScalar = (type: string) => Object.hasOwn(SCALAR_TS, type);
+
+/** A proto message the wrapper's file converts to the domain type the rest of Node reads. */
+export interface Converter {
+  readonly fn: string;
+  readonly type: string;
+}
+/** The converters each operations file defines (module-local, so only that file's wrappers use them). */
+const CONVERTERS: Readonly<Record<string, Converter & { readonly file: NodeOpsFile }>> = {
+  Group: { fn: "protoGroupToDomain", type: "DomainGroup", file: "groups" },
+  Person: { fn: "protoPersonToInternal", type: "InternalPerson", file: "persons" },
+};
+export type NodeOpsFile = "persons" | "groups";
+export const converterOf = (message: string, file: NodeOpsFile): Converter | undefined =>
+  Object.hasOwn(CONVERTERS, message) && CONVERTERS[message]!.file === file
+    ? CONVERTERS[message]
+    : undefined;
+
 /** One value as TS callers see it: int64 crosses the wrapper as number, messages as their type. */
-const valueType = (f: FieldDesign) => SCALAR_TS[f.type] ?? f.type;
-export const listOrValue = (f: FieldDesign) => (f.repeated ? `${valueType(f)}[]` : valueType(f));
+const valueType = (f: FieldDesign, file?: NodeOpsFile) =>
+  SCALAR_TS[f.type] ?? (file && converterOf(f.type, file)?.type) ?? f.type;
+export const listOrValue = (f: FieldDesign, file?: NodeOpsFile) =>
+  f.repeated ? `${valueType(f, file)}[]` : valueType(f, file);
 /** protobuf-es leaves a singular message or a proto3 optional scalar undefined when unset. */
 export const mayBeUnset = (f: FieldDesign) => !f.repeated && (f.optional || !isScalar(f.type));
 
@@ -39,16 +58,19 @@ export function requestValue(f: FieldDesign): string {
   return f.optional ? `${p} === undefined ? undefined : BigInt(${p})` : `BigInt(${p})`;
 }
 
-/** A response field mapped back to plain TS (bigint → number, exact below 2^53). */
-export function resultValue(f: FieldDesign): string {
+/** A response field mapped back to plain TS (bigint → number, exact below 2^53; domain types). */
+export function resultValue(f: FieldDesign, file: NodeOpsFile): string {
   const r = `response.${tsProperty(f.name)}`;
+  const convert = converterOf(f.type, file);
+  if (convert)
+    return f.repeated ? `${r}.map(${convert.fn})` : `${r} ? ${convert.fn}(${r}) : undefined`;
   if (f.type !== "int64") return r;
   if (f.repeated) return `${r}.map(Number)`;
   return f.optional ? `${r} === undefined ? undefined : Number(${r})` : `Number(${r})`;
 }
 
-export const resultType = (f: FieldDesign) =>
-  `${listOrValue(f)}${mayBeUnset(f) ? " | undefined" : ""}`;
+export const resultType = (f: FieldDesign, file: NodeOpsFile) =>
+  `${listOrValue(f, file)}${mayBeUnset(f) ? " | undefined" : ""}`;
 export const resultZero = (f: FieldDesign) =>
   f.repeated ? "[]" : mayBeUnset(f) ? "undefined" : ZERO[f.type];
 

@@ -7,7 +7,9 @@ import { NODE_PATHS } from "../catalogue/paths";
 import type { FieldDesign } from "../design/model";
 import type { GenerateInput, Generator } from "./context";
 import { tsProperty } from "./escape/typescript";
+import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import {
+  converterOf,
   listOrValue,
   mayBeUnset,
   paramName,
@@ -30,27 +32,29 @@ export interface NodeFiles {
   readonly test: string;
   /** Where generated `*_pb` modules are imported from in that file (varies between checkouts). */
   readonly generated: string;
-  /** The operations-class layout, where SERVICE_DEFAULTS is a typed ServiceImpl. */
-  readonly operations: boolean;
+  /** The written guide's layout (nodejs/src/ingestion/personhog/), which names client.ts. */
+  readonly guideLayout: boolean;
 }
 
 export function nodeFiles({ design, d }: GenerateInput): NodeFiles {
-  // The seed guide's layout; a current checkout may still have it, and the design says so.
+  const { file, className } = d.domain.nodeOps;
+  // The seed guide's layout; a current checkout may still have it, and the design says so. Its
+  // client.ts keeps the client in a constructor local: wrappers live in the operations classes.
   if (design.target === "guide" || design.nodeLayout === "ingestion-client") {
     return {
-      wrapper: NODE_PATHS.ingestion.wrapper,
-      wrapperAnchor: `inside class PersonHogClient, with the other ${design.domain.replace("_", " ")} methods`,
+      wrapper: NODE_PATHS.ingestion.operations(file),
+      wrapperAnchor: `inside class ${className}`,
       test: NODE_PATHS.ingestion.test,
       generated: "../../generated/personhog/personhog/types/v1/",
-      operations: false,
+      guideLayout: true,
     };
   }
   return {
-    wrapper: NODE_PATHS.common.wrapper(d.domain.nodeOps.file),
-    wrapperAnchor: `inside class ${d.domain.nodeOps.className}`,
+    wrapper: NODE_PATHS.common.wrapper(file),
+    wrapperAnchor: `inside class ${className}`,
     test: NODE_PATHS.common.test,
     generated: "~/common/generated/personhog/types/v1/",
-    operations: true,
+    guideLayout: false,
   };
 }
 
@@ -64,21 +68,33 @@ interface Result {
   readonly ret: (mode: Mode) => Part;
 }
 
+/** The response's records as a field, when the shared response holds Persons or Groups. */
+function sharedRecords(name: string): FieldDesign | undefined {
+  const records = Object.hasOwn(SHARED_RESPONSES, name)
+    ? SHARED_RESPONSES[name]!.records
+    : undefined;
+  return records && { ...records, optional: !records.repeated, comment: "" };
+}
+
 function result({ design, d }: GenerateInput): Result {
-  if (design.response.kind === "shared") {
-    // Fields of shared messages are not modelled; the caller maps it as its neighbours do.
+  const file = d.domain.nodeOps.file;
+  const records =
+    design.response.kind === "shared" ? sharedRecords(design.response.name) : undefined;
+  if (design.response.kind === "shared" && !(records && converterOf(records.type, file))) {
+    // Fields of other shared messages are not modelled; the caller maps it as its neighbours do.
     const empty = `return create(${d.responseMessage}Schema)`;
     return {
       type: d.responseMessage,
       ret: (mode) => (mode === "empty" ? empty : "return response"),
     };
   }
-  const fields = design.response.fields;
+  const fields = records ? [records] : design.response.kind === "new" ? design.response.fields : [];
   if (fields.length === 0) return { type: "void", ret: (mode) => mode === "empty" && "return" };
-  const value = (mode: Mode) => (mode === "empty" ? resultZero : resultValue);
+  const value = (mode: Mode) => (f: FieldDesign) =>
+    mode === "empty" ? resultZero(f) : resultValue(f, file);
   const only = fields.length === 1 ? fields[0] : undefined;
-  if (only) return { type: resultType(only), ret: (mode) => `return ${value(mode)(only)}` };
-  const members = fields.map((f) => `${tsProperty(f.name)}: ${resultType(f)}`);
+  if (only) return { type: resultType(only, file), ret: (mode) => `return ${value(mode)(only)}` };
+  const members = fields.map((f) => `${tsProperty(f.name)}: ${resultType(f, file)}`);
   return {
     type: `{ ${members.join("; ")} }`,
     members,
@@ -204,7 +220,7 @@ export const nodeSnippets: Generator = (input) => {
       file: files.test,
       anchor: "inside const SERVICE_DEFAULTS",
       code: serviceDefaultCode(input),
-      notes: serviceDefaultNotes(input, files),
+      notes: serviceDefaultNotes(input),
       indent: 4,
     }),
   ];

@@ -3,13 +3,13 @@
  * Field numbers follow declaration order from 1; `read_options` is appended last on reads.
  */
 import { PROTO_PATHS } from "../catalogue/paths";
-import type { FieldDesign } from "../design/model";
+import type { Design, FieldDesign } from "../design/model";
 import type { GenerateInput, Generator } from "./context";
 import { commentText } from "./escape/comment";
 import { protoComment } from "./escape/proto";
 import { code, paragraphs } from "./code";
 import { snippet } from "./snippet-builder";
-import { rpcGroupAnchor } from "./snippet-placement";
+import { messageSectionAnchor, rpcGroupAnchor, type MessageSection } from "./snippet-placement";
 
 const TYPES_PACKAGE = "personhog.types.v1";
 const PERSON_DELETES = "Person deletes";
@@ -34,6 +34,10 @@ function message(name: string, fields: readonly FieldDesign[], doc: string, read
     }
   `;
 }
+
+/** A group-domain design about group type mappings alone, which have groups of their own. */
+const mappingsOnly = ({ tables }: Design) =>
+  tables.includes("posthog_grouptypemapping") && !tables.includes("posthog_group");
 
 /** Which service files declare the rpc line for this design and target. */
 export function serviceFiles({ d }: GenerateInput): { file: string; service: string }[] {
@@ -63,8 +67,7 @@ export function rpcGroup({ design, d }: GenerateInput): string | null {
     case "feature_flag":
       return "Feature flag hash key overrides";
     case "group": {
-      const mappings = tables.has("posthog_grouptypemapping") && !tables.has("posthog_group");
-      if (mappings) return write ? "Group type mapping writes" : "Group type mappings";
+      if (mappingsOnly(design)) return write ? "Group type mapping writes" : "Group type mappings";
       return write ? "Group writes" : "Groups";
     }
     default:
@@ -74,6 +77,26 @@ export function rpcGroup({ design, d }: GenerateInput): string | null {
         ? "Person lookups by Distinct ID"
         : "Distinct ID operations";
   }
+}
+
+/**
+ * The section of the types file the messages join: the reads (group.proto's of groups or of
+ * group type mappings), or a write's banner section
+ * (group.proto's `// Group write operations`, `// GroupTypeMapping write operations`); writes of
+ * files without banners go last, where the others are.
+ */
+export function messageSection({ design }: GenerateInput): MessageSection {
+  if (design.operation === "read")
+    return design.domain === "group"
+      ? { kind: "reads", kin: { word: "GroupTypeMapping", has: mappingsOnly(design) } }
+      : { kind: "reads" };
+  const banner =
+    design.domain !== "group"
+      ? null
+      : mappingsOnly(design)
+        ? "GroupTypeMapping write operations"
+        : "Group write operations";
+  return { kind: "writes", banner };
 }
 
 export const protoSnippets: Generator = (input) => {
@@ -87,7 +110,7 @@ export const protoSnippets: Generator = (input) => {
     snippet({
       id: "proto-messages",
       file: PROTO_PATHS.types(design.domain),
-      anchor: "append after the last message of the file",
+      anchor: messageSectionAnchor(messageSection(input)),
       code: paragraphs([
         message(d.requestMessage, design.request, doc, readOptions),
         response && message(d.responseMessage, response, `${d.responseMessage} answers ${d.rpc}.`),

@@ -84,3 +84,38 @@ export const rpcGroupAnchor = (service: string, group: string | null) =>
   group
     ? `inside service ${service}, last in its "// ${group}" group`
     : `inside service ${service}, one rpc per line`;
+
+/**
+ * Where a request/response pair goes in its types file, as the real files group them: reads after
+ * the last read request (one carrying `read_options`) of their kind and its responses, ahead of
+ * any `// ====` banner (group.proto keeps group reads, then group type mapping reads: `kin` tells
+ * them apart by that word in the request's name); a write last in its banner's section
+ * (`// Group write operations`), or at the end of the file, where files without banners keep
+ * their writes.
+ */
+export type MessageSection =
+  | { readonly kind: "reads"; readonly kin?: { readonly word: string; readonly has: boolean } }
+  | { readonly kind: "writes"; readonly banner: string | null };
+
+const BEFORE_BANNERS = 'and its response, before any "// ====" banner';
+
+export function messageSectionAnchor(section: MessageSection): string {
+  if (section.kind === "reads") {
+    const kin = section.kin;
+    const which = !kin ? "" : kin.has ? ` named *${kin.word}*` : ` not named *${kin.word}*`;
+    return `with the reads: after the last request${which} carrying read_options ${BEFORE_BANNERS}`;
+  }
+  return section.banner
+    ? `last in its "// ${section.banner}" section`
+    : "with the writes, after the last message of the file";
+}
+
+/** The section read back from the anchor `messageSectionAnchor` wrote; other anchors append. */
+export function messageSectionOf(anchor: string): MessageSection {
+  if (anchor.startsWith("with the reads:")) {
+    const kin = /request (not )?named \*(\w+)\*/.exec(anchor);
+    return kin ? { kind: "reads", kin: { word: kin[2]!, has: !kin[1] } } : { kind: "reads" };
+  }
+  const banner = /^last in its "\/\/ ([^"\n]+)" section/.exec(anchor)?.[1] ?? null;
+  return { kind: "writes", banner };
+}

@@ -5,9 +5,9 @@
  * entries the snippets' notes ask for (the design's new proto messages and storage types) to the
  * files that mention them. An anchor the skeleton cannot find is an error, not a guess.
  */
-import { escapeRegExp, insertRpcLine } from "../apply/anchors";
+import { escapeRegExp, insertMessages, insertRpcLine } from "../apply/anchors";
 import { addRustImports, addSnippetUses } from "../apply/rust-imports";
-import { placementOf, rpcGroupOf } from "../generate/snippet-placement";
+import { messageSectionOf, placementOf, rpcGroupOf } from "../generate/snippet-placement";
 import type { Snippet } from "../generate/snippet";
 import { matchingBrace } from "./scan";
 
@@ -89,8 +89,10 @@ function placeOne(tree: Tree, s: Snippet): void {
       break;
     }
     case "item":
-    case "proto-message":
       out = `${text.replace(/\s*$/, "")}\n\n${s.code}\n`;
+      break;
+    case "proto-message":
+      out = insertMessages(text, messageSectionOf(s.anchor), s.code);
       break;
     case "storage-type": {
       out = `${text.replace(/\s*$/, "")}\n\n${s.code}\n`;
