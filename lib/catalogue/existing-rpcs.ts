@@ -178,6 +178,16 @@ export const SHARED_RESPONSES: Readonly<
   },
 };
 
+/**
+ * Messages the replica's handlers build field by field from a storage row of the same field names
+ * (get_distinct_ids_for_person, check_cohort_membership); Person, Group and GroupTypeMapping have
+ * `From` impls instead (src/service/types).
+ */
+export const BUILT_INLINE: Readonly<Record<string, readonly string[]>> = {
+  DistinctIdWithVersion: ["distinct_id", "version"],
+  CohortMembership: ["cohort_id", "is_member"],
+};
+
 /** Message types a field may use, besides scalars: each lives in a domain file. */
 export const KNOWN_MESSAGES: Readonly<Record<string, Domain>> = {
   Person: "person",

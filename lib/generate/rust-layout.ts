@@ -90,23 +90,29 @@ export function signature(
 /** `async fn name() {` for a test, opened up like any signature when the name is too long. */
 export const testHead = (name: string): Block => signature(`async fn ${name}`, [], "", " {");
 
-/** Struct literal: `lead calls(Name { fields })end`, e.g. `Ok(Response::new(X { count }))`. */
+/**
+ * Struct literal: `lead calls(Name { fields })end`, e.g. `Ok(Response::new(X { count }))`. A field
+ * given as a Block spans lines, so the literal does too.
+ */
 export function structLiteral(
   lead: string,
   calls: readonly string[],
   name: string,
-  fields: readonly string[],
+  fields: readonly (string | Block)[],
   end: string,
 ): Block {
   return (col) => {
     const open = opened(calls);
     const close = ")".repeat(calls.length);
-    const body = fields.join(", ");
+    const spans = fields.some((f) => typeof f !== "string");
+    const body = fields.filter((f) => typeof f === "string").join(", ");
     const literal = fields.length ? `${name} { ${body} }` : `${name} {}`;
     // The call width binds only a nested call; a literal directly inside one call may run longer.
     const inner = `${opened(calls.slice(1))}${literal}${close.slice(1)}`;
     const oneLine =
-      body.length <= STRUCT_BODY_WIDTH && (calls.length <= 1 || inner.length <= CALL_WIDTH);
+      !spans &&
+      body.length <= STRUCT_BODY_WIDTH &&
+      (calls.length <= 1 || inner.length <= CALL_WIDTH);
     const rest = `${open}${literal}${close}${end}`;
     if (oneLine && fits(col, lead + rest)) return lead + rest;
     const next = oneLine && letNextLine(col, lead, rest);
@@ -123,7 +129,7 @@ export function structLiteral(
         }${close}${end}
       `(col);
     const own =
-      body.length <= STRUCT_BODY_WIDTH && fits(col + 4, `${literal},`)
+      !spans && body.length <= STRUCT_BODY_WIDTH && fits(col + 4, `${literal},`)
         ? `${literal},`
         : code`
             ${name} {
@@ -139,7 +145,8 @@ export function structLiteral(
 }
 
 /** One field initialiser of a vertical literal; a `..base` update takes no trailing comma. */
-function fieldLine(field: string): string | Block {
+function fieldLine(field: string | Block): string | Block {
+  if (typeof field !== "string") return (col) => `${field(col)},`;
   if (field.startsWith("..")) return field;
   const m = /^([\w#]+): (.*)$/.exec(field);
   const parts = m ? splitChain(m[2]!) : [];

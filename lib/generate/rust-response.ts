@@ -3,7 +3,9 @@
  * response with one field returns that field's type (`count` → `i64`); several fields return a
  * result struct the design declares; a shared response returns the rows it carries.
  */
+import { BUILT_INLINE } from "../catalogue/existing-rpcs";
 import type { Design, FieldDesign } from "../design/model";
+import { code, type Block } from "./code";
 import { rustIdent } from "./escape/rust";
 import { fieldType, type RustType } from "./rust-types";
 
@@ -12,7 +14,7 @@ export interface ReturnShape {
   /** The handler's variable holding the storage result; null for `()`. */
   readonly variable: string | null;
   /** Field initialisers of the proto response literal, built from `variable`. */
-  readonly responseFields: readonly string[];
+  readonly responseFields: readonly (string | Block)[];
   /** A result struct to declare in `storage/types`, for responses with several fields. */
   readonly struct: { readonly name: string; readonly fields: readonly FieldDesign[] } | null;
   readonly notes: readonly string[];
@@ -23,6 +25,22 @@ const vecOf = (name: string): RustType => ({ k: "vec", of: named(name) });
 const INTO_VEC = ".into_iter().map(Into::into).collect()";
 const FROM_NOTE =
   "`Into::into` needs a `From<storage::X>` impl for the proto type; the replica has them for Person, Group and GroupTypeMapping (src/service/types); other types are built inline in existing handlers.";
+
+/** `name: rows` with each storage row built into `message` field by field, as rustfmt lays it out. */
+function builtInline(name: string, rows: string, message: string): Block {
+  // rustfmt puts each step of the chain on its line, `result.rows` too.
+  const [root, ...path] = rows.split(".");
+  const row = (path.at(-1) ?? root!)[0]!;
+  return code`
+    ${name}: ${root}
+        ${path.map((step) => `.${step}`)}
+        .into_iter()
+        .map(|${row}| ${message} {
+            ${BUILT_INLINE[message]!.map((f) => `${f}: ${row}.${f},`)}
+        })
+        .collect()
+  `;
+}
 
 /** Shared responses: the storage rows behind them and the literal that carries them. */
 const SHARED: Readonly<Record<string, Omit<ReturnShape, "struct">>> = {
@@ -63,8 +81,8 @@ const SHARED: Readonly<Record<string, Omit<ReturnShape, "struct">>> = {
   CohortMembershipResponse: {
     type: vecOf("CohortMembership"),
     variable: "memberships",
-    responseFields: [`memberships: memberships${INTO_VEC}`],
-    notes: [FROM_NOTE],
+    responseFields: [builtInline("memberships", "memberships", "CohortMembership")],
+    notes: [],
   },
 };
 
@@ -80,8 +98,17 @@ function converted(t: RustType, value: string): string {
   return `${value}.into()`;
 }
 
-function initialiser(f: FieldDesign, value: string): string {
+/** A repeated message the handlers build field by field, or null. */
+function inlineMessage(t: RustType): string | null {
+  return t.k === "vec" && t.of.k === "named" && Object.hasOwn(BUILT_INLINE, t.of.name)
+    ? t.of.name
+    : null;
+}
+
+function initialiser(f: FieldDesign, value: string): string | Block {
   const name = rustIdent(f.name);
+  const inline = inlineMessage(fieldType(f));
+  if (inline) return builtInline(name, value, inline);
   const expr = converted(fieldType(f), value);
   return expr === name ? name : `${name}: ${expr}`;
 }
@@ -111,7 +138,7 @@ export function returnShape(design: Design, rpc: string): ReturnShape {
       variable,
       responseFields: [initialiser(f, variable)],
       struct: null,
-      notes: hasMessage(t) ? [FROM_NOTE] : [],
+      notes: hasMessage(t) && !inlineMessage(t) ? [FROM_NOTE] : [],
     };
   }
   const name = `${rpc}Result`;

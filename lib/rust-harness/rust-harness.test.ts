@@ -137,9 +137,6 @@ const rebuiltCases: HarnessCase[] = Object.entries(REBUILT_RPCS).flatMap(([name,
 );
 /** Rebuilt RPCs whose generated Rust does not compile today, and why (asserted both ways). */
 const REBUILT_FAILURES: Readonly<Record<string, string>> = {
-  "rebuilt-get-distinct-ids-for-person-current":
-    "the response's DistinctIdWithVersion rows are converted with Into::into, but the replica has no From<storage::DistinctIdWithVersion> impl: the real handler builds each message inline (the snippet's note says so)",
-  "rebuilt-get-distinct-ids-for-person-guide": "the same conversion, on the guide target",
   "rebuilt-delete-persons-batch-for-team-guide":
     "the guide target sends a person write to the leader, found by team_id and person_id, and a team-wide batch delete names no person: the design rule leader-person-key refuses it there",
 };
