@@ -26,7 +26,7 @@ export function ProblemList({ problems }: { readonly problems: readonly Problem[
           }
         >
           <strong className="uppercase">{p.severity}</strong> <InlineCode text={p.message} />{" "}
-          {p.rule && <span className="opacity-70">[{p.rule}]</span>}
+          {p.rule && <span className="whitespace-nowrap">[{p.rule}]</span>}
         </li>
       ))}
     </ul>

@@ -57,7 +57,8 @@ export function Workbench(props: { readonly examples: readonly MenuExample[] }) 
         <div className="w-80 max-w-full">
           <DesignChoice field="target" label="Code layout" design={design} update={update} />
         </div>
-        <div className="min-w-0 flex-1">
+        {/* A basis, so on a phone the differences wrap below the switch instead of squeezing. */}
+        <div className="min-w-0 flex-1 basis-72">
           <LayoutDifferences target={design.target} />
         </div>
       </div>
