@@ -17,7 +17,7 @@ const config = [
       "playwright-report/**",
       "next-env.d.ts",
       // Build output: the snapshot and the esbuild-bundled lab worker.
-      "public/generated/**",
+      "lab-assets/**",
       // Stand-ins for PostHog's files that apply edits: PostHog's style, not ours.
       "lib/apply/fixtures/**",
     ],

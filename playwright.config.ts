@@ -20,8 +20,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The real production server (not the `next` wrapper, which leaves the server behind when killed).
-    command: `node node_modules/next/dist/bin/next start -p ${PORT} -H 127.0.0.1`,
+    // The real production server, npm start's (not through npm or tsx's wrapper, which leave the
+    // server behind when killed).
+    command: `node --import tsx server/main.ts -p ${PORT} -H 127.0.0.1`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

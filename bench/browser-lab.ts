@@ -15,16 +15,16 @@ import { startServer } from "./server";
 
 const COLD_RUNS = 7;
 
-const LAB_READY = "[data-testid=lab-status][data-state=ready]";
+export const LAB_READY = "[data-testid=lab-status][data-state=ready]";
 /** /review's first verdict: the check's status line. */
-const FIRST_VERDICT = "[data-testid=review] [data-testid=check-status]";
+export const FIRST_VERDICT = "[data-testid=review] [data-testid=check-status]";
 
 /**
  * Runs in the page before its own scripts: records `performance.now()` (whose origin is the
  * navigation's start) the moment an element matching `selector` is shown. Timing from outside with
  * waitForSelector added Playwright's polling interval, up to several hundred ms, to each figure.
  */
-function recordShownTime(selector: string): void {
+export function recordShownTime(selector: string): void {
   const scope = window as unknown as { __shownAt?: number };
   new MutationObserver((_, observer) => {
     if (document.querySelector(selector)) {
@@ -35,7 +35,7 @@ function recordShownTime(selector: string): void {
 }
 
 /** Navigation start to the recorded element shown, in ms, as the page itself saw it. */
-async function navigationToShown(page: Page, url: string): Promise<number> {
+export async function navigationToShown(page: Page, url: string): Promise<number> {
   await page.goto(url);
   const shown = await page.waitForFunction(
     () => (window as unknown as { __shownAt?: number }).__shownAt,

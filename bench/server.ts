@@ -1,4 +1,4 @@
-/** Starts the production build (`next start`) on a loopback port for browser figures, and stops it. */
+/** Starts the production build (npm start's server) on a loopback port for browser figures, and stops it. */
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
@@ -13,7 +13,7 @@ export interface RunningServer {
 async function waitForHttp(url: string, child: ChildProcess, limitMs: number): Promise<void> {
   const deadline = Date.now() + limitMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
       if ((await fetch(url)).ok) return;
     } catch {
@@ -21,7 +21,7 @@ async function waitForHttp(url: string, child: ChildProcess, limitMs: number): P
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  throw new Error(`next start did not answer within ${limitMs} ms`);
+  throw new Error(`the server did not answer within ${limitMs} ms`);
 }
 
 export async function startServer(port: number): Promise<RunningServer | { skipped: string }> {
@@ -29,7 +29,7 @@ export async function startServer(port: number): Promise<RunningServer | { skipp
     return { skipped: "no production build: run npm run build first" };
   const child = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(port), "-H", "127.0.0.1"],
+    ["--import", "tsx", "server/main.ts", "-p", String(port), "-H", "127.0.0.1"],
     {
       cwd: ROOT,
       stdio: "ignore",

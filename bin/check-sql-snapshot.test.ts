@@ -36,7 +36,7 @@ describe("check-sql with a schema snapshot available", () => {
 
   before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "check-sql-snapshot-"));
-    // A package folder without a build's snapshot (public/generated), so the cache's is the one.
+    // A package folder without a build's snapshot (lab-assets/), so the cache's is the one.
     const root = path.join(dir, "package");
     const cache = path.join(dir, "cache");
     await mkdir(cache, { recursive: true });

@@ -1,5 +1,5 @@
 /**
- * What the executable tells the code it runs: where the package is (public/generated) and its
+ * What the executable tells the code it runs: where the package is (lab-assets/) and its
  * cache (the lab's schema snapshot), and that the process runs one command and exits. It runs a
  * bundle from the cache folder, so its entry (personhog-rpc.mjs, with cli-bundle.mjs's
  * `cliPaths`) says so; code run from source (the tests) keeps these defaults.

@@ -1,6 +1,6 @@
 /**
  * The schema snapshot the CLI's lab boots from, never the DDL at each run: the build's
- * (public/generated, when it was made from today's schema by today's PGlite), else the cache's,
+ * (lab-assets/, when it was made from today's schema by today's PGlite), else the cache's,
  * else one made now from the DDL and cached for every later run. The key is a hash of the schema's
  * DDL and the PGlite version: a snapshot is a data directory, readable only by the PGlite that
  * wrote it.
@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { schemaDdl } from "../lib/sql/ddl";
 import { createSnapshot } from "../lib/sql/snapshot";
-import { SNAPSHOT_URL } from "../workers/lab-protocol";
+import { BUILD_SNAPSHOT_FILE, LAB_ASSETS_DIR } from "../lib/serve/lab-assets";
 import type { CliPaths } from "./cli-setup";
 
 /** Where the snapshot came from: the build, the cache, or made now (the DDL ran, once). */
@@ -27,7 +27,7 @@ export interface LabSnapshot {
 }
 
 /** Beside the build's snapshot: the key it was made for. */
-export const BUILD_KEY_FILE = SNAPSHOT_URL.replace(/\.tar\.gz$/, ".key");
+const BUILD_KEY_FILE = "lab-snapshot.key";
 /** Snapshots of another schema or PGlite are removed once this old (checkouts may share a cache). */
 const STALE_MS = 24 * 60 * 60 * 1000;
 
@@ -51,8 +51,8 @@ export function snapshotKey(root: string): string {
 }
 
 export function buildSnapshotFiles(root: string): { snapshot: string; key: string } {
-  const dir = path.join(root, "public");
-  return { snapshot: path.join(dir, SNAPSHOT_URL), key: path.join(dir, BUILD_KEY_FILE) };
+  const dir = path.join(root, LAB_ASSETS_DIR);
+  return { snapshot: path.join(dir, BUILD_SNAPSHOT_FILE), key: path.join(dir, BUILD_KEY_FILE) };
 }
 
 async function fromBuild(root: string, key: string): Promise<LabSnapshot | null> {

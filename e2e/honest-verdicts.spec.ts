@@ -80,7 +80,7 @@ test("the PR description copied straight after opening a link waits for the SQL 
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   // Hold the lab's database back a little, so the copy certainly comes before the lab is ready.
-  await context.route("**/generated/lab-snapshot.tar.gz", async (route) => {
+  await context.route("**/lab/lab-snapshot.tar", async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue();
   });
@@ -149,7 +149,7 @@ test("while the lab starts, the steps that wait for it say not checked yet, neve
   context,
   offOrigin,
 }) => {
-  await context.route("**/generated/lab-snapshot.tar.gz", async (route) => {
+  await context.route("**/lab/lab-snapshot.tar", async (route) => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     await route.continue();
   });

@@ -1,15 +1,21 @@
 /**
- * Build step: bundles the lab worker with esbuild into `public/generated/`, beside PGlite's wasm
- * and file-system bundle (PGlite finds them relative to the worker script). A plain file at a
- * fixed URL lets the page start the worker from an inline script in its HTML, before the page's
- * own JavaScript has loaded: the database boot is the slowest thing on the page.
+ * Build step: bundles the lab worker with esbuild into the lab's asset folder, beside PGlite's wasm
+ * and file-system bundle (PGlite finds them relative to the worker script), and compresses each
+ * once, brotli and gzip beside it, so the server never compresses them per request (gzipping the
+ * 9 MB wasm took next start about 0.4 s a request). A plain file at a fixed URL lets the page
+ * start the worker from an inline script in its HTML, before the page's own JavaScript has
+ * loaded: the database boot is the slowest thing on the page.
  */
-import { copyFile, mkdir } from "node:fs/promises";
+import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
+import zlib from "node:zlib";
 import { build, type Plugin } from "esbuild";
+import type { Coding } from "../lib/serve/content-coding";
+import { CODING_SUFFIX, LAB_ASSETS_DIR, precompressedFiles } from "../lib/serve/lab-assets";
 
 const ROOT = path.join(import.meta.dirname, "..");
-const OUT_DIR = path.join(ROOT, "public", "generated");
+const OUT_DIR = path.join(ROOT, LAB_ASSETS_DIR);
 const PGLITE_DIST = path.join(ROOT, "node_modules", "@electric-sql", "pglite", "dist");
 const PGLITE_ASSETS = ["pglite.wasm", "pglite.data", "initdb.wasm"];
 
@@ -44,7 +50,29 @@ const result = await build({
 });
 for (const asset of PGLITE_ASSETS)
   await copyFile(path.join(PGLITE_DIST, asset), path.join(OUT_DIR, asset));
+
+/** Brotli at quality 9: within 13% of quality 11's size for the wasm, in an eighth of the time (3 s). */
+const COMPRESS: Record<Coding, (bytes: Buffer) => Promise<Buffer>> = {
+  br: (bytes) =>
+    promisify(zlib.brotliCompress)(bytes, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+      },
+    }),
+  gzip: (bytes) => promisify(zlib.gzip)(bytes, { level: 9 }),
+};
+await Promise.all(
+  precompressedFiles().map(async ({ file, codings }) => {
+    const bytes = await readFile(path.join(OUT_DIR, file));
+    for (const coding of codings)
+      await writeFile(
+        path.join(OUT_DIR, file + CODING_SUFFIX[coding]),
+        await COMPRESS[coding](bytes),
+      );
+  }),
+);
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
 console.log(
-  `lab worker: ${path.join(OUT_DIR, "lab-worker.js")} (${bytes} bytes) + ${PGLITE_ASSETS.join(", ")}`,
+  `lab worker: ${path.join(OUT_DIR, "lab-worker.js")} (${bytes} bytes) + ${PGLITE_ASSETS.join(", ")}, each also .br and .gz`,
 );

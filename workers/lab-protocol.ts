@@ -1,12 +1,13 @@
 import type { CheckResult } from "@/lib/sql/session";
 import type { Fix } from "@/lib/sql/verdict";
+import { LAB_ASSETS_URL } from "@/lib/serve/lab-assets";
 
 /** How the worker gets its database: the build-time snapshot (default) or running the DDL. */
 export type BootMode = "snapshot" | "ddl";
 
-export const SNAPSHOT_URL = "/generated/lab-snapshot.tar.gz";
+export const SNAPSHOT_URL = `${LAB_ASSETS_URL}lab-snapshot.tar`;
 /** Bundled by scripts/build-lab-worker.ts, at a fixed URL so the page's HTML can start it. */
-export const LAB_WORKER_URL = "/generated/lab-worker.js";
+export const LAB_WORKER_URL = `${LAB_ASSETS_URL}lab-worker.js`;
 
 export type LabRequest =
   | { readonly type: "boot"; readonly mode: BootMode }

@@ -15,11 +15,25 @@ function reply(message: LabResponse): void {
   scope.postMessage(message);
 }
 
+async function download(url: string | URL, what: string): Promise<Response> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${what} did not load (HTTP ${response.status}).`);
+  return response;
+}
+
+/**
+ * Every download at once: PGlite starts fetching its wasm and file-system bundle only when it is
+ * created, which needs the snapshot first. The wasm compiles while it streams in. PGlite looks
+ * for its files beside this script, and so do we.
+ */
 async function boot(mode: BootMode): Promise<LabDatabase> {
   if (mode === "ddl") return bootLab();
-  const response = await fetch(SNAPSHOT_URL);
-  if (!response.ok) throw new Error(`The schema snapshot did not load (HTTP ${response.status}).`);
-  return bootLabFromSnapshot(await response.blob());
+  const [snapshot, pgliteWasmModule, fsBundle] = await Promise.all([
+    download(SNAPSHOT_URL, "The schema snapshot").then((r) => r.blob()),
+    WebAssembly.compileStreaming(download(new URL("pglite.wasm", import.meta.url), "PGlite")),
+    download(new URL("pglite.data", import.meta.url), "PGlite's files").then((r) => r.blob()),
+  ]);
+  return bootLabFromSnapshot(snapshot, { pgliteWasmModule, fsBundle });
 }
 
 function start(mode: BootMode): void {

@@ -60,7 +60,24 @@ export async function bootLab(): Promise<LabDatabase> {
   return prepareLab(await createSchemaDatabase());
 }
 
-/** Boots from a `dumpDataDir` snapshot of `createSchemaDatabase()` (gzip tarball). */
-export async function bootLabFromSnapshot(snapshot: Blob): Promise<LabDatabase> {
-  return prepareLab(await PGlite.create({ loadDataDir: snapshot, startParams: START_PARAMS }));
+/**
+ * PGlite's own files, fetched by the caller ahead of `PGlite.create` (which would otherwise start
+ * downloading them only once it is called): the compiled wasm and the file-system bundle.
+ */
+export interface PgliteFiles {
+  readonly pgliteWasmModule: WebAssembly.Module;
+  readonly fsBundle: Blob;
+}
+
+/**
+ * Boots from a `dumpDataDir` snapshot of `createSchemaDatabase()`: a gzip tarball, or a plain tar
+ * when the blob's type says so (the browser receives it gunzipped by its network stack).
+ */
+export async function bootLabFromSnapshot(
+  snapshot: Blob,
+  files?: PgliteFiles,
+): Promise<LabDatabase> {
+  return prepareLab(
+    await PGlite.create({ ...files, loadDataDir: snapshot, startParams: START_PARAMS }),
+  );
 }
