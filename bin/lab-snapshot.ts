@@ -2,14 +2,15 @@
  * The schema snapshot the CLI's lab boots from, never the DDL at each run: the build's
  * (lab-assets/, when it was made from today's schema by today's PGlite), else the cache's,
  * else one made now from the DDL and cached for every later run. The key is a hash of the schema's
- * DDL and the PGlite version: a snapshot is a data directory, readable only by the PGlite that
- * wrote it.
+ * DDL, the PGlite version and initdb's options: a snapshot is a data directory, readable only by
+ * the PGlite that wrote it.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile, rename, rm, stat, writeFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { INITDB_PARAMS } from "../lib/sql/boot";
 import { schemaDdl } from "../lib/sql/ddl";
 import { createSnapshot } from "../lib/sql/snapshot";
 import { BUILD_SNAPSHOT_FILE, LAB_ASSETS_DIR } from "../lib/serve/lab-assets";
@@ -47,6 +48,8 @@ function pgliteVersion(root: string): string {
 /** A hash of the schema's DDL and the version of the package's PGlite. */
 export function snapshotKey(root: string): string {
   const hash = createHash("sha256").update(schemaDdl()).update("\0").update(pgliteVersion(root));
+  // How the cluster was made: a snapshot of 16 MB WAL segments is readable, only slower to boot.
+  hash.update("\0").update(INITDB_PARAMS.join(" "));
   return hash.digest("hex").slice(0, 20);
 }
 

@@ -32,6 +32,13 @@ describe("the compacted snapshot", () => {
     );
   });
 
+  it("keeps one WAL segment, of 1 MB", async () => {
+    const { rows } = await snapshotLab!.db.query<{ size: string; n: number }>(
+      "SELECT current_setting('wal_segment_size') AS size, (SELECT count(*)::int FROM pg_ls_waldir()) AS n",
+    );
+    assert.deepEqual(rows, [{ size: "1MB", n: 1 }]);
+  });
+
   it("gives the same verdicts as a database built by running the DDL", async () => {
     for (const query of CORPUS) {
       const fromDdl = await checkSql(getDdlLab().db, getDdlLab().ctx, query.sql);
