@@ -6,13 +6,11 @@
  * start the worker from an inline script in its HTML, before the page's own JavaScript has
  * loaded: the database boot is the slowest thing on the page.
  */
-import { copyFile, mkdir, readFile, writeFile } from "node:fs/promises";
+import { copyFile, mkdir } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
-import zlib from "node:zlib";
 import { build, type Plugin } from "esbuild";
-import type { Coding } from "../lib/serve/content-coding";
-import { CODING_SUFFIX, LAB_ASSETS_DIR, precompressedFiles } from "../lib/serve/lab-assets";
+import { LAB_ASSETS_DIR, precompressedFiles } from "../lib/serve/lab-assets";
+import { precompress } from "./precompress";
 
 const ROOT = path.join(import.meta.dirname, "..");
 const OUT_DIR = path.join(ROOT, LAB_ASSETS_DIR);
@@ -51,26 +49,8 @@ const result = await build({
 for (const asset of PGLITE_ASSETS)
   await copyFile(path.join(PGLITE_DIST, asset), path.join(OUT_DIR, asset));
 
-/** Brotli at quality 9: within 13% of quality 11's size for the wasm, in an eighth of the time (3 s). */
-const COMPRESS: Record<Coding, (bytes: Buffer) => Promise<Buffer>> = {
-  br: (bytes) =>
-    promisify(zlib.brotliCompress)(bytes, {
-      params: {
-        [zlib.constants.BROTLI_PARAM_QUALITY]: 9,
-        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-      },
-    }),
-  gzip: (bytes) => promisify(zlib.gzip)(bytes, { level: 9 }),
-};
 await Promise.all(
-  precompressedFiles().map(async ({ file, codings }) => {
-    const bytes = await readFile(path.join(OUT_DIR, file));
-    for (const coding of codings)
-      await writeFile(
-        path.join(OUT_DIR, file + CODING_SUFFIX[coding]),
-        await COMPRESS[coding](bytes),
-      );
-  }),
+  precompressedFiles().map(({ file, codings }) => precompress(path.join(OUT_DIR, file), codings)),
 );
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
 console.log(

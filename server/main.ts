@@ -1,6 +1,7 @@
 /**
  * The app's server (`npm start`, `npm run dev`): Next's request handler for everything but the
- * SQL lab's files, which are sent precompressed (lab-assets.ts).
+ * SQL lab's files and Next's own scripts and stylesheets, which are sent as the build compressed
+ * them (lab-assets.ts, next-static.ts).
  *   tsx server/main.ts [--dev] [-p PORT] [-H HOSTNAME]
  */
 import { createServer } from "node:http";
@@ -8,7 +9,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import next from "next";
 import { LAB_ASSETS_DIR } from "../lib/serve/lab-assets";
+import { NEXT_STATIC_DIR } from "../lib/serve/next-static";
 import { serveLabAsset } from "./lab-assets";
+import { nextStaticHandler } from "./next-static";
 
 const ROOT = path.join(import.meta.dirname, "..");
 const { values } = parseArgs({
@@ -24,9 +27,10 @@ const handle = app.getRequestHandler();
 await app.prepare();
 
 const assets = path.join(ROOT, LAB_ASSETS_DIR);
+const nextStatic = await nextStaticHandler(path.join(ROOT, NEXT_STATIC_DIR));
 createServer((req, res) => {
   serveLabAsset(req, res, assets)
-    .then((served) => (served ? undefined : handle(req, res)))
+    .then(async (served) => served || (await nextStatic(req, res)) || handle(req, res))
     .catch((err: unknown) => {
       console.error(err);
       if (!res.headersSent) res.writeHead(500).end();
