@@ -40,8 +40,7 @@ function start(mode: BootMode): void {
   ready = boot(mode);
   ready.then(
     () => reply({ type: "ready", readyAt: performance.timeOrigin + performance.now(), mode }),
-    (err: unknown) =>
-      reply({ type: "failed", message: err instanceof Error ? err.message : String(err) }),
+    (err: unknown) => reply({ type: "failed", message: messageOf(err) }),
   );
 }
 
@@ -53,9 +52,22 @@ scope.onmessage = (event: MessageEvent<LabRequest>) => {
   if (request.type === "boot") return start(request.mode);
   const booted = ready;
   if (!booted) return;
-  // A failed boot was already reported as "failed"; the catch only keeps the queue alive.
-  queue = queue.then(async () => answer(request, await booted)).catch(() => undefined);
+  // Requests may come before the boot ends: after a failed one (already reported as "failed")
+  // each is answered with the failure rather than left to the client's timeout.
+  queue = queue
+    .then(async () => answer(request, await booted))
+    .catch((err: unknown) =>
+      reply({
+        type: request.type === "check" ? "checked" : "tried",
+        id: request.id,
+        result: { ok: false, error: { message: messageOf(err) }, ms: 0 },
+      }),
+    );
 };
+
+function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
 
 async function answer(request: Exclude<LabRequest, { type: "boot" }>, lab: LabDatabase) {
   if (request.type === "check") {

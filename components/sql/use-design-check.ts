@@ -10,15 +10,15 @@ interface Waiter {
 }
 
 /**
- * The one check of the design's SQL on a page: it runs as soon as the lab is ready and again
- * whenever the SQL changes, whichever step is open, and every view reads it. `current` is the
+ * The one check of the design's SQL on a page: sent at once, it runs as soon as the lab is ready,
+ * and again whenever the SQL changes, whichever step is open, and every view reads it. `current` is the
  * answer for the SQL as it stands (null until the lab has answered for it); `last` may be for
  * text since edited (the editor shows it dimmed). `settled` waits for the answer for some SQL:
  * null when there will be none (the lab failed, or the SQL changed meanwhile).
  */
 export function useDesignCheck(sql: string) {
   const { status, check, tryFix } = useLab();
-  const live = useLiveCheck(sql, status.state === "ready", check);
+  const live = useLiveCheck(sql, status.state !== "failed", check);
   const current = live.checkedSql === sql ? live.result : null;
   const waiters = useRef<Waiter[]>([]);
 
