@@ -1,5 +1,5 @@
 /**
- * Test helper (Node only, like lib/generate/rustfmt-harness.ts): the checkout `apply` is tested
+ * Test helper (Node only, like lib/rust-harness/rustfmt-clean.ts): the checkout `apply` is tested
  * against, per era — the compile harness's skeleton of PostHog's proto and Rust
  * (`rust-harness/skeleton/base` with `current/` or `guide/` over it), the Python stand-ins in
  * `lib/apply/fixtures/checkout` and the Node compile harness's client modules (both layouts) over

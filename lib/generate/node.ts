@@ -6,7 +6,7 @@
 import { NODE_PATHS } from "../catalogue/paths";
 import type { FieldDesign } from "../design/model";
 import type { GenerateInput, Generator } from "./context";
-import { tsProperty } from "./escape/typescript";
+import { tsProperty } from "../escape/typescript";
 import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import {
   converterOf,

@@ -1,7 +1,7 @@
 /**
  * The body of the fake's method, computed from the fake's in-memory stores as FakePersonHogClient
  * does: reads answer from the dicts, writes change them so later reads see it. Only a design whose
- * SQL the fake can mirror gets one (fake-sql.ts: one table, AND-ed equalities on columns the
+ * SQL the fake can mirror gets one (lib/sql/fake-sql.ts: one table, AND-ed equalities on columns the
  * store keeps, each bound to a request field); otherwise the reason, for the TODO.
  */
 import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
@@ -9,9 +9,9 @@ import { personhogTable, type FakeStore } from "../catalogue/tables";
 import type { Design } from "../design/model";
 import type { Block, Part } from "./code";
 import { code } from "./code";
-import { PYTHON_KEYWORDS } from "./escape/keywords";
-import { pyKeywordArg } from "./escape/python";
-import { fakeSql, type Condition, type FakeSql } from "./fake-sql";
+import { PYTHON_KEYWORDS } from "../escape/keywords";
+import { pyKeywordArg } from "../escape/python";
+import { fakeSql, type Condition, type FakeSql } from "../sql/fake-sql";
 import { bracketed, comprehension, LINE_LENGTH } from "./python-layout";
 
 export type FakeBody =

@@ -8,7 +8,7 @@ import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import { personhogTable, type FakeStore } from "../catalogue/tables";
 import type { Design, FieldDesign } from "../design/model";
 import type { Generator } from "./context";
-import { pyComment, pyKeywordArg, pyString } from "./escape/python";
+import { pyComment, pyKeywordArg, pyString } from "../escape/python";
 import { code, type Block, type Part } from "./code";
 import { bracketed } from "./python-layout";
 import { fakeBody, type FakeBody } from "./python-fake";

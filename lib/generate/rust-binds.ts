@@ -7,7 +7,7 @@
 import type { Design, FieldDesign } from "../design/model";
 import { placeholderCount } from "../sql/params";
 import { findTable } from "../sql/schema";
-import { rustIdent } from "./escape/rust";
+import { rustIdent } from "../escape/rust";
 
 export interface Conversion {
   readonly lead: string;

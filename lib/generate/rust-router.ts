@@ -14,7 +14,7 @@ import { call, chain, signature, unbreakableArg } from "./rust-layout";
 import { proxySnippets, testServerStub } from "./rust-proxy";
 import { requestSignature } from "./rust-service";
 import { routerTest } from "./rust-router-test";
-import { rustString } from "./escape/rust";
+import { rustString } from "../escape/rust";
 import { carriesPersonKey, rustPlan, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";

@@ -1,7 +1,7 @@
 /**
  * Test helper: compiles Rust with the real rustc (edition 2024, whose reserved words include
  * every earlier edition's) and runs it. Used by the escape tests and the hostile-input property
- * test; Node-only, like rustfmt-harness.ts.
+ * test; Node-only, like rustfmt-clean.ts.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

@@ -12,8 +12,8 @@
  * not compile.
  */
 import type { RowField, RowValue } from "../catalogue/storage-rows";
-import { findTable, type ColumnSpec } from "../sql/schema";
-import { tokenize, type Token } from "../sql/tokens";
+import { findTable, type ColumnSpec } from "./schema";
+import { tokenize, type Token } from "./tokens";
 import { parseColumnAlias } from "./sqlx-column-alias";
 
 /** What a column decodes to before any cast; `text[]` has no field type of its own. */

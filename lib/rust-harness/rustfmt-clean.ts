@@ -2,8 +2,8 @@
  * Test helper: runs the real rustfmt over a generated snippet placed where it lands in its file
  * (inside a trait, an impl, a match, the KNOWN_METHODS array), so rustfmt sees the true nesting
  * depth. The snippet must parse and come back unchanged; macro arguments, which rustfmt skips when
- * they do not parse, are parsed a second time as plain calls. Used by rust.test.ts and the
- * hostile-input property test (hostile.test.ts).
+ * they do not parse, are parsed a second time as plain calls. Used by lib/generate's rust.test.ts
+ * and the hostile-input property test (hostile.test.ts).
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -12,8 +12,8 @@ import { homedir } from "node:os";
 import path from "node:path";
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
 import type { Design } from "../design/model";
-import { placementOf } from "./snippet-placement";
-import type { Snippet } from "./snippet";
+import { placementOf } from "../generate/snippet-placement";
+import type { Snippet } from "../generate/snippet";
 
 function findRustfmt(): string | null {
   const candidates = [

@@ -2,7 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import fc from "fast-check";
-import { compileAndRun, findRustTool } from "../rustc-harness";
+import { compileAndRun, findRustTool } from "../rust-harness/rustc-run";
 import { HOSTILE_PIECES, hostileText } from "./hostile";
 import { RUST_RAW, RUST_SUFFIXED } from "./keywords";
 import { rustComment, rustDocComment, rustIdent, rustSql, rustString } from "./rust";
