@@ -2,6 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import ts from "typescript";
 import { PROTOBUF_ES_RESERVED, TS_BINDING_RESERVED } from "./keywords";
+import CASES from "./typescript.cases.json" with { type: "json" };
 import { tsParam, tsProperty } from "./typescript";
 
 /** Parse and strict-mode binding errors of one module (no type checking, no lib). */
@@ -22,11 +23,8 @@ const asParameter = (name: string) =>
 
 describe("typescript escapes", () => {
   it("renames parameters that would be reserved, and the wrapper's own names", () => {
-    assert.equal(tsParam("team_id"), "teamId");
-    assert.equal(tsParam("delete"), "deleteValue");
-    assert.equal(tsParam("response"), "responseValue");
-    assert.equal(tsParam("caller_tag"), "callerTagValue");
-    assert.equal(tsParam("undefined"), "undefinedValue");
+    for (const [field, param] of Object.entries(CASES.tsParam))
+      assert.equal(tsParam(field), param, field);
     for (const word of TS_BINDING_RESERVED)
       assert.deepEqual(errors(asParameter(tsParam(word))), [], word);
   });
@@ -48,11 +46,8 @@ describe("typescript escapes", () => {
   });
 
   it("names message properties as protobuf-es v2 does", () => {
-    assert.equal(tsProperty("group_type_index"), "groupTypeIndex");
-    assert.equal(tsProperty("constructor"), "constructor$");
-    assert.equal(tsProperty("to_string"), "toString$");
-    assert.equal(tsProperty("value_of"), "valueOf$");
-    assert.equal(tsProperty("to_json"), "toJson");
+    for (const [field, property] of Object.entries(CASES.tsProperty))
+      assert.equal(tsProperty(field), property, field);
     assert.equal(PROTOBUF_ES_RESERVED.size, 4);
   });
 });
