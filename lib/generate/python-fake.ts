@@ -12,7 +12,7 @@ import { code } from "./code";
 import { PYTHON_KEYWORDS } from "../escape/keywords";
 import { pyKeywordArg } from "../escape/python";
 import { fakeSql, type Condition, type FakeSql } from "../sql/fake-sql";
-import { bracketed, comprehension, LINE_LENGTH } from "./python-layout";
+import { bracketed, comprehension, LINE_LENGTH, pyTuple } from "./python-layout";
 
 export type FakeBody =
   | {
@@ -66,6 +66,10 @@ function requestField(design: Design, n: number, repeated: boolean): string {
     throw new Unmapped(`${f.name} is not a Python attribute name`);
   return `request.${f.name}`;
 }
+
+/** `[: request.limit]` for `LIMIT $n`, nothing without a LIMIT. */
+const limitSlice = (design: Design, limit: number | undefined) =>
+  limit ? `[: ${requestField(design, limit, false)}]` : "";
 
 const LITERALS: Readonly<Record<string, string>> = { true: "True", false: "False" };
 
@@ -121,8 +125,7 @@ class Scan {
   }
   /** The key tuple, with `_` for parts nothing reads (call after the other expressions). */
   keyTarget(all = false): string {
-    const names = this.store.key.map((k) => (all || this.used.has(k.as) ? k.as : "_"));
-    return names.length === 1 ? names[0]! : `(${names.join(", ")})`;
+    return pyTuple(this.store.key.map((k) => (all || this.used.has(k.as) ? k.as : "_")));
   }
   /** The `for` clauses over every row (call after the other expressions: they mark what is read). */
   source(all = false): string[] {
@@ -153,8 +156,7 @@ function lookup(scan: Scan, where: readonly Condition[], design: Design): string
     const c = where.find((w) => w.column === k.column && w.op === "eq");
     return c && c.op === "eq" ? requestField(design, c.param, false) : undefined;
   });
-  if (parts.some((p) => p === undefined)) return undefined;
-  return parts.length === 1 ? parts[0] : `(${parts.join(", ")})`;
+  return parts.every((p) => p !== undefined) ? pyTuple(parts) : undefined;
 }
 
 const INTS = new Set(["int64", "int32"]);
@@ -170,7 +172,7 @@ function read(
   const key = lookup(scan, sql.where, design);
   const rest = sql.where.filter((c) => !(key && scan.isKey(c.column) && c.op === "eq"));
   const name = variable(answer.name);
-  const limited = sql.limit ? `[: ${requestField(design, sql.limit, false)}]` : "";
+  const limited = limitSlice(design, sql.limit);
   const attr = `self.${store.attr}`;
   let value: Block | string;
   if (sql.items === "count") {
@@ -260,8 +262,7 @@ function dropFromMirror(scan: Scan, mirror: FakeStore): Part {
       );
     return k.as;
   };
-  const parts = mirror.key.map((k) => from(k.column));
-  const key = parts.length === 1 ? parts[0]! : `(${parts.join(", ")})`;
+  const key = pyTuple(mirror.key.map((k) => from(k.column)));
   const attr = `self.${mirror.attr}`;
   if (mirror.holds !== "messages") return `${attr}.pop(${key}, None)`;
   const row = mirror.row ?? "row";
@@ -288,7 +289,7 @@ function remove(
 ): Part {
   const store = dictStore(scan, "remove");
   const tests = scan.tests(sql.where);
-  const limited = sql.limit ? `[: ${requestField(design, sql.limit, false)}]` : "";
+  const limited = limitSlice(design, sql.limit);
   const key = scan.keyTarget(true);
   const removed = comprehension(
     "removed = ",
@@ -357,13 +358,14 @@ function insertedValues(design: Design, sql: Extract<FakeSql, { kind: "insert" }
 }
 
 function keyOf(store: FakeStore, values: ReadonlyMap<string, string>): string {
-  const parts = store.key.map((k) => {
-    const v = values.get(k.column);
-    if (v === undefined)
-      throw new Unmapped(`${store.attr} is keyed by ${k.column}, which the INSERT does not give`);
-    return v;
-  });
-  return parts.length === 1 ? parts[0]! : `(${parts.join(", ")})`;
+  return pyTuple(
+    store.key.map((k) => {
+      const v = values.get(k.column);
+      if (v === undefined)
+        throw new Unmapped(`${store.attr} is keyed by ${k.column}, which the INSERT does not give`);
+      return v;
+    }),
+  );
 }
 
 /** `module.Message(field=value, …)` from the inserted columns the store's message carries. */

@@ -3,6 +3,10 @@ import { code, type Block } from "./code";
 
 export const LINE_LENGTH = 120;
 
+/** A key as Python writes it: the one part alone, several as a tuple `(a, b)`. */
+export const pyTuple = (parts: readonly string[]): string =>
+  parts.length === 1 ? parts[0]! : `(${parts.join(", ")})`;
+
 /**
  * `head(items)tail` the way ruff format breaks it at `column`: on one line if it fits, else the
  * items on one indented line, else one item per line with a trailing comma.
