@@ -234,14 +234,14 @@ function nextOf(name: string, clauses: readonly string[]): Block {
     if (column + flat.length <= LINE_LENGTH) return flat;
     if (column + 4 + inner.length + 8 <= LINE_LENGTH)
       return `${name} = next(\n    (${inner}), None\n)`;
-    return [
-      `${name} = next(`,
-      "    (",
-      ...clauses.map((c) => `        ${c}`),
-      "    ),",
-      "    None,",
-      ")",
-    ].join("\n");
+    return code`
+      ${name} = next(
+          (
+              ${clauses}
+          ),
+          None,
+      )
+    `(column);
   };
 }
 

@@ -43,7 +43,10 @@ export function comprehension(
     // Later lines are relative: the template indents them to the line the block starts on.
     if (column + 4 + inner.length <= LINE_LENGTH)
       return `${head}${open}\n    ${inner}\n${close}${tail}`;
-    const lines = clauses.map((c) => `    ${c}`).join("\n");
-    return `${head}${open}\n${lines}\n${close}${tail}`;
+    return code`
+      ${head}${open}
+          ${clauses}
+      ${close}${tail}
+    `(column);
   };
 }
