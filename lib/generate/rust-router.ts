@@ -33,6 +33,23 @@ function typedSig(d: GenerateInput["d"], end: " {" | ";", pub = "", arg = "reque
   );
 }
 
+/** The method in one of the backend traits, which backend/mod.rs declares (LeaderOps, PersonHogBackend). */
+function traitDeclaration(
+  d: GenerateInput["d"],
+  id: string,
+  trait: string,
+  notes: readonly string[],
+): Snippet {
+  const file = `${ROUTER}/src/backend/mod.rs`;
+  return snippet({
+    id,
+    file,
+    anchor: `inside \`pub trait ${trait}\``,
+    code: typedSig(d, ";"),
+    notes,
+  });
+}
+
 /**
  * The body of the router method, as era B writes it: person writes go to the leader through
  * `call_leader!`; person reads with read options first refuse STRONG (`require_replica`: only
@@ -103,13 +120,9 @@ function leaderOpsSnippets(input: GenerateInput): Snippet[] {
     "",
   );
   return [
-    snippet({
-      id: "rust-router-leader-ops",
-      file: `${ROUTER}/src/backend/mod.rs`,
-      anchor: "inside `pub trait LeaderOps`",
-      code: typedSig(d, ";"),
-      notes: ["LeaderOps is what call_leader! calls; LeaderBackend implements it."],
-    }),
+    traitDeclaration(d, "rust-router-leader-ops", "LeaderOps", [
+      "LeaderOps is what call_leader! calls; LeaderBackend implements it.",
+    ]),
     snippet({
       id: "rust-router-leader-backend",
       file: `${ROUTER}/src/backend/leader.rs`,
@@ -150,13 +163,7 @@ function serviceSnippet(input: GenerateInput): Snippet {
 function replicaBackendSnippets(input: GenerateInput): Snippet[] {
   const { d } = input;
   return [
-    snippet({
-      id: "rust-router-backend-trait",
-      file: `${ROUTER}/src/backend/mod.rs`,
-      anchor: "inside `pub trait PersonHogBackend`",
-      code: typedSig(d, ";"),
-      notes: [],
-    }),
+    traitDeclaration(d, "rust-router-backend-trait", "PersonHogBackend", []),
     snippet({
       id: "rust-router-backend-replica",
       file: `${ROUTER}/src/backend/replica.rs`,
