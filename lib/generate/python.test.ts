@@ -6,7 +6,8 @@ import { DESIGN_FIXTURES } from "../design/fixtures";
 import type { Design } from "../design/model";
 import { generateInput } from "./context";
 import { assertGolden } from "./golden";
-import { bracketed, pythonSnippets } from "./python";
+import { bracketed } from "./python-layout";
+import { pythonSnippets } from "./python";
 import type { Snippet } from "./snippet";
 
 function generate(design: Design): Snippet[] {

@@ -13,7 +13,6 @@ import { code, type Block, type Part } from "./code";
 import { bracketed, pyTuple } from "./python-layout";
 import { fakeBody, type FakeBody } from "./python-fake";
 
-export { bracketed } from "./python-layout";
 import { snippet } from "./snippet-builder";
 
 const GENERATED = PYTHON_PATHS.generated;
