@@ -34,6 +34,15 @@ interface Answer {
 
 class Unmapped extends Error {}
 
+/** What every statement kind's body reads: the design, the scan over its store, the answer. */
+interface Body {
+  readonly design: Design;
+  readonly scan: Scan;
+  readonly answer: Answer;
+  /** The response message's constructor. */
+  readonly response: string;
+}
+
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 
 /** The single field the fake's answer fills: a new response's only field or a shared one's. */
@@ -162,11 +171,8 @@ function lookup(scan: Scan, where: readonly Condition[], design: Design): string
 const INTS = new Set(["int64", "int32"]);
 
 function read(
-  design: Design,
-  scan: Scan,
+  { design, scan, answer, response }: Body,
   sql: { items: "count" | readonly string[]; where: readonly Condition[]; limit?: number },
-  answer: Answer,
-  response: string,
 ): Part {
   const store = scan.store;
   const key = lookup(scan, sql.where, design);
@@ -281,11 +287,8 @@ function dictStore(scan: Scan, verb: "add" | "remove"): FakeStore {
 }
 
 function remove(
-  design: Design,
-  scan: Scan,
+  { design, scan, answer, response }: Body,
   sql: { where: readonly Condition[]; limit?: number },
-  answer: Answer,
-  response: string,
 ): Part {
   const store = dictStore(scan, "remove");
   const tests = scan.tests(sql.where);
@@ -308,14 +311,8 @@ function remove(
 }
 
 function update(
-  design: Design,
-  scan: Scan,
-  sql: {
-    where: readonly Condition[];
-    set: readonly { column: string; param: number; greatest: boolean }[];
-  },
-  answer: Answer,
-  response: string,
+  { design, scan, answer, response }: Body,
+  sql: Extract<FakeSql, { kind: "update" }>,
 ): Part {
   const store = scan.store;
   if (store.holds !== "message")
@@ -422,11 +419,8 @@ function insertAnswer(
 }
 
 function insert(
-  design: Design,
-  scan: Scan,
+  { design, scan, answer, response }: Body,
   sql: Extract<FakeSql, { kind: "insert" }>,
-  answer: Answer,
-  response: string,
 ): Part {
   const store = dictStore(scan, "add");
   const values = insertedValues(design, sql);
@@ -475,15 +469,15 @@ export function fakeBody(design: Design, response: string): FakeBody {
   const store = sql.kind === "select" ? readStore(stores, sql.where) : stores[0]!;
   const scan = new Scan(store, design);
   try {
-    const answer = answerField(design);
+    const body: Body = { design, scan, answer: answerField(design), response };
     const lines =
       sql.kind === "select"
-        ? read(design, scan, sql, answer, response)
+        ? read(body, sql)
         : sql.kind === "delete"
-          ? remove(design, scan, sql, answer, response)
+          ? remove(body, sql)
           : sql.kind === "insert"
-            ? insert(design, scan, sql, answer, response)
-            : update(design, scan, sql, answer, response);
+            ? insert(body, sql)
+            : update(body, sql);
     const adds = sql.kind === "delete" || sql.kind === "insert";
     const mirrors = adds ? store.mirrors.map((m) => m.attr) : [];
     return { lines, store: store.attr, mirrors, assumed: scan.assumed, unkept: scan.unkept };
