@@ -12,7 +12,7 @@ import { code } from "./code";
 import { PYTHON_KEYWORDS } from "../escape/keywords";
 import { pyKeywordArg } from "../escape/python";
 import { fakeSql, type Condition, type FakeSql } from "../sql/fake-sql";
-import { bracketed, comprehension, LINE_LENGTH, pyTuple } from "./python-layout";
+import { bracketed, comprehension, LINE_LENGTH, nextOf, pyTuple } from "./python-layout";
 
 export type FakeBody =
   | {
@@ -230,25 +230,6 @@ function read(
     ${value}
     return ${response}(${pyKeywordArg(answer.name, name)})
   `;
-}
-
-/** `name = next((row for … if …), None)`: the first match or None, broken as ruff breaks it. */
-function nextOf(name: string, clauses: readonly string[]): Block {
-  return (column) => {
-    const inner = clauses.join(" ");
-    const flat = `${name} = next((${inner}), None)`;
-    if (column + flat.length <= LINE_LENGTH) return flat;
-    if (column + 4 + inner.length + 8 <= LINE_LENGTH)
-      return `${name} = next(\n    (${inner}), None\n)`;
-    return code`
-      ${name} = next(
-          (
-              ${clauses}
-          ),
-          None,
-      )
-    `(column);
-  };
 }
 
 /** The count or flag a write answers with. */

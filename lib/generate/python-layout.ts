@@ -50,3 +50,22 @@ export function comprehension(
     `(column);
   };
 }
+
+/** `name = next((row for … if …), None)`: the first match or None, broken as ruff breaks it. */
+export function nextOf(name: string, clauses: readonly string[]): Block {
+  return (column) => {
+    const inner = clauses.join(" ");
+    const flat = `${name} = next((${inner}), None)`;
+    if (column + flat.length <= LINE_LENGTH) return flat;
+    if (column + 4 + inner.length + 8 <= LINE_LENGTH)
+      return `${name} = next(\n    (${inner}), None\n)`;
+    return code`
+      ${name} = next(
+          (
+              ${clauses}
+          ),
+          None,
+      )
+    `(column);
+  };
+}
