@@ -164,6 +164,7 @@ function replicaBackendSnippets(input: GenerateInput): Snippet[] {
   const { d } = input;
   return [
     traitDeclaration(d, "rust-router-backend-trait", "PersonHogBackend", []),
+    // Shaped like LeaderBackend's impl on purpose: each impl is written out to read like its file.
     snippet({
       id: "rust-router-backend-replica",
       file: `${ROUTER}/src/backend/replica.rs`,
