@@ -2,6 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { EMPTY_DESIGN } from "./defaults";
 import { FIELD_LABELS, fieldLabel, fieldPlace } from "./field-labels";
+import { itAnswersEach } from "../test-cases";
 import CASES from "./field-labels.cases.json" with { type: "json" };
 
 describe("field labels", () => {
@@ -10,13 +11,5 @@ describe("field labels", () => {
     for (const [key, label] of Object.entries(FIELD_LABELS)) assert.notEqual(label, key);
   });
 
-  it("spell a path as the form shows it, counting fields from 1; an unknown path as it is", () => {
-    for (const [path, want] of Object.entries(CASES.fieldLabel))
-      assert.equal(fieldLabel(path), want, `fieldLabel(${path})`);
-  });
-
-  it("say where to check a field", () => {
-    for (const [path, want] of Object.entries(CASES.fieldPlace))
-      assert.equal(fieldPlace(path), want, `fieldPlace(${path})`);
-  });
+  itAnswersEach({ fieldLabel, fieldPlace }, CASES);
 });

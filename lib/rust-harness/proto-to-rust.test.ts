@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { fieldIdent, protoToRust, snakeCase, upperCamel } from "./proto-to-rust";
+import { itAnswersEach } from "../test-cases";
 import NAME_CASES from "./proto-to-rust.cases.json" with { type: "json" };
 
 const TYPES = `syntax = "proto3";
@@ -54,12 +55,7 @@ const types = rust.get("personhog.types.v1")!;
 const service = rust.get("personhog.service.v1")!;
 
 describe("names, as prost and tonic (heck) spell them", () => {
-  const namers = { snakeCase, upperCamel, fieldIdent };
-  for (const [fn, { does, cases }] of Object.entries(NAME_CASES))
-    it(does, () => {
-      for (const [name, want] of Object.entries(cases))
-        assert.equal(namers[fn as keyof typeof namers](name), want, `${fn}(${name})`);
-    });
+  itAnswersEach({ snakeCase, upperCamel, fieldIdent }, NAME_CASES);
 });
 
 describe("protoToRust", () => {

@@ -2,13 +2,11 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { conjuncts, parseAtom, parseCondition, stripOuterParens } from "./conditions";
+import { itAnswersEach } from "../test-cases";
 import CASES from "./conditions.cases.json" with { type: "json" };
 
 describe("stripOuterParens", () => {
-  it("removes only parentheses that wrap the whole expression", () => {
-    for (const [text, want] of Object.entries(CASES.stripOuterParens))
-      assert.equal(stripOuterParens(text), want, `stripOuterParens(${text})`);
-  });
+  itAnswersEach({ stripOuterParens }, CASES);
 
   it("peels any depth in one scan", () => {
     const depth = 100_000;
