@@ -1,6 +1,7 @@
 /**
- * Test helper (Node only, like lib/apply/fixture-tree.ts): the case tables that sit beside a test as `x.cases.json` (test vectors are data),
- * one test per row, each case checked with a message that names the call.
+ * Test helper (Node only, like lib/apply/fixture-tree.ts): runs the case table that sits beside a
+ * test as `x.cases.json` (test vectors are data), one test per row, each case checked with a
+ * message that names the call.
  */
 import assert from "node:assert/strict";
 import { it } from "node:test";
