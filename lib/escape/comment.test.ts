@@ -2,6 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { isUnsafe } from "./chars";
+import { itAnswersEach } from "../test-cases";
 import CASES from "./comment.cases.json" with { type: "json" };
 import { commentText } from "./comment";
 import { hostileText } from "./hostile";
@@ -10,12 +11,7 @@ const unsafeIn = (text: string) =>
   [...text].filter((ch) => isUnsafe(ch.codePointAt(0)!)).map((ch) => ch.codePointAt(0));
 
 describe("commentText", () => {
-  // Each case: the design's text and the comment text it must become.
-  for (const [rule, cases] of Object.entries(CASES))
-    it(rule, () => {
-      for (const [text, comment] of Object.entries(cases))
-        assert.equal(commentText(text), comment, JSON.stringify(text));
-    });
+  itAnswersEach({ commentText }, CASES);
 
   it("never lets a line break, a block delimiter or an unsafe character through", () => {
     fc.assert(

@@ -2,6 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import ts from "typescript";
 import { PROTOBUF_ES_RESERVED, TS_BINDING_RESERVED } from "./keywords";
+import { itAnswersEach } from "../test-cases";
 import CASES from "./typescript.cases.json" with { type: "json" };
 import { tsParam, tsProperty } from "./typescript";
 
@@ -22,9 +23,9 @@ const asParameter = (name: string) =>
   `export class C {\n  async m(${name}: number) {\n    return ${name}\n  }\n}\n`;
 
 describe("typescript escapes", () => {
-  it("renames parameters that would be reserved, and the wrapper's own names", () => {
-    for (const [field, param] of Object.entries(CASES.tsParam))
-      assert.equal(tsParam(field), param, field);
+  itAnswersEach({ tsParam, tsProperty }, CASES);
+
+  it("renames every reserved word to a parameter TypeScript accepts", () => {
     for (const word of TS_BINDING_RESERVED)
       assert.deepEqual(errors(asParameter(tsParam(word))), [], word);
   });
@@ -45,9 +46,7 @@ describe("typescript escapes", () => {
     }
   });
 
-  it("names message properties as protobuf-es v2 does", () => {
-    for (const [field, property] of Object.entries(CASES.tsProperty))
-      assert.equal(tsProperty(field), property, field);
+  it("knows the four names protobuf-es v2 suffixes with $", () => {
     assert.equal(PROTOBUF_ES_RESERVED.size, 4);
   });
 });
