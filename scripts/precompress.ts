@@ -5,8 +5,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { promisify } from "node:util";
 import zlib from "node:zlib";
-import type { Coding } from "../lib/serve/content-coding";
-import { CODING_SUFFIX } from "../lib/serve/lab-assets";
+import { CODING_SUFFIX, type Coding } from "../lib/serve/content-coding";
 
 /** Brotli at quality 9: within 13% of quality 11's size for PGlite's wasm, in an eighth of the time (3 s). */
 const COMPRESS: Record<Coding, (bytes: Buffer) => Promise<Buffer>> = {

@@ -7,8 +7,7 @@ import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
-import { chooseCoding, type Coding } from "../lib/serve/content-coding";
-import { CODING_SUFFIX } from "../lib/serve/lab-assets";
+import { CODING_SUFFIX, chooseCoding, type Coding } from "../lib/serve/content-coding";
 
 export interface StoredFile {
   /** Absolute path of the file as the build left it. */

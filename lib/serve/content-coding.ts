@@ -5,6 +5,9 @@
  */
 export type Coding = "br" | "gzip";
 
+/** A file compressed at build time lies beside the original under this suffix. */
+export const CODING_SUFFIX: Readonly<Record<Coding, string>> = { br: ".br", gzip: ".gz" };
+
 const MAX_HEADER = 1024;
 /** Smaller first at equal preference. */
 const PREFERENCE: readonly Coding[] = ["br", "gzip"];

@@ -1,8 +1,8 @@
 /**
  * The SQL lab's browser files (the bundled worker, PGlite's wasm and file-system bundle, the
  * schema snapshot): built into LAB_ASSETS_DIR, compressed there once, and served under
- * LAB_ASSETS_URL by app/lab/[asset]/route.ts. PGlite finds its files relative to the worker's URL,
- * so they all share one folder.
+ * LAB_ASSETS_URL by npm start's server (server/lab-assets.ts). PGlite finds its files relative
+ * to the worker's URL, so they all share one folder.
  */
 import type { Coding } from "./content-coding";
 
@@ -50,5 +50,3 @@ export function precompressedFiles(): { file: string; codings: readonly Coding[]
     .filter((a) => a.precompressed.length > 0)
     .map((a) => ({ file: a.file, codings: a.precompressed }));
 }
-
-export const CODING_SUFFIX: Readonly<Record<Coding, string>> = { br: ".br", gzip: ".gz" };
