@@ -42,9 +42,9 @@ export async function readIndexParents(db: SqlDatabase): Promise<Record<string, 
   return Object.fromEntries(rows.map((r) => [r.child, r.parent]));
 }
 
-async function prepareLab(db: PGlite): Promise<LabDatabase> {
+async function prepareLab(db: PGlite, warm = true): Promise<LabDatabase> {
   const ctx: AnalysisContext = { indexParents: await readIndexParents(db) };
-  await checkSql(db, ctx, WARM_UP);
+  if (warm) await checkSql(db, ctx, WARM_UP);
   return { db, ctx };
 }
 
@@ -60,7 +60,29 @@ export async function bootLab(): Promise<LabDatabase> {
   return prepareLab(await createSchemaDatabase());
 }
 
-/** Boots from a `dumpDataDir` snapshot of `createSchemaDatabase()` (gzip tarball). */
-export async function bootLabFromSnapshot(snapshot: Blob): Promise<LabDatabase> {
-  return prepareLab(await PGlite.create({ loadDataDir: snapshot, startParams: START_PARAMS }));
+/** How to boot: what the caller prepared ahead (in parallel with other work), and the warm-up. */
+export interface SnapshotBootOptions {
+  /** PGlite's wasm, already compiled; else PGlite reads and compiles its own. */
+  readonly wasmModule?: WebAssembly.Module;
+  /**
+   * Warm the planner (the default). A process that checks one statement and exits skips it: the
+   * warm-up would only move the first check's catalogue loading earlier, and do more of it.
+   */
+  readonly warm?: boolean;
+}
+
+/**
+ * Boots from a `dumpDataDir` snapshot of `createSchemaDatabase()`: the gzip tarball, or the tar
+ * itself typed `application/x-tar` (PGlite then reads it as is, with no gunzip).
+ */
+export async function bootLabFromSnapshot(
+  snapshot: Blob,
+  { wasmModule, warm }: SnapshotBootOptions = {},
+): Promise<LabDatabase> {
+  const db = await PGlite.create({
+    loadDataDir: snapshot,
+    startParams: START_PARAMS,
+    ...(wasmModule ? { pgliteWasmModule: wasmModule } : {}),
+  });
+  return prepareLab(db, warm);
 }
