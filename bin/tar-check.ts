@@ -35,7 +35,7 @@ export function isWholeTar(file: string): boolean {
     const { size } = fstatSync(fd);
     const block = new Uint8Array(BLOCK);
     const read = (at: number) => readSync(fd, block, 0, BLOCK, at) === BLOCK;
-    for (let at = 0; at + BLOCK <= size; ) {
+    for (let at = 0; at + BLOCK <= size;) {
       if (!read(at)) return false;
       if (isZero(block)) return at + 2 * BLOCK <= size && read(at + BLOCK) && isZero(block);
       if (octalField(block, 148, 8) !== checksumOf(block)) return false;
