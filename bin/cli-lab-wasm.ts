@@ -13,8 +13,8 @@ let compiled: Promise<LabWasm> | null = null;
 async function compile(root: string): Promise<LabWasm> {
   const require = createRequire(path.join(root, "package.json"));
   const dist = path.dirname(require.resolve("@electric-sql/pglite"));
-  const module = await WebAssembly.compile(await readFile(path.join(dist, "pglite.wasm")));
-  return { type: "wasm", module };
+  const compiledModule = await WebAssembly.compile(await readFile(path.join(dist, "pglite.wasm")));
+  return { type: "wasm", module: compiledModule };
 }
 
 /** Never fails: without the module, PGlite compiles its own. */
