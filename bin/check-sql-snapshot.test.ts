@@ -7,16 +7,7 @@
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import {
-  mkdir,
-  mkdtemp,
-  readFile,
-  readdir,
-  rm,
-  symlink,
-  truncate,
-  writeFile,
-} from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { createSchemaDatabase } from "../lib/sql/boot";
@@ -111,7 +102,7 @@ describe("check-sql with a schema snapshot available", () => {
   });
 
   for (const [damage, spoil] of [
-    ["cut short", () => truncate(tar, 20_000)],
+    ["cut short", async () => writeFile(tar, (await readFile(tar)).subarray(0, 20_000))],
     ["overwritten", async () => writeFile(tar, Buffer.alloc((await readFile(tar)).length, 7))],
   ] as const) {
     it(`does not trust a tar ${damage}: unpacks the snapshot again`, async () => {
