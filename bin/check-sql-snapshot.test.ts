@@ -14,7 +14,7 @@ import { createSchemaDatabase } from "../lib/sql/boot";
 import { compactForSnapshot } from "../lib/sql/snapshot";
 import { main, useCliSetup } from "./cli";
 import { cacheSnapshotFiles, labSnapshot, snapshotKey } from "./lab-snapshot";
-import { isWholeTar } from "./tar-check";
+import { isWholeTar } from "./snapshot-tar";
 
 const ROOT = path.join(import.meta.dirname, "..");
 const MARKER_SQL = "SELECT * FROM snapshot_marker WHERE id = $1";

@@ -6,9 +6,10 @@
  * wrote it.
  *
  * The lab boots from the snapshot's tar, unpacked once into the cache beside it (same key, `.tar`):
- * reading 31 MB from the page cache is cheaper than inflating 1.3 MB at every run, and PGlite,
- * told the type, unpacks it without first trying it as a tar and then gunzipping it. A cached tar
- * that is not whole (a short write, another program's bytes) is not trusted: it is made again.
+ * reading 15 MB (its WAL segment's zeroed tail cut: snapshot-tar.ts) from the page cache is
+ * cheaper than inflating 1.3 MB at every run, and PGlite, told the type, unpacks it without first
+ * trying it as a tar and then gunzipping it. A cached tar that is not whole (a short write,
+ * another program's bytes) is not trusted: it is made again.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -20,7 +21,7 @@ import { gunzip } from "node:zlib";
 import { schemaDdl } from "../lib/sql/ddl";
 import { SNAPSHOT_URL } from "../workers/lab-protocol";
 import type { CliPaths } from "./cli-setup";
-import { isWholeTar } from "./tar-check";
+import { isWholeTar, trimWalSegments } from "./snapshot-tar";
 
 /** Where the snapshot came from: the build, the cache, or made now (the DDL ran, once). */
 export type SnapshotSource = "build" | "cache" | "made";
@@ -153,9 +154,7 @@ export async function labSnapshot(
   const tar = isWholeTar(files.tar) ? await readFile(files.tar).catch(() => null) : null;
   if (tar) return { snapshot: new TarBytes(tar), source: "cache", file: files.tar };
   const packed = await packedSnapshot(paths, key, making);
-  const unpacked: Uint8Array<ArrayBuffer> = await promisify(gunzip)(
-    await packed.snapshot.arrayBuffer(),
-  );
+  const unpacked = trimWalSegments(await promisify(gunzip)(await packed.snapshot.arrayBuffer()));
   const snapshot = new TarBytes(unpacked);
   if (packed.notCached) return { ...packed, snapshot };
   try {
