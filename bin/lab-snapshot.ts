@@ -104,7 +104,7 @@ export function cacheSnapshotFiles(cache: string, key: string): { packed: string
 /**
  * A tar already in memory, handed to PGlite without a copy: Node's Blob constructor copies its
  * parts, and a file-backed Blob (openAsBlob) holds the bytes twice while arrayBuffer() reads them,
- * either way 30 MB more peak memory. PGlite reads a snapshot only through `type` and
+ * either way the tar's size again in peak memory. PGlite reads a snapshot only through `type` and
  * `arrayBuffer()`, so this Blob answers those two (its other members see an empty Blob).
  */
 class TarBytes extends Blob {
