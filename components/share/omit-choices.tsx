@@ -1,4 +1,5 @@
 import { BULKY_PARTS, type BulkyPart } from "@/lib/link";
+import { Checkbox } from "@/components/ui/checkbox";
 
 const LABELS: Record<BulkyPart, string> = { sql: "the SQL", comments: "field comments" };
 
@@ -15,17 +16,15 @@ export function OmitChoices({
       <legend className="sr-only">Leave out of the link</legend>
       <span>Leave out:</span>
       {BULKY_PARTS.map((part) => (
-        <label key={part} className="flex items-center gap-1">
-          <input
-            type="checkbox"
-            data-testid={`omit-${part}`}
-            checked={omit.includes(part)}
-            onChange={(e) =>
-              onChange(e.target.checked ? [...omit, part] : omit.filter((p) => p !== part))
-            }
-          />
+        <Checkbox
+          key={part}
+          testId={`omit-${part}`}
+          checked={omit.includes(part)}
+          onChange={(on) => onChange(on ? [...omit, part] : omit.filter((p) => p !== part))}
+          className="flex items-center gap-1"
+        >
           {LABELS[part]}
-        </label>
+        </Checkbox>
       ))}
     </fieldset>
   );

@@ -49,6 +49,7 @@ export function SqlPanel({
       <h2 id="sql-heading" className="text-lg font-semibold">
         Access pattern (SQL)
       </h2>
+      {/* Alike on purpose: props passed by name, as the workbench passes each step its own. */}
       <SqlEditor
         value={sql}
         revision={revision}

@@ -31,6 +31,7 @@ export function VerdictList({
   readonly verdicts: readonly Verdict[];
   readonly actions?: FixActions;
 }) {
+  // Alike on purpose: ProblemList's rows share these data attributes (tests read them), not content.
   return (
     <ul data-testid="verdicts" className="space-y-2">
       {verdicts.map((v, i) => (

@@ -1,6 +1,7 @@
 import { DOMAINS, DOMAIN_FACTS } from "@/lib/catalogue/domains";
 import { DESIGN_CHOICES, TARGET_LABELS, type Design } from "@/lib/design/model";
 import { Choice } from "@/components/ui/choice";
+import type { DesignFormProps } from "./design-form-props";
 
 type FormChoice = "domain" | "batch" | "consistency" | "target";
 
@@ -18,12 +19,9 @@ const LABELS: {
 };
 
 /** A select for a design field chosen from a fixed list, its test id the field's name. */
-export function DesignChoice<F extends FormChoice>(props: {
-  readonly field: F;
-  readonly label: string;
-  readonly design: Design;
-  readonly update: (change: Partial<Design>) => void;
-}) {
+export function DesignChoice<F extends FormChoice>(
+  props: DesignFormProps & { readonly field: F; readonly label: string },
+) {
   const { field, design, update } = props;
   return (
     <Choice<Design[F]>

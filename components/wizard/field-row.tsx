@@ -1,7 +1,10 @@
 import { KNOWN_MESSAGES } from "@/lib/catalogue/existing-rpcs";
 import { SCALAR_TYPES, type FieldDesign } from "@/lib/design/model";
+import { Checkbox } from "@/components/ui/checkbox";
 
 const TYPES = [...SCALAR_TYPES, ...Object.keys(KNOWN_MESSAGES)];
+/** The two switches of a field, each labelled with its proto keyword. */
+const FLAGS = ["optional", "repeated"] as const;
 
 export interface FieldRowProps {
   readonly field: FieldDesign;
@@ -36,22 +39,16 @@ export function FieldRow({ field, number, onChange, onRemove, onMove }: FieldRow
           <option key={t}>{t}</option>
         ))}
       </select>
-      <label className="flex items-center gap-1">
-        <input
-          type="checkbox"
-          checked={field.optional}
-          onChange={(e) => set({ optional: e.target.checked })}
-        />{" "}
-        optional
-      </label>
-      <label className="flex items-center gap-1">
-        <input
-          type="checkbox"
-          checked={field.repeated}
-          onChange={(e) => set({ repeated: e.target.checked })}
-        />{" "}
-        repeated
-      </label>
+      {FLAGS.map((flag) => (
+        <Checkbox
+          key={flag}
+          checked={field[flag]}
+          onChange={(on) => onChange({ ...field, [flag]: on })}
+          className="flex items-center gap-1"
+        >
+          {flag}
+        </Checkbox>
+      ))}
       <input
         aria-label={`Field ${number} comment`}
         placeholder="comment"

@@ -1,5 +1,6 @@
-import { CONVERGENT_SHAPES, type Design, type LeaderSafety } from "@/lib/design/model";
+import { CONVERGENT_SHAPES, type LeaderSafety } from "@/lib/design/model";
 import { Choice } from "@/components/ui/choice";
+import type { DesignFormProps } from "./design-form-props";
 
 const KINDS = ["unanswered", "convergent", "idempotency-key", "neither"] as const;
 const KIND_LABELS = {
@@ -10,13 +11,7 @@ const KIND_LABELS = {
 };
 
 /** The leader may receive a write more than once: the design must say why that is safe. */
-export function LeaderSafetyForm({
-  design,
-  update,
-}: {
-  readonly design: Design;
-  readonly update: (change: Partial<Design>) => void;
-}) {
+export function LeaderSafetyForm({ design, update }: DesignFormProps) {
   const s = design.leaderSafety;
   const set = (leaderSafety: LeaderSafety) => update({ leaderSafety });
   return (

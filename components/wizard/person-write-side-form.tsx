@@ -1,15 +1,10 @@
 import { useId } from "react";
-import { DESIGN_CHOICES, type Design } from "@/lib/design/model";
+import { DESIGN_CHOICES } from "@/lib/design/model";
 import { PERSON_WRITE_SIDES } from "@/lib/design/person-write-sides";
+import type { DesignFormProps } from "./design-form-props";
 
 /** Where a current-target person write is served: the replica's primary pool or the leader. */
-export function PersonWriteSideForm({
-  design,
-  update,
-}: {
-  readonly design: Design;
-  readonly update: (change: Partial<Design>) => void;
-}) {
+export function PersonWriteSideForm({ design, update }: DesignFormProps) {
   const id = useId();
   return (
     <fieldset

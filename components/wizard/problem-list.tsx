@@ -12,6 +12,7 @@ export function ProblemList({ problems }: { readonly problems: readonly Problem[
   const sorted = [...problems].sort((a, b) =>
     a.severity === b.severity ? 0 : a.severity === "error" ? -1 : 1,
   );
+  // Alike on purpose: VerdictList's rows share these data attributes (tests read them), not content.
   return (
     <ul data-testid="design-problems" className="space-y-1 text-sm">
       {sorted.map((p, i) => (

@@ -1,18 +1,12 @@
 import { SHARED_RESPONSES } from "@/lib/catalogue/existing-rpcs";
-import type { Design } from "@/lib/design/model";
 import { Choice } from "@/components/ui/choice";
 import { FieldsEditor } from "./fields-editor";
+import type { DesignFormProps } from "./design-form-props";
 
 const SHARED = Object.keys(SHARED_RESPONSES);
 
 /** A new <Rpc>Response message, or an existing shared response. */
-export function ResponseEditor({
-  design,
-  update,
-}: {
-  readonly design: Design;
-  readonly update: (change: Partial<Design>) => void;
-}) {
+export function ResponseEditor({ design, update }: DesignFormProps) {
   const r = design.response;
   const choice = r.kind === "new" ? "new" : r.name;
   return (

@@ -1,14 +1,9 @@
-import type { Design } from "@/lib/design/model";
+import { Checkbox } from "@/components/ui/checkbox";
 import { DesignChoice } from "./design-choice";
+import type { DesignFormProps } from "./design-form-props";
 
 /** The RPC's name, the proto file its messages go in, and whether reads carry read_options. */
-export function RpcBasicsForm({
-  design,
-  update,
-}: {
-  readonly design: Design;
-  readonly update: (change: Partial<Design>) => void;
-}) {
+export function RpcBasicsForm({ design, update }: DesignFormProps) {
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <label className="block text-sm">
@@ -23,14 +18,13 @@ export function RpcBasicsForm({
       </label>
       <DesignChoice field="domain" label="Domain (proto file)" design={design} update={update} />
       {design.operation === "read" && (
-        <label className="flex items-center gap-2 text-sm sm:col-span-2">
-          <input
-            type="checkbox"
-            checked={design.readOptions}
-            onChange={(e) => update({ readOptions: e.target.checked })}
-          />{" "}
+        <Checkbox
+          checked={design.readOptions}
+          onChange={(readOptions) => update({ readOptions })}
+          className="flex items-center gap-2 text-sm sm:col-span-2"
+        >
           carries <code>read_options</code> (last field)
-        </label>
+        </Checkbox>
       )}
     </div>
   );

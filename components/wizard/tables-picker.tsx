@@ -1,14 +1,13 @@
 import { PERSONHOG_TABLES } from "@/lib/catalogue/tables";
-import type { Design } from "@/lib/design/model";
 import { designCategory, mixedCategories, tablesOutside } from "@/lib/design/derive";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Choice } from "@/components/ui/choice";
+import type { DesignFormProps } from "./design-form-props";
 
 /** The tables the RPC touches, picked or taken from the checked SQL, and the category they imply. */
-export function TablesPicker(props: {
-  readonly design: Design;
-  readonly update: (change: Partial<Design>) => void;
-  readonly sqlTables: readonly string[] | null;
-}) {
+export function TablesPicker(
+  props: DesignFormProps & { readonly sqlTables: readonly string[] | null },
+) {
   const { design, update, sqlTables } = props;
   const toggle = (name: string, on: boolean) =>
     update({ tables: on ? [...design.tables, name] : design.tables.filter((t) => t !== name) });
@@ -24,15 +23,15 @@ export function TablesPicker(props: {
       <div className="grid gap-1">
         {PERSONHOG_TABLES.map((t) => (
           // Wraps on a phone: the longest name and its category do not fit one 390 px row.
-          <label key={t.name} className="flex flex-wrap items-center gap-x-2">
-            <input
-              type="checkbox"
-              checked={design.tables.includes(t.name)}
-              onChange={(e) => toggle(t.name, e.target.checked)}
-            />
+          <Checkbox
+            key={t.name}
+            checked={design.tables.includes(t.name)}
+            onChange={(on) => toggle(t.name, on)}
+            className="flex flex-wrap items-center gap-x-2"
+          >
             <code className="min-w-0 [overflow-wrap:anywhere]">{t.name}</code>{" "}
             <span className="text-xs text-slate-600 dark:text-slate-400">{t.category}</span>
-          </label>
+          </Checkbox>
         ))}
       </div>
       {outside.length > 0 && (

@@ -70,6 +70,7 @@ export function Workbench(props: { readonly examples: readonly MenuExample[] }) 
       <TargetContext.Provider value={design.target}>
         <div className="grid gap-8 lg:grid-cols-2">
           <section aria-label="Step" className="min-w-0">
+            {/* Alike on purpose: one block per step, each passing the props it needs by name. */}
             {step === "eligibility" && (
               <EligibilityStep
                 design={design}

@@ -1,5 +1,5 @@
 /**
- * Test helper (Node only, like lib/generate/rustfmt-harness.ts): the checkout `apply` is tested
+ * Test helper (Node only, like lib/rust-harness/rustfmt-clean.ts): the checkout `apply` is tested
  * against, per era — the compile harness's skeleton of PostHog's proto and Rust
  * (`rust-harness/skeleton/base` with `current/` or `guide/` over it), the Python stand-ins in
  * `lib/apply/fixtures/checkout` and the Node compile harness's client modules (both layouts) over
@@ -13,6 +13,7 @@ import { clientModule } from "../node-harness/client-module";
 const ROOT = path.join(import.meta.dirname, "..", "..");
 const SKELETON = path.join(ROOT, "rust-harness", "skeleton");
 const CHECKOUT = path.join(import.meta.dirname, "fixtures", "checkout");
+export const EXAMPLES_DIR = path.join(ROOT, "content", "examples");
 
 function readTree(dir: string, tree: Map<string, string>, prefix = ""): Map<string, string> {
   if (!existsSync(dir)) return tree;
@@ -35,13 +36,12 @@ export function fixtureCheckout(target: Target): Map<string, string> {
 
 /** Every design apply is tested with: the design fixtures, and content/examples/*.json when present. */
 export function exampleDesignFiles(): { name: string; text: string }[] {
-  const dir = path.join(ROOT, "content", "examples");
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir)
+  if (!existsSync(EXAMPLES_DIR)) return [];
+  return readdirSync(EXAMPLES_DIR)
     .filter((f) => f.endsWith(".json"))
     .sort()
     .map((f) => ({
       name: f.replace(/\.json$/, ""),
-      text: readFileSync(path.join(dir, f), "utf8"),
+      text: readFileSync(path.join(EXAMPLES_DIR, f), "utf8"),
     }));
 }

@@ -11,7 +11,7 @@ import {
   routeRequest,
   routingSummary,
 } from "./routing";
-import { DATA_CATEGORIES } from "./tables";
+import { DATA_CATEGORIES, type DataCategory } from "./tables";
 
 describe("routeRequest", () => {
   const cases = [
@@ -41,12 +41,13 @@ describe("routeRequest", () => {
       assert.equal(routeRequest(category, "write").pool, "primary_pool");
   });
 
-  it("words the guide's routing column from the same function", () => {
-    assert.equal(
-      routingSummary("PersonData"),
-      "Reads: replica (eventual) or leader (strong). Writes: leader.",
-    );
-    assert.equal(routingSummary("NonPersonData"), "All operations: replica.");
+  it("words the guide's routing column from the same function, for every category", () => {
+    const words: Record<DataCategory, string> = {
+      PersonData: "Reads: replica (eventual) or leader (strong). Writes: leader.",
+      NonPersonData: "All operations: replica.",
+    };
+    for (const category of DATA_CATEGORIES)
+      assert.equal(routingSummary(category), words[category], category);
   });
 });
 

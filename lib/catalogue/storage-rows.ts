@@ -22,6 +22,7 @@ const f = (name: string, value: RowValue, nullable = false): RowField => ({
   nullable,
 });
 
+// Alike on purpose: each row type is data, its fields written out as the Rust struct has them.
 export const STORAGE_ROWS: Readonly<Record<string, readonly RowField[]>> = {
   Group: [
     f("id", "i64"),

@@ -6,9 +6,10 @@
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { format } from "prettier";
+import { EXAMPLES_DIR, exampleDesignFiles } from "../apply/fixture-tree";
 import { generateSnippets } from "../generate/index";
 import { checkSql } from "../sql/session";
 import { sharedLabDatabase } from "../sql/test-lab";
@@ -21,18 +22,7 @@ import { designProblems } from "./rules";
 import { schemaViolations } from "./schema-check";
 import { validateDesign } from "./validate";
 
-const EXAMPLES_DIR = path.join(import.meta.dirname, "../../content/examples");
 const getLab = sharedLabDatabase();
-
-function readExamples(): { name: string; text: string }[] {
-  return readdirSync(EXAMPLES_DIR)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((f) => ({
-      name: f.replace(/\.json$/, ""),
-      text: readFileSync(path.join(EXAMPLES_DIR, f), "utf8"),
-    }));
-}
 
 function readDesign(name: string, text: string): Design {
   const parsed = parseDesignJson(text, name);
@@ -51,7 +41,7 @@ describe("the shipped examples", () => {
           path.join(EXAMPLES_DIR, `${name}.json`),
           await format(JSON.stringify(design), { parser: "json" }),
         );
-    const examples = new Map(readExamples().map((e) => [e.name, e.text]));
+    const examples = new Map(exampleDesignFiles().map((e) => [e.name, e.text]));
     for (const [name, design] of Object.entries(DESIGN_FIXTURES)) {
       const text = examples.get(name);
       assert.ok(text, `content/examples/${name}.json is missing (run with UPDATE_EXAMPLES=1)`);
@@ -64,7 +54,7 @@ describe("the shipped examples", () => {
   });
 
   it("are at least five, across the domains and both targets", () => {
-    const designs = readExamples().map((e) => readDesign(e.name, e.text));
+    const designs = exampleDesignFiles().map((e) => readDesign(e.name, e.text));
     assert.ok(designs.length >= 5, `${designs.length} examples`);
     assert.deepEqual([...new Set(designs.map((d) => d.target))].sort(), ["current", "guide"]);
     assert.deepEqual([...new Set(designs.map((d) => d.domain))].sort(), [
@@ -75,7 +65,7 @@ describe("the shipped examples", () => {
     ]);
   });
 
-  for (const { name, text } of readExamples()) {
+  for (const { name, text } of exampleDesignFiles()) {
     it(`${name}: valid, schema-conforming, generating for both targets, SQL passing`, async () => {
       const design = readDesign(name, text);
       assert.deepEqual(schemaViolations(designJsonSchema(), JSON.parse(text)), []);

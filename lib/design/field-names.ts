@@ -6,8 +6,8 @@
  * same (`x_1` and `x1` are both `x1` in JSON and protobuf-es) break that language's build.
  */
 import { camelFromSnake } from "../catalogue/naming";
-import { rustIdent } from "../generate/escape/rust";
-import { tsParam } from "../generate/escape/typescript";
+import { rustIdent } from "../escape/rust";
+import { tsParam } from "../escape/typescript";
 import type { Design, FieldDesign } from "./model";
 import { quoted, type Problem } from "./problem";
 import { FIELD_NAME, isKnownType } from "./validate";

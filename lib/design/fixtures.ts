@@ -8,6 +8,7 @@
 import { WORKED_EXAMPLE, field } from "./defaults";
 import type { Design } from "./model";
 
+// Alike on purpose: each fixture spells out a whole design, as a user would enter it.
 export const DESIGN_FIXTURES: Readonly<Record<string, Design>> = {
   "worked-example-guide": { ...WORKED_EXAMPLE, target: "guide" },
   "worked-example-current": { ...WORKED_EXAMPLE, target: "current" },

@@ -1,4 +1,4 @@
-import { fourDigits, replaceUnsafe } from "../generate/escape/chars";
+import { fourDigits, replaceUnsafe } from "../escape/chars";
 
 /** A message about a design: where it points, how bad it is, and the rule it cites. */
 export interface Problem {

@@ -10,6 +10,7 @@ import type { Design } from "./model";
 
 const read: Design = { ...WORKED_EXAMPLE, target: "current" };
 
+// Alike on purpose: each entry spells out a whole design, as a user would enter it.
 export const REBUILT_RPCS: Readonly<Record<string, Design>> = {
   /** A person read that takes a distinct id list back: replica-served, STRONG allowed. */
   "get-distinct-ids-for-person": {

@@ -1,11 +1,6 @@
 /** RPC names become proto identifiers, Rust and Python method names: PascalCase ASCII only. */
 import { lowerCamel, snakeCase } from "../catalogue/naming";
-import {
-  PROTOBUF_ES_RESERVED,
-  PYTHON_KEYWORDS,
-  RUST_RAW,
-  RUST_SUFFIXED,
-} from "../generate/escape/keywords";
+import { PROTOBUF_ES_RESERVED, PYTHON_KEYWORDS, RUST_RAW, RUST_SUFFIXED } from "../escape/keywords";
 
 export const PASCAL_CASE = /^[A-Z][A-Za-z0-9]*$/;
 export const MAX_RPC_NAME_LENGTH = 80;

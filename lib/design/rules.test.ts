@@ -13,6 +13,7 @@ describe("designProblems", () => {
       assert.deepEqual(designProblems(design), [], name);
   });
 
+  // Alike on purpose: a case table kept in TypeScript, so each change is a checked Partial<Design>.
   const cases: [string, Partial<Design>, string][] = [
     ["an existing RPC name", { rpcName: "GetPerson" }, "error:rpc-naming"],
     ["a snake_case name", { rpcName: "get_person_count" }, "error:rpc-naming"],

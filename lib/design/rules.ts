@@ -4,7 +4,7 @@
  */
 import { TABLE_DOMAIN } from "../catalogue/domains";
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
-import { documentedCap } from "../generate/documented-cap";
+import { documentedCap } from "./documented-cap";
 import { findTable } from "../sql/schema";
 import type { SqlFacts } from "../sql/summary";
 import { derive, mixedCategories, tablesOutside } from "./derive";

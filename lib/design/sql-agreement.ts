@@ -11,7 +11,7 @@ import type { Problem } from "./problem";
 
 export const TABLES_RULE = "design-matches-sql";
 export const BINDS_RULE = "sql-binds";
-/** The SELECT cannot be written to decode into the struct `query_as!` fills (lib/generate/sqlx-select.ts). */
+/** The SELECT cannot be written to decode into the struct `query_as!` fills (lib/sql/sqlx-select.ts). */
 export const ROW_RULE = "sqlx-row-type";
 
 /** Each proto scalar and the parameter families its Rust value binds to (int64 also as epoch ms). */

@@ -12,6 +12,8 @@ import type { Snippet } from "../generate/snippet";
 import { fragmentFolder, fragmentName, README_FILE } from "./fragment-folder";
 import { NOTES_FILE } from "./snippet-files";
 import { createZip } from "./zip";
+import { itAnswersEach } from "../test-cases";
+import CASES from "./fragment-folder.cases.json" with { type: "json" };
 
 const dir = mkdtempSync(join(tmpdir(), "workbench-fragments-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -27,19 +29,7 @@ const snippet = (file: string): Snippet => ({
 });
 
 describe("fragmentName", () => {
-  it("marks the name as a fragment before its extension, keeping the extension for editors", () => {
-    assert.equal(
-      fragmentName("proto/personhog/types/v1/person.proto"),
-      "proto/personhog/types/v1/person.fragment.proto",
-    );
-    assert.equal(
-      fragmentName("posthog/personhog_client/proto/__init__.py"),
-      "posthog/personhog_client/proto/__init__.fragment.py",
-    );
-    assert.equal(fragmentName("a/client.test.ts"), "a/client.test.fragment.ts");
-    assert.equal(fragmentName("a.b/Makefile"), "a.b/Makefile.fragment");
-    assert.equal(fragmentName("a/.env"), "a/.env.fragment");
-  });
+  itAnswersEach({ fragmentName }, CASES);
 });
 
 describe("fragmentFolder", () => {

@@ -27,11 +27,11 @@ import {
 } from "../design/model";
 import { checkProto } from "../validate/proto";
 import { STAND_IN_ENUMS, STAND_IN_MESSAGES } from "../validate/personhog-stand-in";
-import { isUnsafe } from "./escape/chars";
-import { HOSTILE_PIECES, MARKER, hostileText } from "./escape/hostile";
+import { isUnsafe } from "../escape/chars";
+import { HOSTILE_PIECES, MARKER, hostileText } from "../escape/hostile";
 import { generateSnippets } from "./index";
-import { rustMarkerFailures } from "./rust-token-scan";
-import { assertAllRustfmtClean } from "./rustfmt-harness";
+import { rustMarkerFailures } from "../rust-harness/rustc-lexer";
+import { assertAllRustfmtClean } from "../rust-harness/rustfmt-clean";
 import type { Snippet } from "./snippet";
 
 /** Field names the validator lets through that are reserved somewhere, and a few plain ones. */

@@ -4,7 +4,7 @@
  */
 import type { FieldDesign } from "../design/model";
 import type { GenerateInput } from "./context";
-import { tsParam, tsProperty } from "./escape/typescript";
+import { tsParam, tsProperty } from "../escape/typescript";
 
 const SCALAR_TS: Readonly<Record<string, string>> = {
   int64: "number",

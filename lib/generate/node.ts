@@ -6,7 +6,7 @@
 import { NODE_PATHS } from "../catalogue/paths";
 import type { FieldDesign } from "../design/model";
 import type { GenerateInput, Generator } from "./context";
-import { tsProperty } from "./escape/typescript";
+import { tsProperty } from "../escape/typescript";
 import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import {
   converterOf,
@@ -40,21 +40,16 @@ export function nodeFiles({ design, d }: GenerateInput): NodeFiles {
   const { file, className } = d.domain.nodeOps;
   // The seed guide's layout; a current checkout may still have it, and the design says so. Its
   // client.ts keeps the client in a constructor local: wrappers live in the operations classes.
-  if (design.target === "guide" || design.nodeLayout === "ingestion-client") {
-    return {
-      wrapper: NODE_PATHS.ingestion.operations(file),
-      wrapperAnchor: `inside class ${className}`,
-      test: NODE_PATHS.ingestion.test,
-      generated: "../../generated/personhog/personhog/types/v1/",
-      guideLayout: true,
-    };
-  }
+  const guideLayout = design.target === "guide" || design.nodeLayout === "ingestion-client";
+  const { ingestion, common } = NODE_PATHS;
   return {
-    wrapper: NODE_PATHS.common.wrapper(file),
+    wrapper: guideLayout ? ingestion.operations(file) : common.wrapper(file),
     wrapperAnchor: `inside class ${className}`,
-    test: NODE_PATHS.common.test,
-    generated: "~/common/generated/personhog/types/v1/",
-    guideLayout: false,
+    test: guideLayout ? ingestion.test : common.test,
+    generated: guideLayout
+      ? "../../generated/personhog/personhog/types/v1/"
+      : "~/common/generated/personhog/types/v1/",
+    guideLayout,
   };
 }
 

@@ -5,8 +5,8 @@
 import { PROTO_PATHS } from "../catalogue/paths";
 import type { Design, FieldDesign } from "../design/model";
 import type { GenerateInput, Generator } from "./context";
-import { commentText } from "./escape/comment";
-import { protoComment } from "./escape/proto";
+import { commentText } from "../escape/comment";
+import { protoComment } from "../escape/proto";
 import { code, paragraphs } from "./code";
 import { snippet } from "./snippet-builder";
 import { messageSectionAnchor, rpcGroupAnchor, type MessageSection } from "./snippet-placement";

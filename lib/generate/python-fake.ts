@@ -1,7 +1,7 @@
 /**
  * The body of the fake's method, computed from the fake's in-memory stores as FakePersonHogClient
  * does: reads answer from the dicts, writes change them so later reads see it. Only a design whose
- * SQL the fake can mirror gets one (fake-sql.ts: one table, AND-ed equalities on columns the
+ * SQL the fake can mirror gets one (lib/sql/fake-sql.ts: one table, AND-ed equalities on columns the
  * store keeps, each bound to a request field); otherwise the reason, for the TODO.
  */
 import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
@@ -9,10 +9,10 @@ import { personhogTable, type FakeStore } from "../catalogue/tables";
 import type { Design } from "../design/model";
 import type { Block, Part } from "./code";
 import { code } from "./code";
-import { PYTHON_KEYWORDS } from "./escape/keywords";
-import { pyKeywordArg } from "./escape/python";
-import { fakeSql, type Condition, type FakeSql } from "./fake-sql";
-import { bracketed, comprehension, LINE_LENGTH } from "./python-layout";
+import { PYTHON_KEYWORDS } from "../escape/keywords";
+import { pyKeywordArg } from "../escape/python";
+import { fakeSql, type Condition, type FakeSql } from "../sql/fake-sql";
+import { bracketed, comprehension, LINE_LENGTH, nextOf, pyTuple } from "./python-layout";
 
 export type FakeBody =
   | {
@@ -33,6 +33,15 @@ interface Answer {
 }
 
 class Unmapped extends Error {}
+
+/** What every statement kind's body reads: the design, the scan over its store, the answer. */
+interface Body {
+  readonly design: Design;
+  readonly scan: Scan;
+  readonly answer: Answer;
+  /** The response message's constructor. */
+  readonly response: string;
+}
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 
@@ -66,6 +75,10 @@ function requestField(design: Design, n: number, repeated: boolean): string {
     throw new Unmapped(`${f.name} is not a Python attribute name`);
   return `request.${f.name}`;
 }
+
+/** `[: request.limit]` for `LIMIT $n`, nothing without a LIMIT. */
+const limitSlice = (design: Design, limit: number | undefined) =>
+  limit ? `[: ${requestField(design, limit, false)}]` : "";
 
 const LITERALS: Readonly<Record<string, string>> = { true: "True", false: "False" };
 
@@ -121,8 +134,7 @@ class Scan {
   }
   /** The key tuple, with `_` for parts nothing reads (call after the other expressions). */
   keyTarget(all = false): string {
-    const names = this.store.key.map((k) => (all || this.used.has(k.as) ? k.as : "_"));
-    return names.length === 1 ? names[0]! : `(${names.join(", ")})`;
+    return pyTuple(this.store.key.map((k) => (all || this.used.has(k.as) ? k.as : "_")));
   }
   /** The `for` clauses over every row (call after the other expressions: they mark what is read). */
   source(all = false): string[] {
@@ -153,24 +165,20 @@ function lookup(scan: Scan, where: readonly Condition[], design: Design): string
     const c = where.find((w) => w.column === k.column && w.op === "eq");
     return c && c.op === "eq" ? requestField(design, c.param, false) : undefined;
   });
-  if (parts.some((p) => p === undefined)) return undefined;
-  return parts.length === 1 ? parts[0] : `(${parts.join(", ")})`;
+  return parts.every((p) => p !== undefined) ? pyTuple(parts) : undefined;
 }
 
 const INTS = new Set(["int64", "int32"]);
 
 function read(
-  design: Design,
-  scan: Scan,
+  { design, scan, answer, response }: Body,
   sql: { items: "count" | readonly string[]; where: readonly Condition[]; limit?: number },
-  answer: Answer,
-  response: string,
 ): Part {
   const store = scan.store;
   const key = lookup(scan, sql.where, design);
   const rest = sql.where.filter((c) => !(key && scan.isKey(c.column) && c.op === "eq"));
   const name = variable(answer.name);
-  const limited = sql.limit ? `[: ${requestField(design, sql.limit, false)}]` : "";
+  const limited = limitSlice(design, sql.limit);
   const attr = `self.${store.attr}`;
   let value: Block | string;
   if (sql.items === "count") {
@@ -224,25 +232,6 @@ function read(
   `;
 }
 
-/** `name = next((row for … if …), None)`: the first match or None, broken as ruff breaks it. */
-function nextOf(name: string, clauses: readonly string[]): Block {
-  return (column) => {
-    const inner = clauses.join(" ");
-    const flat = `${name} = next((${inner}), None)`;
-    if (column + flat.length <= LINE_LENGTH) return flat;
-    if (column + 4 + inner.length + 8 <= LINE_LENGTH)
-      return `${name} = next(\n    (${inner}), None\n)`;
-    return [
-      `${name} = next(`,
-      "    (",
-      ...clauses.map((c) => `        ${c}`),
-      "    ),",
-      "    None,",
-      ")",
-    ].join("\n");
-  };
-}
-
 /** The count or flag a write answers with. */
 function written(answer: Answer, rows: string): string {
   if (!answer.repeated && INTS.has(answer.type)) return `len(${rows})`;
@@ -260,8 +249,7 @@ function dropFromMirror(scan: Scan, mirror: FakeStore): Part {
       );
     return k.as;
   };
-  const parts = mirror.key.map((k) => from(k.column));
-  const key = parts.length === 1 ? parts[0]! : `(${parts.join(", ")})`;
+  const key = pyTuple(mirror.key.map((k) => from(k.column)));
   const attr = `self.${mirror.attr}`;
   if (mirror.holds !== "messages") return `${attr}.pop(${key}, None)`;
   const row = mirror.row ?? "row";
@@ -280,15 +268,12 @@ function dictStore(scan: Scan, verb: "add" | "remove"): FakeStore {
 }
 
 function remove(
-  design: Design,
-  scan: Scan,
+  { design, scan, answer, response }: Body,
   sql: { where: readonly Condition[]; limit?: number },
-  answer: Answer,
-  response: string,
 ): Part {
   const store = dictStore(scan, "remove");
   const tests = scan.tests(sql.where);
-  const limited = sql.limit ? `[: ${requestField(design, sql.limit, false)}]` : "";
+  const limited = limitSlice(design, sql.limit);
   const key = scan.keyTarget(true);
   const removed = comprehension(
     "removed = ",
@@ -307,14 +292,8 @@ function remove(
 }
 
 function update(
-  design: Design,
-  scan: Scan,
-  sql: {
-    where: readonly Condition[];
-    set: readonly { column: string; param: number; greatest: boolean }[];
-  },
-  answer: Answer,
-  response: string,
+  { design, scan, answer, response }: Body,
+  sql: Extract<FakeSql, { kind: "update" }>,
 ): Part {
   const store = scan.store;
   if (store.holds !== "message")
@@ -357,13 +336,14 @@ function insertedValues(design: Design, sql: Extract<FakeSql, { kind: "insert" }
 }
 
 function keyOf(store: FakeStore, values: ReadonlyMap<string, string>): string {
-  const parts = store.key.map((k) => {
-    const v = values.get(k.column);
-    if (v === undefined)
-      throw new Unmapped(`${store.attr} is keyed by ${k.column}, which the INSERT does not give`);
-    return v;
-  });
-  return parts.length === 1 ? parts[0]! : `(${parts.join(", ")})`;
+  return pyTuple(
+    store.key.map((k) => {
+      const v = values.get(k.column);
+      if (v === undefined)
+        throw new Unmapped(`${store.attr} is keyed by ${k.column}, which the INSERT does not give`);
+      return v;
+    }),
+  );
 }
 
 /** `module.Message(field=value, …)` from the inserted columns the store's message carries. */
@@ -420,11 +400,8 @@ function insertAnswer(
 }
 
 function insert(
-  design: Design,
-  scan: Scan,
+  { design, scan, answer, response }: Body,
   sql: Extract<FakeSql, { kind: "insert" }>,
-  answer: Answer,
-  response: string,
 ): Part {
   const store = dictStore(scan, "add");
   const values = insertedValues(design, sql);
@@ -473,15 +450,15 @@ export function fakeBody(design: Design, response: string): FakeBody {
   const store = sql.kind === "select" ? readStore(stores, sql.where) : stores[0]!;
   const scan = new Scan(store, design);
   try {
-    const answer = answerField(design);
+    const body: Body = { design, scan, answer: answerField(design), response };
     const lines =
       sql.kind === "select"
-        ? read(design, scan, sql, answer, response)
+        ? read(body, sql)
         : sql.kind === "delete"
-          ? remove(design, scan, sql, answer, response)
+          ? remove(body, sql)
           : sql.kind === "insert"
-            ? insert(design, scan, sql, answer, response)
-            : update(design, scan, sql, answer, response);
+            ? insert(body, sql)
+            : update(body, sql);
     const adds = sql.kind === "delete" || sql.kind === "insert";
     const mirrors = adds ? store.mirrors.map((m) => m.attr) : [];
     return { lines, store: store.attr, mirrors, assumed: scan.assumed, unkept: scan.unkept };

@@ -3,6 +3,10 @@ import { code, type Block } from "./code";
 
 export const LINE_LENGTH = 120;
 
+/** A key as Python writes it: the one part alone, several as a tuple `(a, b)`. */
+export const pyTuple = (parts: readonly string[]): string =>
+  parts.length === 1 ? parts[0]! : `(${parts.join(", ")})`;
+
 /**
  * `head(items)tail` the way ruff format breaks it at `column`: on one line if it fits, else the
  * items on one indented line, else one item per line with a trailing comma.
@@ -39,7 +43,29 @@ export function comprehension(
     // Later lines are relative: the template indents them to the line the block starts on.
     if (column + 4 + inner.length <= LINE_LENGTH)
       return `${head}${open}\n    ${inner}\n${close}${tail}`;
-    const lines = clauses.map((c) => `    ${c}`).join("\n");
-    return `${head}${open}\n${lines}\n${close}${tail}`;
+    return code`
+      ${head}${open}
+          ${clauses}
+      ${close}${tail}
+    `(column);
+  };
+}
+
+/** `name = next((row for … if …), None)`: the first match or None, broken as ruff breaks it. */
+export function nextOf(name: string, clauses: readonly string[]): Block {
+  return (column) => {
+    const inner = clauses.join(" ");
+    const flat = `${name} = next((${inner}), None)`;
+    if (column + flat.length <= LINE_LENGTH) return flat;
+    if (column + 4 + inner.length + 8 <= LINE_LENGTH)
+      return `${name} = next(\n    (${inner}), None\n)`;
+    return code`
+      ${name} = next(
+          (
+              ${clauses}
+          ),
+          None,
+      )
+    `(column);
   };
 }

@@ -6,7 +6,8 @@ import { DESIGN_FIXTURES } from "../design/fixtures";
 import type { Design } from "../design/model";
 import { generateInput } from "./context";
 import { assertGolden } from "./golden";
-import { bracketed, pythonSnippets } from "./python";
+import { bracketed, comprehension, nextOf } from "./python-layout";
+import { pythonSnippets } from "./python";
 import type { Snippet } from "./snippet";
 
 function generate(design: Design): Snippet[] {
@@ -163,6 +164,34 @@ describe("pythonSnippets", () => {
     assert.equal(
       bracketed("f", longer, "")(0),
       ["f(", ...longer.map((x) => `    ${x},`), ")"].join("\n"),
+    );
+  });
+
+  it("breaks comprehensions and next(…) as ruff does: one line, the clauses on one, one per line", () => {
+    const clauses = [
+      "row",
+      `for row in self.${"x".repeat(30)}.values()`,
+      `if row.${"y".repeat(30)}`,
+    ];
+    const inner = clauses.join(" ");
+    assert.equal(comprehension("rows = ", "[]", clauses)(0), `rows = [${inner}]`);
+    assert.equal(comprehension("rows = ", "[]", clauses)(16), `rows = [\n    ${inner}\n]`);
+    assert.equal(
+      comprehension("rows = ", "[]", clauses, "[:n]")(40),
+      ["rows = [", ...clauses.map((c) => `    ${c}`), "][:n]"].join("\n"),
+    );
+    assert.equal(nextOf("row", clauses)(0), `row = next((${inner}), None)`);
+    assert.equal(nextOf("row", clauses)(8), `row = next(\n    (${inner}), None\n)`);
+    assert.equal(
+      nextOf("row", clauses)(40),
+      [
+        "row = next(",
+        "    (",
+        ...clauses.map((c) => `        ${c}`),
+        "    ),",
+        "    None,",
+        ")",
+      ].join("\n"),
     );
   });
 });

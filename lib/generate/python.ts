@@ -5,15 +5,14 @@
  */
 import { PYTHON_PATHS } from "../catalogue/paths";
 import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
-import { personhogTable, type FakeStore } from "../catalogue/tables";
+import { personhogTable } from "../catalogue/tables";
 import type { Design, FieldDesign } from "../design/model";
 import type { Generator } from "./context";
-import { pyComment, pyKeywordArg, pyString } from "./escape/python";
+import { pyComment, pyKeywordArg, pyString } from "../escape/python";
 import { code, type Block, type Part } from "./code";
-import { bracketed } from "./python-layout";
+import { bracketed, pyTuple } from "./python-layout";
 import { fakeBody, type FakeBody } from "./python-fake";
 
-export { bracketed } from "./python-layout";
 import { snippet } from "./snippet-builder";
 
 const GENERATED = PYTHON_PATHS.generated;
@@ -52,9 +51,9 @@ function responseDomain(design: Design): string {
 function storesOf(table: string): string | undefined {
   const stores = personhogTable(table)?.fakeStores;
   if (!stores) return undefined;
-  const keyed = (s: FakeStore) =>
-    s.key.length === 1 ? s.key[0]!.as : `(${s.key.map((k) => k.as).join(", ")})`;
-  return stores.map((s) => `self.${s.attr} (keyed ${keyed(s)})`).join(" and ");
+  return stores
+    .map((s) => `self.${s.attr} (keyed ${pyTuple(s.key.map((k) => k.as))})`)
+    .join(" and ");
 }
 
 /** The honest TODO when the body cannot be computed: where the data is and why it is not used. */

@@ -7,7 +7,8 @@
 import type { Design, FieldDesign } from "../design/model";
 import { placeholderCount } from "../sql/params";
 import { findTable } from "../sql/schema";
-import { rustIdent } from "./escape/rust";
+import { columnValue } from "../sql/sqlx-select";
+import { rustIdent } from "../escape/rust";
 
 export interface Conversion {
   readonly lead: string;
@@ -59,9 +60,6 @@ function columnType(tables: readonly string[], column: string): string | undefin
   return undefined;
 }
 
-const INT4 = new Set(["integer", "int", "int4", "serial"]);
-const INT8 = new Set(["bigint", "int8", "bigserial"]);
-
 function convert(variable: string, elem: string, source: string, map: string): Conversion {
   return {
     lead: `let ${variable}: Vec<${elem}> = `,
@@ -81,8 +79,9 @@ function bindOne(design: Design, f: FieldDesign, n: number, out: Acc): string {
   const ctx = context(design.sql, n);
   const pgType =
     ctx.cast?.replace("[]", "") ?? (ctx.column && columnType(design.tables, ctx.column));
-  const wantsI32 = !ctx.limit && pgType !== undefined && INT4.has(pgType);
-  const wantsI64 = ctx.limit || (pgType !== undefined && INT8.has(pgType));
+  const decoded = pgType === undefined ? null : columnValue(pgType);
+  const wantsI32 = !ctx.limit && decoded === "i32";
+  const wantsI64 = ctx.limit || decoded === "i64";
   if (f.type === "int64" && wantsI32) {
     if (!f.repeated) return `${name} as i32`;
     out.prelude.push(convert(`${f.name}_i32`, "i32", name, "|&id| id as i32"));

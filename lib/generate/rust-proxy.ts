@@ -12,7 +12,7 @@ import type { GenerateInput } from "./context";
 import { chain, testHead, unbreakableArg } from "./rust-layout";
 import { requestSignature } from "./rust-service";
 import { assertPair, requestLiteral } from "./rust-test-values";
-import { rustString } from "./escape/rust";
+import { rustString } from "../escape/rust";
 import { carriesPersonKey, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";

@@ -5,12 +5,12 @@
  */
 import { code, type Block } from "./code";
 import type { GenerateInput } from "./context";
-import { rustSql } from "./escape/rust";
+import { rustSql } from "../escape/rust";
 import { call, chain } from "./rust-layout";
 import { sqlBinds } from "./rust-binds";
 import type { ReturnShape } from "./rust-response";
 import { owned, type RustPlan } from "./rust-types";
-import { fitScalar, fitSelect, type SelectFit } from "./sqlx-select";
+import { fitScalar, fitSelect, type SelectFit } from "../sql/sqlx-select";
 import { STORAGE_ROWS, type RowField, type RowValue } from "../catalogue/storage-rows";
 import type { Design, FieldDesign } from "../design/model";
 
@@ -108,7 +108,7 @@ function rowFields(target: string, shape: ReturnShape): readonly RowField[] | nu
 }
 
 /**
- * The design's SELECT list written for the struct `query_as!` fills (sqlx-select.ts); null when
+ * The design's SELECT list written for the struct `query_as!` fills (lib/sql/sqlx-select.ts); null when
  * the query is not a `query_as!` into a struct whose fields are known.
  */
 export function selectFitOf(design: Design, plan: RustPlan, shape: ReturnShape): SelectFit | null {

@@ -6,7 +6,7 @@
 import { BUILT_INLINE } from "../catalogue/existing-rpcs";
 import type { Design, FieldDesign } from "../design/model";
 import { code, type Block } from "./code";
-import { rustIdent } from "./escape/rust";
+import { rustIdent } from "../escape/rust";
 import { fieldType, type RustType } from "./rust-types";
 
 export interface ReturnShape {

@@ -14,7 +14,7 @@ import { call, chain, signature, unbreakableArg } from "./rust-layout";
 import { proxySnippets, testServerStub } from "./rust-proxy";
 import { requestSignature } from "./rust-service";
 import { routerTest } from "./rust-router-test";
-import { rustString } from "./escape/rust";
+import { rustString } from "../escape/rust";
 import { carriesPersonKey, rustPlan, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
@@ -31,6 +31,23 @@ function typedSig(d: GenerateInput["d"], end: " {" | ";", pub = "", arg = "reque
     `Result<${d.responseMessage}, Status>`,
     end,
   );
+}
+
+/** The method in one of the backend traits, which backend/mod.rs declares (LeaderOps, PersonHogBackend). */
+function traitDeclaration(
+  d: GenerateInput["d"],
+  id: string,
+  trait: string,
+  notes: readonly string[],
+): Snippet {
+  const file = `${ROUTER}/src/backend/mod.rs`;
+  return snippet({
+    id,
+    file,
+    anchor: `inside \`pub trait ${trait}\``,
+    code: typedSig(d, ";"),
+    notes,
+  });
 }
 
 /**
@@ -103,13 +120,9 @@ function leaderOpsSnippets(input: GenerateInput): Snippet[] {
     "",
   );
   return [
-    snippet({
-      id: "rust-router-leader-ops",
-      file: `${ROUTER}/src/backend/mod.rs`,
-      anchor: "inside `pub trait LeaderOps`",
-      code: typedSig(d, ";"),
-      notes: ["LeaderOps is what call_leader! calls; LeaderBackend implements it."],
-    }),
+    traitDeclaration(d, "rust-router-leader-ops", "LeaderOps", [
+      "LeaderOps is what call_leader! calls; LeaderBackend implements it.",
+    ]),
     snippet({
       id: "rust-router-leader-backend",
       file: `${ROUTER}/src/backend/leader.rs`,
@@ -150,13 +163,8 @@ function serviceSnippet(input: GenerateInput): Snippet {
 function replicaBackendSnippets(input: GenerateInput): Snippet[] {
   const { d } = input;
   return [
-    snippet({
-      id: "rust-router-backend-trait",
-      file: `${ROUTER}/src/backend/mod.rs`,
-      anchor: "inside `pub trait PersonHogBackend`",
-      code: typedSig(d, ";"),
-      notes: [],
-    }),
+    traitDeclaration(d, "rust-router-backend-trait", "PersonHogBackend", []),
+    // Shaped like LeaderBackend's impl on purpose: each impl is written out to read like its file.
     snippet({
       id: "rust-router-backend-replica",
       file: `${ROUTER}/src/backend/replica.rs`,

@@ -11,8 +11,8 @@ import { chain, ifAny, letMatch, signature, structLiteral, unbreakableArg } from
 import { returnShape, type ReturnShape } from "./rust-response";
 import { serviceTests } from "./rust-service-tests";
 import { storageSignature } from "./rust-storage";
-import { documentedCap } from "./documented-cap";
-import { rustComment, rustIdent, rustString } from "./escape/rust";
+import { documentedCap } from "../design/documented-cap";
+import { rustComment, rustIdent, rustString } from "../escape/rust";
 import {
   baseType,
   carriesPersonKey,

@@ -11,7 +11,7 @@ import { code, paragraphs, type Block, type Part } from "./code";
 import { chain, signature, testHead, type ChainCall } from "./rust-layout";
 import type { ReturnShape } from "./rust-response";
 import { assertPair, batchCases, seedLines, storageArg, type Mode } from "./rust-test-values";
-import { rustIdent, rustString } from "./escape/rust";
+import { rustIdent, rustString } from "../escape/rust";
 import { isInsert, type RustPlan, type RustType } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";

@@ -11,7 +11,7 @@ import { call, ifAny, signature } from "./rust-layout";
 import { poolLines, queryBody, selectFitOf } from "./rust-query";
 import { returnShape, type ReturnShape } from "./rust-response";
 import { storageTests } from "./rust-storage-tests";
-import { rustDocComment, rustIdent, rustString } from "./escape/rust";
+import { rustDocComment, rustIdent, rustString } from "../escape/rust";
 import {
   bare,
   emptyValue,

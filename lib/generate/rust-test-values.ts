@@ -8,9 +8,9 @@ import type { Design, FieldDesign } from "../design/model";
 import type { GenerateInput } from "./context";
 import type { Block } from "./code";
 import { call, chain, structLiteral } from "./rust-layout";
-import { rustIdent, rustString } from "./escape/rust";
+import { rustIdent, rustString } from "../escape/rust";
 import { baseType, fieldType, owned, type RustType } from "./rust-types";
-import { capValue } from "./documented-cap";
+import { capValue } from "../design/documented-cap";
 
 export type Mode = "seeded" | "missing";
 

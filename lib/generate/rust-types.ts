@@ -4,7 +4,7 @@
  * the same `RustPlan`, so the trait, the impl, the mocks and the handler always agree.
  */
 import type { GenerateInput } from "./context";
-import { rustIdent } from "./escape/rust";
+import { rustIdent } from "../escape/rust";
 import { servedByLeader } from "../design/derive";
 import type { FieldDesign } from "../design/model";
 import type { DataCategory } from "../catalogue/tables";

@@ -11,7 +11,7 @@ import { knownMethodsPosition } from "./rust-proxy";
 import { rustRouterSnippets } from "./rust-router";
 import { rustServiceSnippets } from "./rust-service";
 import { rustStorageSnippets } from "./rust-storage";
-import { assertAllRustfmtClean } from "./rustfmt-harness";
+import { assertAllRustfmtClean } from "../rust-harness/rustfmt-clean";
 import type { Snippet } from "./snippet";
 
 function rustSnippets(design: Design): Snippet[] {

@@ -128,6 +128,8 @@ ${w.init.map((line) => `                ${line},`).join("\n")}
 
 const JSON_OBJECT = "Record<string, unknown>";
 
+// Alike on purpose: GROUPS and PERSONS are two records for the one template above (operationsTs),
+// each holding only what its file differs in.
 const GROUPS: OperationsFile = {
   className: "PersonHogGroupOperations",
   proto: "Group",

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
-import { tsProperty } from "../generate/escape/typescript";
+import { tsProperty } from "../escape/typescript";
 import { localName, protobufEsModules } from "./protobuf-es";
 
 const TYPES = `syntax = "proto3";

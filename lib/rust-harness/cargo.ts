@@ -1,5 +1,5 @@
 /**
- * Node-only test helper (like lib/generate/rustfmt-harness.ts): builds each case — a target's
+ * Node-only test helper (like rustfmt-clean.ts): builds each case — a target's
  * skeleton of PostHog's crates with a design's snippets pasted in — under
  * rust-harness/target/work/<case>/, as members of one Cargo workspace over the stand-in crates,
  * and type-checks them all in one `cargo check --offline --tests --keep-going`. Files are only

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Snippet } from "../generate/snippet";
 import { placeSnippets, type Tree } from "./place";
+import PROXY_CASES from "./place.cases.json" with { type: "json" };
 import { matchingBrace, stringLiteralValue } from "./scan";
 
 function snippet(id: string, file: string, anchor: string, code: string): Snippet {
@@ -59,46 +60,15 @@ describe("placeSnippets", () => {
     assert.match(errors[2]!, /no placement for snippet rust-new-thing/);
   });
 
-  it("inserts into KNOWN_METHODS after the named neighbour, or first before it", () => {
-    const file = "rust/personhog-router/src/proxy.rs";
-    const text = 'pub const KNOWN_METHODS: &[&str] = &[\n    "B",\n    "D",\n];\n';
-    const tree: Tree = new Map([[file, text]]);
-    placeSnippets(tree, [
-      snippet(
-        "rust-proxy-known-method",
-        file,
-        'in `pub const KNOWN_METHODS`, insert after "B"',
-        '"C",',
-      ),
-      snippet(
-        "rust-proxy-known-method",
-        file,
-        'in `pub const KNOWN_METHODS`, insert first, before "B"',
-        '"A",',
-      ),
-    ]);
-    assert.equal(
-      tree.get(file),
-      'pub const KNOWN_METHODS: &[&str] = &[\n    "A",\n    "B",\n    "C",\n    "D",\n];\n',
-    );
-  });
-
-  it("puts a match arm before the arm the anchor names", () => {
-    const file = "rust/personhog-router/src/proxy.rs";
-    const tree: Tree = new Map([[file, 'match m {\n    "FencePerson" => {}\n    _ => {}\n}\n']]);
-    placeSnippets(tree, [
-      snippet(
-        "rust-proxy-leader-arm",
-        file,
-        'in `RawProxyInner::handle`, `match method_name`, next to the "FencePerson" arm',
-        '"X" => {\n    y()\n}',
-      ),
-    ]);
-    assert.equal(
-      tree.get(file),
-      'match m {\n    "X" => {\n        y()\n    }\n    "FencePerson" => {}\n    _ => {}\n}\n',
-    );
-  });
+  // The router's proxy.rs, from a case table: its text, snippets of one id placed, the text after.
+  for (const { does, id, text, placements, want } of PROXY_CASES)
+    it(does, () => {
+      const file = "rust/personhog-router/src/proxy.rs";
+      const tree: Tree = new Map([[file, text]]);
+      const snippets = placements.map((p) => snippet(id, file, p.anchor, p.code));
+      assert.deepEqual(placeSnippets(tree, snippets), []);
+      assert.equal(tree.get(file), want);
+    });
 
   it("adds rpc lines inside the named service and imports the new messages where used", () => {
     const proto = "proto/personhog/service/v1/service.proto";

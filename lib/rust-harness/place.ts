@@ -14,7 +14,8 @@ import { matchingBrace } from "./scan";
 /** Repository-relative path → file text. */
 export type Tree = Map<string, string>;
 
-const indent = (code: string, n: number) =>
+/** `code` with every non-empty line indented by `n` spaces. */
+export const indent = (code: string, n: number) =>
   code
     .split("\n")
     .map((l) => (l ? " ".repeat(n) + l : l))

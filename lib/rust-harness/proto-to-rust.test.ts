@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { fieldIdent, protoToRust, snakeCase, upperCamel } from "./proto-to-rust";
+import { itAnswersEach } from "../test-cases";
+import NAME_CASES from "./proto-to-rust.cases.json" with { type: "json" };
 
 const TYPES = `syntax = "proto3";
 package personhog.types.v1;
@@ -53,24 +55,7 @@ const types = rust.get("personhog.types.v1")!;
 const service = rust.get("personhog.service.v1")!;
 
 describe("names, as prost and tonic (heck) spell them", () => {
-  it("snake_cases methods and modules", () => {
-    assert.equal(snakeCase("GetPersonsByDistinctIdsInTeam"), "get_persons_by_distinct_ids_in_team");
-    assert.equal(snakeCase("GetHTTPStatus"), "get_http_status");
-    assert.equal(snakeCase("Get2Things"), "get2_things");
-    assert.equal(snakeCase("PersonHogService"), "person_hog_service");
-  });
-
-  it("UpperCamel-cases types, so acronyms lose their capitals", () => {
-    assert.equal(upperCamel("GetHTTPStatusRequest"), "GetHttpStatusRequest");
-    assert.equal(upperCamel("EVENTUAL"), "Eventual");
-    assert.equal(upperCamel("GetPersonRequest"), "GetPersonRequest");
-  });
-
-  it("escapes keywords", () => {
-    assert.equal(fieldIdent("type"), "r#type");
-    assert.equal(fieldIdent("self"), "self_");
-    assert.equal(fieldIdent("team_id"), "team_id");
-  });
+  itAnswersEach({ snakeCase, upperCamel, fieldIdent }, NAME_CASES);
 });
 
 describe("protoToRust", () => {

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { sharedLabDatabase } from "../sql/test-lab";
-import { parseColumnAlias } from "../generate/sqlx-column-alias";
+import { parseColumnAlias } from "../sql/sqlx-column-alias";
 import {
   describeQueries,
   renderDescribeFile,

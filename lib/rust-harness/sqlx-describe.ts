@@ -12,7 +12,7 @@
  */
 import { concatBytes } from "../bytes";
 import type { SqlDatabase } from "../sql/session";
-import { parseColumnAlias } from "../generate/sqlx-column-alias";
+import { parseColumnAlias } from "../sql/sqlx-column-alias";
 import { ARRAY_ELEMENT_OIDS } from "../sql/pg-types";
 import { readStringLiteral, stringLiteralValue } from "./scan";
 import {

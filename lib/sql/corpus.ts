@@ -3,6 +3,9 @@
  * schema facts, grouped by storage module) and deliberately bad ones, one or more per rule, with
  * the fixes a reviewer would give. Each names what production would use. Unit tests and
  * `npm run bench` both run this list.
+ *
+ * Alike on purpose: every row of these lists is data of one shape (a query and what the lab must
+ * say of it), kept in TypeScript so rule ids, fix kinds and statuses are checked where written.
  */
 import type { RuleId } from "./rules";
 import type { CheckStatus, FixKind, RowCount, Severity } from "./verdict";

@@ -2,6 +2,8 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { literalForOid, placeholderCount } from "./params";
+import { itAnswersEach } from "../test-cases";
+import CASES from "./params.cases.json" with { type: "json" };
 
 const UUID = "'0190a8c4-5b7e-7c3d-9e1f-2a3b4c5d6e7f'";
 
@@ -17,15 +19,7 @@ describe("representative values", () => {
 });
 
 describe("placeholderCount", () => {
-  it("is the highest $n, whatever the order and repeats", () => {
-    assert.equal(placeholderCount("SELECT 1"), 0);
-    assert.equal(placeholderCount("SELECT $3, $1, $2, $3"), 3);
-    assert.equal(placeholderCount("SELECT $007"), 7);
-  });
-
-  it("ignores $n in strings, quoted identifiers, comments and identifiers", () => {
-    assert.equal(placeholderCount(`SELECT a$9, '$8', "$7", $$ $6 $$, $1 -- $5\n/* $4 */`), 1);
-  });
+  itAnswersEach({ placeholderCount }, CASES);
 
   it("is Infinity for a placeholder too long to be a number, without parsing it", () => {
     assert.equal(placeholderCount("SELECT $99999999999"), 99_999_999_999);

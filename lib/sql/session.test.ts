@@ -6,6 +6,7 @@ import { CORPUS } from "./corpus";
 import { labFingerprint } from "./fingerprint";
 import { concatBytes } from "../bytes";
 import { parseMessage, runFixed, syncMessage } from "./wire";
+import CASES from "./session.cases.json" with { type: "json" };
 
 /** Counts round trips to the database. */
 function counted(db: SqlDatabase): { db: SqlDatabase; trips: () => number } {
@@ -120,17 +121,7 @@ describe("checkSql on the lab database", () => {
   });
 
   it("refuses statements that have no plan, and runs none of them", async () => {
-    for (const sql of [
-      "DROP TABLE posthog_group",
-      "COMMIT",
-      "VACUUM posthog_group",
-      "SET enable_seqscan = on",
-      "NOTIFY workbench",
-      "SELECT * INTO copied FROM posthog_group",
-      "CREATE TABLE copied AS SELECT * FROM posthog_group",
-      "DECLARE c CURSOR FOR SELECT * FROM posthog_group",
-      "EXECUTE workbench_check",
-    ]) {
+    for (const sql of CASES.noPlan) {
       const probe = counted(getLab().db);
       const result = await checkSql(probe.db, getLab().ctx, sql);
       assert.equal(probe.trips(), 0, sql);

@@ -1,16 +1,17 @@
-import type { Design } from "@/lib/design/model";
 import { DesignChoice } from "@/components/wizard/design-choice";
 import { SqlPanel } from "@/components/sql/sql-panel";
 import type { DesignCheck } from "@/components/sql/use-design-check";
+import type { DesignFormProps } from "../design-form-props";
 
 /** Step 2: the SQL, checked as it is typed, and the read/write, consistency and batch choices. */
-export function AccessStep(props: {
-  readonly design: Design;
-  readonly update: (c: Partial<Design>) => void;
-  readonly replace: (c: Partial<Design>) => void;
-  readonly revision: number;
-  readonly check: DesignCheck;
-}) {
+export function AccessStep(
+  props: DesignFormProps & {
+    /** A change made for the user (a fix tried or undone), pushed into the editors. */
+    readonly replace: DesignFormProps["update"];
+    readonly revision: number;
+    readonly check: DesignCheck;
+  },
+) {
   const { design, update } = props;
   return (
     <div className="space-y-4">

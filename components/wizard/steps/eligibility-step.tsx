@@ -1,19 +1,20 @@
 import { derive } from "@/lib/design/derive";
-import { OPERATIONS, type Design } from "@/lib/design/model";
+import { OPERATIONS } from "@/lib/design/model";
 import type { Problem } from "@/lib/design/problem";
 import { Choice } from "@/components/ui/choice";
 import { LeaderSafetyForm } from "../leader-safety-form";
 import { PersonWriteSideForm } from "../person-write-side-form";
 import { StepProblems } from "../step-problems";
 import { TablesPicker } from "../tables-picker";
+import type { DesignFormProps } from "../design-form-props";
 
 /** Step 1: is this personhog data, and where will the router send it? */
-export function EligibilityStep(props: {
-  readonly design: Design;
-  readonly update: (c: Partial<Design>) => void;
-  readonly sqlTables: readonly string[] | null;
-  readonly problems: readonly Problem[];
-}) {
+export function EligibilityStep(
+  props: DesignFormProps & {
+    readonly sqlTables: readonly string[] | null;
+    readonly problems: readonly Problem[];
+  },
+) {
   const { design, update } = props;
   const d = derive(design);
   return (

@@ -1,16 +1,12 @@
-import type { Design } from "@/lib/design/model";
 import type { Problem } from "@/lib/design/problem";
 import { FieldsEditor } from "../fields-editor";
 import { ProblemList } from "../problem-list";
 import { ResponseEditor } from "../response-editor";
 import { RpcBasicsForm } from "../rpc-basics-form";
+import type { DesignFormProps } from "../design-form-props";
 
 /** Step 3: the RPC's name and messages; the generated proto sits beside this form. */
-export function ProtoStep(props: {
-  readonly design: Design;
-  readonly update: (c: Partial<Design>) => void;
-  readonly problems: readonly Problem[];
-}) {
+export function ProtoStep(props: DesignFormProps & { readonly problems: readonly Problem[] }) {
   const { design, update } = props;
   return (
     <div className="space-y-4">

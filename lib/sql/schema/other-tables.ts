@@ -5,6 +5,9 @@
  * Dropped indexes stay dropped (grouptypemapping's three dead indexes, personoverride's three
  * btrees and its GiST EXCLUDE constraint). With the EXCLUDE gone nothing needs btree_gist, so the
  * extension is not loaded: it would only slow the boot.
+ *
+ * Alike on purpose: each table is a TableSpec literal. The schema is data; written in TypeScript,
+ * every column, index and key is checked against the types the DDL and the analysis read.
  */
 import type { TableSpec } from "./types";
 import { column as c } from "./column";

@@ -9,6 +9,9 @@
  * - Of the three competing person-side distinct-id indexes only the newest (…_person_lookup_idx) is
  *   built: its own comment says the two earlier ones had not landed.
  * - posthog_person.check_properties_size lives only on the old unpartitioned table, so it is absent.
+ *
+ * Alike on purpose: each table is a TableSpec literal. The schema is data; written in TypeScript,
+ * every column, index and key is checked against the types the DDL and the analysis read.
  */
 import type { TableSpec } from "./types";
 import { column as c } from "./column";

@@ -1,6 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { field } from "../design/defaults";
+import { field } from "./defaults";
 import { capValue, documentedCap } from "./documented-cap";
 
 const batch = (comment: string) => field("person_ids", "int64", { repeated: true, comment });

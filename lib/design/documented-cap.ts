@@ -6,7 +6,7 @@
  * batch_size is refused outside it instead), so the cap fits the field's type.
  * Anything else is ignored with a note saying why, never printed as `1e+23`.
  */
-import type { FieldDesign } from "../design/model";
+import type { FieldDesign } from "./model";
 
 /** A larger batch cap is no cap: the generated test would build a request of that size. */
 export const MAX_BATCH_CAP = 100_000n;

@@ -2,6 +2,8 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import ts from "typescript";
 import { PROTOBUF_ES_RESERVED, TS_BINDING_RESERVED } from "./keywords";
+import { itAnswersEach } from "../test-cases";
+import CASES from "./typescript.cases.json" with { type: "json" };
 import { tsParam, tsProperty } from "./typescript";
 
 /** Parse and strict-mode binding errors of one module (no type checking, no lib). */
@@ -21,12 +23,9 @@ const asParameter = (name: string) =>
   `export class C {\n  async m(${name}: number) {\n    return ${name}\n  }\n}\n`;
 
 describe("typescript escapes", () => {
-  it("renames parameters that would be reserved, and the wrapper's own names", () => {
-    assert.equal(tsParam("team_id"), "teamId");
-    assert.equal(tsParam("delete"), "deleteValue");
-    assert.equal(tsParam("response"), "responseValue");
-    assert.equal(tsParam("caller_tag"), "callerTagValue");
-    assert.equal(tsParam("undefined"), "undefinedValue");
+  itAnswersEach({ tsParam, tsProperty }, CASES);
+
+  it("renames every reserved word to a parameter TypeScript accepts", () => {
     for (const word of TS_BINDING_RESERVED)
       assert.deepEqual(errors(asParameter(tsParam(word))), [], word);
   });
@@ -47,12 +46,7 @@ describe("typescript escapes", () => {
     }
   });
 
-  it("names message properties as protobuf-es v2 does", () => {
-    assert.equal(tsProperty("group_type_index"), "groupTypeIndex");
-    assert.equal(tsProperty("constructor"), "constructor$");
-    assert.equal(tsProperty("to_string"), "toString$");
-    assert.equal(tsProperty("value_of"), "valueOf$");
-    assert.equal(tsProperty("to_json"), "toJson");
+  it("knows the four names protobuf-es v2 suffixes with $", () => {
     assert.equal(PROTOBUF_ES_RESERVED.size, 4);
   });
 });

@@ -2,7 +2,7 @@
  * The TypeScript contexts design names reach: the property protobuf-es gives a proto field, and
  * the wrapper's parameter for it. (No design text reaches a TypeScript comment or string.)
  */
-import { camelFromSnake } from "../../catalogue/naming";
+import { camelFromSnake } from "../catalogue/naming";
 import { PROTOBUF_ES_RESERVED, TS_BINDING_RESERVED } from "./keywords";
 
 /** A proto field's property on protobuf-es v2 messages: lowerCamel, `$` after a reserved name. */

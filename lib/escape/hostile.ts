@@ -58,3 +58,9 @@ export function hostileText(max = 500): fc.Arbitrary<string> {
     .array(piece, { minLength: 1, maxLength: 6 })
     .map((parts) => parts.join("").slice(0, max));
 }
+
+/** Every hostile piece, then `n` reproducible samples of hostile and arbitrary text (the escape tests). */
+export function hostileSamples(seed: number, n = 150): string[] {
+  const texts = fc.oneof(hostileText(), fc.string({ unit: "binary", maxLength: 40 }));
+  return [...HOSTILE_PIECES, ...fc.sample(texts, { numRuns: n, seed })];
+}

@@ -1,18 +1,14 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import fc from "fast-check";
-import { compileAndRun, findRustTool } from "../rustc-harness";
-import { HOSTILE_PIECES, hostileText } from "./hostile";
+import { compileAndRun, findRustTool } from "../rust-harness/rustc-run";
+import { hostileSamples } from "./hostile";
 import { RUST_RAW, RUST_SUFFIXED } from "./keywords";
 import { rustComment, rustDocComment, rustIdent, rustSql, rustString } from "./rust";
+import { itAnswersEach } from "../test-cases";
+import CASES from "./rust.cases.json" with { type: "json" };
 
-const samples = (n: number, seed: number) =>
-  fc.sample(fc.oneof(hostileText(), fc.string({ unit: "binary", maxLength: 40 })), {
-    numRuns: n,
-    seed,
-  });
-const TEXTS = [...HOSTILE_PIECES, ...samples(150, 7)];
+const TEXTS = hostileSamples(7);
 
 /** What a UTF-8 file holds for a JS string: lone surrogates become U+FFFD. */
 const utf8Hex = (text: string) => Buffer.from(text, "utf8").toString("hex");
@@ -84,13 +80,9 @@ describe("rust escapes", () => {
     assert.ok(run.ok, run.stderr);
   });
 
-  it("rustIdent spells keywords as prost does, and every spelling is a usable identifier", () => {
-    assert.equal(rustIdent("type"), "r#type");
-    assert.equal(rustIdent("try"), "r#try");
-    assert.equal(rustIdent("gen"), "r#gen");
-    assert.equal(rustIdent("self"), "self_");
-    assert.equal(rustIdent("crate"), "crate_");
-    assert.equal(rustIdent("team_id"), "team_id");
+  itAnswersEach({ rustIdent }, CASES);
+
+  it("rustIdent's every spelling of a keyword is a usable identifier", () => {
     const names = [...RUST_RAW, ...RUST_SUFFIXED].map(rustIdent);
     const program = [
       "#[derive(Default)]",

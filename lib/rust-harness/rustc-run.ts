@@ -1,7 +1,7 @@
 /**
  * Test helper: compiles Rust with the real rustc (edition 2024, whose reserved words include
  * every earlier edition's) and runs it. Used by the escape tests and the hostile-input property
- * test; Node-only, like rustfmt-harness.ts.
+ * test; Node-only, like rustfmt-clean.ts.
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -9,12 +9,20 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import path from "node:path";
 
+/** A Rust tool: $RUSTC, $CARGO or $RUSTFMT when set, else rustup's, else the one on PATH. */
 export function findRustTool(name: "rustc" | "cargo" | "rustfmt"): string {
-  const candidates = [path.join(homedir(), ".cargo/bin", name), `/root/.cargo/bin/${name}`];
-  for (const c of candidates) if (existsSync(c)) return c;
+  const variable = `$${name.toUpperCase()}`;
+  const candidates = [
+    process.env[variable.slice(1)],
+    path.join(homedir(), ".cargo/bin", name),
+    `/root/.cargo/bin/${name}`,
+  ];
+  for (const c of candidates) if (c && existsSync(c)) return c;
   const probe = spawnSync(name, ["--version"], { encoding: "utf8" });
   if (probe.status === 0) return name;
-  assert.fail(`${name} was not found (looked at ~/.cargo/bin and PATH): install Rust with rustup.`);
+  assert.fail(
+    `${name} was not found (looked at ${variable}, ~/.cargo/bin and PATH): install Rust with rustup.`,
+  );
 }
 
 export interface RustRun {

@@ -2,37 +2,17 @@
  * Test helper: runs the real rustfmt over a generated snippet placed where it lands in its file
  * (inside a trait, an impl, a match, the KNOWN_METHODS array), so rustfmt sees the true nesting
  * depth. The snippet must parse and come back unchanged; macro arguments, which rustfmt skips when
- * they do not parse, are parsed a second time as plain calls. Used by rust.test.ts and the
- * hostile-input property test (hostile.test.ts).
+ * they do not parse, are parsed a second time as plain calls. Used by lib/generate's rust.test.ts
+ * and the hostile-input property test (hostile.test.ts).
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { homedir } from "node:os";
-import path from "node:path";
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
 import type { Design } from "../design/model";
-import { placementOf } from "./snippet-placement";
-import type { Snippet } from "./snippet";
-
-function findRustfmt(): string | null {
-  const candidates = [
-    process.env.RUSTFMT,
-    path.join(homedir(), ".cargo/bin/rustfmt"),
-    "/root/.cargo/bin/rustfmt",
-  ];
-  for (const c of candidates) if (c && existsSync(c)) return c;
-  const probe = spawnSync("rustfmt", ["--version"], { encoding: "utf8" });
-  return probe.status === 0 ? "rustfmt" : null;
-}
-
-const RUSTFMT = findRustfmt();
-
-const indent = (code: string, n: number) =>
-  code
-    .split("\n")
-    .map((l) => (l ? " ".repeat(n) + l : l))
-    .join("\n");
+import { placementOf } from "../generate/snippet-placement";
+import type { Snippet } from "../generate/snippet";
+import { indent } from "./place";
+import { findRustTool } from "./rustc-run";
 
 /** Each snippet placed where it lands in its file, so rustfmt sees the real nesting depth. */
 function wrap(s: Snippet, design: Design): string {
@@ -68,14 +48,10 @@ function wrap(s: Snippet, design: Design): string {
 }
 
 function rustfmt(source: string): { ok: boolean; out: string; err: string } {
-  if (!RUSTFMT)
-    assert.fail(
-      "rustfmt was not found (looked at $RUSTFMT, ~/.cargo/bin/rustfmt, PATH): install it with `rustup component add rustfmt`.",
-    );
   // Parsed as edition 2024, whose reserved words include every earlier edition's (`gen`, `try`),
   // and formatted in the 2021 style PostHog's checkout uses.
   const run = spawnSync(
-    RUSTFMT,
+    findRustTool("rustfmt"),
     ["--edition", "2024", "--style-edition", "2021", "--emit", "stdout"],
     {
       input: source,

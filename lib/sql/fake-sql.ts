@@ -3,8 +3,8 @@
  * joined by AND. Read from the tokens (linear in the text, whatever it holds); anything else is
  * `undefined` with the reason, so the fake keeps an honest TODO.
  */
-import { placeholderNumber } from "../sql/params";
-import { tokenize, type Token } from "../sql/tokens";
+import { placeholderNumber } from "./params";
+import { tokenize, type Token } from "./tokens";
 
 export type Condition =
   | { readonly column: string; readonly op: "eq" | "any"; readonly param: number }

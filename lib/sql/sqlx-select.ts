@@ -12,16 +12,17 @@
  * not compile.
  */
 import type { RowField, RowValue } from "../catalogue/storage-rows";
-import { findTable, type ColumnSpec } from "../sql/schema";
-import { tokenize, type Token } from "../sql/tokens";
+import { findTable, type ColumnSpec } from "./schema";
+import { tokenize, type Token } from "./tokens";
 import { parseColumnAlias } from "./sqlx-column-alias";
 
 /** What a column decodes to before any cast; `text[]` has no field type of its own. */
 type ColumnValue = RowValue | "i16" | "StringArray";
 
-function columnValue(type: string): ColumnValue | null {
+/** The Rust type sqlx decodes a PostgreSQL type (its name, as the schema or a cast writes it) to. */
+export function columnValue(type: string): ColumnValue | null {
   const t = type.toLowerCase();
-  if (t === "integer" || t === "int4" || t === "serial") return "i32";
+  if (t === "integer" || t === "int" || t === "int4" || t === "serial") return "i32";
   if (t === "bigint" || t === "int8" || t === "bigserial") return "i64";
   if (t === "smallint" || t === "int2") return "i16";
   if (t === "text" || t.startsWith("varchar") || t.startsWith("character varying")) return "String";

@@ -1,18 +1,11 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import fc from "fast-check";
 import protobuf from "protobufjs";
 import { commentText } from "./comment";
-import { HOSTILE_PIECES, hostileText } from "./hostile";
+import { hostileSamples } from "./hostile";
 import { protoComment } from "./proto";
 
-const TEXTS = [
-  ...HOSTILE_PIECES,
-  ...fc.sample(fc.oneof(hostileText(), fc.string({ unit: "binary", maxLength: 40 })), {
-    numRuns: 150,
-    seed: 13,
-  }),
-];
+const TEXTS = hostileSamples(13);
 
 describe("proto escapes", () => {
   it("a field's comment stays on its line: protobufjs reads every field and that comment", () => {

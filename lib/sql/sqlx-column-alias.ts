@@ -1,6 +1,6 @@
 /**
- * sqlx's column-name grammar, read by the generator (sqlx-select.ts writes these aliases) and by
- * the compile harness (sqlx-describe.ts types columns by them). Kept free of PGlite so the CLI's
+ * sqlx's column-name grammar, read by sqlx-select.ts (which writes these aliases) and by the
+ * compile harness (sqlx-describe.ts types columns by them). Kept free of PGlite so the CLI's
  * `generate` never loads it.
  */
 export interface ColumnAlias {

@@ -8,7 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { findRustTool } from "./rustc-harness";
+import { findRustTool } from "./rustc-run";
 
 const CRATE = path.join(import.meta.dirname, "rust-tokens");
 let built: string | null = null;
