@@ -3,6 +3,7 @@
  * its WAL segments cut after their last written page.
  */
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { concatBytes } from "../lib/bytes";
 
 const BLOCK = 512;
 
@@ -77,9 +78,9 @@ function withSize(header: Uint8Array, size: number): Uint8Array {
 /**
  * The tar with each WAL segment (16 MB, zero-filled when made) cut after its last written page:
  * the snapshot's one segment holds a checkpoint record in its first page, and the 16 MB were
- * half of what PGlite copied at every boot. PostgreSQL reads the WAL up to the first page of
- * zeros, which it no longer finds; it finds the end of the file there instead, and a write past it
- * extends the file. The lab's verdicts from a trimmed snapshot are tested equal.
+ * half of what PGlite copied at every boot. PostgreSQL reads the WAL up to its first zeroed
+ * record, inside the pages kept, and a write past the file's end extends the file. The lab's
+ * verdicts from a trimmed snapshot are tested equal (lib/sql/snapshot.test.ts).
  */
 export function trimWalSegments(tar: Uint8Array): Uint8Array<ArrayBuffer> {
   const parts: Uint8Array[] = [];
@@ -99,11 +100,5 @@ export function trimWalSegments(tar: Uint8Array): Uint8Array<ArrayBuffer> {
     else parts.push(tar.subarray(at, at + stored));
     at += stored;
   }
-  const trimmed = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    trimmed.set(part, offset);
-    offset += part.length;
-  }
-  return trimmed;
+  return concatBytes(parts);
 }
