@@ -2,7 +2,8 @@
  * check-sql boots its lab from an available schema snapshot and never builds the schema from the
  * DDL. The cache is given a snapshot holding a table the DDL does not have: only a lab booted from
  * that snapshot can plan a statement that reads it (one built from the DDL answers "relation does
- * not exist", exit 2), and the snapshot file is left as it was (not made again).
+ * not exist", exit 2), and the snapshot file is left as it was (not made again). Its tar is
+ * unpacked once beside it, read as is by later runs, and made again when it is not whole.
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -12,7 +13,8 @@ import path from "node:path";
 import { createSchemaDatabase } from "../lib/sql/boot";
 import { compactForSnapshot } from "../lib/sql/snapshot";
 import { main, useCliSetup } from "./cli";
-import { snapshotKey } from "./lab-snapshot";
+import { cacheSnapshotFiles, labSnapshot, snapshotKey } from "./lab-snapshot";
+import { isWholeTar } from "./snapshot-tar";
 
 const ROOT = path.join(import.meta.dirname, "..");
 const MARKER_SQL = "SELECT * FROM snapshot_marker WHERE id = $1";
@@ -32,7 +34,10 @@ async function markedSnapshot(): Promise<Uint8Array> {
 describe("check-sql with a schema snapshot available", () => {
   let dir = "";
   let file = "";
+  let tar = "";
   let bytes: Uint8Array = new Uint8Array();
+  let paths = { root: "", cache: "" };
+  const noMaking = (made: string) => assert.fail(`made a snapshot into ${made}`);
 
   before(async () => {
     dir = await mkdtemp(path.join(os.tmpdir(), "check-sql-snapshot-"));
@@ -42,10 +47,11 @@ describe("check-sql with a schema snapshot available", () => {
     await mkdir(cache, { recursive: true });
     await mkdir(root);
     await symlink(path.join(ROOT, "node_modules"), path.join(root, "node_modules"), "dir");
-    file = path.join(cache, `lab-snapshot-${snapshotKey(root)}.tar.gz`);
+    ({ packed: file, tar } = cacheSnapshotFiles(cache, snapshotKey(root)));
     bytes = await markedSnapshot();
     await writeFile(file, bytes);
-    useCliSetup({ root, cache, oneCommand: false });
+    paths = { root, cache };
+    useCliSetup({ ...paths, oneCommand: false });
   });
 
   after(async () => {
@@ -67,11 +73,53 @@ describe("check-sql with a schema snapshot available", () => {
     assert.notEqual(code, 2, stderr);
     assert.match(out.join(""), /^Tables: snapshot_marker \[not personhog\]$/m);
     assert.doesNotMatch(stderr, /making the lab's schema snapshot from the DDL/);
+    assert.match(stderr, /unpacked the lab's schema snapshot, once, into .*lab-snapshot-\w+\.tar /);
     assert.match(
       stderr,
       /lab booted from the schema snapshot \(cached: .*lab-snapshot-\w+\.tar\.gz\)/,
     );
     assert.deepEqual(new Uint8Array(await readFile(file)), bytes);
-    assert.deepEqual(await readdir(path.dirname(file)), [path.basename(file)]);
+    assert.deepEqual(
+      (await readdir(path.dirname(file))).sort(),
+      [file, tar].map((f) => path.basename(f)).sort(),
+    );
+    assert.ok(isWholeTar(tar));
   });
+
+  it("reads the unpacked tar as is at the next boot, typed so that PGlite does not gunzip it", async () => {
+    const before = await readFile(tar);
+    const next = await labSnapshot(paths, noMaking);
+    assert.deepEqual(
+      { source: next.source, file: next.file, unpacked: next.unpacked },
+      {
+        source: "cache",
+        file: tar,
+        unpacked: undefined,
+      },
+    );
+    assert.equal(next.snapshot.type, "application/x-tar");
+    assert.deepEqual(new Uint8Array(await next.snapshot.arrayBuffer()), new Uint8Array(before));
+  });
+
+  for (const [damage, spoil] of [
+    ["cut short", async () => writeFile(tar, (await readFile(tar)).subarray(0, 20_000))],
+    ["overwritten", async () => writeFile(tar, Buffer.alloc((await readFile(tar)).length, 7))],
+  ] as const) {
+    it(`does not trust a tar ${damage}: unpacks the snapshot again`, async () => {
+      const whole = await readFile(tar);
+      await spoil();
+      assert.equal(isWholeTar(tar), false);
+      const next = await labSnapshot(paths, noMaking);
+      assert.deepEqual(
+        { source: next.source, file: next.file, unpacked: next.unpacked },
+        {
+          source: "cache",
+          file,
+          unpacked: tar,
+        },
+      );
+      assert.deepEqual(await readFile(tar), whole);
+      assert.deepEqual(new Uint8Array(await next.snapshot.arrayBuffer()), new Uint8Array(whole));
+    });
+  }
 });

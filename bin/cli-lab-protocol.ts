@@ -1,6 +1,7 @@
 /** Messages between the CLI (`cli-lab.ts`) and its lab worker thread (`cli-lab-worker.ts`). */
 import type { AdviceResult } from "../lib/sql/try-fix";
 import type { CheckResult } from "../lib/sql/session";
+import type { CliPaths } from "./cli-setup";
 import type { SnapshotSource } from "./lab-snapshot";
 
 /** How the lab booted: always from a schema snapshot, and where that came from. */
@@ -9,8 +10,25 @@ export interface LabBoot {
   readonly file: string;
   /** Made now but not cached, and why. */
   readonly notCached?: string;
+  /** Its tar was unpacked now into this cache file (once per snapshot). */
+  readonly unpacked?: string;
   /** From the start of the thread to ready. */
   readonly ms: number;
+}
+
+/** What the lab's thread is started with. */
+export interface LabWorkerData extends CliPaths {
+  /** Warm the planner after the boot (not for a process that checks one statement and exits). */
+  readonly warm: boolean;
+}
+
+/**
+ * The first message to the lab's thread: PGlite's wasm, compiled by the thread that started it
+ * while this one started (cli-lab-wasm.ts); none if that failed, and PGlite compiles its own.
+ */
+export interface LabWasm {
+  readonly type: "wasm";
+  readonly module?: WebAssembly.Module;
 }
 
 export type CliLabRequest =

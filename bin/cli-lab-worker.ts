@@ -2,59 +2,25 @@
  * The CLI's lab database, in a worker thread so that the CLI can stop a runaway statement by
  * terminating the thread (see cli-lab.ts). Boots once, always from a schema snapshot (the build's,
  * the cache's, or one made now and cached: lab-snapshot.ts), and answers requests in order.
+ * The snapshot is found, and the compiled wasm awaited, while the lab's own code (cli-lab-serve.ts)
+ * loads.
  */
-import { parentPort, workerData } from "node:worker_threads";
-import { adviseIndex } from "../lib/sql/try-fix";
-import { bootLabFromSnapshot, type LabDatabase } from "../lib/sql/boot";
-import { labFingerprint } from "../lib/sql/fingerprint";
-import { checkSql } from "../lib/sql/session";
-import type { CliLabRequest, CliLabResponse, LabBoot } from "./cli-lab-protocol";
-import type { CliPaths } from "./cli-setup";
+import { parentPort, workerData, type MessagePort } from "node:worker_threads";
+import type { CliLabResponse, LabWasm, LabWorkerData } from "./cli-lab-protocol";
 import { labSnapshot } from "./lab-snapshot";
 
-const port = parentPort;
+const port: MessagePort | null = parentPort;
 if (!port) throw new Error("cli-lab-worker runs as a worker thread.");
 const reply = (message: CliLabResponse) => port.postMessage(message);
-
-async function boot(): Promise<{ lab: LabDatabase; boot: LabBoot }> {
-  const making = (file: string) => reply({ type: "making", file });
-  const { snapshot, ...from } = await labSnapshot(workerData as CliPaths, making);
-  const lab = await bootLabFromSnapshot(snapshot);
-  // The thread's clock starts with the thread.
-  return { lab, boot: { ...from, ms: Math.round(performance.now()) } };
-}
-
-async function answer(request: CliLabRequest, lab: LabDatabase): Promise<CliLabResponse> {
-  if (request.type === "check") {
-    return {
-      type: "checked",
-      id: request.id,
-      result: await checkSql(lab.db, lab.ctx, request.sql),
-    };
-  }
-  if (request.type === "advise") {
-    const result = await adviseIndex(lab.db, lab.ctx, request.sql);
-    return { type: "advised", id: request.id, result };
-  }
-  return { type: "fingerprint", id: request.id, text: await labFingerprint(lab.db) };
-}
+const { warm, ...paths } = workerData as LabWorkerData;
 
 try {
-  const { lab, boot: booted } = await boot();
-  // One at a time: a check is one transaction on the one connection.
-  let queue = Promise.resolve();
-  port.on("message", (request: CliLabRequest) => {
-    queue = queue
-      .then(async () => reply(await answer(request, lab)))
-      .catch((err: unknown) =>
-        reply({
-          type: "error",
-          id: request.id,
-          message: err instanceof Error ? err.message : String(err),
-        }),
-      );
-  });
-  reply({ type: "ready", boot: booted });
+  const [snapshot, wasm, { serveLab }] = await Promise.all([
+    labSnapshot(paths, (file) => reply({ type: "making", file })),
+    new Promise<LabWasm>((resolve) => port.once("message", resolve)),
+    import("./cli-lab-serve"),
+  ]);
+  await serveLab(port, snapshot, wasm, warm);
 } catch (err) {
   reply({ type: "failed", message: err instanceof Error ? err.message : String(err) });
 }

@@ -15,7 +15,8 @@ import type { AdviceResult } from "../lib/sql/try-fix";
 import { CHECK_TIMEOUT_MS } from "../lib/sql/limits";
 import { plannableStatement } from "../lib/sql/plannable";
 import type { CheckResult } from "../lib/sql/session";
-import type { CliLabRequest, CliLabResponse, LabBoot } from "./cli-lab-protocol";
+import type { CliLabRequest, CliLabResponse, LabBoot, LabWorkerData } from "./cli-lab-protocol";
+import { labWasm } from "./cli-lab-wasm";
 import { cliSetup } from "./cli-setup";
 import type { Io } from "./io";
 
@@ -58,23 +59,31 @@ export function expectManyChecks(): void {
   manyChecks = true;
 }
 
+/** The executable running one command that is not a batch: its lab is tuned for a quick start. */
+function quickStart(): boolean {
+  return cliSetup().oneCommand && !manyChecks;
+}
+
 /**
  * V8 compiles PGlite's wasm fast (Liftoff), then again, optimised, for the functions that run hot
  * (TurboFan, on background threads). Over many checks that pays; in a process that checks one
- * statement and exits, it was a third of the CPU and about 90 MB of the peak memory. So the
- * executable running one command that is not a batch compiles with Liftoff only. The flag is
- * V8's, for the whole process: set once, before the first lab compiles the wasm.
+ * statement and exits, it was a third of the CPU and about 90 MB of the peak memory. So a quick
+ * start compiles with Liftoff only. The flag is V8's, for the whole process: set once, before the
+ * first lab compiles the wasm.
  */
 function chooseCompiler(): void {
   if (compilerChosen) return;
   compilerChosen = true;
-  if (cliSetup().oneCommand && !manyChecks) setFlagsFromString("--liftoff-only");
+  if (quickStart()) setFlagsFromString("--liftoff-only");
 }
 
 function startLab(): Lab {
   chooseCompiler();
   const { root, cache } = cliSetup();
-  const worker = new Worker(WORKER_ENTRY, { workerData: { root, cache } });
+  const workerData: LabWorkerData = { root, cache, warm: !quickStart() };
+  const worker = new Worker(WORKER_ENTRY, { workerData });
+  // Compiled here while the thread starts; a thread already gone ignores the message.
+  void labWasm(root).then((wasm) => worker.postMessage(wasm));
   let making: (file: string) => void = () => {};
   const ready = new Promise<Ready>((resolve) => {
     const onMessage = (m: CliLabResponse) => {
@@ -119,11 +128,17 @@ async function drop(stale: Lab, successor: boolean): Promise<void> {
 }
 
 /**
- * What the first request a lab serves tells its command's stderr after the boot: that the
- * snapshot it made could not be cached, and with PERSONHOG_RPC_DEBUG=lab how it booted.
+ * What the first request a lab serves tells its command's stderr after the boot: that it unpacked
+ * the snapshot into the cache, or could not cache what it made, and with PERSONHOG_RPC_DEBUG=lab
+ * how it booted.
  */
 function bootNotes(boot: LabBoot): string {
   const notes: string[] = [];
+  if (boot.unpacked) {
+    notes.push(
+      `personhog-rpc: unpacked the lab's schema snapshot, once, into ${boot.unpacked} (later runs read it as is).`,
+    );
+  }
   if (boot.notCached) {
     notes.push(
       `personhog-rpc: the schema snapshot could not be cached (${boot.notCached}); the next run makes it again.`,

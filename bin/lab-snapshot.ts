@@ -4,28 +4,41 @@
  * else one made now from the DDL and cached for every later run. The key is a hash of the schema's
  * DDL, the PGlite version and initdb's options: a snapshot is a data directory, readable only by
  * the PGlite that wrote it.
+ *
+ * The lab boots from the snapshot's tar, unpacked once into the cache beside it (same key, `.tar`):
+ * reading 16 MB from the page cache is cheaper than inflating 1.5 MB at every run, and PGlite, told
+ * the type, unpacks it without first trying it as a tar and then gunzipping it. A cached tar that
+ * is not whole (a short write, another program's bytes) is not trusted: it is made again.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { readdir, readFile, rename, rm, stat, writeFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { promisify } from "node:util";
+import { gunzip } from "node:zlib";
 import { INITDB_PARAMS } from "../lib/sql/boot";
 import { schemaDdl } from "../lib/sql/ddl";
-import { createSnapshot } from "../lib/sql/snapshot";
 import { BUILD_SNAPSHOT_FILE, LAB_ASSETS_DIR } from "../lib/serve/lab-assets";
 import type { CliPaths } from "./cli-setup";
+import { isWholeTar } from "./snapshot-tar";
 
 /** Where the snapshot came from: the build, the cache, or made now (the DDL ran, once). */
 export type SnapshotSource = "build" | "cache" | "made";
 
 export interface LabSnapshot {
+  /** The snapshot's tar, typed `application/x-tar`. */
   readonly snapshot: Blob;
   readonly source: SnapshotSource;
   readonly file: string;
   /** Made now but not written to the cache, and why (a read-only folder, a full disk). */
   readonly notCached?: string;
+  /** The tar was unpacked now into this cache file, for later runs to read as is. */
+  readonly unpacked?: string;
 }
+
+/** The gzip tarball, before it is unpacked. */
+type Packed = Omit<LabSnapshot, "unpacked">;
 
 /** Beside the build's snapshot: the key it was made for. */
 const BUILD_KEY_FILE = "lab-snapshot.key";
@@ -73,12 +86,63 @@ async function writeWhole(file: string, bytes: Uint8Array): Promise<void> {
   await rename(scratch, file);
 }
 
-async function removeStale(cache: string, keep: string): Promise<void> {
+async function removeStale(cache: string, keep: readonly string[]): Promise<void> {
   for (const name of await readdir(cache)) {
-    if (!name.startsWith("lab-snapshot-") || name === keep) continue;
+    if (!name.startsWith("lab-snapshot-") || keep.includes(name)) continue;
     const file = path.join(cache, name);
     const { mtimeMs } = await stat(file).catch(() => ({ mtimeMs: Date.now() }));
     if (Date.now() - mtimeMs > STALE_MS) await rm(file, { force: true });
+  }
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** The cache's files for a key: the gzip tarball (as the build makes it) and its tar. */
+export function cacheSnapshotFiles(cache: string, key: string): { packed: string; tar: string } {
+  const packed = path.join(cache, `lab-snapshot-${key}.tar.gz`);
+  return { packed, tar: packed.replace(/\.gz$/, "") };
+}
+
+/**
+ * A tar already in memory, handed to PGlite without a copy: Node's Blob constructor copies its
+ * parts, and a file-backed Blob (openAsBlob) holds the bytes twice while arrayBuffer() reads them,
+ * either way the tar's size again in peak memory. PGlite reads a snapshot only through `type` and
+ * `arrayBuffer()`, so this Blob answers those two (its other members see an empty Blob).
+ */
+class TarBytes extends Blob {
+  readonly #bytes: Uint8Array<ArrayBuffer>;
+  constructor(bytes: Uint8Array<ArrayBuffer>) {
+    super([], { type: "application/x-tar" });
+    this.#bytes = bytes;
+  }
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    const { buffer, byteOffset, byteLength } = this.#bytes;
+    const whole = byteOffset === 0 && byteLength === buffer.byteLength;
+    return Promise.resolve(whole ? buffer : buffer.slice(byteOffset, byteOffset + byteLength));
+  }
+}
+
+/** The gzip tarball: the build's, the cache's, or made now from the DDL and cached. */
+async function packedSnapshot(
+  paths: CliPaths,
+  key: string,
+  making: (file: string) => void,
+): Promise<Packed> {
+  const built = await fromBuild(paths.root, key);
+  if (built) return built;
+  const file = cacheSnapshotFiles(paths.cache, key).packed;
+  const cached = await readFile(file).catch(() => null);
+  if (cached) return { snapshot: new Blob([cached]), source: "cache", file };
+  making(file);
+  // Loaded only here: making a snapshot needs PGlite and the DDL's database.
+  const { createSnapshot } = await import("../lib/sql/snapshot");
+  const snapshot = await createSnapshot();
+  try {
+    await mkdir(paths.cache, { recursive: true });
+    await writeWhole(file, new Uint8Array(await snapshot.arrayBuffer()));
+    return { snapshot, source: "made", file };
+  } catch (error) {
+    return { snapshot, source: "made", file, notCached: errorText(error) };
   }
 }
 
@@ -88,21 +152,28 @@ export async function labSnapshot(
   making: (file: string) => void,
 ): Promise<LabSnapshot> {
   const key = snapshotKey(paths.root);
-  const built = await fromBuild(paths.root, key);
-  if (built) return built;
-  const name = `lab-snapshot-${key}.tar.gz`;
-  const file = path.join(paths.cache, name);
-  const cached = await readFile(file).catch(() => null);
-  if (cached) return { snapshot: new Blob([cached]), source: "cache", file };
-  making(file);
-  const snapshot = await createSnapshot();
+  const files = cacheSnapshotFiles(paths.cache, key);
+  const tar = isWholeTar(files.tar) ? await readFile(files.tar).catch(() => null) : null;
+  if (tar) return { snapshot: new TarBytes(tar), source: "cache", file: files.tar };
+  const packed = await packedSnapshot(paths, key, making);
+  const inflated = await promisify(gunzip)(await packed.snapshot.arrayBuffer());
+  // A view of zlib's output, not a copy: the tar's size again in peak memory otherwise.
+  const unpacked = new Uint8Array(
+    inflated.buffer as ArrayBuffer,
+    inflated.byteOffset,
+    inflated.byteLength,
+  );
+  const snapshot = new TarBytes(unpacked);
+  if (packed.notCached) return { ...packed, snapshot };
   try {
     await mkdir(paths.cache, { recursive: true });
-    await writeWhole(file, new Uint8Array(await snapshot.arrayBuffer()));
-    await removeStale(paths.cache, name);
-    return { snapshot, source: "made", file };
+    await writeWhole(files.tar, unpacked);
+    await removeStale(
+      paths.cache,
+      [files.packed, files.tar].map((f) => path.basename(f)),
+    );
+    return { ...packed, snapshot, unpacked: files.tar };
   } catch (error) {
-    const notCached = error instanceof Error ? error.message : String(error);
-    return { snapshot, source: "made", file, notCached };
+    return { ...packed, snapshot, notCached: errorText(error) };
   }
 }

@@ -49,9 +49,9 @@ export async function readIndexParents(db: SqlDatabase): Promise<Record<string, 
   return Object.fromEntries(rows.map((r) => [r.child, r.parent]));
 }
 
-async function prepareLab(db: PGlite): Promise<LabDatabase> {
+async function prepareLab(db: PGlite, warm = true): Promise<LabDatabase> {
   const ctx: AnalysisContext = { indexParents: await readIndexParents(db) };
-  await checkSql(db, ctx, WARM_UP);
+  if (warm) await checkSql(db, ctx, WARM_UP);
   return { db, ctx };
 }
 
@@ -67,24 +67,28 @@ export async function bootLab(): Promise<LabDatabase> {
   return prepareLab(await createSchemaDatabase());
 }
 
-/**
- * PGlite's own files, fetched by the caller ahead of `PGlite.create` (which would otherwise start
- * downloading them only once it is called): the compiled wasm and the file-system bundle.
- */
-export interface PgliteFiles {
-  readonly pgliteWasmModule: WebAssembly.Module;
-  readonly fsBundle: Blob;
+/** How to boot: what the caller prepared ahead (in parallel with other work), and the warm-up. */
+export interface SnapshotBootOptions {
+  /** PGlite's wasm, already compiled; else PGlite reads and compiles its own. */
+  readonly pgliteWasmModule?: WebAssembly.Module;
+  /** PGlite's file-system bundle, already fetched; else PGlite fetches it when called. */
+  readonly fsBundle?: Blob;
+  /**
+   * Warm the planner (the default). A process that checks one statement and exits skips it: the
+   * warm-up would only move the first check's catalogue loading earlier, and do more of it.
+   */
+  readonly warm?: boolean;
 }
 
 /**
- * Boots from a `dumpDataDir` snapshot of `createSchemaDatabase()`: a gzip tarball, or a plain tar
- * when the blob's type says so (the browser receives it gunzipped by its network stack).
+ * Boots from a `dumpDataDir` snapshot of `createSchemaDatabase()`: the gzip tarball, or the tar
+ * itself typed `application/x-tar` (PGlite then reads it as is, with no gunzip; the browser
+ * receives it gunzipped by its network stack, the CLI from its cache).
  */
 export async function bootLabFromSnapshot(
   snapshot: Blob,
-  files?: PgliteFiles,
+  { warm, ...files }: SnapshotBootOptions = {},
 ): Promise<LabDatabase> {
-  return prepareLab(
-    await PGlite.create({ ...files, loadDataDir: snapshot, startParams: START_PARAMS }),
-  );
+  const db = await PGlite.create({ ...files, loadDataDir: snapshot, startParams: START_PARAMS });
+  return prepareLab(db, warm);
 }
