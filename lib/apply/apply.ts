@@ -5,6 +5,7 @@
  * ones inserted. Pure: file texts in, new texts and problems out; bin/apply-command.ts does the
  * reading, writing and parsing.
  */
+import { RUST_PATHS } from "../catalogue/paths";
 import { isPseudoFile, type Snippet } from "../generate/snippet";
 import { messageSectionOf, rpcGroupOf } from "../generate/snippet-placement";
 import { addRustImports, addSnippetUses } from "./rust-imports";
@@ -29,7 +30,7 @@ import {
 /** Repository-relative path → file text. */
 export type FileTexts = ReadonlyMap<string, string>;
 
-export const STORAGE_MOD = "rust/personhog-replica/src/storage/mod.rs";
+export const STORAGE_MOD = RUST_PATHS.replica.storageMod;
 
 export interface ApplyOutcome {
   /** Why nothing may be written: a missing file or anchor, a name that exists with another shape. */

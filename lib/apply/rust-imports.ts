@@ -4,6 +4,7 @@
  * checkout that passed `cargo fmt --check` still passes after apply. A file without the list gets
  * a `use` line after its last one.
  */
+import { RUST_CRATES } from "../catalogue/paths";
 import type { Snippet } from "../generate/snippet";
 import { anchorKind, escapeRegExp } from "./anchors";
 
@@ -77,8 +78,8 @@ const messageNames = (snippets: readonly Snippet[]) =>
 
 /** Where a file of the replica crate imports storage types from; null outside it. */
 function storageTypesModule(file: string): string | null {
-  if (file.startsWith("rust/personhog-replica/src/")) return "crate::storage::types";
-  if (file.startsWith("rust/personhog-replica/tests/")) return "personhog_replica::storage";
+  if (file.startsWith(`${RUST_CRATES.replica}/src/`)) return "crate::storage::types";
+  if (file.startsWith(`${RUST_CRATES.replica}/tests/`)) return "personhog_replica::storage";
   return null;
 }
 

@@ -3,7 +3,7 @@
  * beside its layout switch, and the layout's label (design/model.ts) names the era. Facts from
  * code-facts §0 (eras A/B/C), §5 and §7; paths from paths.ts, so a moved file changes once.
  */
-import { NODE_PATHS, ROUTER_FILES, RUST_CRATES } from "./paths";
+import { NODE_PATHS, ROUTER_FILES, RUST_PATHS } from "./paths";
 import type { Layout } from "./routing";
 
 /** The era of PostHog's code the guide's layout is written against, as its label names it. */
@@ -46,8 +46,8 @@ export const LAYOUT_DIFFERENCES: readonly LayoutDifference[] = [
   },
   {
     topic: "Router tests",
-    guide: `\`MockBackend\` in ${path(`${RUST_CRATES.router}/src/service/tests/mocks.rs`)} must implement the method.`,
-    current: `\`TestReplicaService\` (and \`TestLeaderService\`) in ${path(`${RUST_CRATES.router}/tests/common/mod.rs`)} must.`,
+    guide: `\`MockBackend\` in ${path(RUST_PATHS.router.serviceMocks)} must implement the method.`,
+    current: `\`TestReplicaService\` (and \`TestLeaderService\`) in ${path(RUST_PATHS.router.proxyTestsCommon)} must.`,
   },
   {
     topic: "Node client",

@@ -59,6 +59,39 @@ export const ROUTER_FILES = {
   proxy: `${RUST_CRATES.router}/src/proxy.rs`,
 } as const;
 
+const REPLICA = RUST_CRATES.replica;
+const ROUTER = RUST_CRATES.router;
+
+/** The files inside the crates that a change touches, beside the router's per-layout file. */
+export const RUST_PATHS = {
+  replica: {
+    /** A domain's storage module (`rustModule`): its queries, its trait, its row types. */
+    storage: (module: string) => `${REPLICA}/src/storage/postgres/${module}.rs`,
+    storageTrait: (module: string) => `${REPLICA}/src/storage/traits/${module}.rs`,
+    storageTypes: (module: string) => `${REPLICA}/src/storage/types/${module}.rs`,
+    storageMod: `${REPLICA}/src/storage/mod.rs`,
+    service: `${REPLICA}/src/service/mod.rs`,
+    serviceMocks: `${REPLICA}/src/service/tests/mocks.rs`,
+    storageTests: `${REPLICA}/tests/storage_tests.rs`,
+    serviceTests: `${REPLICA}/tests/service_tests.rs`,
+  },
+  leader: {
+    service: `${RUST_CRATES.leader}/src/service.rs`,
+  },
+  router: {
+    backends: `${ROUTER}/src/backend/mod.rs`,
+    leaderBackend: `${ROUTER}/src/backend/leader.rs`,
+    replicaBackend: `${ROUTER}/src/backend/replica.rs`,
+    service: `${ROUTER}/src/service/mod.rs`,
+    /** The typed router's unit tests and their MockBackend (the guide's era). */
+    serviceTests: `${ROUTER}/src/service/tests/mod.rs`,
+    serviceMocks: `${ROUTER}/src/service/tests/mocks.rs`,
+    /** The byte proxy's integration tests and their test services (today's). */
+    proxyTestsCommon: `${ROUTER}/tests/common/mod.rs`,
+    proxyTests: `${ROUTER}/tests/raw_proxy_integration.rs`,
+  },
+} as const;
+
 export interface NodeClientLayout {
   readonly id: "ingestion-client" | "ingestion-operations" | "common-operations";
   /** Which layout this is, in the guide's words. */

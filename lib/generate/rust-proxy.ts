@@ -16,9 +16,7 @@ import { rustString } from "../escape/rust";
 import { carriesPersonKey, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
-import { ROUTER_FILES, RUST_CRATES } from "../catalogue/paths";
-
-const ROUTER = RUST_CRATES.router;
+import { ROUTER_FILES, RUST_PATHS } from "../catalogue/paths";
 
 /** Byte order, as Rust compares &str; RPC names are ASCII, where UTF-16 order is the same. */
 const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -101,7 +99,7 @@ export function testServerStub(input: GenerateInput, leader: boolean): Snippet {
   const service = leader ? "TestLeaderService" : "TestReplicaService";
   return snippet({
     id: leader ? "rust-router-test-leader" : "rust-router-test-replica",
-    file: `${ROUTER}/tests/common/mod.rs`,
+    file: RUST_PATHS.router.proxyTestsCommon,
     anchor: `inside \`impl ${leader ? "PersonHogLeader" : "PersonHogReplica"} for ${service}\``,
     code: code`
       ${requestSignature(d.snake, d.requestMessage, d.responseMessage, arg)}
@@ -135,7 +133,7 @@ function integrationTest(input: GenerateInput, leader: boolean): Snippet {
     : assertPair("response", `${d.responseMessage}::default()`);
   return snippet({
     id: "rust-router-integration-test",
-    file: `${ROUTER}/tests/raw_proxy_integration.rs`,
+    file: RUST_PATHS.router.proxyTests,
     anchor: "append",
     code: code`
       #[tokio::test]

@@ -11,9 +11,7 @@ import { requestLiteral } from "./rust-test-values";
 import type { RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
-import { RUST_CRATES } from "../catalogue/paths";
-
-const ROUTER = RUST_CRATES.router;
+import { RUST_PATHS } from "../catalogue/paths";
 
 const UNIMPLEMENTED = "assert_eq!(result.unwrap_err().code(), tonic::Code::Unimplemented);";
 
@@ -66,7 +64,7 @@ export function routerTest(input: GenerateInput, plan: RustPlan, leader: boolean
       ];
   return snippet({
     id: "rust-router-test",
-    file: `${ROUTER}/src/service/tests/mod.rs`,
+    file: RUST_PATHS.router.serviceTests,
     anchor: "append",
     code: paragraphs(tests),
     notes: [

@@ -18,9 +18,7 @@ import { rustString } from "../escape/rust";
 import { carriesPersonKey, rustPlan, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
-import { ROUTER_FILES, RUST_CRATES } from "../catalogue/paths";
-
-const ROUTER = RUST_CRATES.router;
+import { ROUTER_FILES, RUST_CRATES, RUST_PATHS } from "../catalogue/paths";
 
 /** The typed router's method shape: `async fn m(&self, request: Req) -> Result<Res, Status>`. */
 function typedSig(d: GenerateInput["d"], end: " {" | ";", pub = "", arg = "request") {
@@ -40,7 +38,7 @@ function traitDeclaration(
   trait: string,
   notes: readonly string[],
 ): Snippet {
-  const file = `${ROUTER}/src/backend/mod.rs`;
+  const file = RUST_PATHS.router.backends;
   return snippet({
     id,
     file,
@@ -125,7 +123,7 @@ function leaderOpsSnippets(input: GenerateInput): Snippet[] {
     ]),
     snippet({
       id: "rust-router-leader-backend",
-      file: `${ROUTER}/src/backend/leader.rs`,
+      file: RUST_PATHS.router.leaderBackend,
       anchor: "inside `impl LeaderOps for LeaderBackend`",
       code: code`
         ${typedSig(d, " {")}
@@ -146,7 +144,7 @@ function serviceSnippet(input: GenerateInput): Snippet {
   const { d } = input;
   return snippet({
     id: "rust-router-service",
-    file: `${ROUTER}/src/service/mod.rs`,
+    file: RUST_PATHS.router.service,
     anchor: "inside `impl PersonHogService for PersonHogRouterService`",
     code: code`
       ${requestSignature(d.snake, d.requestMessage, d.responseMessage)}
@@ -167,7 +165,7 @@ function replicaBackendSnippets(input: GenerateInput): Snippet[] {
     // Shaped like LeaderBackend's impl on purpose: each impl is written out to read like its file.
     snippet({
       id: "rust-router-backend-replica",
-      file: `${ROUTER}/src/backend/replica.rs`,
+      file: RUST_PATHS.router.replicaBackend,
       anchor: "inside `impl PersonHogBackend for ReplicaBackend`",
       code: code`
         ${typedSig(d, " {")}
@@ -178,7 +176,7 @@ function replicaBackendSnippets(input: GenerateInput): Snippet[] {
     }),
     snippet({
       id: "rust-router-mock-backend",
-      file: `${ROUTER}/src/service/tests/mocks.rs`,
+      file: RUST_PATHS.router.serviceMocks,
       anchor: "inside `impl PersonHogBackend for MockBackend`",
       code: code`
         ${typedSig(d, " {", "", "_request")}

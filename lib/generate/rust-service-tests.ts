@@ -12,7 +12,7 @@ import { rustString } from "../escape/rust";
 import { isInsert, type RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
-import { RUST_CRATES } from "../catalogue/paths";
+import { RUST_PATHS } from "../catalogue/paths";
 
 /** How to tell a shared response carries nothing (some hold one entry per requested key). */
 const SHARED_EMPTY: Readonly<Record<string, string>> = {
@@ -116,7 +116,7 @@ export function serviceTests(input: GenerateInput, plan: RustPlan): Snippet[] {
   return [
     snippet({
       id: "rust-service-test",
-      file: `${RUST_CRATES.replica}/tests/service_tests.rs`,
+      file: RUST_PATHS.replica.serviceTests,
       anchor: "append, in the section of its domain",
       code: paragraphs([empty, ...capTests(input)]),
       notes: [

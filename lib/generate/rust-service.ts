@@ -26,7 +26,7 @@ import {
 import type { FieldDesign } from "../design/model";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
-import { RUST_CRATES } from "../catalogue/paths";
+import { RUST_PATHS } from "../catalogue/paths";
 
 const isInt = (f: FieldDesign) => f.type === "int64" || f.type === "int32";
 
@@ -151,7 +151,7 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
   const names = d.newResponse ? `${d.requestMessage} and ${d.responseMessage}` : d.requestMessage;
   return snippet({
     id: "rust-service-handler",
-    file: `${RUST_CRATES.replica}/src/service/mod.rs`,
+    file: RUST_PATHS.replica.service,
     anchor: "inside `impl PersonHogReplica for PersonHogReplicaService`, in its domain's section",
     // Spaced as the real handlers are: the consistency line stays with `let req` unless an early
     // return comes between them; each guard is a paragraph of its own.
@@ -191,7 +191,7 @@ function mock(input: GenerateInput, plan: RustPlan, shape: ReturnShape, failing:
   const body = failing ? "Err(self.error.clone())" : `Ok(${emptyValue(shape.type, viaStorage)})`;
   return snippet({
     id: failing ? "rust-mock-failing" : "rust-mock-success",
-    file: `${RUST_CRATES.replica}/src/service/tests/mocks.rs`,
+    file: RUST_PATHS.replica.serviceMocks,
     anchor: `inside \`impl storage::${input.d.domain.rustTrait} for ${who}\``,
     code: code`
       ${storageSignature(plan, shape, " {", viaStorage, true)}
@@ -229,7 +229,7 @@ function leaderHandler(input: GenerateInput): Snippet {
   );
   return snippet({
     id: "rust-leader-handler",
-    file: `${RUST_CRATES.leader}/src/service.rs`,
+    file: RUST_PATHS.leader.service,
     anchor: "inside `impl PersonHogLeader for PersonHogLeaderService`",
     code: code`
       ${requestSignature(d.snake, d.requestMessage, d.responseMessage)}

@@ -4,7 +4,7 @@
  * an unknown key or an empty batch (rstest cases, also over both consistency levels where the
  * method takes one).
  */
-import { RUST_CRATES } from "../catalogue/paths";
+import { RUST_PATHS } from "../catalogue/paths";
 import type { FieldDesign } from "../design/model";
 import type { GenerateInput } from "./context";
 import { code, paragraphs, type Block, type Part } from "./code";
@@ -133,7 +133,7 @@ export function storageTests(input: GenerateInput, plan: RustPlan, shape: Return
   return [
     snippet({
       id: "rust-storage-test",
-      file: `${RUST_CRATES.replica}/tests/storage_tests.rs`,
+      file: RUST_PATHS.replica.storageTests,
       anchor: "append, next to the tests of the same domain",
       code: paragraphs([seeded, missing]),
       notes: [

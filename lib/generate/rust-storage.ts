@@ -24,7 +24,7 @@ import {
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
 import { DOMAIN_FACTS } from "../catalogue/domains";
-import { RUST_CRATES } from "../catalogue/paths";
+import { RUST_CRATES, RUST_PATHS } from "../catalogue/paths";
 
 const REPLICA = RUST_CRATES.replica;
 
@@ -65,7 +65,7 @@ function postgresImpl(input: GenerateInput, plan: RustPlan, shape: ReturnShape):
   const row = shape.type.k === "vec" || shape.type.k === "option" ? shape.type.of : shape.type;
   return snippet({
     id: "rust-storage-postgres",
-    file: `${REPLICA}/src/storage/postgres/${input.d.domain.rustModule}.rs`,
+    file: RUST_PATHS.replica.storage(input.d.domain.rustModule),
     anchor: `inside \`impl ${input.d.domain.rustTrait} for PostgresStorage\``,
     code: code`
       ${storageSignature(plan, shape, " {")}
@@ -125,7 +125,7 @@ function traitMethod(input: GenerateInput, plan: RustPlan, shape: ReturnShape): 
   const batches = plan.repeated.map((f) => `\`${f.name}\``).join(" or ");
   return snippet({
     id: "rust-storage-trait",
-    file: `${REPLICA}/src/storage/traits/${d.domain.rustModule}.rs`,
+    file: RUST_PATHS.replica.storageTrait(d.domain.rustModule),
     anchor: `inside \`pub trait ${d.domain.rustTrait}\``,
     code: code`
       ${rustDocComment(`Backs ${d.rpc}: ${verb} ${design.tables.join(", ") || "personhog data"}.`)}
@@ -147,7 +147,7 @@ function resultStruct(input: GenerateInput, shape: ReturnShape): Snippet[] {
     snippet({
       id: "rust-storage-type",
       // Result types live per proto domain (DistinctIdWithVersion is in types/person.rs).
-      file: `${REPLICA}/src/storage/types/${DOMAIN_FACTS[input.design.domain].rustModule}.rs`,
+      file: RUST_PATHS.replica.storageTypes(DOMAIN_FACTS[input.design.domain].rustModule),
       anchor: "append; then re-export it from src/storage/mod.rs (`pub use types::{…}`)",
       code: code`
         ${rustDocComment(`What ${input.d.snake} returns: one value per field of ${input.d.responseMessage}.`)}

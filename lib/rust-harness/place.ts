@@ -5,6 +5,7 @@
  * entries the snippets' notes ask for (the design's new proto messages and storage types) to the
  * files that mention them. An anchor the skeleton cannot find is an error, not a guess.
  */
+import { RUST_PATHS } from "../catalogue/paths";
 import { escapeRegExp, insertMessages, insertRpcLine } from "../apply/anchors";
 import { addRustImports, addSnippetUses } from "../apply/rust-imports";
 import { messageSectionOf, placementOf, rpcGroupOf } from "../generate/snippet-placement";
@@ -67,8 +68,6 @@ function insertMatchArm(text: string, s: Snippet): string {
   return `${text.slice(0, arm.index)}${indent(s.code, arm[1]!.length)}\n${text.slice(arm.index)}`;
 }
 
-const STORAGE_MOD = "rust/personhog-replica/src/storage/mod.rs";
-
 const structNames = (code: string) => [...code.matchAll(/\bpub struct (\w+)/g)].map((m) => m[1]!);
 
 function placeOne(tree: Tree, s: Snippet): void {
@@ -97,12 +96,14 @@ function placeOne(tree: Tree, s: Snippet): void {
       break;
     case "storage-type": {
       out = `${text.replace(/\s*$/, "")}\n\n${s.code}\n`;
-      const mod = tree.get(STORAGE_MOD);
-      if (mod === undefined) throw new Error(`the skeleton has no ${STORAGE_MOD}`);
+      const mod = tree.get(RUST_PATHS.replica.storageMod);
+      if (mod === undefined)
+        throw new Error(`the skeleton has no ${RUST_PATHS.replica.storageMod}`);
       const names = structNames(s.code);
       const reexport = /^pub use types::\{([^}]*)\};/m.exec(mod);
-      if (!reexport) throw new Error(`${STORAGE_MOD} has no \`pub use types::{…}\``);
-      tree.set(STORAGE_MOD, addRustImports(mod, "types", names));
+      if (!reexport)
+        throw new Error(`${RUST_PATHS.replica.storageMod} has no \`pub use types::{…}\``);
+      tree.set(RUST_PATHS.replica.storageMod, addRustImports(mod, "types", names));
       break;
     }
     case "known-method":
