@@ -5,58 +5,51 @@
 import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import type { GenerateInput } from "./context";
 import type { NodeFiles } from "./node";
-import { converterOf, isScalar, paramName, readOptionsHelper } from "./node-values";
+import type { FieldDesign } from "../design/model";
+import {
+  converterOf,
+  isScalar,
+  paramName,
+  readOptionsHelper,
+  returnedFields,
+  type NodeOpsFile,
+} from "./node-values";
 
 /** Where the read-options helper comes from in the wrapper's file, as a sentence tail. */
-function helperSource(helper: string | null): string {
-  if (helper === "eventualReadOptions") return " and eventualReadOptions from ./client";
-  if (helper === "strongReadOptions")
-    return "; import strongReadOptions from ./client once it exists";
-  return "";
-}
+const HELPER_SOURCE: Readonly<Record<string, string>> = {
+  eventualReadOptions: " and eventualReadOptions from ./client",
+  strongReadOptions: "; import strongReadOptions from ./client once it exists",
+};
 
 function importsNote(input: GenerateInput, files: NodeFiles): string {
   const { design, d } = input;
+  const file = d.domain.nodeOps.file;
+  const returned = returnedFields(design, file);
   const modules = new Map<string, Set<string>>();
   const add = (domain: string, name: string) =>
     modules.set(domain, (modules.get(domain) ?? new Set()).add(name));
   add(design.domain, `${d.requestMessage}Schema`);
-  if (design.response.kind === "shared" && !convertedShared(input)) {
+  if (design.response.kind === "shared" && !returned) {
     const domain = SHARED_RESPONSES[design.response.name]?.domain ?? design.domain;
     add(domain, `type ${d.responseMessage}`);
     if (design.request.some((f) => f.repeated)) add(domain, `${d.responseMessage}Schema`);
   }
-  const file = d.domain.nodeOps.file;
-  const named = [
-    ...design.request,
-    ...responseFields(input).filter((f) => !converterOf(f.type, file)),
-  ];
+  const named = [...design.request, ...(returned ?? []).filter((f) => !converterOf(f.type, file))];
   for (const f of named.filter((f) => !isScalar(f.type)))
     add(KNOWN_MESSAGES[f.type] ?? design.domain, `type ${f.type}`);
   const lines = [...modules].map(
     ([domain, names]) =>
       `import { ${[...names].join(", ")} } from '${files.generated}${domain}_pb'`,
   );
-  return `Imports: ${lines.join("; ")}. Copy the generated path prefix from the file's other imports (checkouts differ: some nest personhog/personhog/). The file already imports create from @bufbuild/protobuf${helperSource(readOptionsHelper(input))}.`;
-}
-
-const responseFields = ({ design }: GenerateInput) =>
-  design.response.kind === "new" ? design.response.fields : [];
-const fieldsOf = (input: GenerateInput) => [...input.design.request, ...responseFields(input)];
-
-/** The shared response's records' converter, when the wrapper's file has one for them. */
-function convertedShared({ design, d }: GenerateInput) {
-  if (design.response.kind !== "shared" || !Object.hasOwn(SHARED_RESPONSES, design.response.name))
-    return undefined;
-  const records = SHARED_RESPONSES[design.response.name]!.records;
-  return records && converterOf(records.type, d.domain.nodeOps.file);
+  const helper = readOptionsHelper(input);
+  return `Imports: ${lines.join("; ")}. Copy the generated path prefix from the file's other imports (checkouts differ: some nest personhog/personhog/). The file already imports create from @bufbuild/protobuf${helper ? HELPER_SOURCE[helper] : ""}.`;
 }
 
 /** A sentence naming the converters the wrapper calls, which its file already defines. */
-function convertersNote(input: GenerateInput): string | false {
-  const file = input.d.domain.nodeOps.file;
+function convertersNote(returned: readonly FieldDesign[], file: NodeOpsFile): string | false {
   const used = new Set(
-    [convertedShared(input), ...responseFields(input).map((f) => converterOf(f.type, file))]
+    returned
+      .map((f) => converterOf(f.type, file))
       .filter((c) => c !== undefined)
       .map((c) => `${c.fn} (to ${c.type})`),
   );
@@ -69,13 +62,14 @@ function convertersNote(input: GenerateInput): string | false {
 export function wrapperNotes(input: GenerateInput, files: NodeFiles) {
   const { design, d } = input;
   const helper = readOptionsHelper(input);
+  const returned = returnedFields(design, d.domain.nodeOps.file);
   const batch = design.request.find((f) => f.repeated);
   const missingKeys = ["team_id", "person_id"].filter(
     (k) => !design.request.some((f) => f.name === k),
   );
   return [
     importsNote(input, files),
-    fieldsOf(input).some((f) => f.type === "int64") &&
+    [...design.request, ...(returned ?? [])].some((f) => f.type === "int64") &&
       "int64 is bigint in protobuf-es v2: callers pass numbers, the wrapper converts with BigInt() and maps results back with Number(), exact below 2^53 as ids and counts are.",
     helper === "eventualReadOptions" &&
       "readOptions asks for EVENTUAL: the client turns it into the x-read-consistency header, which is all the router reads.",
@@ -86,9 +80,8 @@ export function wrapperNotes(input: GenerateInput, files: NodeFiles) {
           : " A NonPersonData read stays on the replica service and reads the primary pool."),
     batch &&
       `An empty ${paramName(batch)} returns at once without a call. Existing wrappers also split large inputs (PERSONHOG_BATCH_SIZE: 100 for groups, 250 for persons); do so if callers can pass more than the server accepts in one request.`,
-    convertersNote(input),
-    design.response.kind === "shared" &&
-      !convertedShared(input) &&
+    convertersNote(returned ?? [], d.domain.nodeOps.file),
+    !returned &&
       `${d.responseMessage} is returned as is; map it to the domain type as neighbouring methods do.`,
     d.route?.backend === "leader" &&
       "This call goes to the leader, which the router finds from x-team-id and x-person-id headers: newer client.ts stamps them in resolvePersonRoutingKey(method, message); add this method there and to its test, or the router answers INVALID_ARGUMENT." +

@@ -7,9 +7,7 @@ import { NODE_PATHS } from "../catalogue/paths";
 import type { FieldDesign } from "../design/model";
 import type { GenerateInput, Generator } from "./context";
 import { tsProperty } from "../escape/typescript";
-import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import {
-  converterOf,
   listOrValue,
   mayBeUnset,
   paramName,
@@ -18,7 +16,8 @@ import {
   resultType,
   resultValue,
   resultZero,
-  ZERO,
+  returnedFields,
+  zeroOf,
 } from "./node-values";
 import { code, type Block, type Part } from "./code";
 import { serviceDefaultNotes, wrapperNotes } from "./node-notes";
@@ -53,51 +52,39 @@ export function nodeFiles({ design, d }: GenerateInput): NodeFiles {
   };
 }
 
-type Mode = "value" | "empty";
-
 interface Result {
   readonly type: string;
   /** Members of an object result type, for when the type alone overflows a line. */
   readonly members?: readonly string[];
-  /** The `return` statement: the mapped response, or the empty-batch answer. */
-  readonly ret: (mode: Mode) => Part;
-}
-
-/** The response's records as a field, when the shared response holds Persons or Groups. */
-function sharedRecords(name: string): FieldDesign | undefined {
-  const records = Object.hasOwn(SHARED_RESPONSES, name)
-    ? SHARED_RESPONSES[name]!.records
-    : undefined;
-  return records && { ...records, optional: !records.repeated, comment: "" };
+  /** The `return` statements: of the mapped response, and of the empty-batch answer. */
+  readonly value: Part;
+  readonly empty: Part;
 }
 
 function result({ design, d }: GenerateInput): Result {
   const file = d.domain.nodeOps.file;
-  const records =
-    design.response.kind === "shared" ? sharedRecords(design.response.name) : undefined;
-  if (design.response.kind === "shared" && !(records && converterOf(records.type, file))) {
-    // Fields of other shared messages are not modelled; the caller maps it as its neighbours do.
+  const fields = returnedFields(design, file);
+  if (!fields) {
     const empty = `return create(${d.responseMessage}Schema)`;
-    return {
-      type: d.responseMessage,
-      ret: (mode) => (mode === "empty" ? empty : "return response"),
-    };
+    return { type: d.responseMessage, value: "return response", empty };
   }
-  const fields = records ? [records] : design.response.kind === "new" ? design.response.fields : [];
-  if (fields.length === 0) return { type: "void", ret: (mode) => mode === "empty" && "return" };
-  const value = (mode: Mode) => (f: FieldDesign) =>
-    mode === "empty" ? resultZero(f) : resultValue(f, file);
-  const only = fields.length === 1 ? fields[0] : undefined;
-  if (only) return { type: resultType(only, file), ret: (mode) => `return ${value(mode)(only)}` };
+  if (fields.length === 0) return { type: "void", value: false, empty: "return" };
+  if (fields.length === 1) {
+    const only = fields[0]!;
+    const value = `return ${resultValue(only, file)}`;
+    return { type: resultType(only, file), value, empty: `return ${resultZero(only)}` };
+  }
   const members = fields.map((f) => `${tsProperty(f.name)}: ${resultType(f, file)}`);
+  const returnObject = (valueOf: (f: FieldDesign) => string) => code`
+    return {
+        ${fields.map((f) => `${tsProperty(f.name)}: ${valueOf(f)},`)}
+    }
+  `;
   return {
     type: `{ ${members.join("; ")} }`,
     members,
-    ret: (mode) => code`
-      return {
-          ${fields.map((f) => `${tsProperty(f.name)}: ${value(mode)(f)},`)}
-      }
-    `,
+    value: returnObject((f) => resultValue(f, file)),
+    empty: returnObject(resultZero),
   };
 }
 
@@ -158,19 +145,18 @@ function wrapperCode(input: GenerateInput): Block {
     batch &&
     code`
       if (${paramName(batch)}.length === 0) {
-          ${res.ret("empty")}
+          ${res.empty}
       }
 
     `;
-  const returns = res.ret("value");
   return code`
     ${signature(d.camel, params(design.request), res)}
         ${early}
-        ${returns ? "const response = " : ""}await this.client.${d.camel}(
+        ${res.value ? "const response = " : ""}await this.client.${d.camel}(
             ${request}
             callerTag ? { headers: { 'x-caller-tag': callerTag } } : undefined
         )
-        ${returns}
+        ${res.value}
     }
   `;
 }
@@ -181,7 +167,7 @@ function serviceDefaultCode({ design, d }: GenerateInput): string {
   const members = fields
     .filter((f) => !mayBeUnset(f))
     .map((f) => {
-      const zero = f.repeated ? "[]" : f.type === "int64" ? "0n" : ZERO[f.type];
+      const zero = f.repeated ? "[]" : f.type === "int64" ? "0n" : zeroOf(f);
       return `${tsProperty(f.name)}: ${zero}`;
     });
   return `${d.camel}: () => (${members.length ? `{ ${members.join(", ")} }` : "{}"}),`;

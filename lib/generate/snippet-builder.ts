@@ -15,25 +15,19 @@ const STEP_BY_PREFIX: Readonly<Record<string, Snippet["step"]>> = {
   verify: "verify",
 };
 
+/** By extension; a pseudo-file has none, so its whole name is the key. */
 const LANGUAGE_BY_EXTENSION: Readonly<Record<string, Snippet["language"]>> = {
   proto: "proto",
   py: "python",
   ts: "typescript",
   rs: "rust",
+  "(terminal)": "shell",
+  "(pull request description)": "markdown",
 };
 
-function stepOf(id: string): Snippet["step"] {
-  const step = STEP_BY_PREFIX[id.slice(0, id.indexOf("-"))];
-  if (!step) throw new Error(`no step for snippet ${id}`);
-  return step;
-}
-
-function languageOf(file: string): Snippet["language"] {
-  if (file === "(terminal)") return "shell";
-  if (file === "(pull request description)") return "markdown";
-  const language = LANGUAGE_BY_EXTENSION[file.slice(file.lastIndexOf(".") + 1)];
-  if (!language) throw new Error(`no language for ${file}`);
-  return language;
+function lookup<T>(table: Readonly<Record<string, T>>, key: string, what: string): T {
+  if (!Object.hasOwn(table, key)) throw new Error(`no ${what}`);
+  return table[key]!;
 }
 
 export interface SnippetSource {
@@ -43,26 +37,21 @@ export interface SnippetSource {
   readonly code: Part;
   /** Notes that do not apply are written as `condition && "note"` and left out. */
   readonly notes: readonly (string | false | null | undefined)[];
-  /**
-   * Python and TypeScript snippets keep the indentation they have in their class, so they paste
-   * as they are; Rust is shown from column 0.
-   */
+  /** Python and TypeScript keep their indentation in their class, so they paste as they are. */
   readonly indent?: number;
 }
 
 export function snippet({ id, file, anchor, code, notes, indent = 0 }: SnippetSource): Snippet {
-  const margin = " ".repeat(indent);
-  const text = render(code, columnOf(id) + indent)
-    .split("\n")
-    .map((line) => (line ? margin + line : line))
-    .join("\n");
   return {
     id,
-    step: stepOf(id),
+    step: lookup(STEP_BY_PREFIX, id.split("-")[0]!, `step for snippet ${id}`),
     file,
-    language: languageOf(file),
+    language: lookup(LANGUAGE_BY_EXTENSION, file.split(".").pop()!, `language for ${file}`),
     anchor,
-    code: text,
+    code: render(code, columnOf(id) + indent)
+      .split("\n")
+      .map((line) => (line ? " ".repeat(indent) + line : line))
+      .join("\n"),
     notes: notes.filter((note): note is string => typeof note === "string" && note !== ""),
   };
 }

@@ -3,23 +3,18 @@
  * check (which formats a snippet at its real nesting depth) and the compile harness (which pastes
  * it into a skeleton of PostHog's crates) both read. A new snippet id needs a row here.
  */
-export type SnippetPlacement =
-  /** A declaration inside the trait the anchor names (`inside \`pub trait X\``). */
-  | "trait-item"
-  /** A method inside the impl block the anchor names. */
-  | "impl-item"
-  /** A top-level item appended to the file. */
-  | "item"
-  /** A top-level struct appended to `storage/types/<domain>.rs` and re-exported by `storage/mod.rs`. */
-  | "storage-type"
-  /** A string in `pub const KNOWN_METHODS`, at the position the anchor gives. */
-  | "known-method"
-  /** An arm of `match method_name` in the raw proxy's `handle`. */
-  | "match-arm"
-  /** Messages appended to a proto file. */
-  | "proto-message"
-  /** An rpc line inside the service the anchor names. */
-  | "proto-rpc";
+/** What each kind of snippet is, and the column it starts at: rustfmt's widths count from there. */
+const PLACEMENT_COLUMN = {
+  "trait-item": 4, // a declaration inside the trait the anchor names (`inside \`pub trait X\``)
+  "impl-item": 4, // a method inside the impl block the anchor names
+  item: 0, // a top-level item appended to the file
+  "storage-type": 0, // a struct appended to storage/types/<domain>.rs, re-exported by mod.rs
+  "known-method": 4, // a string in `pub const KNOWN_METHODS`, at the position the anchor gives
+  "match-arm": 12, // an arm of `match method_name` in the raw proxy's `handle`
+  "proto-message": 0, // messages appended to a proto file
+  "proto-rpc": 2, // an rpc line inside the service the anchor names
+} as const;
+export type SnippetPlacement = keyof typeof PLACEMENT_COLUMN;
 
 export const SNIPPET_PLACEMENT: Readonly<Record<string, SnippetPlacement>> = {
   "proto-messages": "proto-message",
@@ -50,27 +45,11 @@ export const SNIPPET_PLACEMENT: Readonly<Record<string, SnippetPlacement>> = {
   "rust-proxy-leader-arm": "match-arm",
 };
 
-/** The column each placement starts at in its file: rustfmt's width limits count from there. */
-const PLACEMENT_COLUMN: Readonly<Record<SnippetPlacement, number>> = {
-  "trait-item": 4,
-  "impl-item": 4,
-  item: 0,
-  "storage-type": 0,
-  "known-method": 4,
-  "match-arm": 12,
-  "proto-message": 0,
-  "proto-rpc": 2,
-};
+export const placementOf = (id: string): SnippetPlacement | undefined =>
+  Object.hasOwn(SNIPPET_PLACEMENT, id) ? SNIPPET_PLACEMENT[id] : undefined;
 
-/** Where a snippet's code starts in its file; 0 for snippets with no placement. */
-export function columnOf(id: string): number {
-  const placement = placementOf(id);
-  return placement ? PLACEMENT_COLUMN[placement] : 0;
-}
-
-export function placementOf(id: string): SnippetPlacement | undefined {
-  return Object.hasOwn(SNIPPET_PLACEMENT, id) ? SNIPPET_PLACEMENT[id] : undefined;
-}
+/** Where a snippet's code starts in its file; a snippet with no placement starts at the margin. */
+export const columnOf = (id: string) => PLACEMENT_COLUMN[placementOf(id) ?? "item"];
 
 /**
  * The comment group a proto rpc line joins (`// Cohort membership`), read back from the anchor
@@ -86,12 +65,11 @@ export const rpcGroupAnchor = (service: string, group: string | null) =>
     : `inside service ${service}, one rpc per line`;
 
 /**
- * Where a request/response pair goes in its types file, as the real files group them: reads after
- * the last read request (one carrying `read_options`) of their kind and its responses, ahead of
- * any `// ====` banner (group.proto keeps group reads, then group type mapping reads: `kin` tells
- * them apart by that word in the request's name); a write last in its banner's section
- * (`// Group write operations`), or at the end of the file, where files without banners keep
- * their writes.
+ * Where a request/response pair goes in its types file, as the real files group them: a read after
+ * the last read request (one carrying `read_options`) of its kind and its responses, before any
+ * `// ====` banner (`kin`: group.proto keeps group reads, then group type mapping reads, told apart
+ * by that word in the request's name); a write last in its banner's section
+ * (`// Group write operations`), or at the end of a file without banners, where they keep writes.
  */
 export type MessageSection =
   | { readonly kind: "reads"; readonly kin?: { readonly word: string; readonly has: boolean } }

@@ -28,33 +28,21 @@ function sqlWhy(state: Mark, reasons: readonly string[]): string | undefined {
   return state === "pass" ? undefined : reasons.join(" ");
 }
 
+/** One item's Markdown task line, from its text and its why (both escaped). */
+const TASK_LINE: Readonly<Record<ItemState, (text: string, why: string) => string>> = {
+  pass: (text) => `- [x] ${text}`,
+  todo: (text) => `- [ ] ${text}`,
+  warning: (text, why) => `- [ ] Reviewer: accept or refuse. ${text}, with a warning: ${why}`,
+  failed: (text, why) => `- [ ] ${text}. Failed: ${why}`,
+  unchecked: (text) => `- [ ] ${text} (not checked yet)`,
+};
+
 /**
  * One item as a Markdown task, the same in the PR description and the zip: only a pass is ticked;
  * a warning is an open question for the reviewer. `text` escapes design text for the output.
  */
-export function taskLine(item: ChecklistItem, text: (s: string) => string = (s) => s): string {
-  const why = item.why ? text(item.why) : "";
-  switch (item.state) {
-    case "pass":
-      return `- [x] ${text(item.text)}`;
-    case "todo":
-      return `- [ ] ${text(item.text)}`;
-    case "warning":
-      return `- [ ] Reviewer: accept or refuse. ${text(item.text)}, with a warning: ${why}`;
-    case "failed":
-      return `- [ ] ${text(item.text)}. Failed: ${why}`;
-    case "unchecked":
-      return `- [ ] ${text(item.text)} (not checked yet)`;
-  }
-}
-
-export const VERIFY_COMMANDS = [
-  "cargo build -p personhog-proto",
-  "cargo build -p personhog-replica",
-  "cargo build -p personhog-router",
-  "cargo test -p personhog-replica",
-  "cargo test -p personhog-router",
-];
+export const taskLine = (item: ChecklistItem, text: (s: string) => string = (s) => s): string =>
+  TASK_LINE[item.state](text(item.text), item.why ? text(item.why) : "");
 
 /** What the Rust work is, by who serves the RPC (rustPlan().leaderOnly): the replica, or the leader. */
 function rustText({ design }: GenerateInput, leader: boolean): string {
@@ -82,6 +70,8 @@ export function checklist(input: GenerateInput): ChecklistItem[] {
   const errors = designProblems(design, sql.facts).filter((p) => p.severity === "error");
   const errorsAt = (prefix: string) =>
     errors.filter((p) => stepOfProblem(p) !== "rust" && p.path.startsWith(prefix));
+  const failedAt = (...prefixes: string[]) =>
+    prefixes.some((prefix) => errorsAt(prefix).length) ? "failed" : "pass";
   const binds = errors.filter((p) => stepOfProblem(p) === "rust");
   const sqlState = markOfSql(sql);
   const files = serviceFiles(input).map((f) => f.file.split("/").pop());
@@ -96,13 +86,9 @@ export function checklist(input: GenerateInput): ChecklistItem[] {
     {
       id: "messages",
       text: `Proto messages added to types/v1/${design.domain}.proto`,
-      state: errorsAt("request").length || errorsAt("response").length ? "failed" : "pass",
+      state: failedAt("request", "response"),
     },
-    {
-      id: "rpc",
-      text: `RPC added to ${files.join(" and ")}`,
-      state: errorsAt("rpcName").length ? "failed" : "pass",
-    },
+    { id: "rpc", text: `RPC added to ${files.join(" and ")}`, state: failedAt("rpcName") },
     {
       id: "python",
       text: "Python stubs generated, proto/__init__.py updated, client.py method added, fake_client.py updated",
@@ -123,11 +109,7 @@ export function checklist(input: GenerateInput): ChecklistItem[] {
         ? { state: "failed" as const, why: binds.map((p) => p.message).join(" ") }
         : { state: "todo" as const }),
     },
-    {
-      id: "stubs",
-      text: stubsText(input, leader),
-      state: "todo",
-    },
+    { id: "stubs", text: stubsText(input, leader), state: "todo" },
     { id: "tests", text: "Tests added at storage, service, and router layers", state: "todo" },
     { id: "cargo", text: "cargo build and cargo test pass for all three crates", state: "todo" },
   ];
@@ -154,13 +136,17 @@ export const verifySnippets: Generator = (input) => [
     id: "verify-commands",
     file: "(terminal)",
     anchor: "from rust/, PostHog's Cargo workspace",
-    code: VERIFY_COMMANDS,
-    notes:
-      input.design.target === "current"
-        ? [
-            "The router test compares KNOWN_METHODS with service.proto: it fails until both list the RPC.",
-          ]
-        : [],
+    code: [
+      "cargo build -p personhog-proto",
+      "cargo build -p personhog-replica",
+      "cargo build -p personhog-router",
+      "cargo test -p personhog-replica",
+      "cargo test -p personhog-router",
+    ],
+    notes: [
+      input.design.target === "current" &&
+        "The router test compares KNOWN_METHODS with service.proto: it fails until both list the RPC.",
+    ],
   }),
   snippet({
     id: "verify-checklist",
