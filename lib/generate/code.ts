@@ -1,43 +1,43 @@
 /**
  * Generated code written as it reads: the `code` tagged template. Its rules:
- * - Dedent: an empty first line and a blank last line are dropped, and the indentation the other
- *   lines share is removed, so a template is indented like the TypeScript around it.
- * - A part that spans lines is indented where it lands: its later lines get the indentation of
- *   the line it starts on. Blank lines carry no indentation.
- * - Empty parts vanish with their line: a line holding only parts that render empty (`""`,
- *   null, undefined, false, an empty array) and whitespace is left out.
- * - An array's items are lines; items that render empty are left out.
+ * - Dedent: an empty first and a blank last line are dropped, and the indentation the other lines
+ *   share is removed, so a template is indented like the TypeScript around it.
+ * - A part spanning lines is indented where it lands: its later lines get the indentation of the
+ *   line it starts on. Blank lines carry no indentation.
+ * - A line holding only parts that render empty (`""`, null, undefined, false, an empty array) and
+ *   whitespace is left out. An array's items are lines; its empty items are left out.
  * - A `Block` is code whose line breaks depend on the column it starts at (rustfmt, ruff and
- *   Prettier count widths from the file's margin). It is laid out for the column of its line,
- *   which it must start, and a template is itself a Block.
+ *   Prettier count widths from the margin): it is laid out for its line's column, must start that
+ *   line, and a template is itself a Block.
  */
 export type Block = (column: number) => string;
 export type Part = string | number | bigint | Block | null | undefined | false | readonly Part[];
 
-type Text = { readonly text: string };
-type Segment = Text | { readonly part: Part };
+/** A template line is its text, with each part between two texts. */
+type Segment = string | { readonly part: Part };
 
 /** Only spaces count as indentation: design text may hold other whitespace, which stays. */
 const isSpaces = (text: string): boolean => /^ *$/.test(text);
 const leadingSpaces = (text: string): number => /^ */.exec(text)![0].length;
 const isBlank = (line: readonly Segment[]): boolean =>
-  line.every((s) => "text" in s && isSpaces(s.text));
+  line.every((s) => typeof s === "string" && isSpaces(s));
 
-/** Splits the template into lines of text and parts, dedented. */
+/** Splits the template into lines of text and parts, dedented; a blank line is left empty. */
 function templateLines(strings: TemplateStringsArray, parts: readonly Part[]): Segment[][] {
   const lines: Segment[][] = [[]];
   strings.forEach((cooked, i) => {
     const [first, ...rest] = (cooked ?? strings.raw[i]!).split("\n");
-    lines[lines.length - 1]!.push({ text: first! });
-    for (const text of rest) lines.push([{ text }]);
-    if (i < parts.length) lines[lines.length - 1]!.push({ part: parts[i]! });
+    lines.at(-1)!.push(first!);
+    lines.push(...rest.map((text) => [text]));
+    if (i < parts.length) lines.at(-1)!.push({ part: parts[i]! });
   });
   if (lines.length > 1 && isBlank(lines[0]!)) lines.shift();
-  if (lines.length > 1 && isBlank(lines[lines.length - 1]!)) lines.pop();
-  const indents = lines.filter((l) => !isBlank(l)).map((l) => leadingSpaces((l[0] as Text).text));
-  const common = Math.min(...indents, Infinity);
-  return lines.map(([head, ...tail]) =>
-    isBlank([head!, ...tail]) ? [] : [{ text: (head as Text).text.slice(common) }, ...tail],
+  if (lines.length > 1 && isBlank(lines.at(-1)!)) lines.pop();
+  const common = Math.min(
+    ...lines.filter((l) => !isBlank(l)).map((l) => leadingSpaces(l[0] as string)),
+  );
+  return lines.map((line) =>
+    isBlank(line) ? [] : [(line[0] as string).slice(common), ...line.slice(1)],
   );
 }
 
@@ -55,25 +55,22 @@ function renderPart(part: Part, column: number, lineStart: boolean): string {
     .join("\n");
 }
 
-/** One template line at `column`, or null when it held only empty parts. */
-function renderLine(line: readonly Segment[], column: number): string | null {
-  if (line.length === 0) return "";
-  const indent = leadingSpaces((line[0] as Text).text);
-  let out = "";
-  let hasPart = false;
-  let allEmpty = true;
-  for (const segment of line) {
-    if ("text" in segment) {
-      out += segment.text;
+/** One template line at `column`, or null when it held only parts that rendered empty. */
+function renderLine([head = "", ...rest]: readonly Segment[], column: number): string | null {
+  const indent = leadingSpaces(head as string);
+  let out = head as string;
+  let rendered = false;
+  for (const segment of rest) {
+    if (typeof segment === "string") {
+      out += segment;
       continue;
     }
-    hasPart = true;
     const text = renderPart(segment.part, column + indent, isSpaces(out));
-    if (text !== "") allEmpty = false;
+    rendered ||= text !== "";
     out += text.replaceAll(/\n(?!\n|$)/g, `\n${" ".repeat(indent)}`);
   }
-  if (hasPart && allEmpty && isSpaces(out)) return null;
-  return isSpaces(out) ? "" : out;
+  if (!isSpaces(out)) return out;
+  return rest.length > 0 && !rendered ? null : "";
 }
 
 export function code(strings: TemplateStringsArray, ...parts: Part[]): Block {

@@ -19,32 +19,25 @@ import {
   returnedFields,
   zeroOf,
 } from "./node-values";
-import { code, type Block, type Part } from "./code";
+import { code, type Block } from "./code";
 import { serviceDefaultNotes, wrapperNotes } from "./node-notes";
 import { snippet } from "./snippet-builder";
 
 const WIDTH = 120;
 
-export interface NodeFiles {
-  readonly wrapper: string;
-  readonly wrapperAnchor: string;
-  readonly test: string;
-  /** Where generated `*_pb` modules are imported from in that file (varies between checkouts). */
-  readonly generated: string;
-  /** The written guide's layout (nodejs/src/ingestion/personhog/), which names client.ts. */
-  readonly guideLayout: boolean;
-}
+export type NodeFiles = ReturnType<typeof nodeFiles>;
 
-export function nodeFiles({ design, d }: GenerateInput): NodeFiles {
-  const { file, className } = d.domain.nodeOps;
-  // The seed guide's layout; a current checkout may still have it, and the design says so. Its
-  // client.ts keeps the client in a constructor local: wrappers live in the operations classes.
+export function nodeFiles({ design, d }: GenerateInput) {
+  const { file } = d.domain.nodeOps;
+  // The written guide's layout (nodejs/src/ingestion/personhog/); a current checkout may still have
+  // it, and the design says so. Its client.ts keeps the client in a constructor local: wrappers
+  // live in the operations classes.
   const guideLayout = design.target === "guide" || design.nodeLayout === "ingestion-client";
   const { ingestion, common } = NODE_PATHS;
   return {
     wrapper: guideLayout ? ingestion.operations(file) : common.wrapper(file),
-    wrapperAnchor: `inside class ${className}`,
     test: guideLayout ? ingestion.test : common.test,
+    /** Where generated `*_pb` modules are imported from in that file (varies between checkouts). */
     generated: guideLayout
       ? "../../generated/personhog/personhog/types/v1/"
       : "~/common/generated/personhog/types/v1/",
@@ -52,56 +45,52 @@ export function nodeFiles({ design, d }: GenerateInput): NodeFiles {
   };
 }
 
-interface Result {
-  readonly type: string;
-  /** Members of an object result type, for when the type alone overflows a line. */
-  readonly members?: readonly string[];
-  /** The `return` statements: of the mapped response, and of the empty-batch answer. */
-  readonly value: Part;
-  readonly empty: Part;
-}
-
-function result({ design, d }: GenerateInput): Result {
+/**
+ * The wrapper's result type, and its `return` statements: of the mapped response (none for void),
+ * and of the empty-batch answer.
+ */
+function result({ design, d }: GenerateInput) {
   const file = d.domain.nodeOps.file;
   const fields = returnedFields(design, file);
   if (!fields) {
     const empty = `return create(${d.responseMessage}Schema)`;
     return { type: d.responseMessage, value: "return response", empty };
   }
-  if (fields.length === 0) return { type: "void", value: false, empty: "return" };
-  if (fields.length === 1) {
-    const only = fields[0]!;
-    const value = `return ${resultValue(only, file)}`;
-    return { type: resultType(only, file), value, empty: `return ${resultZero(only)}` };
-  }
-  const members = fields.map((f) => `${tsProperty(f.name)}: ${resultType(f, file)}`);
-  const returnObject = (valueOf: (f: FieldDesign) => string) => code`
-    return {
-        ${fields.map((f) => `${tsProperty(f.name)}: ${valueOf(f)},`)}
-    }
-  `;
+  const [only, ...more] = fields;
+  if (!only) return { type: "void", value: null, empty: "return" };
+  const members =
+    more.length > 0
+      ? fields.map((f) => `${tsProperty(f.name)}: ${resultType(f, file)}`)
+      : undefined;
+  const returns = (valueOf: (f: FieldDesign) => string) =>
+    members
+      ? code`
+        return {
+            ${fields.map((f) => `${tsProperty(f.name)}: ${valueOf(f)},`)}
+        }
+      `
+      : `return ${valueOf(only)}`;
   return {
-    type: `{ ${members.join("; ")} }`,
+    type: members ? `{ ${members.join("; ")} }` : resultType(only, file),
     members,
-    value: returnObject((f) => resultValue(f, file)),
-    empty: returnObject(resultZero),
+    value: returns((f) => resultValue(f, file)),
+    empty: returns(resultZero),
   };
 }
 
 /** Optional fields become `?` only where no required parameter follows them. */
 function params(fields: readonly FieldDesign[]): string[] {
+  const lastRequired = fields.findLastIndex((f) => !f.optional);
   return fields
     .map((f, i) => {
-      const trailing = fields.slice(i).every((g) => g.optional);
-      const name = paramName(f);
-      if (!f.optional) return `${name}: ${listOrValue(f)}`;
-      return trailing ? `${name}?: ${listOrValue(f)}` : `${name}: ${listOrValue(f)} | undefined`;
+      const type = `${listOrValue(f)}${f.optional && i < lastRequired ? " | undefined" : ""}`;
+      return `${paramName(f)}${i > lastRequired ? "?" : ""}: ${type}`;
     })
     .concat("callerTag?: string");
 }
 
 /** As Prettier breaks it: the parameters first, then an object return type that still overflows. */
-function signature(name: string, list: string[], res: Result): Block {
+function signature(name: string, list: string[], res: ReturnType<typeof result>): Block {
   return (column) => {
     const oneLine = `async ${name}(${list.join(", ")}): Promise<${res.type}> {`;
     if (column + oneLine.length <= WIDTH) return oneLine;
@@ -116,7 +105,7 @@ function signature(name: string, list: string[], res: Result): Block {
         `;
     return code`
       async ${name}(
-          ${list.map((p, i) => (i < list.length - 1 ? `${p},` : p))}
+          ${list.join(",\n")}
       ${closing}
     `(column);
   };
@@ -164,12 +153,10 @@ function wrapperCode(input: GenerateInput): Block {
 /** SERVICE_DEFAULTS returns proto init shapes: bigint zeros, unset messages left out. */
 function serviceDefaultCode({ design, d }: GenerateInput): string {
   const fields = design.response.kind === "new" ? design.response.fields : [];
+  const zero = (f: FieldDesign) => (f.repeated ? "[]" : f.type === "int64" ? "0n" : zeroOf(f));
   const members = fields
     .filter((f) => !mayBeUnset(f))
-    .map((f) => {
-      const zero = f.repeated ? "[]" : f.type === "int64" ? "0n" : zeroOf(f);
-      return `${tsProperty(f.name)}: ${zero}`;
-    });
+    .map((f) => `${tsProperty(f.name)}: ${zero(f)}`);
   return `${d.camel}: () => (${members.length ? `{ ${members.join(", ")} }` : "{}"}),`;
 }
 
@@ -191,7 +178,7 @@ export const nodeSnippets: Generator = (input) => {
     snippet({
       id: "node-wrapper",
       file: files.wrapper,
-      anchor: files.wrapperAnchor,
+      anchor: `inside class ${d.domain.nodeOps.className}`,
       code: wrapperCode(input),
       notes: wrapperNotes(input, files),
       indent: 4,
