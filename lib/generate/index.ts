@@ -1,7 +1,4 @@
-/**
- * Every generator, in the guide's order. One registry: the wizard, the CLI, downloads and the PR
- * description all call `generateSnippets`.
- */
+/** Every generator in the guide's order, behind the one generateSnippets every caller uses. */
 import type { Design } from "../design/model";
 import { invalidFieldNames } from "../design/field-names";
 import { rpcNameProblems } from "../design/rpc-name";
@@ -27,9 +24,8 @@ export const GENERATORS: readonly Generator[] = [
 ];
 
 /**
- * No code for a design whose names have no spelling in every language (an RPC name that is not
- * PascalCase or is a keyword somewhere, a field name that is not snake_case, an unknown type):
- * it would not compile anywhere. The design's problems say which name.
+ * No code for a design whose names have no spelling in every language (an RPC name not PascalCase
+ * or a keyword somewhere, a field name not snake_case, an unknown type); its problems say which.
  */
 export function generateSnippets(design: Design, sql?: SqlSummary): Snippet[] {
   if (rpcNameProblems(design.rpcName).length > 0 || invalidFieldNames(design).length > 0) return [];

@@ -5,15 +5,7 @@
 import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import type { GenerateInput } from "./context";
 import type { NodeFiles } from "./node";
-import type { FieldDesign } from "../design/model";
-import {
-  converterOf,
-  isScalar,
-  paramName,
-  readOptionsHelper,
-  returnedFields,
-  type NodeOpsFile,
-} from "./node-values";
+import { converterOf, isScalar, paramName, readOptionsHelper, returnedFields } from "./node-values";
 
 /** Where the read-options helper comes from in the wrapper's file, as a sentence tail. */
 const HELPER_SOURCE: Readonly<Record<string, string>> = {
@@ -45,24 +37,17 @@ function importsNote(input: GenerateInput, files: NodeFiles): string {
   return `Imports: ${lines.join("; ")}. Copy the generated path prefix from the file's other imports (checkouts differ: some nest personhog/personhog/). The file already imports create from @bufbuild/protobuf${helper ? HELPER_SOURCE[helper] : ""}.`;
 }
 
-/** A sentence naming the converters the wrapper calls, which its file already defines. */
-function convertersNote(returned: readonly FieldDesign[], file: NodeOpsFile): string | false {
-  const used = new Set(
-    returned
+export function wrapperNotes(input: GenerateInput, files: NodeFiles) {
+  const { design, d } = input;
+  const helper = readOptionsHelper(input);
+  const file = d.domain.nodeOps.file;
+  const returned = returnedFields(design, file);
+  const converters = new Set(
+    (returned ?? [])
       .map((f) => converterOf(f.type, file))
       .filter((c) => c !== undefined)
       .map((c) => `${c.fn} (to ${c.type})`),
   );
-  return (
-    used.size > 0 &&
-    `The result is mapped with ${[...used].join(" and ")}, which the file already defines for its other wrappers.`
-  );
-}
-
-export function wrapperNotes(input: GenerateInput, files: NodeFiles) {
-  const { design, d } = input;
-  const helper = readOptionsHelper(input);
-  const returned = returnedFields(design, d.domain.nodeOps.file);
   const batch = design.request.find((f) => f.repeated);
   const missingKeys = ["team_id", "person_id"].filter(
     (k) => !design.request.some((f) => f.name === k),
@@ -80,7 +65,8 @@ export function wrapperNotes(input: GenerateInput, files: NodeFiles) {
           : " A NonPersonData read stays on the replica service and reads the primary pool."),
     batch &&
       `An empty ${paramName(batch)} returns at once without a call. Existing wrappers also split large inputs (PERSONHOG_BATCH_SIZE: 100 for groups, 250 for persons); do so if callers can pass more than the server accepts in one request.`,
-    convertersNote(returned ?? [], d.domain.nodeOps.file),
+    converters.size > 0 &&
+      `The result is mapped with ${[...converters].join(" and ")}, which the file already defines for its other wrappers.`,
     !returned &&
       `${d.responseMessage} is returned as is; map it to the domain type as neighbouring methods do.`,
     d.route?.backend === "leader" &&

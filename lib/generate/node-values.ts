@@ -19,18 +19,13 @@ const SCALARS: Readonly<Record<string, { readonly ts: string; readonly zero: str
 export const isScalar = (type: string) => Object.hasOwn(SCALARS, type);
 export const zeroOf = (f: FieldDesign) => SCALARS[f.type]!.zero;
 
-/** A proto message the wrapper's file converts to the domain type the rest of Node reads. */
-export interface Converter {
-  readonly fn: string;
-  readonly type: string;
-}
 export type NodeOpsFile = "persons" | "groups";
-/** The converters each operations file defines (module-local, so only that file's wrappers use them). */
-const CONVERTERS: Readonly<Record<string, Converter & { readonly file: NodeOpsFile }>> = {
+/** Each operations file's module-local converters of proto messages to Node's domain types. */
+const CONVERTERS: Readonly<Record<string, { fn: string; type: string; file: NodeOpsFile }>> = {
   Group: { fn: "protoGroupToDomain", type: "DomainGroup", file: "groups" },
   Person: { fn: "protoPersonToInternal", type: "InternalPerson", file: "persons" },
 };
-export const converterOf = (message: string, file: NodeOpsFile): Converter | undefined =>
+export const converterOf = (message: string, file: NodeOpsFile) =>
   Object.hasOwn(CONVERTERS, message) && CONVERTERS[message]!.file === file
     ? CONVERTERS[message]
     : undefined;
@@ -40,10 +35,7 @@ export const converterOf = (message: string, file: NodeOpsFile): Converter | und
  * file converts them; undefined when the shared response is returned as is (its other fields are
  * not modelled, so the caller maps it as its neighbours do).
  */
-export function returnedFields(
-  design: Design,
-  file: NodeOpsFile,
-): readonly FieldDesign[] | undefined {
+export function returnedFields(design: Design, file: NodeOpsFile) {
   if (design.response.kind === "new") return design.response.fields;
   const { name } = design.response;
   const records = Object.hasOwn(SHARED_RESPONSES, name) ? SHARED_RESPONSES[name]!.records : null;

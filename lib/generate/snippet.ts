@@ -1,4 +1,4 @@
-/** A generated piece of code and where it goes. The UI, the CLI, downloads and checklists consume these. */
+/** A generated piece of code and where it goes, for the UI, the CLI, downloads and checklists. */
 export const SNIPPET_LANGUAGES = [
   "proto",
   "python",

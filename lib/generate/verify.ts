@@ -1,7 +1,6 @@
 /**
  * Step 4: the build and test commands, and the checklist marked from the design and the SQL lab
- * (see mark.ts). Items the design cannot know (a command passing on your machine) stay "to do" for
- * you to tick.
+ * (see mark.ts). What the design cannot know (a command passing on your machine) stays "to do".
  */
 import { markOfSql, type Mark } from "../design/mark";
 import { designProblems } from "../design/rules";
@@ -20,12 +19,6 @@ export interface ChecklistItem {
   readonly state: ItemState;
   /** Why a warning or a failure, or what is still to come. */
   readonly why?: string;
-}
-
-/** What the SQL lab said, for the index item. */
-function sqlWhy(state: Mark, reasons: readonly string[]): string | undefined {
-  if (state === "unchecked") return "The SQL lab has not checked it yet.";
-  return state === "pass" ? undefined : reasons.join(" ");
 }
 
 /** One item's Markdown task line, from its text and its why (both escaped). */
@@ -81,7 +74,12 @@ export function checklist(input: GenerateInput): ChecklistItem[] {
       id: "index",
       text: "Query uses an existing index (no seq scans)",
       state: sqlState,
-      why: sqlWhy(sqlState, sql.reasons),
+      why:
+        sqlState === "unchecked"
+          ? "The SQL lab has not checked it yet."
+          : sqlState === "pass"
+            ? undefined
+            : sql.reasons.join(" "),
     },
     {
       id: "messages",
