@@ -42,12 +42,7 @@ export function wrapperNotes(input: GenerateInput, files: NodeFiles) {
   const helper = readOptionsHelper(input);
   const file = d.domain.nodeOps.file;
   const returned = returnedFields(design, file);
-  const converters = new Set(
-    (returned ?? [])
-      .map((f) => converterOf(f.type, file))
-      .filter((c) => c !== undefined)
-      .map((c) => `${c.fn} (to ${c.type})`),
-  );
+  const converters = [...new Set(returned?.flatMap((f) => converterOf(f.type, file) ?? []))];
   const batch = design.request.find((f) => f.repeated);
   const missingKeys = ["team_id", "person_id"].filter(
     (k) => !design.request.some((f) => f.name === k),
@@ -65,8 +60,8 @@ export function wrapperNotes(input: GenerateInput, files: NodeFiles) {
           : " A NonPersonData read stays on the replica service and reads the primary pool."),
     batch &&
       `An empty ${paramName(batch)} returns at once without a call. Existing wrappers also split large inputs (PERSONHOG_BATCH_SIZE: 100 for groups, 250 for persons); do so if callers can pass more than the server accepts in one request.`,
-    converters.size > 0 &&
-      `The result is mapped with ${[...converters].join(" and ")}, which the file already defines for its other wrappers.`,
+    converters.length > 0 &&
+      `The result is mapped with ${converters.map((c) => `${c.fn} (to ${c.type})`).join(" and ")}, which the file already defines for its other wrappers.`,
     !returned &&
       `${d.responseMessage} is returned as is; map it to the domain type as neighbouring methods do.`,
     d.route?.backend === "leader" &&

@@ -21,7 +21,10 @@ export interface ChecklistItem {
   readonly why?: string;
 }
 
-/** One item's Markdown task line, from its text and its why (both escaped). */
+/**
+ * One item as a Markdown task, the same in the PR description and the zip: only a pass is ticked;
+ * a warning is an open question for the reviewer. `text` escapes design text for the output.
+ */
 const TASK_LINE: Readonly<Record<ItemState, (text: string, why: string) => string>> = {
   pass: (text) => `- [x] ${text}`,
   todo: (text) => `- [ ] ${text}`,
@@ -30,14 +33,10 @@ const TASK_LINE: Readonly<Record<ItemState, (text: string, why: string) => strin
   unchecked: (text) => `- [ ] ${text} (not checked yet)`,
 };
 
-/**
- * One item as a Markdown task, the same in the PR description and the zip: only a pass is ticked;
- * a warning is an open question for the reviewer. `text` escapes design text for the output.
- */
 export const taskLine = (item: ChecklistItem, text: (s: string) => string = (s) => s): string =>
   TASK_LINE[item.state](text(item.text), item.why ? text(item.why) : "");
 
-/** What the Rust work is, by who serves the RPC (rustPlan().leaderOnly): the replica, or the leader. */
+/** What the Rust work is, by who serves the RPC (rustPlan().leaderOnly): replica or leader. */
 function rustText({ design }: GenerateInput, leader: boolean): string {
   const served = leader
     ? "personhog-leader handler"
