@@ -83,9 +83,7 @@ export function code(strings: TemplateStringsArray, ...parts: Part[]): Block {
 }
 
 /** A part as text, laid out for the column it lands at and shown from column 0. */
-export function render(part: Part, column = 0): string {
-  return renderPart(part, column, true);
-}
+export const render = (part: Part, column = 0): string => renderPart(part, column, true);
 
 /** Parts separated by a blank line; the empty ones vanish with their separator. */
 export function paragraphs(parts: readonly Part[]): Block {

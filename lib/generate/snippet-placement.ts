@@ -55,9 +55,8 @@ export const columnOf = (id: string) => PLACEMENT_COLUMN[placementOf(id) ?? "ite
  * The comment group a proto rpc line joins (`// Cohort membership`), read back from the anchor
  * proto.ts writes (`…, last in its "// Cohort membership" group`); null when the anchor names none.
  */
-export function rpcGroupOf(anchor: string): string | null {
-  return /in its "\/\/ ([^"\n]+)" group/.exec(anchor)?.[1] ?? null;
-}
+export const rpcGroupOf = (anchor: string): string | null =>
+  /in its "\/\/ ([^"\n]+)" group/.exec(anchor)?.[1] ?? null;
 
 export const rpcGroupAnchor = (service: string, group: string | null) =>
   group

@@ -24,6 +24,4 @@ export interface Snippet {
 }
 
 /** "(terminal)", "(pull request description)": snippets that name no file in the repository. */
-export function isPseudoFile(file: string): boolean {
-  return file.startsWith("(");
-}
+export const isPseudoFile = (file: string): boolean => file.startsWith("(");
