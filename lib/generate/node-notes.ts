@@ -5,7 +5,8 @@
 import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import type { GenerateInput } from "./context";
 import type { NodeFiles } from "./node";
-import { converterOf, isScalar, paramName, readOptionsHelper, returnedFields } from "./node-values";
+import { tsParam } from "../escape/typescript";
+import { converterOf, isScalar, readOptionsHelper, returnedFields } from "./node-values";
 
 /** Where the read-options helper comes from in the wrapper's file, as a sentence tail. */
 const HELPER_SOURCE: Readonly<Record<string, string>> = {
@@ -59,7 +60,7 @@ export function wrapperNotes(input: GenerateInput, files: NodeFiles) {
           ? " Current code serves STRONG person reads only for GetPerson; the replica refuses others with FAILED_PRECONDITION until the leader path is built for this RPC."
           : " A NonPersonData read stays on the replica service and reads the primary pool."),
     batch &&
-      `An empty ${paramName(batch)} returns at once without a call. Existing wrappers also split large inputs (PERSONHOG_BATCH_SIZE: 100 for groups, 250 for persons); do so if callers can pass more than the server accepts in one request.`,
+      `An empty ${tsParam(batch.name)} returns at once without a call. Existing wrappers also split large inputs (PERSONHOG_BATCH_SIZE: 100 for groups, 250 for persons); do so if callers can pass more than the server accepts in one request.`,
     converters.length > 0 &&
       `The result is mapped with ${converters.map((c) => `${c.fn} (to ${c.type})`).join(" and ")}, which the file already defines for its other wrappers.`,
     !returned &&

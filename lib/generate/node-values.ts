@@ -51,8 +51,6 @@ export const listOrValue = (f: FieldDesign, file?: NodeOpsFile) =>
 /** protobuf-es leaves a singular message or a proto3 optional scalar undefined when unset. */
 export const mayBeUnset = (f: FieldDesign) => !f.repeated && (f.optional || !isScalar(f.type));
 
-export const paramName = (f: FieldDesign) => tsParam(f.name);
-
 /** An int64 crossing the wrapper via `fn`: BigInt in, Number out (exact below 2^53). */
 function int64Through(f: FieldDesign, value: string, fn: string): string {
   if (f.type !== "int64") return value;
@@ -60,7 +58,7 @@ function int64Through(f: FieldDesign, value: string, fn: string): string {
   return f.optional ? `${value} === undefined ? undefined : ${fn}(${value})` : `${fn}(${value})`;
 }
 
-export const requestValue = (f: FieldDesign) => int64Through(f, paramName(f), "BigInt");
+export const requestValue = (f: FieldDesign) => int64Through(f, tsParam(f.name), "BigInt");
 
 /** A response field mapped back to plain TS: numbers, and converted messages' domain types. */
 export function resultValue(f: FieldDesign, file: NodeOpsFile): string {

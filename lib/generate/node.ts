@@ -6,11 +6,10 @@
 import { NODE_PATHS } from "../catalogue/paths";
 import type { FieldDesign } from "../design/model";
 import type { GenerateInput, Generator } from "./context";
-import { tsProperty } from "../escape/typescript";
+import { tsParam, tsProperty } from "../escape/typescript";
 import {
   listOrValue,
   mayBeUnset,
-  paramName,
   readOptionsHelper,
   requestValue,
   resultType,
@@ -84,7 +83,7 @@ function params(fields: readonly FieldDesign[]): string[] {
   return fields
     .map((f, i) => {
       const type = `${listOrValue(f)}${f.optional && i < lastRequired ? " | undefined" : ""}`;
-      return `${paramName(f)}${i > lastRequired ? "?" : ""}: ${type}`;
+      return `${tsParam(f.name)}${i > lastRequired ? "?" : ""}: ${type}`;
     })
     .concat("callerTag?: string");
 }
@@ -133,7 +132,7 @@ function wrapperCode(input: GenerateInput): Block {
   const early =
     batch &&
     code`
-      if (${paramName(batch)}.length === 0) {
+      if (${tsParam(batch.name)}.length === 0) {
           ${res.empty}
       }
 
