@@ -8,25 +8,16 @@
 import { code, type Block } from "./code";
 import type { GenerateInput, Generator } from "./context";
 import { call, ifAny, signature } from "./rust-layout";
-import { poolLines, queryBody, selectFitOf } from "./rust-query";
+import { queryBody } from "./rust-query";
 import { returnShape, type ReturnShape } from "./rust-response";
 import { storageTests } from "./rust-storage-tests";
 import { rustDocComment, rustIdent, rustString } from "../escape/rust";
-import {
-  bare,
-  emptyValue,
-  fieldType,
-  owned,
-  rustPlan,
-  type Qualify,
-  type RustPlan,
-} from "./rust-types";
+import { bare, emptyValue, fieldType, owned, rustPlan } from "./rust-types";
+import type { Qualify, RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
 import { DOMAIN_FACTS } from "../catalogue/domains";
 import { RUST_CRATES, RUST_PATHS } from "../catalogue/paths";
-
-const REPLICA = RUST_CRATES.replica;
 
 /** `async fn m(&self, …) -> StorageResult<T>`, as a declaration or a definition. */
 export function storageSignature(
@@ -48,7 +39,11 @@ export function storageSignature(
 }
 
 function postgresImpl(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snippet {
-  const { label, pool } = poolLines(plan);
+  // A fixed pool is the field named for it, labelled without `_pool`.
+  const [label, pool] =
+    plan.pool === "pool_for_consistency"
+      ? ["PostgresStorage::pool_label(consistency)", "self.pool_for_consistency(consistency)"]
+      : [`"${plan.pool.replace(/_pool$/, "")}"`, `&self.${plan.pool}`];
   const nothingToDo = [
     ...plan.repeated.map((f) => `${rustIdent(f.name)}.is_empty()`),
     ...(plan.batchSize ? [`${rustIdent(plan.batchSize.name)} <= 0`] : []),
@@ -62,7 +57,6 @@ function postgresImpl(input: GenerateInput, plan: RustPlan, shape: ReturnShape):
 
     `;
   const query = queryBody(input, plan, shape);
-  const row = shape.type.k === "vec" || shape.type.k === "option" ? shape.type.of : shape.type;
   return snippet({
     id: "rust-storage-postgres",
     file: RUST_PATHS.replica.storage(input.d.domain.rustModule),
@@ -91,11 +85,10 @@ function postgresImpl(input: GenerateInput, plan: RustPlan, shape: ReturnShape):
       `Pool: ${poolReason(plan)}`,
       "Binds follow the request's field order ($1 = first field): check each one against the SQL; sqlx checks their types at compile time.",
       ...query.notes,
-      `A new query! needs its offline metadata: run \`cargo sqlx prepare\` in ${REPLICA} and commit the .sqlx file.`,
+      `A new query! needs its offline metadata: run \`cargo sqlx prepare\` in ${RUST_CRATES.replica} and commit the .sqlx file.`,
       "Older checkouts label without `method` (no current_method_name): match the labels of the methods around it.",
-      row.k === "named" &&
-        !selectFitOf(input.design, plan, shape) &&
-        `query_as!(${row.name}, …) maps columns to fields by name: the SELECT must return every field of ${row.name}, aliased and typed as the struct (copy the SELECT list of a method returning it).`,
+      query.unfitted &&
+        `query_as!(${query.unfitted}, …) maps columns to fields by name: the SELECT must return every field of ${query.unfitted}, aliased and typed as the struct (copy the SELECT list of a method returning it).`,
       plan.write &&
         plan.repeated.length > 0 &&
         !plan.batchSize &&
