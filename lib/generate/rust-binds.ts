@@ -9,24 +9,20 @@ import { placeholderCount } from "../sql/params";
 import { findTable } from "../sql/schema";
 import { columnValue } from "../sql/sqlx-select";
 import { rustIdent } from "../escape/rust";
-
-export interface Conversion {
-  readonly lead: string;
-  readonly root: string;
-  readonly children: readonly string[];
-}
+import type { Block } from "./code";
+import { chain } from "./rust-layout";
 
 export interface Binds {
   /** Argument expressions after the SQL, in `$1..$n` order. */
   readonly args: readonly string[];
-  /** Array conversions to run before the query: `let lead = root.iter().map(…).collect();`. */
-  readonly prelude: readonly Conversion[];
+  /** Array conversions to run before the query: `let copy = array.iter().map(…).collect();`. */
+  readonly prelude: readonly Block[];
   readonly notes: readonly string[];
 }
 
 interface Bind {
   readonly arg: string;
-  readonly prelude?: Conversion;
+  readonly prelude?: Block;
   readonly note?: string;
 }
 
@@ -78,7 +74,7 @@ function bind(design: Design, f: FieldDesign, n: number): Bind {
     const children = [".iter()", `.map(${widening.map})`, ".collect()"];
     return {
       arg: `&${copy}`,
-      prelude: { lead: `let ${copy}: Vec<${value}> = `, root: name, children },
+      prelude: chain(`let ${copy}: Vec<${value}> = `, name, children, ";"),
     };
   }
   if (f.type === "int64" && !f.repeated && pgType === "timestamptz" && f.name.endsWith("_ms"))

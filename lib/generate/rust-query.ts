@@ -6,7 +6,7 @@
 import { code, type Block } from "./code";
 import type { GenerateInput } from "./context";
 import { rustSql } from "../escape/rust";
-import { call, chain } from "./rust-layout";
+import { call } from "./rust-layout";
 import { sqlBinds } from "./rust-binds";
 import type { ReturnShape } from "./rust-response";
 import type { RustPlan } from "./rust-types";
@@ -112,7 +112,7 @@ export function queryBody(
   const prelude =
     binds.prelude.length > 0 &&
     code`
-      ${binds.prelude.map((c) => chain(c.lead, c.root, c.children, ";"))}
+      ${binds.prelude}
 
     `;
   // Macro arguments are comma-separated with no trailing comma; the SQL spans lines.
