@@ -20,12 +20,6 @@ export interface Binds {
   readonly notes: readonly string[];
 }
 
-interface Bind {
-  readonly arg: string;
-  readonly prelude?: Block;
-  readonly note?: string;
-}
-
 const OPERATOR = String.raw`(?:=|<>|!=|<=|>=|<|>)`;
 const NAME = String.raw`[A-Za-z_][\w.]*`;
 
@@ -63,7 +57,8 @@ const WIDENINGS: Readonly<Record<string, { one: (v: string) => string; map: stri
   "int32>i64": { one: (v) => `i64::from(${v})`, map: "|&v| i64::from(v)" },
 };
 
-function bind(design: Design, f: FieldDesign, n: number): Bind {
+/** The argument for `$n`, with the array copy it needs first or a note on its type. */
+function bind(design: Design, f: FieldDesign, n: number) {
   const name = rustIdent(f.name);
   const pgType = paramType(design, n);
   const value = pgType === undefined ? null : columnValue(pgType);

@@ -222,12 +222,7 @@ export function chain(
     const first = keepFirst ? `${root}${childText(children[0]!)}` : `${lead}${root}`;
     const others = keepFirst ? children.slice(1) : children;
     const lines = others.map((c, i) => childLine(c, col + 4, i === others.length - 1 ? end : ""));
-    return (
-      code`
-        ${first}
-            ${lines}
-      `(col) + end
-    );
+    return code`${first}\n    ${lines}`(col) + end;
   };
 }
 

@@ -129,16 +129,12 @@ export function returnShape(design: Design, rpc: string): ReturnShape {
   const { fields } = response;
   if (fields.length === 0) return nothing();
   if (fields.length === 1) {
-    const type = fieldType(fields[0]!);
-    const variable = rustIdent(fields[0]!.name);
+    const field = fields[0]!;
+    const type = fieldType(field);
+    const variable = rustIdent(field.name);
+    const responseFields = [initialiser(field, variable)];
     const notes = hasMessage(type) && !inlineMessage(type) ? [FROM_NOTE] : [];
-    return {
-      type,
-      variable,
-      responseFields: [initialiser(fields[0]!, variable)],
-      struct: null,
-      notes,
-    };
+    return { type, variable, responseFields, struct: null, notes };
   }
   const name = `${rpc}Result`;
   return {

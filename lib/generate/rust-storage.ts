@@ -1,9 +1,7 @@
 /**
- * Step 3a: the storage trait method, its postgres implementation (empty-batch early return,
- * query timing, the route's pool, `acquire_timed`, a checked `sqlx` macro with the design's SQL,
- * rows metric) and the storage tests. A person write the leader serves gets none: it lives in the
- * leader crate (rust-service.ts). One the replica serves (the current target's default, as
- * DeletePersons is) is a replica write like any other, on the primary pool.
+ * Step 3a: the storage trait method, its postgres implementation and the storage tests. A person
+ * write the leader serves gets none: it lives in the leader crate (rust-service.ts). One the
+ * replica serves (the current target's default, as DeletePersons is) is a write like any other.
  */
 import { code, type Block } from "./code";
 import type { GenerateInput, Generator } from "./context";
@@ -133,25 +131,21 @@ function traitMethod(input: GenerateInput, plan: RustPlan, shape: ReturnShape): 
   });
 }
 
-function resultStruct(input: GenerateInput, shape: ReturnShape): Snippet[] {
-  if (!shape.struct) return [];
-  const { name, fields } = shape.struct;
-  return [
-    snippet({
-      id: "rust-storage-type",
-      // Result types live per proto domain (DistinctIdWithVersion is in types/person.rs).
-      file: RUST_PATHS.replica.storageTypes(DOMAIN_FACTS[input.design.domain].rustModule),
-      anchor: "append; then re-export it from src/storage/mod.rs (`pub use types::{…}`)",
-      code: code`
-        ${rustDocComment(`What ${input.d.snake} returns: one value per field of ${input.d.responseMessage}.`)}
-        #[derive(Debug, Clone, Default, PartialEq)]
-        pub struct ${name} {
-            ${fields.map((f) => `pub ${rustIdent(f.name)}: ${owned(fieldType(f))},`)}
-        }
-      `,
-      notes: ["query_as! fills it by column name: alias the SELECT columns to these field names."],
-    }),
-  ];
+function resultStruct(input: GenerateInput, struct: NonNullable<ReturnShape["struct"]>): Snippet {
+  return snippet({
+    id: "rust-storage-type",
+    // Result types live per proto domain (DistinctIdWithVersion is in types/person.rs).
+    file: RUST_PATHS.replica.storageTypes(DOMAIN_FACTS[input.design.domain].rustModule),
+    anchor: "append; then re-export it from src/storage/mod.rs (`pub use types::{…}`)",
+    code: code`
+      ${rustDocComment(`What ${input.d.snake} returns: one value per field of ${input.d.responseMessage}.`)}
+      #[derive(Debug, Clone, Default, PartialEq)]
+      pub struct ${struct.name} {
+          ${struct.fields.map((f) => `pub ${rustIdent(f.name)}: ${owned(fieldType(f))},`)}
+      }
+    `,
+    notes: ["query_as! fills it by column name: alias the SELECT columns to these field names."],
+  });
 }
 
 export const rustStorageSnippets: Generator = (input) => {
@@ -160,7 +154,7 @@ export const rustStorageSnippets: Generator = (input) => {
   const shape = returnShape(input.design, input.d.rpc);
   return [
     traitMethod(input, plan, shape),
-    ...resultStruct(input, shape),
+    ...(shape.struct ? [resultStruct(input, shape.struct)] : []),
     postgresImpl(input, plan, shape),
     ...storageTests(input, plan, shape),
   ];

@@ -102,17 +102,14 @@ export interface StorageParam {
   readonly field?: FieldDesign;
 }
 
-/** Which pool the postgres impl reads or writes with. */
-export type PoolChoice =
-  "replica_pool" | "primary_pool" | "bulk_primary_pool" | "pool_for_consistency";
-
 export interface RustPlan {
   readonly method: string;
   readonly category: DataCategory;
   /** True when the tables did not decide the category and the plan assumed PersonData. */
   readonly categoryAssumed: boolean;
   readonly write: boolean;
-  readonly pool: PoolChoice;
+  /** The pool the postgres impl reads or writes with. */
+  readonly pool: "replica_pool" | "primary_pool" | "bulk_primary_pool" | "pool_for_consistency";
   readonly takesConsistency: boolean;
   readonly params: readonly StorageParam[];
   /** Repeated request fields: an empty one means nothing to do (early return). */
@@ -137,7 +134,7 @@ export function rustPlan({ design, d }: GenerateInput): RustPlan {
   const write = design.operation === "write";
   const takesConsistency = !write && (category === "NonPersonData" || d.distinctIdRead);
   const batchSize = (write && design.request.find(isBatchSize)) || null;
-  const pool: PoolChoice = write
+  const pool = write
     ? batchSize
       ? "bulk_primary_pool"
       : "primary_pool"
