@@ -114,10 +114,7 @@ export interface RustPlan {
   readonly params: readonly StorageParam[];
   /** Repeated request fields: an empty one means nothing to do (early return). */
   readonly repeated: readonly FieldDesign[];
-  /**
-   * A write's integer `batch_size`: a batch delete the caller loops until it returns 0, run on the
-   * bulk primary pool like the replica's batch deletes; a size of 0 or less does nothing.
-   */
+  /** A write's integer `batch_size`: a batch delete the caller repeats until 0; ≤ 0 does nothing. */
   readonly batchSize: FieldDesign | null;
   /**
    * The leader serves the write (servedByLeader): it lives in the leader crate and the replica
