@@ -102,7 +102,7 @@ export function testServerStub(input: GenerateInput, leader: boolean): Snippet {
     file: RUST_PATHS.router.proxyTestsCommon,
     anchor: `inside \`impl ${leader ? "PersonHogLeader" : "PersonHogReplica"} for ${service}\``,
     code: code`
-      ${requestSignature(d.snake, d.requestMessage, d.responseMessage, arg)}
+      ${requestSignature(d, arg)}
           ${body}
       }
     `,

@@ -50,7 +50,7 @@ function consistencyTest(input: GenerateInput, plan: RustPlan): Block {
     #[tokio::test]
     ${signature(`async fn test_${d.snake}_consistency`, params, "", " {")}
         let ctx = ServiceTestContext::new().await;
-        ${readOptionsLet(input.design.target === "current" ? ["..Default::default()"] : [])}
+        ${readOptionsLet("consistency.map(|c| ", "c.into()", input.design.target === "current" ? ["..Default::default()"] : [])}
         ${requestLines(input, { read_options: "read_options" })}
         ${serviceCall(d.snake, "let result = ", [])}
 

@@ -1,15 +1,14 @@
 /**
- * What the generated Rust tests share: the values they pass for each request field, the fixture
- * rows they insert, the request literal, `read_options` for rstest cases and assertions. A
+ * What the generated Rust tests share: request values, fixture rows, the request literal. A
  * "seeded" value points at the rows the test inserted (the person's id, the seeded group key); a
- * "missing" value points at nothing (a fresh team, id -1), so the query must find nothing.
+ * "missing" one at nothing (a fresh team, id -1), so the query must find nothing.
  */
 import type { Design, FieldDesign } from "../design/model";
 import type { GenerateInput } from "./context";
 import type { Block } from "./code";
 import { call, chain, structLiteral } from "./rust-layout";
 import { rustIdent, rustString } from "../escape/rust";
-import { baseType, fieldType, owned, type RustType } from "./rust-types";
+import { baseType, fieldType, owned } from "./rust-types";
 import { capValue } from "../design/documented-cap";
 
 export type Mode = "seeded" | "missing";
@@ -18,27 +17,31 @@ export type Mode = "seeded" | "missing";
 export const assertPair = (a: string, b: string, macro = "assert_eq") =>
   call(`${macro}!(`, [a, b], ");", { macro: true });
 
-/** `let read_options = consistency.map(|c| ReadOptions { … });` for the rstest consistency cases. */
-export const readOptionsLet = (extra: readonly string[] = []) =>
+/** `let read_options = {open}ReadOptions { consistency: {level}, … });` */
+export const readOptionsLet = (open: string, level: string, extra: readonly string[] = []) =>
   structLiteral(
-    "let read_options = consistency.map(|c| ",
+    `let read_options = ${open}`,
     [],
     "ReadOptions",
-    ["consistency: c.into()", ...extra],
+    [`consistency: ${level}`, ...extra],
     ");",
   );
 
-/** One element's value: a literal or expression, and whether it is text. */
+/** One element's value, borrowed (a storage argument) and owned (a proto field or a Vec item). */
 interface Elem {
-  readonly expr: string;
-  readonly kind: "plain" | "str" | "string-expr" | "bytes";
+  readonly borrowed: string;
+  readonly owned: string;
   /** False when the value is a guess the seeded rows may not match. */
   readonly known: boolean;
 }
 
 const SEEDED_COHORT = "1";
-const lit = (expr: string, known = true): Elem => ({ expr, kind: "plain", known });
-const str = (text: string, known = true): Elem => ({ expr: rustString(text), kind: "str", known });
+const lit = (expr: string, known = true): Elem => ({ borrowed: expr, owned: expr, known });
+const str = (text: string, known = true): Elem => ({
+  borrowed: rustString(text),
+  owned: `${rustString(text)}.to_string()`,
+  known,
+});
 
 function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
   const seeded = mode === "seeded";
@@ -62,7 +65,7 @@ function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
   if (text) {
     if (key === "uuid")
       return seeded
-        ? { expr: "person.uuid.to_string()", kind: "string-expr", known: true }
+        ? { borrowed: "&person.uuid.to_string()", owned: "person.uuid.to_string()", known: true }
         : str("00000000-0000-0000-0000-000000000000");
     if (key === "distinct_id") return str(seeded ? "seeded-user" : "missing-user");
     if (key === "group_key") return str(seeded ? "seeded-group" : "missing-group");
@@ -72,27 +75,18 @@ function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
   if (t.k === "prim")
     return lit(t.name === "bool" ? "true" : t.name === "f64" ? "1.0" : "1", false);
   if (text) return str(seeded ? "seeded" : "missing", false);
-  if (t.k === "bytes") return { expr: 'b"{}"', kind: "bytes", known: false };
+  if (t.k === "bytes") return { borrowed: 'b"{}"', owned: 'b"{}".to_vec()', known: false };
   return null;
 }
 
-function ownedElem(e: Elem): string {
-  if (e.kind === "str") return `${e.expr}.to_string()`;
-  return e.kind === "bytes" ? `${e.expr}.to_vec()` : e.expr;
-}
-
-export interface Value {
-  readonly expr: string;
-  readonly known: boolean;
-}
+type Value = { readonly expr: string; readonly known: boolean };
 
 /** The argument passed to the storage method (borrowed form). */
 export function storageArg(f: FieldDesign, mode: Mode): Value | null {
   if (f.optional) return { expr: "None", known: true };
   const e = elem(f, mode);
   if (!e) return f.repeated ? { expr: "&[]", known: false } : null;
-  if (f.repeated) return { expr: `&[${ownedElem(e)}]`, known: e.known };
-  return { expr: e.kind === "string-expr" ? `&${e.expr}` : e.expr, known: e.known };
+  return { expr: f.repeated ? `&[${e.owned}]` : e.borrowed, known: e.known };
 }
 
 /** The initialiser of a proto request field (owned form, as prost generates it). */
@@ -100,18 +94,13 @@ export function protoValue(f: FieldDesign, mode: Mode, team?: string): Value {
   if (f.optional || fieldType(f).k === "option") return { expr: "None", known: true };
   const e = elem(f, mode, team);
   if (!e) return { expr: "Vec::new()", known: false };
-  if (f.repeated) return { expr: `vec![${ownedElem(e)}]`, known: e.known };
-  return { expr: ownedElem(e), known: e.known };
+  return { expr: f.repeated ? `vec![${e.owned}]` : e.owned, known: e.known };
 }
 
-/**
- * rstest case values for a repeated field: one unknown key, and an empty batch. A case attribute
- * cannot name the test's `ctx`, so an unknown team is -1.
- */
-export function batchCases(f: FieldDesign): { unknown: string; empty: string; type: string } {
+/** rstest's unknown key for a repeated field: a case cannot name the test's `ctx`, so team -1. */
+export function batchCases(f: FieldDesign): { unknown: string; type: string } {
   const e = elem(f, "missing", "-1");
-  const t: RustType = fieldType(f);
-  return { unknown: e ? `vec![${ownedElem(e)}]` : "vec![]", empty: "vec![]", type: owned(t) };
+  return { unknown: e ? `vec![${e.owned}]` : "vec![]", type: owned(fieldType(f)) };
 }
 
 const PERSON_TABLES = new Set([
