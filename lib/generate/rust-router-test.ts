@@ -19,13 +19,12 @@ function oneTest(input: GenerateInput, strong: boolean, reaches: boolean) {
   const outcome = reaches ? "routes_to_replica" : strong ? "is_unimplemented" : "needs_a_leader";
   const rpc = { method: d.snake, args: ["request"] };
   const overrides: Record<string, string> = strong ? { read_options: "read_options" } : {};
-  const request = { lead: "let request = ", calls: ["Request::new"], overrides, team: "1" };
   return code`
     #[tokio::test]
     ${testHead(`test_${d.snake}_${strong ? "strong_" : ""}${outcome}`)}
         let service = create_service_with_mock(MockBackend::new());
         ${strong && readOptionsLet("Some(", "ConsistencyLevel::Strong.into()")}
-        ${requestLiteral(input, request)}
+        ${requestLiteral(input, { calls: ["Request::new"], overrides, team: "1" })}
 
         ${chain("let result = ", "service", [rpc, ".await"], ";")}
 

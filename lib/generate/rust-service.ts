@@ -243,7 +243,7 @@ export const rustServiceSnippets: Generator = (input) => {
   const shape = returnShape(input.design, input.d.rpc);
   return [
     handler(input, plan, shape),
-    ...serviceTests(input, plan),
+    serviceTests(input, plan),
     // Both eras' replicas have the storage mocks: a new trait method does not compile without them.
     mock(input, plan, shape, true),
     mock(input, plan, shape, false),

@@ -5,10 +5,10 @@
  */
 import type { Design, FieldDesign } from "../design/model";
 import type { GenerateInput } from "./context";
-import type { Block } from "./code";
+import type { Block, Part } from "./code";
 import { call, chain, structLiteral } from "./rust-layout";
 import { rustIdent, rustString } from "../escape/rust";
-import { baseType, fieldType, owned } from "./rust-types";
+import { baseType, fieldType } from "./rust-types";
 import { capValue } from "../design/documented-cap";
 
 export type Mode = "seeded" | "missing";
@@ -79,28 +79,26 @@ function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
   return null;
 }
 
-type Value = { readonly expr: string; readonly known: boolean };
-
 /** The argument passed to the storage method (borrowed form). */
-export function storageArg(f: FieldDesign, mode: Mode): Value | null {
+export function storageArg(f: FieldDesign, mode: Mode): { expr: string; known: boolean } | null {
   if (f.optional) return { expr: "None", known: true };
   const e = elem(f, mode);
   if (!e) return f.repeated ? { expr: "&[]", known: false } : null;
   return { expr: f.repeated ? `&[${e.owned}]` : e.borrowed, known: e.known };
 }
 
-/** The initialiser of a proto request field (owned form, as prost generates it). */
-export function protoValue(f: FieldDesign, mode: Mode, team?: string): Value {
-  if (f.optional || fieldType(f).k === "option") return { expr: "None", known: true };
-  const e = elem(f, mode, team);
-  if (!e) return { expr: "Vec::new()", known: false };
-  return { expr: f.repeated ? `vec![${e.owned}]` : e.owned, known: e.known };
+/** The initialiser of a proto request field pointing at nothing (owned, as prost generates it). */
+export function protoValue(f: FieldDesign, team?: string): string {
+  if (f.optional || fieldType(f).k === "option") return "None";
+  const e = elem(f, "missing", team);
+  if (!e) return "Vec::new()";
+  return f.repeated ? `vec![${e.owned}]` : e.owned;
 }
 
-/** rstest's unknown key for a repeated field: a case cannot name the test's `ctx`, so team -1. */
-export function batchCases(f: FieldDesign): { unknown: string; type: string } {
+/** rstest's unknown keys for a repeated field: a case cannot name the test's `ctx`, so team -1. */
+export function unknownBatch(f: FieldDesign): string {
   const e = elem(f, "missing", "-1");
-  return { unknown: e ? `vec![${e.owned}]` : "vec![]", type: owned(fieldType(f)) };
+  return e ? `vec![${e.owned}]` : "vec![]";
 }
 
 const PERSON_TABLES = new Set([
@@ -111,53 +109,46 @@ const PERSON_TABLES = new Set([
 ]);
 const NO_FIXTURE = new Set(["posthog_personlessdistinctid", "posthog_personoverride"]);
 
-const step = (lead: string, call: string, what: string): Block =>
+const step = (call: string, what: string, lead = ""): Block =>
   chain(lead, "ctx", [call, ".await", `.expect("Failed to ${what}")`], ";");
 
 /**
- * Lines inserting the rows a seeded test reads, using the TestContext fixtures; null when a table
- * has no fixture helper.
+ * Lines inserting the rows a seeded test reads (and its storage `args` point at), using the
+ * TestContext fixtures; null when a table has no fixture helper.
  */
-export function seedLines(design: Design, personUsed: boolean): Block[] | null {
-  const tables = new Set(design.tables);
-  if ([...tables].some((t) => NO_FIXTURE.has(t)) || tables.size === 0) return null;
-  const cohort = tables.has("posthog_cohortpeople");
-  const flags = tables.has("posthog_featureflaghashkeyoverride");
-  const needsPerson = personUsed || [...tables].some((t) => PERSON_TABLES.has(t));
-  const lines: Block[] = [];
-  if (needsPerson) {
-    const lead = personUsed || cohort || flags ? "let person = " : "";
-    lines.push(step(lead, '.insert_person("seeded-user", None)', "insert person"));
-  }
-  if (cohort)
-    lines.push(step("", `.add_person_to_cohort(person.id, ${SEEDED_COHORT})`, "add to cohort"));
-  if (flags) {
-    const override = '.insert_hash_key_override(person.id, "seeded-flag", "seeded-hash")';
-    lines.push(step("", override, "insert override"));
-  }
-  if (tables.has("posthog_group"))
-    lines.push(step("", '.insert_group(0, "seeded-group", None)', "insert group"));
-  if (tables.has("posthog_grouptypemapping"))
-    lines.push(step("", ".insert_standard_group_type_mappings()", "insert mappings"));
-  return lines;
+export function seedLines({ tables }: Design, args: readonly string[]): Part[] | null {
+  if (tables.length === 0 || tables.some((t) => NO_FIXTURE.has(t))) return null;
+  const personUsed = args.some((a) => a.includes("person."));
+  const cohort = tables.includes("posthog_cohortpeople");
+  const flags = tables.includes("posthog_featureflaghashkeyoverride");
+  const person = personUsed || cohort || flags ? "let person = " : "";
+  const override = '.insert_hash_key_override(person.id, "seeded-flag", "seeded-hash")';
+  return [
+    (personUsed || tables.some((t) => PERSON_TABLES.has(t))) &&
+      step('.insert_person("seeded-user", None)', "insert person", person),
+    cohort && step(`.add_person_to_cohort(person.id, ${SEEDED_COHORT})`, "add to cohort"),
+    flags && step(override, "insert override"),
+    tables.includes("posthog_group") &&
+      step('.insert_group(0, "seeded-group", None)', "insert group"),
+    tables.includes("posthog_grouptypemapping") &&
+      step(".insert_standard_group_type_mappings()", "insert mappings"),
+  ];
 }
 
 /**
- * `lead Request::new(XRequest { … })end` with values that point at nothing; `overrides` replace
- * single fields, and `read_options` (when the read carries it) defaults to None.
+ * `let request = Request::new(XRequest { … });` with values that point at nothing; `overrides`
+ * replace single fields, and `read_options` (when the read carries it) defaults to None.
  */
 export function requestLiteral(
   { design, d }: GenerateInput,
-  opts: { lead: string; calls: string[]; overrides?: Record<string, string>; team?: string },
+  opts: { calls: string[]; overrides?: Record<string, string>; team?: string },
 ): Block {
   const overrides = opts.overrides ?? {};
   const fields = design.request.map((f) => {
-    const value = Object.hasOwn(overrides, f.name)
-      ? overrides[f.name]!
-      : protoValue(f, "missing", opts.team).expr;
+    const value = Object.hasOwn(overrides, f.name) ? overrides[f.name] : protoValue(f, opts.team);
     return `${rustIdent(f.name)}: ${value}`;
   });
   if (design.operation === "read" && design.readOptions)
     fields.push(overrides.read_options ? "read_options" : "read_options: None");
-  return structLiteral(opts.lead, opts.calls, d.requestMessage, fields, ";");
+  return structLiteral("let request = ", opts.calls, d.requestMessage, fields, ";");
 }
