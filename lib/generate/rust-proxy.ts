@@ -101,10 +101,11 @@ function integrationTest(input: GenerateInput, leader: boolean) {
   const router = leader
     ? "start_test_router_raw_with_leader(replica_addr, leader_addr, 1)"
     : "start_test_router_raw(replica_addr)";
+  const rpc = { method: d.snake, args: ["request"] };
+  const lead = leader ? "let status = " : "let response = ";
   const finish = leader
     ? ['.expect_err("the leader route needs the person key headers")']
     : ['.expect("RPC failed")', ".into_inner()"];
-  const rpc = { method: d.snake, args: ["request"] };
   const assertion = leader
     ? "assert_eq!(status.code(), tonic::Code::InvalidArgument);"
     : assertPair("response", `${d.responseMessage}::default()`);
@@ -121,7 +122,7 @@ function integrationTest(input: GenerateInput, leader: boolean) {
           let mut client = create_client(router_addr).await;
 
           ${requestLiteral(input, { calls: [], team: "1" })}
-          ${chain(leader ? "let status = " : "let response = ", "client", [rpc, ".await", ...finish], ";")}
+          ${chain(lead, "client", [rpc, ".await", ...finish], ";")}
 
           ${assertion}
       }

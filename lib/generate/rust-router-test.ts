@@ -23,7 +23,7 @@ function oneTest(input: GenerateInput, strong: boolean, reaches: boolean) {
     #[tokio::test]
     ${testHead(`test_${d.snake}_${strong ? "strong_" : ""}${outcome}`)}
         let service = create_service_with_mock(MockBackend::new());
-        ${strong && readOptionsLet("Some(", "ConsistencyLevel::Strong.into()")}
+        ${strong && readOptionsLet("Some(", ["consistency: ConsistencyLevel::Strong.into()"])}
         ${requestLiteral(input, { calls: ["Request::new"], overrides, team: "1" })}
 
         ${chain("let result = ", "service", [rpc, ".await"], ";")}

@@ -40,7 +40,8 @@ const serviceCall = (method: string, lead: string, finish: string[]) =>
 function consistencyTest(input: GenerateInput, plan: RustPlan) {
   const { design, d } = input;
   const params = ["#[case] consistency: Option<ConsistencyLevel>", "#[case] served: bool"];
-  const fill = design.target === "current" ? ["..Default::default()"] : [];
+  const fields = ["consistency: c.into()"];
+  if (design.target === "current") fields.push("..Default::default()");
   // The replica refuses STRONG on person endpoints; non-person endpoints read the primary.
   return code`
     #[rstest]
@@ -50,7 +51,7 @@ function consistencyTest(input: GenerateInput, plan: RustPlan) {
     #[tokio::test]
     ${signature(`async fn test_${d.snake}_consistency`, params, "", " {")}
         let ctx = ServiceTestContext::new().await;
-        ${readOptionsLet("consistency.map(|c| ", "c.into()", fill)}
+        ${readOptionsLet("consistency.map(|c| ", fields)}
         ${requestLines(input, { read_options: "read_options" })}
         ${serviceCall(d.snake, "let result = ", [])}
 

@@ -207,7 +207,7 @@ function leaderHandler({ design, d }: GenerateInput) {
       : safety.kind === "idempotency-key"
         ? `it dedupes on ${safety.field}`
         : "answer the at-least-once rule first";
-  // What the leader writes is its own (the partition cache), so the stub's message says what goes there.
+  // The leader writes its own state (the partition cache): the stub's message says what goes there.
   const unimplemented = rustString(
     `${d.snake} is a stub: write the change through the partition's person cache and emit its record here, as update_person_properties does`,
   );

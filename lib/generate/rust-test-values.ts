@@ -17,15 +17,9 @@ export type Mode = "seeded" | "missing";
 export const assertPair = (a: string, b: string, macro = "assert_eq") =>
   call(`${macro}!(`, [a, b], ");", { macro: true });
 
-/** `let read_options = {open}ReadOptions { consistency: {level}, … });` */
-export const readOptionsLet = (open: string, level: string, extra: readonly string[] = []) =>
-  structLiteral(
-    `let read_options = ${open}`,
-    [],
-    "ReadOptions",
-    [`consistency: ${level}`, ...extra],
-    ");",
-  );
+/** `let read_options = {open}ReadOptions { fields });`, `open` being `Some(` or a map closure. */
+export const readOptionsLet = (open: string, fields: readonly string[]) =>
+  structLiteral(`let read_options = ${open}`, [], "ReadOptions", fields, ");");
 
 /** One element's value, borrowed (a storage argument) and owned (a proto field or a Vec item). */
 interface Elem {
