@@ -1,9 +1,8 @@
 /**
- * The current router (era C) forwards request bytes unchanged, so a new RPC needs no typed code:
- * its name in KNOWN_METHODS (byte-sorted, binary-searched, tested against service.proto), a
- * `raw_proxy_to_leader` arm when the leader serves it (other person writes take the `_` arm to
- * the replica, as DeletePersons does), and a stub in the test server (TestReplicaService, or
- * TestLeaderService for leader RPCs).
+ * The current router (era C) forwards request bytes unchanged: a new RPC needs its name in
+ * KNOWN_METHODS (byte-sorted, binary-searched, tested against service.proto), a
+ * `raw_proxy_to_leader` arm when the leader serves it (other person writes take the `_` arm to the
+ * replica, as DeletePersons does), and a stub in the test server.
  */
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
 import { code } from "./code";

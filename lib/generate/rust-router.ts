@@ -1,9 +1,7 @@
 /**
- * Step 3c: router wiring. The guide's target is the typed router's era B: a router method that
- * forwards with `call_backend!` (`call_leader!` for a leader write), the service impl through
- * `route_request!`, then the backend's trait method and impl (the replica's `retry_call!`, its
- * MockBackend stub and the test replica's stub, or LeaderOps and LeaderBackend). The current router
- * is a byte proxy: rust-proxy.ts.
+ * Step 3c: router wiring for the guide's typed router (era B): the router method (`call_backend!`,
+ * or `call_leader!` for a leader write), the service impl (`route_request!`), the backend's trait
+ * method and impls, and their test stubs. The current router is a byte proxy: rust-proxy.ts.
  */
 import { routeRequest } from "../catalogue/routing";
 import { code } from "./code";
@@ -30,14 +28,14 @@ const typedSig = (d: Derived, end: " {" | ";", pub = "", arg = "request") =>
 /** `name!(args)`, opened up like any macro call when too wide. */
 const macro = (name: string, args: string[]) => call(`${name}!(`, args, ")", { macro: true });
 
-/** The method in a backend trait, which backend/mod.rs declares (LeaderOps, PersonHogBackend). */
-const traitDeclaration = (d: Derived, id: string, trait: string, notes: string[]) =>
+/** The method in the backend trait backend/mod.rs declares: LeaderOps, or PersonHogBackend. */
+const traitDeclaration = (d: Derived, leader: boolean) =>
   snippet({
-    id,
+    id: leader ? "rust-router-leader-ops" : "rust-router-backend-trait",
     file: RUST_PATHS.router.backends,
-    anchor: `inside \`pub trait ${trait}\``,
+    anchor: `inside \`pub trait ${leader ? "LeaderOps" : "PersonHogBackend"}\``,
     code: typedSig(d, ";"),
-    notes,
+    notes: [leader && "LeaderOps is what call_leader! calls; LeaderBackend implements it."],
   });
 
 /**
@@ -85,9 +83,7 @@ function leaderOpsSnippets({ d, design }: GenerateInput) {
   const rpc = { method: d.snake, args: ["request"] };
   const intoInner = { method: "map", args: ["|r| r.into_inner()"] };
   return [
-    traitDeclaration(d, "rust-router-leader-ops", "LeaderOps", [
-      "LeaderOps is what call_leader! calls; LeaderBackend implements it.",
-    ]),
+    traitDeclaration(d, true),
     snippet({
       id: "rust-router-leader-backend",
       file: RUST_PATHS.router.leaderBackend,
@@ -111,7 +107,7 @@ function leaderOpsSnippets({ d, design }: GenerateInput) {
 function replicaBackendSnippets(input: GenerateInput) {
   const { d } = input;
   return [
-    traitDeclaration(d, "rust-router-backend-trait", "PersonHogBackend", []),
+    traitDeclaration(d, false),
     // Shaped like LeaderBackend's impl on purpose: each impl is written out to read like its file.
     snippet({
       id: "rust-router-backend-replica",

@@ -126,14 +126,9 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape) {
   const early = emptyReturn(input, plan);
   const usesReq =
     early || consistency || check.checks.length || args.some((a) => a.includes("req."));
-  const logged = { method: "map_err", param: "|e|", fn: "log_and_convert_error", suffix: "?" };
-  const calls = [
-    ".storage",
-    { method: plan.method, args },
-    ".await",
-    { ...logged, args: ["e", rustString(plan.method)] },
-  ];
-  const storageCall = chain(`let ${shape.variable || "()"} = `, "self", calls, ";");
+  const mapErr = { method: "map_err", param: "|e|", fn: "log_and_convert_error", suffix: "?" };
+  const logged = { ...mapErr, args: ["e", rustString(plan.method)] };
+  const calls = [".storage", { method: plan.method, args }, ".await", logged];
   const names = d.newResponse ? `${d.requestMessage} and ${d.responseMessage}` : d.requestMessage;
   return snippet({
     id: "rust-service-handler",
@@ -151,7 +146,7 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape) {
             early,
             early && consistency,
             ...check.checks,
-            storageCall,
+            chain(`let ${shape.variable || "()"} = `, "self", calls, ";"),
             structLiteral("", ["Ok", "Response::new"], d.responseMessage, shape.responseFields, ""),
           ])}
       }

@@ -106,10 +106,7 @@ const NO_FIXTURE = new Set(["posthog_personlessdistinctid", "posthog_personoverr
 const step = (call: string, what: string, lead = ""): Block =>
   chain(lead, "ctx", [call, ".await", `.expect("Failed to ${what}")`], ";");
 
-/**
- * Lines inserting the rows a seeded test reads (and its storage `args` point at), using the
- * TestContext fixtures; null when a table has no fixture helper.
- */
+/** TestContext fixture calls for the rows a seeded test reads; null when a table has none. */
 export function seedLines({ tables }: Design, args: readonly string[]): Part[] | null {
   if (tables.length === 0 || tables.some((t) => NO_FIXTURE.has(t))) return null;
   const personUsed = args.some((a) => a.includes("person."));
@@ -129,10 +126,7 @@ export function seedLines({ tables }: Design, args: readonly string[]): Part[] |
   ];
 }
 
-/**
- * `let request = Request::new(XRequest { … });` with values that point at nothing; `overrides`
- * replace single fields, and `read_options` (when the read carries it) defaults to None.
- */
+/** `let request = Request::new(XRequest { … });` pointing at nothing but for `overrides`. */
 export function requestLiteral(
   { design, d }: GenerateInput,
   opts: { calls: string[]; overrides?: Record<string, string>; team?: string },
