@@ -65,8 +65,7 @@ function routerMethod({ d, design }: GenerateInput, plan: RustPlan) {
         "The tables do not decide the data category; PersonData is assumed until you choose.",
       `Routes to the ${route.backend}. ${route.reason}`,
       !plan.write &&
-        plan.category === "PersonData" &&
-        design.readOptions &&
+        guard &&
         "The guide calls route_request(…) here; at the router's typed era only get_person matches on it, and other person reads refuse STRONG through require_replica (UNIMPLEMENTED).",
       "Add the request and response types to the file's `use personhog_proto::…::types::v1::{…}` list.",
       leader &&
