@@ -4,7 +4,7 @@
  * method and impls, and their test stubs. The current router is a byte proxy: rust-proxy.ts.
  */
 import { routeRequest } from "../catalogue/routing";
-import { code } from "./code";
+import { code, type Block } from "./code";
 import type { GenerateInput, Generator } from "./context";
 import type { Derived } from "../design/derive";
 import { call, chain, signature, unbreakableArg } from "./rust-layout";
@@ -27,6 +27,13 @@ const typedSig = (d: Derived, end: " {" | ";", pub = "", arg = "request") =>
 
 /** `name!(args)`, opened up like any macro call when too wide. */
 const macro = (name: string, args: string[]) => call(`${name}!(`, args, ")", { macro: true });
+
+/** A method that hands the request on through `name!(self, method, request)`. */
+const forwarding = (d: Derived, signature: Block, name: string) => code`
+  ${signature}
+      ${macro(name, ["self", d.snake, "request"])}
+  }
+`;
 
 /** The method in the backend trait backend/mod.rs declares: LeaderOps, or PersonHogBackend. */
 const traitDeclaration = (d: Derived, leader: boolean) =>
@@ -102,6 +109,18 @@ function leaderOpsSnippets({ d, design }: GenerateInput) {
   ];
 }
 
+/** The service impl hands the request to the router method. */
+const serviceSnippet = (d: Derived) =>
+  snippet({
+    id: "rust-router-service",
+    file: RUST_PATHS.router.service,
+    anchor: "inside `impl PersonHogService for PersonHogRouterService`",
+    code: forwarding(d, requestSignature(d), "route_request"),
+    notes: [
+      "route_request! (top of this file) forwards to the router method and wraps the answer in a Response.",
+    ],
+  });
+
 /** The replica backend: its trait method, the retrying impl, MockBackend and the test replica. */
 function replicaBackendSnippets(input: GenerateInput) {
   const { d } = input;
@@ -112,11 +131,7 @@ function replicaBackendSnippets(input: GenerateInput) {
       id: "rust-router-backend-replica",
       file: RUST_PATHS.router.replicaBackend,
       anchor: "inside `impl PersonHogBackend for ReplicaBackend`",
-      code: code`
-        ${typedSig(d, " {")}
-            ${macro("retry_call", ["self", d.snake, "request"])}
-        }
-      `,
+      code: forwarding(d, typedSig(d, " {"), "retry_call"),
       notes: ["retry_call! clones the request for each attempt and forwards x-client-name."],
     }),
     snippet({
@@ -139,22 +154,9 @@ function replicaBackendSnippets(input: GenerateInput) {
 export const rustRouterSnippets: Generator = (input) => {
   const plan = rustPlan(input);
   if (input.design.target !== "guide") return proxySnippets(input, plan);
-  const { d } = input;
   return [
     routerMethod(input, plan),
-    snippet({
-      id: "rust-router-service",
-      file: RUST_PATHS.router.service,
-      anchor: "inside `impl PersonHogService for PersonHogRouterService`",
-      code: code`
-        ${requestSignature(d)}
-            ${macro("route_request", ["self", d.snake, "request"])}
-        }
-      `,
-      notes: [
-        "route_request! (top of this file) forwards to the router method and wraps the answer in a Response.",
-      ],
-    }),
+    serviceSnippet(input.d),
     ...(plan.leaderOnly ? leaderOpsSnippets(input) : replicaBackendSnippets(input)),
     routerTest(input, plan, plan.leaderOnly),
   ];
