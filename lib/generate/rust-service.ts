@@ -101,13 +101,10 @@ function consistencyLine(design: Design, plan: RustPlan): string | null {
  * storage, as every other domain does).
  */
 function emptyReturn({ design, d }: GenerateInput, plan: RustPlan): Block | false {
-  const { response } = design;
-  const counts =
-    response.kind === "new" &&
-    response.fields.length > 0 &&
-    response.fields.every((f) => fieldType(f).k === "prim");
+  const fields = design.response.kind === "new" ? design.response.fields : [];
+  const counts = fields.length > 0 && fields.every((f) => fieldType(f).k === "prim");
   if (!counts || plan.repeated.length === 0 || !d.domain.emptyInputInHandler) return false;
-  const zeros = response.fields.map((f) => `${rustIdent(f.name)}: ${emptyValue(fieldType(f))}`);
+  const zeros = fields.map((f) => `${rustIdent(f.name)}: ${emptyValue(fieldType(f))}`);
   return code`
     ${ifAny(plan.repeated.map((f) => `req.${rustIdent(f.name)}.is_empty()`))}
         ${structLiteral("return ", ["Ok", "Response::new"], d.responseMessage, zeros, ";")}

@@ -91,8 +91,8 @@ function missingTest(plan: RustPlan, shape: ReturnShape) {
     ...cases.map((c) => `#[case::${c.name}(${c.values.join(", ")})]`),
   ];
   const args = plan.params.map((p) => {
-    if (p.field === batch && batch) return `&${rustIdent(batch.name)}`;
     if (!p.field) return "consistency";
+    if (p.field === batch) return `&${rustIdent(batch.name)}`;
     return storageArg(p.field, "missing")?.expr ?? "Default::default()";
   });
   return code`

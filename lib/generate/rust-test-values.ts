@@ -31,11 +31,10 @@ interface Elem {
 
 const SEEDED_COHORT = "1";
 const lit = (expr: string, known = true): Elem => ({ borrowed: expr, owned: expr, known });
-const str = (text: string, known = true): Elem => ({
-  borrowed: rustString(text),
-  owned: `${rustString(text)}.to_string()`,
-  known,
-});
+const str = (text: string, known = true): Elem => {
+  const literal = rustString(text);
+  return { borrowed: literal, owned: `${literal}.to_string()`, known };
+};
 
 function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
   const seeded = mode === "seeded";
