@@ -11,7 +11,7 @@ import type { Generator } from "./context";
 import { pyComment, pyKeywordArg, pyString } from "../escape/python";
 import { code, type Block, type Part } from "./code";
 import { bracketed, pyTuple } from "./python-layout";
-import { fakeBody, type FakeBody } from "./python-fake";
+import { fakeBody } from "./python-fake";
 
 import { snippet } from "./snippet-builder";
 
@@ -70,24 +70,6 @@ function fakeTodo(design: Design, why: string): Part[] {
     (stores.length > 0 || missing.length === 0) && pyComment(`${todo} (not generated: ${why}).`),
     missing.length > 0 && pyComment(untracked),
   ];
-}
-
-function fakeNotes(body: FakeBody, shared: boolean, response: string): string[] {
-  if ("unsupported" in body)
-    return [
-      shared
-        ? `${response} is shared: the placeholder returns it empty until the TODO is done.`
-        : "The zeros are placeholders: compute each field from the fake's data before relying on it in tests.",
-    ];
-  return [
-    `Computed from self.${body.store} as the real fake does: fill it with the fake's builder methods in a test, and what a write changes is what later reads see.`,
-    body.assumed.length > 0 &&
-      `The fake keeps no deleted rows, so ${body.assumed.join(" and ")} holds for every row it has: the condition is left out.`,
-    body.mirrors.length > 0 &&
-      `Rows it adds or removes are kept in step in ${body.mirrors.map((m) => `self.${m}`).join(" and ")}, which hold${body.mirrors.length > 1 ? "" : "s"} the same rows.`,
-    body.unkept.length > 0 &&
-      `The fake does not keep ${body.unkept.join(", ")}: the value written there is dropped.`,
-  ].filter((n): n is string => typeof n === "string");
 }
 
 function signature(design: Design, request: string, response: string, snake: string): Block {
@@ -176,7 +158,13 @@ export const pythonSnippets: Generator = ({ design, d }) => {
         `The fake imports the generated modules directly (${reqModule}${respModule === reqModule ? "" : `, ${respModule}`}), not the re-exports.`,
         missingModules.length > 0 &&
           `fake_client.py does not import ${missingModules.join(", ")} yet: add it to its "from ${GENERATED}.personhog.types.v1 import (...)" line.`,
-        ...fakeNotes(body, shared, d.responseMessage),
+        ...("lines" in body
+          ? body.notes
+          : [
+              shared
+                ? `${d.responseMessage} is shared: the placeholder returns it empty until the TODO is done.`
+                : "The zeros are placeholders: compute each field from the fake's data before relying on it in tests.",
+            ]),
         design.target === "guide" &&
           "The guide's example also stores the response on the _Call; current fakes record (name, request) first and rarely keep the response.",
       ],
