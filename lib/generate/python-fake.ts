@@ -8,14 +8,15 @@ import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import { personhogTable, type FakeStore } from "../catalogue/tables";
 import type { Design, FieldDesign } from "../design/model";
 import { PYTHON_KEYWORDS } from "../escape/keywords";
-import { pyKeywordArg } from "../escape/python";
+import { pyComment, pyKeywordArg } from "../escape/python";
 import { fakeSql, type Condition, type FakeSql } from "../sql/fake-sql";
 import { code, type Block, type Part } from "./code";
 import { bracketed, comprehension, LINE_LENGTH, nextOf, pyTuple } from "./python-layout";
 
-export type FakeBody =
-  | { readonly lines: Part; readonly notes: readonly (string | false)[] }
-  | { readonly unsupported: string };
+export interface FakeBody {
+  readonly lines: Part;
+  readonly notes: readonly (string | false)[];
+}
 
 type Answer = Pick<FieldDesign, "name" | "type" | "repeated">;
 type Sql<Kind extends FakeSql["kind"]> = Extract<FakeSql, { kind: Kind }>;
@@ -130,6 +131,20 @@ class Method {
     if (holds === "message") return [`for ${key}, ${this.row} in ${this.attr}.items()`];
     return [`for ${key}, ${this.row}s in ${this.attr}.items()`, `for ${this.row} in ${this.row}s`];
   }
+  /** What a write answers, by the answer's type: a count, a flag or (an INSERT's) the new row. */
+  answering(count: string, flag: string, row?: string): string {
+    const { answer, store } = this;
+    if (row !== undefined && store.message && answer.type === store.message && !answer.repeated)
+      return row;
+    if (!answer.repeated && INTS.has(answer.type)) return count;
+    if (!answer.repeated && answer.type === "bool") return flag;
+    throw new Unmapped(
+      `${answer.name} is not ${row === undefined ? "" : "the new row, "}a count or a bool`,
+    );
+  }
+  returning(value: string): string {
+    return `return ${this.response}(${pyKeywordArg(this.answer.name, value)})`;
+  }
 }
 
 /** The store a read uses: one whose whole key the conditions fix, else the first (a scan). */
@@ -154,52 +169,34 @@ function read(method: Method, sql: Sql<"select">): Part {
   const rest = sql.where.filter((c) => !(key && method.isKey(c.column) && c.op === "eq"));
   const name = variable(answer.name);
   const limited = method.limit(sql.limit);
-  // A store of lists whose key the request gives is read at that key, not scanned.
-  const rows = `${attr}.get(${key}, [])`;
-  const listed = key !== undefined && store.holds === "messages";
-  const clauses = (item: string, filter: readonly string[]) => [
-    item,
-    ...(listed ? [`for ${row} in ${rows}`] : method.source()),
-    ...filter,
-  ];
-  let value: Block | string;
-  if (sql.items === "count") {
-    if (answer.repeated || !INTS.has(answer.type))
-      throw new Unmapped(`COUNT(*) does not fit ${answer.name}`);
-    const filter = method.filter(rest);
-    value =
-      listed && filter.length === 0
-        ? `${name} = len(${rows})`
-        : comprehension(`${name} = sum`, "()", clauses("1", filter));
-  } else if (store.message && answer.type === store.message) {
-    const filter = method.filter(rest);
-    if (!answer.repeated)
-      value =
-        key && store.holds === "message" && filter.length === 0
-          ? `${name} = ${attr}.get(${key})`
-          : nextOf(name, clauses(method.useRow(), filter));
-    else if (listed && filter.length === 0 && !limited) value = `${name} = ${rows}`;
-    else value = comprehension(`${name} = `, "[]", clauses(method.useRow(), filter), limited);
-  } else if (answer.repeated && sql.items.length === 1 && !answer.type.match(/^[A-Z]/)) {
-    const filter = method.filter(rest);
-    const column = method.column(sql.items[0]!);
-    value = comprehension(`${name} = `, "[]", clauses(column, filter), limited);
-  } else {
+  const count = sql.items === "count";
+  const whole = store.message !== undefined && answer.type === store.message;
+  if (count && (answer.repeated || !INTS.has(answer.type)))
+    throw new Unmapped(`COUNT(*) does not fit ${answer.name}`);
+  const selected = answer.repeated && sql.items.length === 1 && !/^[A-Z]/.test(answer.type);
+  if (!count && !whole && !selected)
     throw new Unmapped(
       `${answer.name} is not a count, ${store.attr}'s ${store.message ?? "rows"} or one selected column`,
     );
-  }
-  return code`
-    ${value}
-    return ${method.response}(${pyKeywordArg(answer.name, name)})
-  `;
-}
-
-/** What a write answers when it is a count or a flag; else it is not `what` the fake computes. */
-function countOrFlag(answer: Answer, count: string, flag: string, what = "a count or a bool") {
-  if (!answer.repeated && INTS.has(answer.type)) return count;
-  if (!answer.repeated && answer.type === "bool") return flag;
-  throw new Unmapped(`${answer.name} is not ${what}`);
+  const filter = method.filter(rest);
+  const item = count ? "1" : whole ? method.useRow() : method.column(sql.items[0]!);
+  // A store of lists whose key the request gives is read at that key, not scanned.
+  const rows = `${attr}.get(${key}, [])`;
+  const listed = key !== undefined && store.holds === "messages";
+  const clauses = [item, ...(listed ? [`for ${row} in ${rows}`] : method.source()), ...filter];
+  const all = filter.length === 0;
+  const value = count
+    ? listed && all
+      ? `${name} = len(${rows})`
+      : comprehension(`${name} = sum`, "()", clauses)
+    : !answer.repeated
+      ? key && store.holds === "message" && all
+        ? `${name} = ${attr}.get(${key})`
+        : nextOf(name, clauses)
+      : listed && all && !limited
+        ? `${name} = ${rows}`
+        : comprehension(`${name} = `, "[]", clauses, limited);
+  return [value, method.returning(name)];
 }
 
 /** Lines that drop a removed row from a mirror, whose key and match must come from the store's key. */
@@ -221,7 +218,7 @@ function dropFromMirror(method: Method, mirror: FakeStore): Part {
 }
 
 function remove(method: Method, sql: Sql<"delete">): Part {
-  const { store, answer } = method;
+  const { store } = method;
   if (store.holds === "messages")
     throw new Unmapped(`${store.attr} keeps rows in lists: remove them by hand`);
   const filter = method.filter(sql.where);
@@ -232,12 +229,12 @@ function remove(method: Method, sql: Sql<"delete">): Part {
     for ${key.replace(/^\((.*)\)$/, "$1")} in removed:
         del ${method.attr}[${key}]
         ${store.mirrors.map((m) => dropFromMirror(method, m))}
-    return ${method.response}(${pyKeywordArg(answer.name, countOrFlag(answer, "len(removed)", "bool(removed)"))})
+    ${method.returning(method.answering("len(removed)", "bool(removed)"))}
   `;
 }
 
 function update(method: Method, sql: Sql<"update">): Part {
-  const { store, answer } = method;
+  const { store } = method;
   if (store.holds !== "message")
     throw new Unmapped(`${store.attr} does not keep messages to update in place`);
   const filter = method.filter(sql.where);
@@ -253,7 +250,7 @@ function update(method: Method, sql: Sql<"update">): Part {
     ${comprehension("updated = ", "[]", [row, ...method.source(), ...filter])}
     for ${row} in updated:
         ${sets}
-    return ${method.response}(${pyKeywordArg(answer.name, countOrFlag(answer, "len(updated)", "bool(updated)"))})
+    ${method.returning(method.answering("len(updated)", "bool(updated)"))}
   `;
 }
 
@@ -297,7 +294,7 @@ function addToMirror(mirror: FakeStore, values: ReadonlyMap<string, string>, row
 }
 
 function insert(method: Method, sql: Sql<"insert">): Part {
-  const { store, answer, attr } = method;
+  const { store, attr } = method;
   if (store.holds === "messages")
     throw new Unmapped(`${store.attr} keeps rows in lists: add them by hand`);
   const values = new Map(
@@ -319,52 +316,83 @@ function insert(method: Method, sql: Sql<"insert">): Part {
       ? [`id=max((${row}.id for ${row} in ${attr}.values()), default=0) + 1`]
       : [];
   const built = store.holds === "message" && message(store, values, nextId);
-  const stored = built && ((column: number) => `${row} = ${built(column + row.length + 3)}`);
   const change = [
-    stored,
+    built && ((column: number) => `${row} = ${built(column + row.length + 3)}`),
     `${attr}[key] = ${row}`,
     store.mirrors.map((m) => addToMirror(m, values, row)),
   ];
-  const skip = sql.skipExisting;
-  const answered =
-    store.message && answer.type === store.message && !answer.repeated
-      ? skip
-        ? `${attr}[key] if inserted else None`
-        : row
-      : countOrFlag(
-          answer,
-          skip ? "int(inserted)" : "1",
-          skip ? "inserted" : "True",
-          "the new row, a count or a bool",
-        );
-  return code`
-    key = ${key}
-    ${
-      skip
-        ? code`
+  // ON CONFLICT DO NOTHING: the row is added, and answered, only where the key is new.
+  const answered = sql.skipExisting
+    ? method.answering("int(inserted)", "inserted", `${attr}[key] if inserted else None`)
+    : method.answering("1", "True", row);
+  const guarded =
+    sql.skipExisting &&
+    code`
       inserted = key not in ${attr}
       if inserted:
           ${change}
-    `
-        : change
-    }
-    return ${method.response}(${pyKeywordArg(answer.name, answered)})
+    `;
+  return code`
+    key = ${key}
+    ${guarded || change}
+    ${method.returning(answered)}
   `;
 }
 
-/** The fake's body after the recorded call, or why it cannot be computed from the stores. */
+const ZEROS: Readonly<Record<string, string>> = {
+  int64: "0",
+  int32: "0",
+  double: "0.0",
+  bool: "False",
+  string: '""',
+  bytes: 'b""',
+};
+
+/** A placeholder response's zeros; optional fields and messages stay unset (read as defaults). */
+const zeroArgs = (fields: readonly FieldDesign[]): string[] =>
+  fields.flatMap((f) => {
+    const zero = f.repeated ? "[]" : f.optional ? undefined : ZEROS[f.type];
+    return zero === undefined ? [] : [pyKeywordArg(f.name, zero)];
+  });
+
+/** A table's stores as the TODO names them: `self._groups (keyed (team_id, …))`. */
+function storesOf(table: string): string | undefined {
+  const stores = personhogTable(table)?.fakeStores;
+  if (!stores) return undefined;
+  return stores
+    .map((s) => `self.${s.attr} (keyed ${pyTuple(s.key.map((k) => k.as))})`)
+    .join(" and ");
+}
+
+/** The honest TODO when the body cannot be computed: where the data is and why it is not used. */
+function fakeTodo(design: Design, why: string): Part[] {
+  const stores = design.tables.flatMap((t) => storesOf(t) ?? []);
+  const missing = design.tables.filter((t) => storesOf(t) === undefined);
+  const from = stores.length > 0 ? stores.join(", ") : "the fake's in-memory data";
+  const todo =
+    design.operation === "read"
+      ? `TODO: compute the answer from ${from}`
+      : `TODO: apply the change to ${from} so later reads see it`;
+  const untracked = `TODO: the fake keeps no ${missing.join(", ")} rows yet: add a dict and a builder.`;
+  return [
+    (stores.length > 0 || missing.length === 0) && pyComment(`${todo} (not generated: ${why}).`),
+    missing.length > 0 && pyComment(untracked),
+  ];
+}
+
+/** The fake's body after the recorded call: computed from the stores, or a placeholder and a TODO. */
 export function fakeBody(design: Design, response: string): FakeBody {
-  const sql = fakeSql(design.sql);
-  if ("unsupported" in sql) return sql;
-  if (design.tables.length !== 1 || design.tables[0] !== sql.table)
-    return { unsupported: `the design's tables are not just the SQL's ${sql.table}` };
-  const stores = personhogTable(sql.table)?.fakeStores;
-  if (!stores) return { unsupported: `the fake keeps no ${sql.table} rows` };
-  if ((design.operation === "write") !== (sql.kind !== "select"))
-    return { unsupported: `a ${design.operation} with a ${sql.kind.toUpperCase()} statement` };
-  // Writes change the first store, which holds every row; a read may use another one's key.
-  const store = sql.kind === "select" ? readStore(stores, sql.where) : stores[0]!;
   try {
+    const sql = fakeSql(design.sql);
+    if ("unsupported" in sql) throw new Unmapped(sql.unsupported);
+    if (design.tables.length !== 1 || design.tables[0] !== sql.table)
+      throw new Unmapped(`the design's tables are not just the SQL's ${sql.table}`);
+    const stores =
+      personhogTable(sql.table)?.fakeStores ?? unmapped(`the fake keeps no ${sql.table} rows`);
+    if ((design.operation === "write") !== (sql.kind !== "select"))
+      throw new Unmapped(`a ${design.operation} with a ${sql.kind.toUpperCase()} statement`);
+    // Writes change the first store, which holds every row; a read may use another one's key.
+    const store = sql.kind === "select" ? readStore(stores, sql.where) : stores[0]!;
     const method = new Method(design, store, response);
     const lines =
       sql.kind === "select"
@@ -389,7 +417,16 @@ export function fakeBody(design: Design, response: string): FakeBody {
       ],
     };
   } catch (e) {
-    if (e instanceof Unmapped) return { unsupported: e.message };
-    throw e;
+    if (!(e instanceof Unmapped)) throw e;
+    const { response: designed } = design;
+    const zeros = designed.kind === "new" ? zeroArgs(designed.fields) : [];
+    return {
+      lines: [fakeTodo(design, e.message), bracketed(`return ${response}`, zeros, "")],
+      notes: [
+        designed.kind === "new"
+          ? "The zeros are placeholders: compute each field from the fake's data before relying on it in tests."
+          : `${designed.name} is shared: the placeholder returns it empty until the TODO is done.`,
+      ],
+    };
   }
 }
