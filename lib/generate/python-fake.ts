@@ -1,15 +1,14 @@
 /**
- * The body of the fake's method, computed from the fake's in-memory stores as FakePersonHogClient
- * does: reads answer from the dicts, writes change them so later reads see it. Only a design whose
- * SQL the fake can mirror gets one (lib/sql/fake-sql.ts: one table, AND-ed equalities on columns the
- * store keeps, each bound to a request field); otherwise the reason, for the TODO.
+ * The fake method's body, computed from its in-memory stores as FakePersonHogClient does: reads
+ * answer from the dicts, writes change them so later reads see it. Only SQL the fake can mirror
+ * (lib/sql/fake-sql.ts) gets one; otherwise a placeholder and a TODO that says why.
  */
 import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import { personhogTable, type FakeStore } from "../catalogue/tables";
 import type { Design, FieldDesign } from "../design/model";
 import { PYTHON_KEYWORDS } from "../escape/keywords";
 import { pyComment, pyKeywordArg } from "../escape/python";
-import { fakeSql, type Condition, type FakeSql } from "../sql/fake-sql";
+import { fakeSql, type Condition, type FakeSql, type Value } from "../sql/fake-sql";
 import { code, type Block, type Part } from "./code";
 import { bracketed, comprehension, LINE_LENGTH, nextOf, pyTuple } from "./python-layout";
 
@@ -31,16 +30,15 @@ const INTS = new Set(["int64", "int32"]);
 const LITERALS: Readonly<Record<string, string>> = { true: "True", false: "False" };
 
 /** The single field the fake's answer fills: a new response's only field or a shared one's. */
-function answerField(design: Design): Answer {
-  if (design.response.kind === "new") {
-    if (design.response.fields.length !== 1)
-      throw new Unmapped("the response has more than one field to compute");
-    return design.response.fields[0]!;
-  }
-  const holds = SHARED_RESPONSES[design.response.name]?.holds ?? "";
+function answerField({ response }: Design): Answer {
+  if (response.kind === "new")
+    return response.fields.length === 1
+      ? response.fields[0]!
+      : unmapped("the response has more than one field to compute");
+  const holds = SHARED_RESPONSES[response.name]?.holds ?? "";
   const m =
     /^(repeated |optional )?(\w+) (\w+) = \d+$/.exec(holds) ??
-    unmapped(`${design.response.name} holds more than one field to compute`);
+    unmapped(`${response.name} holds more than one field to compute`);
   return { name: m[3]!, type: m[2]!, repeated: m[1] === "repeated " };
 }
 
@@ -79,6 +77,12 @@ class Method {
       throw new Unmapped(`${f.name} is not a Python attribute name`);
     return `request.${f.name}`;
   }
+  /** A value the SQL gives as Python: its request field or the literal. */
+  value(value: Value): string {
+    return "param" in value
+      ? this.field(value.param, false)
+      : (LITERALS[value.literal] ?? value.literal);
+  }
   /** `[: request.limit]` for `LIMIT $n`, nothing without a LIMIT. */
   limit(n: number | undefined): string {
     return n ? `[: ${this.field(n, false)}]` : "";
@@ -111,7 +115,7 @@ class Method {
     }
     if (always !== undefined)
       throw new Unmapped(`${this.store.attr} keeps only rows with ${c.column} = ${always}`);
-    return [`${this.column(c.column)} == ${LITERALS[c.value] ?? c.value}`];
+    return [`${this.column(c.column)} == ${this.value({ literal: c.value })}`];
   }
   /** The `if` clause testing the conditions, none when every row meets them. */
   filter(where: readonly Condition[]): string[] {
@@ -255,14 +259,12 @@ function update(method: Method, sql: Sql<"update">): Part {
 }
 
 /** The key of the inserted row in `store`, from the inserted columns. */
-const keyOf = (store: FakeStore, values: ReadonlyMap<string, string>): string =>
-  pyTuple(
-    store.key.map(
-      ({ column }) =>
-        values.get(column) ??
-        unmapped(`${store.attr} is keyed by ${column}, which the INSERT does not give`),
-    ),
-  );
+function keyOf(store: FakeStore, values: ReadonlyMap<string, string>): string {
+  const given = (column: string) =>
+    values.get(column) ??
+    unmapped(`${store.attr} is keyed by ${column}, which the INSERT does not give`);
+  return pyTuple(store.key.map((k) => given(k.column)));
+}
 
 /** `module.Message(field=value, …)` from the inserted columns the store's message carries. */
 function message(store: FakeStore, values: ReadonlyMap<string, string>, extra: string[]): Block {
@@ -297,14 +299,7 @@ function insert(method: Method, sql: Sql<"insert">): Part {
   const { store, attr } = method;
   if (store.holds === "messages")
     throw new Unmapped(`${store.attr} keeps rows in lists: add them by hand`);
-  const values = new Map(
-    sql.values.map(({ column, value }) => [
-      column,
-      "param" in value
-        ? method.field(value.param, false)
-        : (LITERALS[value.literal] ?? value.literal),
-    ]),
-  );
+  const values = new Map(sql.values.map(({ column, value }) => [column, method.value(value)]));
   method.unkept.push(
     ...[...values.keys()].filter((c) => !method.isKey(c) && !store.fields.includes(c)),
   );
@@ -380,7 +375,7 @@ function fakeTodo(design: Design, why: string): Part[] {
   ];
 }
 
-/** The fake's body after the recorded call: computed from the stores, or a placeholder and a TODO. */
+/** The fake's body after the recorded call: computed from the stores, else a placeholder. */
 export function fakeBody(design: Design, response: string): FakeBody {
   try {
     const sql = fakeSql(design.sql);
