@@ -188,16 +188,16 @@ function read(method: Method, sql: Sql<"select">): Part {
   const rows = `${attr}.get(${key}, [])`;
   const listed = key !== undefined && store.holds === "messages";
   const clauses = [item, ...(listed ? [`for ${row} in ${rows}`] : method.source()), ...filter];
-  const all = filter.length === 0;
+  const unfiltered = filter.length === 0;
   const value = count
-    ? listed && all
+    ? listed && unfiltered
       ? `${name} = len(${rows})`
       : comprehension(`${name} = sum`, "()", clauses)
     : !answer.repeated
-      ? key && store.holds === "message" && all
+      ? key && store.holds === "message" && unfiltered
         ? `${name} = ${attr}.get(${key})`
         : nextOf(name, clauses)
-      : listed && all && !limited
+      : listed && unfiltered && !limited
         ? `${name} = ${rows}`
         : comprehension(`${name} = `, "[]", clauses, limited);
   return [value, method.returning(name)];
