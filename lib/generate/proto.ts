@@ -42,10 +42,9 @@ const mappingsOnly = ({ tables }: Design) =>
 /** Which service files declare the rpc line for this design and target. */
 export function serviceFiles({ d }: GenerateInput): { file: string; service: string }[] {
   const service = { file: PROTO_PATHS.service, service: "PersonHogService" };
-  const replica = { file: PROTO_PATHS.replica, service: "PersonHogReplica" };
-  const leader = { file: PROTO_PATHS.leader, service: "PersonHogLeader" };
   // No version of replica.proto declares a leader write (era B's UpdatePersonProperties included).
-  return d.leaderWrite ? [service, leader] : [service, replica];
+  if (d.leaderWrite) return [service, { file: PROTO_PATHS.leader, service: "PersonHogLeader" }];
+  return [service, { file: PROTO_PATHS.replica, service: "PersonHogReplica" }];
 }
 
 /**

@@ -122,14 +122,10 @@ class Method {
     const tests = where.flatMap((c) => this.test(c));
     return tests.length > 0 ? [`if ${tests.join(" and ")}`] : [];
   }
-  /** The key tuple, with `_` for parts nothing reads (call after the other expressions). */
-  keyTarget(all = false): string {
-    return pyTuple(this.store.key.map((k) => (all || this.used.has(k.as) ? k.as : "_")));
-  }
   /** The `for` clauses over every row (call after the other expressions: they mark what is read). */
-  source(all = false): string[] {
+  source(): string[] {
     const { holds } = this.store;
-    const key = this.keyTarget(all);
+    const key = pyTuple(this.store.key.map((k) => (this.used.has(k.as) ? k.as : "_")));
     if (holds === "flag" || (holds === "message" && !this.used.has(this.row)))
       return [`for ${key} in ${this.attr}`];
     if (holds === "message") return [`for ${key}, ${this.row} in ${this.attr}.items()`];
@@ -227,9 +223,9 @@ function remove(method: Method, sql: Sql<"delete">): Part {
     throw new Unmapped(`${store.attr} keeps rows in lists: remove them by hand`);
   const filter = method.filter(sql.where);
   const limited = method.limit(sql.limit);
-  const key = method.keyTarget(true);
+  const key = pyTuple(store.key.map((k) => method.column(k.column)));
   return code`
-    ${comprehension("removed = ", "[]", [key, ...method.source(true), ...filter], limited)}
+    ${comprehension("removed = ", "[]", [key, ...method.source(), ...filter], limited)}
     for ${key.replace(/^\((.*)\)$/, "$1")} in removed:
         del ${method.attr}[${key}]
         ${store.mirrors.map((m) => dropFromMirror(method, m))}
