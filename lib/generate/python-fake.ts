@@ -134,8 +134,7 @@ class Method {
   /** What a write answers, by the answer's type: a count, a flag or (an INSERT's) the new row. */
   answering(count: string, flag: string, row?: string): string {
     const { answer, store } = this;
-    if (row !== undefined && store.message && answer.type === store.message && !answer.repeated)
-      return row;
+    if (row !== undefined && answer.type === store.message && !answer.repeated) return row;
     if (!answer.repeated && INTS.has(answer.type)) return count;
     if (!answer.repeated && answer.type === "bool") return flag;
     throw new Unmapped(
@@ -170,7 +169,7 @@ function read(method: Method, sql: Sql<"select">): Part {
   const name = variable(answer.name);
   const limited = method.limit(sql.limit);
   const count = sql.items === "count";
-  const whole = store.message !== undefined && answer.type === store.message;
+  const whole = answer.type === store.message;
   if (count && (answer.repeated || !INTS.has(answer.type)))
     throw new Unmapped(`COUNT(*) does not fit ${answer.name}`);
   const selected = answer.repeated && sql.items.length === 1 && !/^[A-Z]/.test(answer.type);
