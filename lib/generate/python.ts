@@ -15,7 +15,7 @@ import { snippet } from "./snippet-builder";
 
 const GENERATED = PYTHON_PATHS.generated;
 /** fake_client.py imports these generated modules directly; any other must be added there. */
-const FAKE_IMPORTED_MODULES = new Set(["cohort", "feature_flag", "group", "person"]);
+const FAKE_IMPORTS = new Set(["cohort_pb2", "feature_flag_pb2", "group_pb2", "person_pb2"]);
 
 /** The generated module that declares the response: a shared one may live in another domain. */
 function responseDomain(design: Design): string {
@@ -51,9 +51,7 @@ export const pythonSnippets: Generator = ({ design, d }) => {
         ${body.lines}
   `;
 
-  const missingModules = [...new Set([design.domain, responseDomain(design)])]
-    .filter((m) => !FAKE_IMPORTED_MODULES.has(m))
-    .map((m) => `${m}_pb2`);
+  const unimported = [...new Set([reqModule, respModule])].filter((m) => !FAKE_IMPORTS.has(m));
 
   return [
     snippet({
@@ -106,8 +104,8 @@ export const pythonSnippets: Generator = ({ design, d }) => {
       notes: [
         "Same name and signature as the real wrapper, so tests that swap in the fake keep working.",
         `The fake imports the generated modules directly (${reqModule}${respModule === reqModule ? "" : `, ${respModule}`}), not the re-exports.`,
-        missingModules.length > 0 &&
-          `fake_client.py does not import ${missingModules.join(", ")} yet: add it to its "from ${GENERATED}.personhog.types.v1 import (...)" line.`,
+        unimported.length > 0 &&
+          `fake_client.py does not import ${unimported.join(", ")} yet: add it to its "from ${GENERATED}.personhog.types.v1 import (...)" line.`,
         ...body.notes,
         design.target === "guide" &&
           "The guide's example also stores the response on the _Call; current fakes record (name, request) first and rarely keep the response.",
