@@ -315,16 +315,14 @@ function insert(method: Method, sql: Sql<"insert">): Part {
   const answered = sql.skipExisting
     ? method.answering("int(inserted)", "inserted", `${attr}[key] if inserted else None`)
     : method.answering("1", "True", row);
-  const guarded =
-    sql.skipExisting &&
-    code`
-      inserted = key not in ${attr}
-      if inserted:
-          ${change}
-    `;
+  const guarded = code`
+    inserted = key not in ${attr}
+    if inserted:
+        ${change}
+  `;
   return code`
     key = ${key}
-    ${guarded || change}
+    ${sql.skipExisting ? guarded : change}
     ${method.returning(answered)}
   `;
 }
