@@ -146,25 +146,14 @@ class Method {
   }
 }
 
-/** The store a read uses: one whose whole key the conditions fix, else the first (a scan). */
-function readStore(stores: readonly FakeStore[], where: readonly Condition[]): FakeStore {
-  const fixed = (s: FakeStore) =>
-    s.key.every((k) => where.some((c) => c.column === k.column && c.op === "eq"));
-  return stores.find(fixed) ?? stores[0]!;
-}
-
-/** `self.store.get(key, …)`'s key from the request fields, when the conditions fix all of it. */
-function lookup(method: Method, where: readonly Condition[]): string | undefined {
-  const parts = method.store.key.map((k) => {
-    const c = where.find((w) => w.column === k.column && w.op === "eq");
-    return c && c.op === "eq" ? method.field(c.param, false) : undefined;
-  });
-  return parts.every((p) => p !== undefined) ? pyTuple(parts) : undefined;
-}
-
 function read(method: Method, sql: Sql<"select">): Part {
   const { store, answer, row, attr } = method;
-  const key = lookup(method, sql.where);
+  // The key `self.store.get(key)` takes from the request, when the conditions fix all of it.
+  const parts = store.key.map((k) => {
+    const c = sql.where.find((w) => w.column === k.column && w.op === "eq");
+    return c && c.op === "eq" ? method.field(c.param, false) : undefined;
+  });
+  const key = parts.every((p) => p !== undefined) ? pyTuple(parts) : undefined;
   const rest = sql.where.filter((c) => !(key && method.isKey(c.column) && c.op === "eq"));
   const name = variable(answer.name);
   const limited = method.limit(sql.limit);
@@ -379,8 +368,12 @@ export function fakeBody(design: Design, response: string): FakeBody {
       personhogTable(sql.table)?.fakeStores ?? unmapped(`the fake keeps no ${sql.table} rows`);
     if ((design.operation === "write") !== (sql.kind !== "select"))
       throw new Unmapped(`a ${design.operation} with a ${sql.kind.toUpperCase()} statement`);
-    // Writes change the first store, which holds every row; a read may use another one's key.
-    const store = sql.kind === "select" ? readStore(stores, sql.where) : stores[0]!;
+    // Writes change the first store, which holds every row; a read uses one whose whole key its
+    // conditions fix, if there is one (else it scans the first).
+    const fixes = (s: FakeStore) =>
+      sql.kind === "select" &&
+      s.key.every((k) => sql.where.some((c) => c.column === k.column && c.op === "eq"));
+    const store = stores.find(fixes) ?? stores[0]!;
     const method = new Method(design, store, response);
     const lines =
       sql.kind === "select"
