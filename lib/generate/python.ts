@@ -17,12 +17,6 @@ const GENERATED = PYTHON_PATHS.generated;
 /** fake_client.py imports these generated modules directly; any other must be added there. */
 const FAKE_IMPORTS = new Set(["cohort_pb2", "feature_flag_pb2", "group_pb2", "person_pb2"]);
 
-/** The generated module that declares the response: a shared one may live in another domain. */
-function responseDomain(design: Design): string {
-  if (design.response.kind === "new") return design.domain;
-  return SHARED_RESPONSES[design.response.name]?.domain ?? design.domain;
-}
-
 function signature(design: Design, request: string, response: string, snake: string): Block {
   const params = ["self", `request: ${request}`];
   if (design.operation === "write") params.push("timeout: float | None = None");
@@ -31,9 +25,11 @@ function signature(design: Design, request: string, response: string, snake: str
 
 export const pythonSnippets: Generator = ({ design, d }) => {
   const write = design.operation === "write";
-  const reqModule = `${design.domain}_pb2`;
-  const respModule = `${responseDomain(design)}_pb2`;
   const shared = !d.newResponse;
+  const reqModule = `${design.domain}_pb2`;
+  // The generated module that declares the response: a shared one may live in another domain.
+  const respDomain = (shared && SHARED_RESPONSES[d.responseMessage]?.domain) || design.domain;
+  const respModule = `${respDomain}_pb2`;
 
   const reexported = [d.requestMessage, ...(shared ? [] : [d.responseMessage])].sort((a, b) =>
     a.toLowerCase().localeCompare(b.toLowerCase()),
