@@ -325,13 +325,6 @@ const ZEROS: Readonly<Record<string, string>> = {
   bytes: 'b""',
 };
 
-/** A placeholder response's zeros; optional fields and messages stay unset (read as defaults). */
-const zeroArgs = (fields: readonly FieldDesign[]): string[] =>
-  fields.flatMap((f) => {
-    const zero = f.repeated ? "[]" : f.optional ? undefined : ZEROS[f.type];
-    return zero === undefined ? [] : [pyKeywordArg(f.name, zero)];
-  });
-
 /** A table's stores as the TODO names them: `self._groups (keyed (team_id, …))`. */
 function storesOf(table: string): string | undefined {
   const stores = personhogTable(table)?.fakeStores;
@@ -400,7 +393,11 @@ export function fakeBody(design: Design, response: string): FakeBody {
   } catch (e) {
     if (!(e instanceof Unmapped)) throw e;
     const { response: designed } = design;
-    const zeros = designed.kind === "new" ? zeroArgs(designed.fields) : [];
+    // Optional fields and messages stay unset: they read as their defaults.
+    const zeros = (designed.kind === "new" ? designed.fields : []).flatMap((f) => {
+      const zero = f.repeated ? "[]" : f.optional ? undefined : ZEROS[f.type];
+      return zero === undefined ? [] : [pyKeywordArg(f.name, zero)];
+    });
     return {
       lines: [fakeTodo(design, e.message), bracketed(`return ${response}`, zeros, "")],
       notes: [
