@@ -8,36 +8,28 @@ export const pyTuple = (parts: readonly string[]): string =>
   parts.length === 1 ? parts[0]! : `(${parts.join(", ")})`;
 
 /**
- * `head(items)tail` as ruff format breaks brackets at `column`: on one line if it fits, else the
- * items on one indented line, else one item per line (with a trailing comma after arguments).
- * Later lines are relative: the template indents them to the line the block starts on.
+ * `open items close` as ruff format breaks brackets at `column` (`open` ends with the bracket):
+ * on one line if it fits, else the items on one indented line, else one item per line (arguments
+ * with a trailing comma). Later lines are relative: the template indents them to the first.
  */
-function broken(
-  head: string,
-  brackets: string,
-  items: readonly string[],
-  separator: string,
-  tail: string,
-): Block {
-  const [open, close] = brackets;
+function broken(open: string, items: readonly string[], separator: string, close: string): Block {
   const inner = items.join(separator);
   return (column) => {
-    if (column + head.length + inner.length + tail.length + 2 <= LINE_LENGTH || items.length === 0)
-      return `${head}${open}${inner}${close}${tail}`;
-    if (column + 4 + inner.length <= LINE_LENGTH)
-      return `${head}${open}\n    ${inner}\n${close}${tail}`;
+    if (column + open.length + inner.length + close.length <= LINE_LENGTH || items.length === 0)
+      return `${open}${inner}${close}`;
+    if (column + 4 + inner.length <= LINE_LENGTH) return `${open}\n    ${inner}\n${close}`;
     const comma = separator === ", " ? "," : "";
     return code`
-      ${head}${open}
+      ${open}
           ${items.map((item) => item + comma)}
-      ${close}${tail}
+      ${close}
     `(column);
   };
 }
 
 /** A call or signature: `head(a, b)tail`. */
 export const bracketed = (head: string, items: readonly string[], tail: string): Block =>
-  broken(head, "()", items, ", ", tail);
+  broken(`${head}(`, items, ", ", `)${tail}`);
 
 /** A comprehension `head[x for … if …]tail` (or with parentheses), one clause a line at most. */
 export const comprehension = (
@@ -45,7 +37,7 @@ export const comprehension = (
   brackets: "[]" | "()",
   clauses: readonly string[],
   tail = "",
-): Block => broken(head, brackets, clauses, " ", tail);
+): Block => broken(head + brackets[0], clauses, " ", brackets[1] + tail);
 
 /** `name = next((row for … if …), None)`: the first match or None, broken as ruff breaks it. */
 export function nextOf(name: string, clauses: readonly string[]): Block {
