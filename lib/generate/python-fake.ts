@@ -54,8 +54,6 @@ class Method {
   private readonly used = new Set<string>();
   /** Conditions left out because every row the store keeps meets them (`is_deleted = false`). */
   readonly assumed: string[] = [];
-  /** Written columns the fake does not keep. */
-  readonly unkept: string[] = [];
   readonly answer: Answer;
   readonly row: string;
   readonly attr: string;
@@ -284,9 +282,6 @@ function insert(method: Method, sql: Sql<"insert">): Part {
   if (store.holds === "messages")
     throw new Unmapped(`${store.attr} keeps rows in lists: add them by hand`);
   const values = new Map(sql.values.map(({ column, value }) => [column, method.value(value)]));
-  method.unkept.push(
-    ...[...values.keys()].filter((c) => !method.isKey(c) && !store.fields.includes(c)),
-  );
   const key = keyOf(store, values);
   const row = store.holds === "message" ? method.useRow() : "True";
   // A new row gets the next id, as the real fake's create_group does, when the INSERT gives none.
@@ -377,7 +372,10 @@ export function fakeBody(design: Design, response: string): FakeBody {
             ? insert(method, sql)
             : update(method, sql);
     const mirrors = sql.kind === "delete" || sql.kind === "insert" ? store.mirrors : [];
-    const { assumed, unkept } = method;
+    const { assumed } = method;
+    // Written columns the fake does not keep.
+    const written = new Set(sql.kind === "insert" ? sql.values.map((v) => v.column) : []);
+    const unkept = [...written].filter((c) => !method.isKey(c) && !store.fields.includes(c));
     return {
       lines,
       notes: [
