@@ -52,8 +52,6 @@ function variable(name: string): string {
 /** The method being written: its design and answer, the store it scans and what it reads there. */
 class Method {
   private readonly used = new Set<string>();
-  /** Conditions left out because every row the store keeps meets them (`is_deleted = false`). */
-  readonly assumed: string[] = [];
   readonly answer: Answer;
   readonly row: string;
   readonly attr: string;
@@ -107,10 +105,7 @@ class Method {
       return [`${this.column(c.column)} ${c.op === "any" ? "in" : "=="} ${value}`];
     }
     const always = this.store.always?.[c.column];
-    if (always === c.value) {
-      this.assumed.push(`${c.column} = ${c.value}`);
-      return [];
-    }
+    if (always === c.value) return [];
     if (always !== undefined)
       throw new Unmapped(`${this.store.attr} keeps only rows with ${c.column} = ${always}`);
     return [`${this.column(c.column)} == ${this.value({ literal: c.value })}`];
@@ -372,7 +367,10 @@ export function fakeBody(design: Design, response: string): FakeBody {
             ? insert(method, sql)
             : update(method, sql);
     const mirrors = sql.kind === "delete" || sql.kind === "insert" ? store.mirrors : [];
-    const { assumed } = method;
+    // Conditions left out because every row the store keeps meets them (`is_deleted = false`).
+    const assumed = ("where" in sql ? sql.where : [])
+      .filter((c) => c.op === "literal" && store.always?.[c.column] === c.value)
+      .map((c) => `${c.column} = ${store.always![c.column]}`);
     // Written columns the fake does not keep.
     const written = new Set(sql.kind === "insert" ? sql.values.map((v) => v.column) : []);
     const unkept = [...written].filter((c) => !method.isKey(c) && !store.fields.includes(c));
