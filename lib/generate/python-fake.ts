@@ -105,6 +105,7 @@ class Method {
       return [`${this.column(c.column)} ${c.op === "any" ? "in" : "=="} ${value}`];
     }
     const always = this.store.always?.[c.column];
+    // A condition every stored row meets is left out (the fake keeps no deleted rows).
     if (always === c.value) return [];
     if (always !== undefined)
       throw new Unmapped(`${this.store.attr} keeps only rows with ${c.column} = ${always}`);
