@@ -42,10 +42,9 @@ const mappingsOnly = ({ tables }: Design) =>
 /** Which service files declare the rpc line for this design and target. */
 export function serviceFiles({ d }: GenerateInput): { file: string; service: string }[] {
   const service = { file: PROTO_PATHS.service, service: "PersonHogService" };
-  const replica = { file: PROTO_PATHS.replica, service: "PersonHogReplica" };
-  const leader = { file: PROTO_PATHS.leader, service: "PersonHogLeader" };
   // No version of replica.proto declares a leader write (era B's UpdatePersonProperties included).
-  return d.leaderWrite ? [service, leader] : [service, replica];
+  if (d.leaderWrite) return [service, { file: PROTO_PATHS.leader, service: "PersonHogLeader" }];
+  return [service, { file: PROTO_PATHS.replica, service: "PersonHogReplica" }];
 }
 
 /**
@@ -57,33 +56,26 @@ export function serviceFiles({ d }: GenerateInput): { file: string; service: str
  * (replica.proto's: `(temporary: should move to leader once it supports deletes)`).
  */
 export function rpcGroup({ design, d }: GenerateInput): string | null {
-  if (d.leaderWrite) return null;
   const write = design.operation === "write";
+  const { domain, tables } = design;
+  if (d.leaderWrite) return null;
   if (d.replicaPersonWrite) return PERSON_DELETES;
-  const tables = new Set(design.tables);
-  switch (design.domain) {
-    case "cohort":
-      return "Cohort membership";
-    case "feature_flag":
-      return "Feature flag hash key overrides";
-    case "group": {
-      if (mappingsOnly(design)) return write ? "Group type mapping writes" : "Group type mappings";
-      return write ? "Group writes" : "Groups";
-    }
-    default:
-      if (write) return null;
-      if (!tables.has("posthog_persondistinctid")) return "Person lookups by ID";
-      return tables.has("posthog_person")
-        ? "Person lookups by Distinct ID"
-        : "Distinct ID operations";
-  }
+  if (domain === "cohort") return "Cohort membership";
+  if (domain === "feature_flag") return "Feature flag hash key overrides";
+  if (domain === "group" && mappingsOnly(design))
+    return write ? "Group type mapping writes" : "Group type mappings";
+  if (domain === "group") return write ? "Group writes" : "Groups";
+  if (write) return null;
+  if (!tables.includes("posthog_persondistinctid")) return "Person lookups by ID";
+  return tables.includes("posthog_person")
+    ? "Person lookups by Distinct ID"
+    : "Distinct ID operations";
 }
 
 /**
- * The section of the types file the messages join: the reads (group.proto's of groups or of
- * group type mappings), or a write's banner section
- * (group.proto's `// Group write operations`, `// GroupTypeMapping write operations`); writes of
- * files without banners go last, where the others are.
+ * The section of the types file the messages join: the reads (group.proto's of groups or of group
+ * type mappings), or a write's banner section (group.proto's `// Group write operations`,
+ * `// GroupTypeMapping write operations`); writes of files without banners go last, as others do.
  */
 export function messageSection({ design }: GenerateInput): MessageSection {
   if (design.operation === "read")

@@ -1,60 +1,44 @@
 /**
- * The body of the fake's method, computed from the fake's in-memory stores as FakePersonHogClient
- * does: reads answer from the dicts, writes change them so later reads see it. Only a design whose
- * SQL the fake can mirror gets one (lib/sql/fake-sql.ts: one table, AND-ed equalities on columns the
- * store keeps, each bound to a request field); otherwise the reason, for the TODO.
+ * The fake method's body, computed from its in-memory stores as FakePersonHogClient does: reads
+ * answer from the dicts, writes change them so later reads see it. Only SQL the fake can mirror
+ * (lib/sql/fake-sql.ts) gets one; otherwise a placeholder and a TODO that says why.
  */
 import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import { personhogTable, type FakeStore } from "../catalogue/tables";
-import type { Design } from "../design/model";
-import type { Block, Part } from "./code";
-import { code } from "./code";
+import type { Design, FieldDesign } from "../design/model";
 import { PYTHON_KEYWORDS } from "../escape/keywords";
-import { pyKeywordArg } from "../escape/python";
-import { fakeSql, type Condition, type FakeSql } from "../sql/fake-sql";
+import { pyComment, pyKeywordArg } from "../escape/python";
+import { fakeSql, type Condition, type FakeSql, type Value } from "../sql/fake-sql";
+import { code, type Block, type Part } from "./code";
 import { bracketed, comprehension, LINE_LENGTH, nextOf, pyTuple } from "./python-layout";
 
-export type FakeBody =
-  | {
-      readonly lines: Part;
-      readonly store: string;
-      readonly mirrors: readonly string[];
-      /** Conditions left out because every row the store keeps meets them (`is_deleted = false`). */
-      readonly assumed: readonly string[];
-      /** Written columns the fake does not keep. */
-      readonly unkept: readonly string[];
-    }
-  | { readonly unsupported: string };
-
-interface Answer {
-  readonly name: string;
-  readonly type: string;
-  readonly repeated: boolean;
+export interface FakeBody {
+  readonly lines: Part;
+  readonly notes: readonly (string | false)[];
 }
+
+type Answer = Pick<FieldDesign, "name" | "type" | "repeated">;
+type Sql<Kind extends FakeSql["kind"]> = Extract<FakeSql, { kind: Kind }>;
 
 class Unmapped extends Error {}
-
-/** What every statement kind's body reads: the design, the scan over its store, the answer. */
-interface Body {
-  readonly design: Design;
-  readonly scan: Scan;
-  readonly answer: Answer;
-  /** The response message's constructor. */
-  readonly response: string;
-}
+const unmapped = (why: string): never => {
+  throw new Unmapped(why);
+};
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
+const INTS = new Set(["int64", "int32"]);
+const LITERALS: Readonly<Record<string, string>> = { true: "True", false: "False" };
 
 /** The single field the fake's answer fills: a new response's only field or a shared one's. */
-function answerField(design: Design): Answer {
-  if (design.response.kind === "new") {
-    if (design.response.fields.length !== 1)
-      throw new Unmapped("the response has more than one field to compute");
-    return design.response.fields[0]!;
-  }
-  const holds = SHARED_RESPONSES[design.response.name]?.holds ?? "";
-  const m = /^(repeated |optional )?(\w+) (\w+) = \d+$/.exec(holds);
-  if (!m) throw new Unmapped(`${design.response.name} holds more than one field to compute`);
+function answerField({ response }: Design): Answer {
+  if (response.kind === "new")
+    return response.fields.length === 1
+      ? response.fields[0]!
+      : unmapped("the response has more than one field to compute");
+  const holds = SHARED_RESPONSES[response.name]?.holds ?? "";
+  const m =
+    /^(repeated |optional )?(\w+) (\w+) = \d+$/.exec(holds) ??
+    unmapped(`${response.name} holds more than one field to compute`);
   return { name: m[3]!, type: m[2]!, repeated: m[1] === "repeated " };
 }
 
@@ -65,34 +49,39 @@ function variable(name: string): string {
     : "result";
 }
 
-/** `request.x` for the field bound to `$n`. */
-function requestField(design: Design, n: number, repeated: boolean): string {
-  const f = design.request[n - 1];
-  if (!f) throw new Unmapped(`no request field is bound to $${n}`);
-  if (f.repeated !== repeated)
-    throw new Unmapped(`${f.name} is ${f.repeated ? "" : "not "}repeated where $${n} is used`);
-  if (!IDENT.test(f.name) || PYTHON_KEYWORDS.has(f.name))
-    throw new Unmapped(`${f.name} is not a Python attribute name`);
-  return `request.${f.name}`;
-}
-
-/** `[: request.limit]` for `LIMIT $n`, nothing without a LIMIT. */
-const limitSlice = (design: Design, limit: number | undefined) =>
-  limit ? `[: ${requestField(design, limit, false)}]` : "";
-
-const LITERALS: Readonly<Record<string, string>> = { true: "True", false: "False" };
-
-/** How a scan over one store names its rows and their columns. */
-class Scan {
+/** The method being written: its design and answer, the store it scans and what it reads there. */
+class Method {
   private readonly used = new Set<string>();
-  readonly assumed: string[] = [];
-  readonly unkept: string[] = [];
+  readonly answer: Answer;
+  readonly row: string;
+  readonly attr: string;
   constructor(
+    readonly design: Design,
     readonly store: FakeStore,
-    private readonly design: Design,
-  ) {}
-  get row(): string {
-    return this.store.row ?? "row";
+    readonly response: string,
+  ) {
+    this.answer = answerField(design);
+    this.row = store.row ?? "row";
+    this.attr = `self.${store.attr}`;
+  }
+  /** `request.x` for the field bound to `$n`. */
+  field(n: number, repeated: boolean): string {
+    const f = this.design.request[n - 1] ?? unmapped(`no request field is bound to $${n}`);
+    if (f.repeated !== repeated)
+      throw new Unmapped(`${f.name} is ${f.repeated ? "" : "not "}repeated where $${n} is used`);
+    if (!IDENT.test(f.name) || PYTHON_KEYWORDS.has(f.name))
+      throw new Unmapped(`${f.name} is not a Python attribute name`);
+    return `request.${f.name}`;
+  }
+  /** A value the SQL gives as Python: its request field or the literal. */
+  value(value: Value): string {
+    return "param" in value
+      ? this.field(value.param, false)
+      : (LITERALS[value.literal] ?? value.literal);
+  }
+  /** `[: request.limit]` for `LIMIT $n`, nothing without a LIMIT. */
+  limit(n: number | undefined): string {
+    return n ? `[: ${this.field(n, false)}]` : "";
   }
   /** The row itself, as the answer or the thing a write changes. */
   useRow(): string {
@@ -105,150 +94,100 @@ class Scan {
   /** The Python expression for a row's column. */
   column(column: string): string {
     const key = this.store.key.find((k) => k.column === column);
-    if (key) {
-      this.used.add(key.as);
-      return key.as;
-    }
-    if (!this.store.fields.includes(column))
+    if (!key && !this.store.fields.includes(column))
       throw new Unmapped(`${this.store.attr} does not keep ${column}`);
-    this.used.add(this.row);
-    return `${this.row}.${column}`;
+    this.used.add(key?.as ?? this.row);
+    return key?.as ?? `${this.row}.${column}`;
   }
-  test(c: Condition): string | undefined {
-    if (c.op === "literal") {
-      const always = this.store.always?.[c.column];
-      if (always === c.value) {
-        this.assumed.push(`${c.column} = ${c.value}`);
-        return undefined;
-      }
-      if (always !== undefined)
-        throw new Unmapped(`${this.store.attr} keeps only rows with ${c.column} = ${always}`);
-      const value = LITERALS[c.value] ?? c.value;
-      return `${this.column(c.column)} == ${value}`;
+  private test(c: Condition): string[] {
+    if (c.op !== "literal") {
+      const value = this.field(c.param, c.op === "any");
+      return [`${this.column(c.column)} ${c.op === "any" ? "in" : "=="} ${value}`];
     }
-    const value = requestField(this.design, c.param, c.op === "any");
-    return `${this.column(c.column)} ${c.op === "any" ? "in" : "=="} ${value}`;
+    const always = this.store.always?.[c.column];
+    // A condition every stored row meets is left out (the fake keeps no deleted rows).
+    if (always === c.value) return [];
+    if (always !== undefined)
+      throw new Unmapped(`${this.store.attr} keeps only rows with ${c.column} = ${always}`);
+    return [`${this.column(c.column)} == ${this.value({ literal: c.value })}`];
   }
-  tests(where: readonly Condition[]): string[] {
-    return where.flatMap((c) => this.test(c) ?? []);
-  }
-  /** The key tuple, with `_` for parts nothing reads (call after the other expressions). */
-  keyTarget(all = false): string {
-    return pyTuple(this.store.key.map((k) => (all || this.used.has(k.as) ? k.as : "_")));
+  /** The `if` clause testing the conditions, none when every row meets them. */
+  filter(where: readonly Condition[]): string[] {
+    const tests = where.flatMap((c) => this.test(c));
+    return tests.length > 0 ? [`if ${tests.join(" and ")}`] : [];
   }
   /** The `for` clauses over every row (call after the other expressions: they mark what is read). */
-  source(all = false): string[] {
-    const attr = `self.${this.store.attr}`;
-    const key = this.keyTarget(all);
-    const rowRead = this.used.has(this.row);
-    if (this.store.holds === "flag" || (this.store.holds === "message" && !rowRead))
-      return [`for ${key} in ${attr}`];
-    if (this.store.holds === "message") return [`for ${key}, ${this.row} in ${attr}.items()`];
-    return [`for ${key}, ${this.row}s in ${attr}.items()`, `for ${this.row} in ${this.row}s`];
+  source(): string[] {
+    const { holds } = this.store;
+    const key = pyTuple(this.store.key.map((k) => (this.used.has(k.as) ? k.as : "_")));
+    if (holds === "flag" || (holds === "message" && !this.used.has(this.row)))
+      return [`for ${key} in ${this.attr}`];
+    if (holds === "message") return [`for ${key}, ${this.row} in ${this.attr}.items()`];
+    return [`for ${key}, ${this.row}s in ${this.attr}.items()`, `for ${this.row} in ${this.row}s`];
+  }
+  /** What a write answers, by the answer's type: a count, a flag or (an INSERT's) the new row. */
+  answering(count: string, flag: string, row?: string): string {
+    const { answer, store } = this;
+    if (row !== undefined && answer.type === store.message && !answer.repeated) return row;
+    if (!answer.repeated && INTS.has(answer.type)) return count;
+    if (!answer.repeated && answer.type === "bool") return flag;
+    throw new Unmapped(
+      `${answer.name} is not ${row === undefined ? "" : "the new row, "}a count or a bool`,
+    );
+  }
+  returning(value: string): string {
+    return `return ${this.response}(${pyKeywordArg(this.answer.name, value)})`;
   }
 }
 
-function filtered(tests: readonly string[]): string[] {
-  return tests.length > 0 ? [`if ${tests.join(" and ")}`] : [];
-}
-
-/** The store a read uses: one whose whole key the conditions fix, else the first (a scan). */
-function readStore(stores: readonly FakeStore[], where: readonly Condition[]): FakeStore {
-  const fixed = (s: FakeStore) =>
-    s.key.every((k) => where.some((c) => c.column === k.column && c.op === "eq"));
-  return stores.find(fixed) ?? stores[0]!;
-}
-
-/** `self.store.get(key, …)` with the key's request fields, when the conditions fix it. */
-function lookup(scan: Scan, where: readonly Condition[], design: Design): string | undefined {
-  const parts = scan.store.key.map((k) => {
-    const c = where.find((w) => w.column === k.column && w.op === "eq");
-    return c && c.op === "eq" ? requestField(design, c.param, false) : undefined;
+function read(method: Method, sql: Sql<"select">): Part {
+  const { store, answer, row, attr } = method;
+  // The key `self.store.get(key)` takes from the request, when the conditions fix all of it.
+  const parts = store.key.map((k) => {
+    const c = sql.where.find((w) => w.column === k.column && w.op === "eq");
+    return c && c.op === "eq" ? method.field(c.param, false) : undefined;
   });
-  return parts.every((p) => p !== undefined) ? pyTuple(parts) : undefined;
-}
-
-const INTS = new Set(["int64", "int32"]);
-
-function read(
-  { design, scan, answer, response }: Body,
-  sql: { items: "count" | readonly string[]; where: readonly Condition[]; limit?: number },
-): Part {
-  const store = scan.store;
-  const key = lookup(scan, sql.where, design);
-  const rest = sql.where.filter((c) => !(key && scan.isKey(c.column) && c.op === "eq"));
+  const key = parts.every((p) => p !== undefined) ? pyTuple(parts) : undefined;
+  const rest = sql.where.filter((c) => !(key && method.isKey(c.column) && c.op === "eq"));
   const name = variable(answer.name);
-  const limited = limitSlice(design, sql.limit);
-  const attr = `self.${store.attr}`;
-  let value: Block | string;
-  if (sql.items === "count") {
-    if (answer.repeated || !INTS.has(answer.type))
-      throw new Unmapped(`COUNT(*) does not fit ${answer.name}`);
-    const tests = scan.tests(rest);
-    if (key && store.holds === "messages") {
-      const rows = `${attr}.get(${key}, [])`;
-      value = tests.length
-        ? comprehension(`${name} = sum`, "()", [
-            "1",
-            `for ${scan.row} in ${rows}`,
-            ...filtered(tests),
-          ])
-        : `${name} = len(${rows})`;
-    } else
-      value = comprehension(`${name} = sum`, "()", ["1", ...scan.source(), ...filtered(tests)]);
-  } else if (store.message && answer.type === store.message) {
-    const tests = scan.tests(rest);
-    if (key && store.holds === "message" && tests.length === 0 && !answer.repeated)
-      value = `${name} = ${attr}.get(${key})`;
-    else if (key && store.holds === "messages") {
-      const rows = `${attr}.get(${key}, [])`;
-      const clauses = [scan.row, `for ${scan.row} in ${rows}`, ...filtered(tests)];
-      if (!answer.repeated) value = nextOf(name, clauses);
-      else if (tests.length || limited) value = comprehension(`${name} = `, "[]", clauses, limited);
-      else value = `${name} = ${rows}`;
-    } else {
-      const clauses = [scan.useRow(), ...scan.source(), ...filtered(tests)];
-      value = answer.repeated
-        ? comprehension(`${name} = `, "[]", clauses, limited)
-        : nextOf(name, clauses);
-    }
-  } else if (answer.repeated && sql.items.length === 1 && !answer.type.match(/^[A-Z]/)) {
-    const tests = scan.tests(rest);
-    const column = scan.column(sql.items[0]!);
-    value = comprehension(
-      `${name} = `,
-      "[]",
-      [column, ...scan.source(), ...filtered(tests)],
-      limited,
-    );
-  } else {
+  const limited = method.limit(sql.limit);
+  const count = sql.items === "count";
+  const whole = answer.type === store.message;
+  if (count && (answer.repeated || !INTS.has(answer.type)))
+    throw new Unmapped(`COUNT(*) does not fit ${answer.name}`);
+  const selected = answer.repeated && sql.items.length === 1 && !/^[A-Z]/.test(answer.type);
+  if (!count && !whole && !selected)
     throw new Unmapped(
       `${answer.name} is not a count, ${store.attr}'s ${store.message ?? "rows"} or one selected column`,
     );
-  }
-  return code`
-    ${value}
-    return ${response}(${pyKeywordArg(answer.name, name)})
-  `;
-}
-
-/** The count or flag a write answers with. */
-function written(answer: Answer, rows: string): string {
-  if (!answer.repeated && INTS.has(answer.type)) return `len(${rows})`;
-  if (!answer.repeated && answer.type === "bool") return `bool(${rows})`;
-  throw new Unmapped(`${answer.name} is not a count or a bool`);
+  const filter = method.filter(rest);
+  const item = count ? "1" : whole ? method.useRow() : method.column(sql.items[0]!);
+  // A store of lists whose key the request gives is read at that key, not scanned.
+  const rows = `${attr}.get(${key}, [])`;
+  const listed = key !== undefined && store.holds === "messages";
+  const clauses = [item, ...(listed ? [`for ${row} in ${rows}`] : method.source()), ...filter];
+  const unfiltered = filter.length === 0;
+  const value = count
+    ? listed && unfiltered
+      ? `${name} = len(${rows})`
+      : comprehension(`${name} = sum`, "()", clauses)
+    : !answer.repeated
+      ? key && store.holds === "message" && unfiltered
+        ? `${name} = ${attr}.get(${key})`
+        : nextOf(name, clauses)
+      : listed && unfiltered && !limited
+        ? `${name} = ${rows}`
+        : comprehension(`${name} = `, "[]", clauses, limited);
+  return [value, method.returning(name)];
 }
 
 /** Lines that drop a removed row from a mirror, whose key and match must come from the store's key. */
-function dropFromMirror(scan: Scan, mirror: FakeStore): Part {
-  const from = (column: string) => {
-    const k = scan.store.key.find((x) => x.column === column);
-    if (!k)
-      throw new Unmapped(
-        `${mirror.attr} also holds these rows, keyed by ${column}, which the removed key does not give`,
-      );
-    return k.as;
-  };
+function dropFromMirror(method: Method, mirror: FakeStore): Part {
+  const from = (column: string) =>
+    method.store.key.find((k) => k.column === column)?.as ??
+    unmapped(
+      `${mirror.attr} also holds these rows, keyed by ${column}, which the removed key does not give`,
+    );
   const key = pyTuple(mirror.key.map((k) => from(k.column)));
   const attr = `self.${mirror.attr}`;
   if (mirror.holds !== "messages") return `${attr}.pop(${key}, None)`;
@@ -260,210 +199,209 @@ function dropFromMirror(scan: Scan, mirror: FakeStore): Part {
   `;
 }
 
-/** The store a write adds rows to or removes them from: one row per key, not lists. */
-function dictStore(scan: Scan, verb: "add" | "remove"): FakeStore {
-  if (scan.store.holds === "messages")
-    throw new Unmapped(`${scan.store.attr} keeps rows in lists: ${verb} them by hand`);
-  return scan.store;
-}
-
-function remove(
-  { design, scan, answer, response }: Body,
-  sql: { where: readonly Condition[]; limit?: number },
-): Part {
-  const store = dictStore(scan, "remove");
-  const tests = scan.tests(sql.where);
-  const limited = limitSlice(design, sql.limit);
-  const key = scan.keyTarget(true);
-  const removed = comprehension(
-    "removed = ",
-    "[]",
-    [key, ...scan.source(true), ...filtered(tests)],
-    limited,
-  );
-  const drops = store.mirrors.map((m) => dropFromMirror(scan, m));
+function remove(method: Method, sql: Sql<"delete">): Part {
+  const { store } = method;
+  if (store.holds === "messages")
+    throw new Unmapped(`${store.attr} keeps rows in lists: remove them by hand`);
+  const filter = method.filter(sql.where);
+  const limited = method.limit(sql.limit);
+  const key = pyTuple(store.key.map((k) => method.column(k.column)));
   return code`
-    ${removed}
+    ${comprehension("removed = ", "[]", [key, ...method.source(), ...filter], limited)}
     for ${key.replace(/^\((.*)\)$/, "$1")} in removed:
-        del self.${store.attr}[${key}]
-        ${drops}
-    return ${response}(${pyKeywordArg(answer.name, written(answer, "removed"))})
+        del ${method.attr}[${key}]
+        ${store.mirrors.map((m) => dropFromMirror(method, m))}
+    ${method.returning(method.answering("len(removed)", "bool(removed)"))}
   `;
 }
 
-function update(
-  { design, scan, answer, response }: Body,
-  sql: Extract<FakeSql, { kind: "update" }>,
-): Part {
-  const store = scan.store;
+function update(method: Method, sql: Sql<"update">): Part {
+  const { store } = method;
   if (store.holds !== "message")
     throw new Unmapped(`${store.attr} does not keep messages to update in place`);
-  const tests = scan.tests(sql.where);
-  const row = scan.useRow();
+  const filter = method.filter(sql.where);
+  const row = method.useRow();
   const sets = sql.set.map((s) => {
-    if (scan.isKey(s.column) || !store.fields.includes(s.column))
+    if (method.isKey(s.column) || !store.fields.includes(s.column))
       throw new Unmapped(`${store.attr} cannot change ${s.column} in place`);
-    const value = requestField(design, s.param, false);
+    const value = method.field(s.param, false);
     const target = `${row}.${s.column}`;
     return `${target} = ${s.greatest ? `max(${target}, ${value})` : value}`;
   });
-  const updated = comprehension("updated = ", "[]", [row, ...scan.source(), ...filtered(tests)]);
   return code`
-    ${updated}
+    ${comprehension("updated = ", "[]", [row, ...method.source(), ...filter])}
     for ${row} in updated:
         ${sets}
-    return ${response}(${pyKeywordArg(answer.name, written(answer, "updated"))})
+    ${method.returning(method.answering("len(updated)", "bool(updated)"))}
   `;
 }
 
-/** The Python module that declares a stored message (`group_pb2`). */
-function moduleOf(message: string): string {
-  const domain = KNOWN_MESSAGES[message];
-  if (!domain) throw new Unmapped(`no module is known for ${message}`);
-  return `${domain}_pb2`;
-}
-
-/** The inserted value of each column, as Python. */
-function insertedValues(design: Design, sql: Extract<FakeSql, { kind: "insert" }>) {
-  return new Map(
-    sql.values.map(({ column, value }) => [
-      column,
-      "param" in value
-        ? requestField(design, value.param, false)
-        : (LITERALS[value.literal] ?? value.literal),
-    ]),
-  );
-}
-
+/** The key of the inserted row in `store`, from the inserted columns. */
 function keyOf(store: FakeStore, values: ReadonlyMap<string, string>): string {
-  return pyTuple(
-    store.key.map((k) => {
-      const v = values.get(k.column);
-      if (v === undefined)
-        throw new Unmapped(`${store.attr} is keyed by ${k.column}, which the INSERT does not give`);
-      return v;
-    }),
-  );
+  const given = (column: string) =>
+    values.get(column) ??
+    unmapped(`${store.attr} is keyed by ${column}, which the INSERT does not give`);
+  return pyTuple(store.key.map((k) => given(k.column)));
 }
 
 /** `module.Message(field=value, …)` from the inserted columns the store's message carries. */
-function build(
-  store: FakeStore,
-  values: ReadonlyMap<string, string>,
-  extra: readonly string[],
-  before: string,
-  after = "",
-): Block {
-  const args = store.fields.flatMap((f) => {
-    const v = values.get(f);
-    return v === undefined ? [] : [`${f}=${v}`];
-  });
+function message(store: FakeStore, values: ReadonlyMap<string, string>, extra: string[]): Block {
+  const name = store.message!;
+  const domain = KNOWN_MESSAGES[name] ?? unmapped(`no module is known for ${name}`);
+  const args = store.fields.flatMap((f) => (values.has(f) ? [`${f}=${values.get(f)}`] : []));
   const constants = Object.entries(store.constants ?? {}).map(([f, v]) => `${f}=${v}`);
-  const message = bracketed(
-    `${moduleOf(store.message!)}.${store.message}`,
-    [...extra, ...args, ...constants],
-    "",
-  );
-  return (column) => {
-    const flat = `${before}${message(column + before.length)}${after}`;
-    if (!flat.includes("\n") && column + flat.length <= LINE_LENGTH) return flat;
-    if (after !== ")") return `${before}${message(column + before.length)}`;
-    // A call wrapping the message breaks first, as ruff breaks the outermost brackets.
-    const inner = message(column + 4).replaceAll("\n", "\n    ");
-    return `${before}\n    ${inner}\n)`;
-  };
+  return bracketed(`${domain}_pb2.${name}`, [...extra, ...args, ...constants], "");
 }
 
 /** Lines that add the new row to a mirror, keyed and built from the inserted columns. */
 function addToMirror(mirror: FakeStore, values: ReadonlyMap<string, string>, row: string): Part {
+  const call = `self.${mirror.attr}`;
   const key = keyOf(mirror, values);
-  const attr = `self.${mirror.attr}`;
-  if (mirror.holds === "messages")
-    return build(mirror, values, [], `${attr}.setdefault(${key}, []).append(`, ")");
-  if (mirror.holds === "flag") return `${attr}[${key}] = True`;
-  return `${attr}[${key}] = ${row}`;
+  if (mirror.holds !== "messages")
+    return `${call}[${key}] = ${mirror.holds === "flag" ? "True" : row}`;
+  const append = `${call}.setdefault(${key}, []).append`;
+  const added = message(mirror, values, []);
+  return (column) => {
+    const flat = `${append}(${added(column + append.length + 1)})`;
+    if (!flat.includes("\n") && column + flat.length <= LINE_LENGTH) return flat;
+    // A call wrapping the message breaks first, as ruff breaks the outermost brackets.
+    return code`
+      ${append}(
+          ${added}
+      )
+    `(column);
+  };
 }
 
-/** What an INSERT answers: the stored row, or whether (how many, 0 or 1) it added one. */
-function insertAnswer(
-  answer: Answer,
-  store: FakeStore,
-  skip: boolean,
-  stored: string,
-  row: string,
-) {
-  if (store.message && answer.type === store.message && !answer.repeated)
-    return skip ? `${stored} if inserted else None` : row;
-  if (!answer.repeated && INTS.has(answer.type)) return skip ? "int(inserted)" : "1";
-  if (!answer.repeated && answer.type === "bool") return skip ? "inserted" : "True";
-  throw new Unmapped(`${answer.name} is not the new row, a count or a bool`);
-}
-
-function insert(
-  { design, scan, answer, response }: Body,
-  sql: Extract<FakeSql, { kind: "insert" }>,
-): Part {
-  const store = dictStore(scan, "add");
-  const values = insertedValues(design, sql);
-  const kept = new Set([...store.key.map((k) => k.column), ...store.fields]);
-  scan.unkept.push(...[...values.keys()].filter((c) => !kept.has(c)));
-  const attr = `self.${store.attr}`;
+function insert(method: Method, sql: Sql<"insert">): Part {
+  const { store, attr } = method;
+  if (store.holds === "messages")
+    throw new Unmapped(`${store.attr} keeps rows in lists: add them by hand`);
+  const values = new Map(sql.values.map(({ column, value }) => [column, method.value(value)]));
   const key = keyOf(store, values);
-  const row = store.holds === "message" ? scan.useRow() : "True";
+  const row = store.holds === "message" ? method.useRow() : "True";
   // A new row gets the next id, as the real fake's create_group does, when the INSERT gives none.
   const nextId =
     store.fields.includes("id") && !values.has("id")
       ? [`id=max((${row}.id for ${row} in ${attr}.values()), default=0) + 1`]
       : [];
-  const stored = store.holds === "message" && build(store, values, nextId, `${row} = `);
-  const adds = [`${attr}[key] = ${row}`, ...store.mirrors.map((m) => addToMirror(m, values, row))];
-  const skip = sql.skipExisting;
-  const answered = insertAnswer(answer, store, sql.skipExisting, `${attr}[key]`, row);
+  const built = store.holds === "message" && message(store, values, nextId);
+  const change = [
+    built && ((column: number) => `${row} = ${built(column + row.length + 3)}`),
+    `${attr}[key] = ${row}`,
+    store.mirrors.map((m) => addToMirror(m, values, row)),
+  ];
+  // ON CONFLICT DO NOTHING: the row is added, and answered, only where the key is new.
+  const answered = sql.skipExisting
+    ? method.answering("int(inserted)", "inserted", `${attr}[key] if inserted else None`)
+    : method.answering("1", "True", row);
+  const guarded = code`
+    inserted = key not in ${attr}
+    if inserted:
+        ${change}
+  `;
   return code`
     key = ${key}
-    ${skip ? `inserted = key not in ${attr}` : ""}
-    ${
-      skip
-        ? code`
-      if inserted:
-          ${stored}
-          ${adds}
-    `
-        : [stored, adds]
-    }
-    return ${response}(${pyKeywordArg(answer.name, answered)})
+    ${sql.skipExisting ? guarded : change}
+    ${method.returning(answered)}
   `;
 }
 
-/** The fake's body after the recorded call, or why it cannot be computed from the stores. */
+const ZEROS: Readonly<Record<string, string>> = {
+  int64: "0",
+  int32: "0",
+  double: "0.0",
+  bool: "False",
+  string: '""',
+  bytes: 'b""',
+};
+
+/** A table's stores as the TODO names them: `self._groups (keyed (team_id, …))`. */
+function storesOf(table: string): string | undefined {
+  const stores = personhogTable(table)?.fakeStores;
+  if (!stores) return undefined;
+  return stores
+    .map((s) => `self.${s.attr} (keyed ${pyTuple(s.key.map((k) => k.as))})`)
+    .join(" and ");
+}
+
+/** The honest TODO when the body cannot be computed: where the data is and why it is not used. */
+function fakeTodo(design: Design, why: string): Part[] {
+  const stores = design.tables.flatMap((t) => storesOf(t) ?? []);
+  const missing = design.tables.filter((t) => storesOf(t) === undefined);
+  const from = stores.length > 0 ? stores.join(", ") : "the fake's in-memory data";
+  const todo =
+    design.operation === "read"
+      ? `TODO: compute the answer from ${from}`
+      : `TODO: apply the change to ${from} so later reads see it`;
+  const untracked = `TODO: the fake keeps no ${missing.join(", ")} rows yet: add a dict and a builder.`;
+  return [
+    (stores.length > 0 || missing.length === 0) && pyComment(`${todo} (not generated: ${why}).`),
+    missing.length > 0 && pyComment(untracked),
+  ];
+}
+
+/** The fake's body after the recorded call: computed from the stores, else a placeholder. */
 export function fakeBody(design: Design, response: string): FakeBody {
-  const sql = fakeSql(design.sql);
-  if ("unsupported" in sql) return sql;
-  if (design.tables.length !== 1 || design.tables[0] !== sql.table)
-    return { unsupported: `the design's tables are not just the SQL's ${sql.table}` };
-  const stores = personhogTable(sql.table)?.fakeStores;
-  if (!stores) return { unsupported: `the fake keeps no ${sql.table} rows` };
-  const write = design.operation === "write";
-  if (write !== (sql.kind !== "select"))
-    return { unsupported: `a ${design.operation} with a ${sql.kind.toUpperCase()} statement` };
-  // Writes change the first store, which holds every row; a read may use another one's key.
-  const store = sql.kind === "select" ? readStore(stores, sql.where) : stores[0]!;
-  const scan = new Scan(store, design);
   try {
-    const body: Body = { design, scan, answer: answerField(design), response };
+    const sql = fakeSql(design.sql);
+    if ("unsupported" in sql) throw new Unmapped(sql.unsupported);
+    if (design.tables.length !== 1 || design.tables[0] !== sql.table)
+      throw new Unmapped(`the design's tables are not just the SQL's ${sql.table}`);
+    const stores =
+      personhogTable(sql.table)?.fakeStores ?? unmapped(`the fake keeps no ${sql.table} rows`);
+    if ((design.operation === "write") !== (sql.kind !== "select"))
+      throw new Unmapped(`a ${design.operation} with a ${sql.kind.toUpperCase()} statement`);
+    // Writes change the first store, which holds every row; a read uses one whose whole key its
+    // conditions fix, if there is one (else it scans the first).
+    const fixes = (s: FakeStore) =>
+      sql.kind === "select" &&
+      s.key.every((k) => sql.where.some((c) => c.column === k.column && c.op === "eq"));
+    const store = stores.find(fixes) ?? stores[0]!;
+    const method = new Method(design, store, response);
     const lines =
       sql.kind === "select"
-        ? read(body, sql)
+        ? read(method, sql)
         : sql.kind === "delete"
-          ? remove(body, sql)
+          ? remove(method, sql)
           : sql.kind === "insert"
-            ? insert(body, sql)
-            : update(body, sql);
-    const adds = sql.kind === "delete" || sql.kind === "insert";
-    const mirrors = adds ? store.mirrors.map((m) => m.attr) : [];
-    return { lines, store: store.attr, mirrors, assumed: scan.assumed, unkept: scan.unkept };
+            ? insert(method, sql)
+            : update(method, sql);
+    const mirrors = sql.kind === "delete" || sql.kind === "insert" ? store.mirrors : [];
+    // Conditions left out because every row the store keeps meets them (`is_deleted = false`).
+    const assumed = ("where" in sql ? sql.where : [])
+      .filter((c) => c.op === "literal" && store.always?.[c.column] === c.value)
+      .map((c) => `${c.column} = ${store.always![c.column]}`);
+    // Written columns the fake does not keep.
+    const written = new Set(sql.kind === "insert" ? sql.values.map((v) => v.column) : []);
+    const unkept = [...written].filter((c) => !method.isKey(c) && !store.fields.includes(c));
+    return {
+      lines,
+      notes: [
+        `Computed from self.${store.attr} as the real fake does: fill it with the fake's builder methods in a test, and what a write changes is what later reads see.`,
+        assumed.length > 0 &&
+          `The fake keeps no deleted rows, so ${assumed.join(" and ")} holds for every row it has: the condition is left out.`,
+        mirrors.length > 0 &&
+          `Rows it adds or removes are kept in step in ${mirrors.map((m) => `self.${m.attr}`).join(" and ")}, which hold${mirrors.length > 1 ? "" : "s"} the same rows.`,
+        unkept.length > 0 &&
+          `The fake does not keep ${unkept.join(", ")}: the value written there is dropped.`,
+      ],
+    };
   } catch (e) {
-    if (e instanceof Unmapped) return { unsupported: e.message };
-    throw e;
+    if (!(e instanceof Unmapped)) throw e;
+    const { response: designed } = design;
+    // Optional fields and messages stay unset: they read as their defaults.
+    const zeros = (designed.kind === "new" ? designed.fields : []).flatMap((f) => {
+      const zero = f.repeated ? "[]" : f.optional ? undefined : ZEROS[f.type];
+      return zero === undefined ? [] : [pyKeywordArg(f.name, zero)];
+    });
+    return {
+      lines: [fakeTodo(design, e.message), bracketed(`return ${response}`, zeros, "")],
+      notes: [
+        designed.kind === "new"
+          ? "The zeros are placeholders: compute each field from the fake's data before relying on it in tests."
+          : `${designed.name} is shared: the placeholder returns it empty until the TODO is done.`,
+      ],
+    };
   }
 }

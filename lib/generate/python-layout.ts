@@ -8,64 +8,49 @@ export const pyTuple = (parts: readonly string[]): string =>
   parts.length === 1 ? parts[0]! : `(${parts.join(", ")})`;
 
 /**
- * `head(items)tail` the way ruff format breaks it at `column`: on one line if it fits, else the
- * items on one indented line, else one item per line with a trailing comma.
+ * `open items close` as ruff format breaks brackets at `column` (`open` ends with the bracket):
+ * on one line if it fits, else the items on one indented line, else one item per line (arguments
+ * with a trailing comma). Later lines are relative: the template indents them to the first.
  */
-export function bracketed(head: string, items: readonly string[], tail: string): Block {
+function broken(open: string, items: readonly string[], separator: string, close: string): Block {
+  const inner = items.join(separator);
   return (column) => {
-    const flat = `${head}(${items.join(", ")})${tail}`;
-    if (column + flat.length <= LINE_LENGTH || items.length === 0) return flat;
-    const inner = items.join(", ");
-    if (column + 4 + inner.length <= LINE_LENGTH) return `${head}(\n    ${inner}\n)${tail}`;
+    if (column + open.length + inner.length + close.length <= LINE_LENGTH || items.length === 0)
+      return `${open}${inner}${close}`;
+    if (column + 4 + inner.length <= LINE_LENGTH) return `${open}\n    ${inner}\n${close}`;
+    const comma = separator === ", " ? "," : "";
     return code`
-      ${head}(
-          ${items.map((item) => `${item},`)}
-      )${tail}
+      ${open}
+          ${items.map((item) => item + comma)}
+      ${close}
     `(column);
   };
 }
 
-/**
- * A comprehension `head[clauses]tail` (or with parentheses) as ruff breaks it: on one line, else
- * the clauses on one indented line, else one clause (`x`, `for …`, `if …`) per line.
- */
-export function comprehension(
+/** A call or signature: `head(a, b)tail`. */
+export const bracketed = (head: string, items: readonly string[], tail: string): Block =>
+  broken(`${head}(`, items, ", ", `)${tail}`);
+
+/** A comprehension `head[x for … if …]tail` (or with parentheses), one clause a line at most. */
+export const comprehension = (
   head: string,
   brackets: "[]" | "()",
   clauses: readonly string[],
   tail = "",
-): Block {
-  const [open, close] = brackets;
-  return (column) => {
-    const inner = clauses.join(" ");
-    if (column + head.length + inner.length + tail.length + 2 <= LINE_LENGTH)
-      return `${head}${open}${inner}${close}${tail}`;
-    // Later lines are relative: the template indents them to the line the block starts on.
-    if (column + 4 + inner.length <= LINE_LENGTH)
-      return `${head}${open}\n    ${inner}\n${close}${tail}`;
-    return code`
-      ${head}${open}
-          ${clauses}
-      ${close}${tail}
-    `(column);
-  };
-}
+): Block => broken(head + brackets[0], clauses, " ", brackets[1] + tail);
 
 /** `name = next((row for … if …), None)`: the first match or None, broken as ruff breaks it. */
 export function nextOf(name: string, clauses: readonly string[]): Block {
-  return (column) => {
-    const inner = clauses.join(" ");
-    const flat = `${name} = next((${inner}), None)`;
-    if (column + flat.length <= LINE_LENGTH) return flat;
-    if (column + 4 + inner.length + 8 <= LINE_LENGTH)
-      return `${name} = next(\n    (${inner}), None\n)`;
-    return code`
-      ${name} = next(
-          (
-              ${clauses}
-          ),
-          None,
-      )
-    `(column);
-  };
+  const inner = clauses.join(" ");
+  return (column) =>
+    column + 4 + inner.length + 8 <= LINE_LENGTH
+      ? bracketed(`${name} = next`, [`(${inner})`, "None"], "")(column)
+      : code`
+          ${name} = next(
+              (
+                  ${clauses}
+              ),
+              None,
+          )
+        `(column);
 }

@@ -5,90 +5,17 @@
  */
 import { PYTHON_PATHS } from "../catalogue/paths";
 import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
-import { personhogTable } from "../catalogue/tables";
-import type { Design, FieldDesign } from "../design/model";
+import type { Design } from "../design/model";
 import type { Generator } from "./context";
-import { pyComment, pyKeywordArg, pyString } from "../escape/python";
-import { code, type Block, type Part } from "./code";
-import { bracketed, pyTuple } from "./python-layout";
-import { fakeBody, type FakeBody } from "./python-fake";
-
+import { pyString } from "../escape/python";
+import { code, type Block } from "./code";
+import { bracketed } from "./python-layout";
+import { fakeBody } from "./python-fake";
 import { snippet } from "./snippet-builder";
 
 const GENERATED = PYTHON_PATHS.generated;
 /** fake_client.py imports these generated modules directly; any other must be added there. */
-const FAKE_IMPORTED_MODULES = new Set(["cohort", "feature_flag", "group", "person"]);
-
-const ZEROS: Readonly<Record<string, string>> = {
-  int64: "0",
-  int32: "0",
-  double: "0.0",
-  bool: "False",
-  string: '""',
-  bytes: 'b""',
-};
-
-/** A field's value in a placeholder response, or undefined to leave it unset. */
-function zeroValue(f: FieldDesign): string | undefined {
-  if (f.repeated) return "[]";
-  // Optional fields and messages stay unset: an absent message reads as its default.
-  return f.optional ? undefined : ZEROS[f.type];
-}
-
-const keywordArgs = (fields: readonly FieldDesign[]): string[] =>
-  fields.flatMap((f) => {
-    const value = zeroValue(f);
-    return value === undefined ? [] : [pyKeywordArg(f.name, value)];
-  });
-
-/** The generated module that declares the response: a shared one may live in another domain. */
-function responseDomain(design: Design): string {
-  if (design.response.kind === "new") return design.domain;
-  return SHARED_RESPONSES[design.response.name]?.domain ?? design.domain;
-}
-
-/** A table's stores as the TODO names them: `self._groups (keyed (team_id, …))`. */
-function storesOf(table: string): string | undefined {
-  const stores = personhogTable(table)?.fakeStores;
-  if (!stores) return undefined;
-  return stores
-    .map((s) => `self.${s.attr} (keyed ${pyTuple(s.key.map((k) => k.as))})`)
-    .join(" and ");
-}
-
-/** The honest TODO when the body cannot be computed: where the data is and why it is not used. */
-function fakeTodo(design: Design, why: string): Part[] {
-  const stores = design.tables.flatMap((t) => storesOf(t) ?? []);
-  const missing = design.tables.filter((t) => storesOf(t) === undefined);
-  const from = stores.length > 0 ? stores.join(", ") : "the fake's in-memory data";
-  const todo =
-    design.operation === "read"
-      ? `TODO: compute the answer from ${from}`
-      : `TODO: apply the change to ${from} so later reads see it`;
-  const untracked = `TODO: the fake keeps no ${missing.join(", ")} rows yet: add a dict and a builder.`;
-  return [
-    (stores.length > 0 || missing.length === 0) && pyComment(`${todo} (not generated: ${why}).`),
-    missing.length > 0 && pyComment(untracked),
-  ];
-}
-
-function fakeNotes(body: FakeBody, shared: boolean, response: string): string[] {
-  if ("unsupported" in body)
-    return [
-      shared
-        ? `${response} is shared: the placeholder returns it empty until the TODO is done.`
-        : "The zeros are placeholders: compute each field from the fake's data before relying on it in tests.",
-    ];
-  return [
-    `Computed from self.${body.store} as the real fake does: fill it with the fake's builder methods in a test, and what a write changes is what later reads see.`,
-    body.assumed.length > 0 &&
-      `The fake keeps no deleted rows, so ${body.assumed.join(" and ")} holds for every row it has: the condition is left out.`,
-    body.mirrors.length > 0 &&
-      `Rows it adds or removes are kept in step in ${body.mirrors.map((m) => `self.${m}`).join(" and ")}, which hold${body.mirrors.length > 1 ? "" : "s"} the same rows.`,
-    body.unkept.length > 0 &&
-      `The fake does not keep ${body.unkept.join(", ")}: the value written there is dropped.`,
-  ].filter((n): n is string => typeof n === "string");
-}
+const FAKE_IMPORTS = new Set(["cohort_pb2", "feature_flag_pb2", "group_pb2", "person_pb2"]);
 
 function signature(design: Design, request: string, response: string, snake: string): Block {
   const params = ["self", `request: ${request}`];
@@ -98,9 +25,11 @@ function signature(design: Design, request: string, response: string, snake: str
 
 export const pythonSnippets: Generator = ({ design, d }) => {
   const write = design.operation === "write";
-  const reqModule = `${design.domain}_pb2`;
-  const respModule = `${responseDomain(design)}_pb2`;
   const shared = !d.newResponse;
+  const reqModule = `${design.domain}_pb2`;
+  // The generated module that declares the response: a shared one may live in another domain.
+  const respDomain = (shared && SHARED_RESPONSES[d.responseMessage]?.domain) || design.domain;
+  const respModule = `${respDomain}_pb2`;
 
   const reexported = [d.requestMessage, ...(shared ? [] : [d.responseMessage])].sort((a, b) =>
     a.toLowerCase().localeCompare(b.toLowerCase()),
@@ -111,17 +40,14 @@ export const pythonSnippets: Generator = ({ design, d }) => {
         ${bracketed(`return self._stub.${d.rpc}`, ["request", `timeout=${timeout}`], "")}
   `;
   const fakeResponse = `${respModule}.${d.responseMessage}`;
-  const fakeFields = design.response.kind === "new" ? keywordArgs(design.response.fields) : [];
   const body = fakeBody(design, fakeResponse);
   const fakeCode = code`
     ${signature(design, `${reqModule}.${d.requestMessage}`, fakeResponse, d.snake)}
         self.calls.append(_Call(${pyString(d.snake)}, request))
-        ${"lines" in body ? body.lines : [fakeTodo(design, body.unsupported), bracketed(`return ${fakeResponse}`, fakeFields, "")]}
+        ${body.lines}
   `;
 
-  const missingModules = [...new Set([design.domain, responseDomain(design)])]
-    .filter((m) => !FAKE_IMPORTED_MODULES.has(m))
-    .map((m) => `${m}_pb2`);
+  const unimported = [...new Set([reqModule, respModule])].filter((m) => !FAKE_IMPORTS.has(m));
 
   return [
     snippet({
@@ -174,9 +100,9 @@ export const pythonSnippets: Generator = ({ design, d }) => {
       notes: [
         "Same name and signature as the real wrapper, so tests that swap in the fake keep working.",
         `The fake imports the generated modules directly (${reqModule}${respModule === reqModule ? "" : `, ${respModule}`}), not the re-exports.`,
-        missingModules.length > 0 &&
-          `fake_client.py does not import ${missingModules.join(", ")} yet: add it to its "from ${GENERATED}.personhog.types.v1 import (...)" line.`,
-        ...fakeNotes(body, shared, d.responseMessage),
+        unimported.length > 0 &&
+          `fake_client.py does not import ${unimported.join(", ")} yet: add it to its "from ${GENERATED}.personhog.types.v1 import (...)" line.`,
+        ...body.notes,
         design.target === "guide" &&
           "The guide's example also stores the response on the _Call; current fakes record (name, request) first and rarely keep the response.",
       ],

@@ -1,31 +1,12 @@
 /**
- * rustfmt's layout decisions for the shapes the Rust generators write, so a pasted snippet is
- * already formatted (`cargo fmt --check` passes). Each rule returns a Block: widths count from
- * the column the code lands at in its file, which the template around it supplies. The limits
- * are rustfmt's `use_small_heuristics = "Default"` values; rust.test.ts runs the real rustfmt
- * over every snippet, so a wrong guess fails loudly. The rules:
- *
- * - Max width: no line passes 100 columns.
- * - Call width: arguments wider than 60 columns (fn_call_width) go one per line, with a trailing
- *   comma in a function call and none in a macro; a single argument stays while its line fits.
- * - Signature: one wider than 100 columns puts each parameter on its own line; a declaration is
- *   measured as if it ended in ` {`; one exactly 100 wide moves only its return type down; with
- *   no parameters the brace moves down first; `) -> R {` past 96 columns puts `{` on a new line.
- * - Chain width: a chain wider than 60 columns (chain_width) puts each element on its own line; a
- *   root no wider than one indent keeps its first element beside it.
- * - Let on the next line: a `let` whose right side fits one line on the next line goes there
- *   rather than breaking.
- * - Struct literal: its body stays on one line up to 18 columns (struct_lit_width); otherwise it
- *   opens up after the calls around it while its head fits the call width, else it moves to its
- *   own line inside them. A field holding a long chain breaks like any chain.
- * - Unbreakable argument: an argument that cannot break moves to its own line when too wide.
- * - Closure block: a closure whose line would reach 100 columns gets a block body.
- * - If condition: an `if` whose brace would pass 100 columns moves the brace down first, then
- *   breaks the condition before each `||`.
- * - Let match: a `let x = match …` too wide moves the match under the `let`.
+ * rustfmt's layout rules for the shapes the Rust generators write, so a pasted snippet is already
+ * formatted (`cargo fmt --check` passes). Each rule returns a Block: widths count from the column
+ * the code lands at. The limits are rustfmt's `use_small_heuristics = "Default"` values;
+ * rust.test.ts runs the real rustfmt over every snippet, so a wrong guess fails loudly.
  */
 import { code, type Block } from "./code";
 
+/** Max width: no line passes 100 columns. */
 const MAX_WIDTH = 100;
 /** fn_call_width and chain_width. */
 const CALL_WIDTH = 60;
@@ -36,13 +17,16 @@ const fits = (column: number, line: string): boolean => column + line.length <= 
 /** `Ok(Response::new(` from ["Ok", "Response::new"]. */
 const opened = (calls: readonly string[]): string => calls.map((c) => `${c}(`).join("");
 
-/** Let on the next line: `let x =` and the right side one indent further, when that fits. */
-function letNextLine(col: number, lead: string, rest: string): string | null {
-  if (!lead.startsWith("let ") || !fits(col + 4, rest)) return null;
-  return `${lead.trimEnd()}\n    ${rest}`;
+/** `lead rest` on one line, or (let on the next line) `let x =` with `rest` one indent further. */
+function oneLine(col: number, lead: string, rest: string): string | false {
+  if (fits(col, lead + rest)) return lead + rest;
+  return lead.startsWith("let ") && fits(col + 4, rest) && `${lead.trimEnd()}\n    ${rest}`;
 }
 
-/** Call width: `head(args)tail`, or one argument per line. */
+/**
+ * Call width: `head(args)tail`, or arguments wider than 60 columns one per line, with a trailing
+ * comma in a function call and none in a macro; a single argument stays while its line fits.
+ */
 export function call(
   head: string,
   args: readonly string[],
@@ -51,18 +35,22 @@ export function call(
 ): Block {
   return (col) => {
     const joined = args.join(", ");
-    const one = `${head}${joined}${tail}`;
-    if ((args.length === 1 || joined.length <= CALL_WIDTH) && fits(col, one)) return one;
-    const last = args.length - 1;
+    if ((args.length === 1 || joined.length <= CALL_WIDTH) && fits(col, head + joined + tail))
+      return head + joined + tail;
     return code`
       ${head}
-          ${args.map((a, i) => (i === last && opts.macro ? a : `${a},`))}
+          ${args.map((a, i) => (opts.macro && i === args.length - 1 ? a : `${a},`))}
       ${tail}
     `(col);
   };
 }
 
-/** Signature: `end` is " {" for a definition or ";" for a trait declaration. */
+/**
+ * Signature, `end` " {" for a definition or ";" for a trait declaration: one wider than 100
+ * columns puts each parameter on its own line; a declaration is measured as if it ended in ` {`,
+ * and one exactly 100 wide moves only its return type down; with no parameters the brace moves
+ * down first; `) -> R {` past 96 columns puts `{` on a new line.
+ */
 export function signature(
   head: string,
   params: readonly string[],
@@ -71,18 +59,15 @@ export function signature(
 ): Block {
   return (col) => {
     const arrow = ret ? ` -> ${ret}` : "";
-    const one = `${head}(${params.join(", ")})${arrow}${end}`;
-    if (col + one.length <= (end === ";" ? MAX_WIDTH - 1 : MAX_WIDTH)) return one;
-    if (params.length === 0 && end === " {" && !ret && fits(col, `${head}()`))
-      return `${head}()\n{`;
-    if (end === ";" && ret && col + one.length === MAX_WIDTH)
-      return `${head}(${params.join(", ")})\n    -> ${ret};`;
+    const one = `${head}(${params.join(", ")})`;
+    if (fits(col, `${one}${arrow} {`)) return one + arrow + end;
+    if (params.length === 0 && end === " {" && !ret && fits(col, one)) return `${one}\n{`;
+    if (end === ";" && ret && fits(col, `${one}${arrow};`)) return `${one}\n    -> ${ret};`;
     const close = `)${arrow}${end}`;
-    const closing = end === ";" || fits(col + 4, close) ? close : `)${arrow}\n{`;
     return code`
       ${head}(
           ${params.map((p) => `${p},`)}
-      ${closing}
+      ${end === ";" || fits(col + 4, close) ? close : `)${arrow}\n{`}
     `(col);
   };
 }
@@ -91,8 +76,10 @@ export function signature(
 export const testHead = (name: string): Block => signature(`async fn ${name}`, [], "", " {");
 
 /**
- * Struct literal: `lead calls(Name { fields })end`, e.g. `Ok(Response::new(X { count }))`. A field
- * given as a Block spans lines, so the literal does too.
+ * Struct literal: `lead calls(Name { fields })end`, e.g. `Ok(Response::new(X { count }))`. Its
+ * body stays on one line up to 18 columns; otherwise it opens up after the calls around it while
+ * its head fits the call width, else it moves to its own line inside them. A field given as a
+ * Block spans lines, so the literal does too; one holding a long chain breaks like any chain.
  */
 export function structLiteral(
   lead: string,
@@ -104,32 +91,27 @@ export function structLiteral(
   return (col) => {
     const open = opened(calls);
     const close = ")".repeat(calls.length);
-    const spans = fields.some((f) => typeof f !== "string");
+    // The call width binds only what sits inside a nested call.
+    const nestedFits = (text: string) =>
+      `${opened(calls.slice(1))}${text}${close.slice(1)}`.length <= CALL_WIDTH;
     const body = fields.filter((f) => typeof f === "string").join(", ");
     const literal = fields.length ? `${name} { ${body} }` : `${name} {}`;
-    // The call width binds only a nested call; a literal directly inside one call may run longer.
-    const inner = `${opened(calls.slice(1))}${literal}${close.slice(1)}`;
-    const oneLine =
-      !spans &&
-      body.length <= STRUCT_BODY_WIDTH &&
-      (calls.length <= 1 || inner.length <= CALL_WIDTH);
-    const rest = `${open}${literal}${close}${end}`;
-    if (oneLine && fits(col, lead + rest)) return lead + rest;
-    const next = oneLine && letNextLine(col, lead, rest);
-    if (next) return next;
+    const short = fields.every((f) => typeof f === "string") && body.length <= STRUCT_BODY_WIDTH;
+    const one =
+      short &&
+      (calls.length <= 1 || nestedFits(literal)) &&
+      oneLine(col, lead, `${open}${literal}${close}${end}`);
+    if (one) return one;
     if (fields.length === 0) return unbreakableArg(lead, calls, literal, end)(col);
     const fieldLines = fields.map(fieldLine);
-    // Inside calls, the literal's head plus the inner calls' closing parens must fit the call width.
-    const head = `${opened(calls.slice(1))}${name} {`;
-    const overflow = calls.length === 0 || head.length + calls.length - 1 <= CALL_WIDTH;
-    if (overflow && fits(col, `${lead}${open}${name} {`))
+    if ((calls.length === 0 || nestedFits(`${name} {`)) && fits(col, `${lead}${open}${name} {`))
       return code`
         ${lead}${open}${name} {
             ${fieldLines}
         }${close}${end}
       `(col);
     const own =
-      !spans && body.length <= STRUCT_BODY_WIDTH && fits(col + 4, `${literal},`)
+      short && fits(col + 4, `${literal},`)
         ? `${literal},`
         : code`
             ${name} {
@@ -149,30 +131,23 @@ function fieldLine(field: string | Block): string | Block {
   if (typeof field !== "string") return (col) => `${field(col)},`;
   if (field.startsWith("..")) return field;
   const m = /^([\w#]+): (.*)$/.exec(field);
-  const parts = m ? splitChain(m[2]!) : [];
-  if (!m || parts.length < 2) return `${field},`;
-  return chain(`${m[1]}: `, parts[0]!, parts.slice(1), ",");
+  const [root, ...children] = m ? splitChain(m[2]!) : [];
+  return children.length ? chain(`${m![1]}: `, root!, children, ",") : `${field},`;
 }
 
-/** Splits `a.b(c).d` at the dots outside parentheses: the root and its `.children`. */
+/** Splits `a.b(c).d` at the dots outside brackets: the root and its `.children`. */
 function splitChain(expr: string): string[] {
   const parts: string[] = [];
   let depth = 0;
-  let start = 0;
-  for (let i = 0; i < expr.length; i++) {
-    const ch = expr[i];
-    if (ch === "(" || ch === "[") depth++;
-    else if (ch === ")" || ch === "]") depth--;
-    else if (ch === "." && depth === 0 && i > start) {
-      parts.push(expr.slice(start, i));
-      start = i;
-    }
+  for (const piece of expr.split(/(?=\.)/)) {
+    if (depth === 0) parts.push(piece);
+    else parts[parts.length - 1] += piece;
+    depth += (piece.match(/[([]/g)?.length ?? 0) - (piece.match(/[)\]]/g)?.length ?? 0);
   }
-  parts.push(expr.slice(start));
   return parts;
 }
 
-/** Unbreakable argument: `lead calls(atom)end`, or the atom on its own line inside the calls. */
+/** Unbreakable argument: `lead calls(atom)end`, or the atom on its own line when too wide. */
 export function unbreakableArg(
   lead: string,
   calls: readonly string[],
@@ -180,14 +155,13 @@ export function unbreakableArg(
   end: string,
 ): Block {
   return (col) => {
-    const open = opened(calls);
     const close = ")".repeat(calls.length);
-    const outerArgs = opened(calls.slice(1)) + atom + close.slice(1);
+    const one = `${lead}${opened(calls)}${atom}${close}${end}`;
     // Measured: an atom ending in `()` gets one column more (rustfmt 1.9).
     const width = CALL_WIDTH + (atom.endsWith("()") ? 1 : 0);
-    const one = `${lead}${open}${atom}${close}${end}`;
-    if ((calls.length <= 1 || outerArgs.length <= width) && fits(col, one)) return one;
-    return `${lead}${open}\n    ${atom},\n${close}${end}`;
+    const nested = opened(calls.slice(1)) + atom + close.slice(1);
+    if ((calls.length <= 1 || nested.length <= width) && fits(col, one)) return one;
+    return `${lead}${opened(calls)}\n    ${atom},\n${close}${end}`;
   };
 }
 
@@ -212,7 +186,7 @@ function childText(c: ChainChild): string {
   return `.${c.method}(${c.args.join(", ")})`;
 }
 
-/** A child on its own line at `col`, with `end` after it; the closure block rule. */
+/** A child on its own line at `col`, `end` after it. Closure block: one reaching 100 columns. */
 function childLine(c: ChainChild, col: number, end: string): string | Block {
   if (typeof c === "string") return c;
   if (!isClosure(c)) return call(`.${c.method}(`, c.args, ")");
@@ -224,7 +198,10 @@ function childLine(c: ChainChild, col: number, end: string): string | Block {
   `;
 }
 
-/** Chain width: `lead root.c1.c2…end`, or one element per line. */
+/**
+ * Chain width: `lead root.c1.c2…end`, or, wider than 60 columns, one element per line; a root no
+ * wider than one indent keeps its first element beside it.
+ */
 export function chain(
   lead: string,
   root: string,
@@ -239,23 +216,17 @@ export function chain(
       children.every(
         (c) => typeof c === "string" || isClosure(c) || c.args.join(", ").length <= CALL_WIDTH,
       );
-    if (short && fits(col, lead + rest)) return lead + rest;
-    const next = short && letNextLine(col, lead, rest);
-    if (next) return next;
+    const one = short && oneLine(col, lead, rest);
+    if (one) return one;
     const keepFirst = !lead && root.length <= 4 && children.length > 0;
     const first = keepFirst ? `${root}${childText(children[0]!)}` : `${lead}${root}`;
     const others = keepFirst ? children.slice(1) : children;
     const lines = others.map((c, i) => childLine(c, col + 4, i === others.length - 1 ? end : ""));
-    return (
-      code`
-        ${first}
-            ${lines}
-      `(col) + end
-    );
+    return code`${first}\n    ${lines}`(col) + end;
   };
 }
 
-/** If condition: `if a || b {`. */
+/** If condition: the brace moves down first, then the condition breaks before each `||`. */
 export function ifAny(conditions: readonly string[]): Block {
   return (col) => {
     const head = `if ${conditions.join(" || ")}`;
@@ -269,7 +240,7 @@ export function ifAny(conditions: readonly string[]): Block {
   };
 }
 
-/** Let match: `let name = match scrutinee { arms };`. */
+/** Let match: `let name = match scrutinee { arms };`, the match under the `let` when too wide. */
 export function letMatch(name: string, scrutinee: string, arms: readonly string[]): Block {
   return (col) => {
     const match = code`

@@ -1,10 +1,8 @@
 /**
- * The current router (era C) forwards request bytes unchanged, so a new RPC needs no typed code:
- * its name in KNOWN_METHODS (byte-sorted, binary-searched, and tested against service.proto), a
- * match arm to `raw_proxy_to_leader` when the leader serves it (a person write that chose the
- * leader; other person writes take the `_` arm to the replica as DeletePersons does), and a stub in
- * the test server that implements the whole backend trait (TestReplicaService, or TestLeaderService
- * for leader RPCs).
+ * The current router (era C) forwards request bytes unchanged: a new RPC needs its name in
+ * KNOWN_METHODS (byte-sorted, binary-searched, tested against service.proto), a
+ * `raw_proxy_to_leader` arm when the leader serves it (other person writes take the `_` arm to the
+ * replica, as DeletePersons does), and a stub in the test server.
  */
 import { EXISTING_RPCS } from "../catalogue/existing-rpcs";
 import { code } from "./code";
@@ -14,21 +12,14 @@ import { requestSignature } from "./rust-service";
 import { assertPair, requestLiteral } from "./rust-test-values";
 import { rustString } from "../escape/rust";
 import { carriesPersonKey, type RustPlan } from "./rust-types";
-import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
 import { ROUTER_FILES, RUST_PATHS } from "../catalogue/paths";
 
-/** Byte order, as Rust compares &str; RPC names are ASCII, where UTF-16 order is the same. */
-const byteOrder = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
 /** Where the name goes in KNOWN_METHODS: after `after`, or before `before` when it is first. */
-export function knownMethodsPosition(rpc: string): {
-  after: string | null;
-  before: string | null;
-  exists: boolean;
-} {
+export function knownMethodsPosition(rpc: string) {
   const existing: readonly string[] = EXISTING_RPCS;
-  const names = [...new Set([...existing, rpc])].sort(byteOrder);
+  // Byte order, as Rust compares &str: RPC names are ASCII, where sort()'s UTF-16 order agrees.
+  const names = [...new Set([...existing, rpc])].sort();
   const i = names.indexOf(rpc);
   return {
     after: names[i - 1] ?? null,
@@ -37,19 +28,16 @@ export function knownMethodsPosition(rpc: string): {
   };
 }
 
-function knownMethod(input: GenerateInput, plan: RustPlan): Snippet {
-  const { rpc } = input.d;
+function knownMethod({ d: { rpc }, design }: GenerateInput, plan: RustPlan) {
   const pos = knownMethodsPosition(rpc);
-  const anchor = pos.after
-    ? `in \`pub const KNOWN_METHODS\`, insert after "${pos.after}"`
-    : `in \`pub const KNOWN_METHODS\`, insert first, before "${pos.before}"`;
+  const where = pos.after ? `after "${pos.after}"` : `first, before "${pos.before}"`;
   const strongPersonRead =
-    !plan.write && plan.category === "PersonData" && input.design.consistency === "strong";
+    !plan.write && plan.category === "PersonData" && design.consistency === "strong";
   const replicaPersonWrite = plan.write && plan.category === "PersonData" && !plan.leaderOnly;
   return snippet({
     id: "rust-proxy-known-method",
     file: ROUTER_FILES.proxy,
-    anchor,
+    anchor: `in \`pub const KNOWN_METHODS\`, insert ${where}`,
     code: `${rustString(rpc)},`,
     notes: [
       pos.exists && `${rpc} already exists: pick another name.`,
@@ -64,8 +52,7 @@ function knownMethod(input: GenerateInput, plan: RustPlan): Snippet {
   });
 }
 
-function leaderArm(input: GenerateInput): Snippet {
-  const { rpc } = input.d;
+function leaderArm({ d: { rpc }, design }: GenerateInput) {
   const proxy = { method: "raw_proxy_to_leader", args: ["req", rustString(rpc)] };
   return snippet({
     id: "rust-proxy-leader-arm",
@@ -78,7 +65,7 @@ function leaderArm(input: GenerateInput): Snippet {
       }
     `,
     notes: [
-      !carriesPersonKey(input.design.request) &&
+      !carriesPersonKey(design.request) &&
         "The request has no team_id and person_id: the leader cannot be chosen. Add them.",
       "raw_proxy_to_leader routes by the x-team-id and x-person-id request headers (INVALID_ARGUMENT without them), never the body: every client must stamp them for this method (Node's resolvePersonRoutingKey, the Rust clients' stamp_person_routing_headers).",
       "Without this arm the `_` arm forwards it to the replica, which does not serve it.",
@@ -87,23 +74,19 @@ function leaderArm(input: GenerateInput): Snippet {
   });
 }
 
-export function testServerStub(input: GenerateInput, leader: boolean): Snippet {
-  const { d } = input;
-  const body = leader
-    ? [
-        "require_partition_metadata(&request)?;",
-        unbreakableArg("", ["Err", "Status::unimplemented"], '"not exercised by router tests"', ""),
-      ]
+export function testServerStub({ d }: GenerateInput, leader: boolean) {
+  const answer = leader
+    ? unbreakableArg("", ["Err", "Status::unimplemented"], '"not exercised by router tests"', "")
     : unbreakableArg("", ["Ok", "Response::new"], `${d.responseMessage}::default()`, "");
-  const arg = leader ? "request" : "_request";
   const service = leader ? "TestLeaderService" : "TestReplicaService";
   return snippet({
     id: leader ? "rust-router-test-leader" : "rust-router-test-replica",
     file: RUST_PATHS.router.proxyTestsCommon,
     anchor: `inside \`impl ${leader ? "PersonHogLeader" : "PersonHogReplica"} for ${service}\``,
     code: code`
-      ${requestSignature(d.snake, d.requestMessage, d.responseMessage, arg)}
-          ${body}
+      ${requestSignature(d, leader ? "request" : "_request")}
+          ${leader && "require_partition_metadata(&request)?;"}
+          ${answer}
       }
     `,
     notes: [
@@ -112,22 +95,16 @@ export function testServerStub(input: GenerateInput, leader: boolean): Snippet {
   });
 }
 
-function integrationTest(input: GenerateInput, leader: boolean): Snippet {
+function integrationTest(input: GenerateInput, leader: boolean) {
   const { d } = input;
-  const start = leader
-    ? [
-        "let replica_addr = start_test_replica(TestReplicaService::new()).await;",
-        "let leader_addr = start_test_leader(TestLeaderService::new()).await;",
-        "let router_addr = start_test_router_raw_with_leader(replica_addr, leader_addr, 1).await;",
-      ]
-    : [
-        "let replica_addr = start_test_replica(TestReplicaService::new()).await;",
-        "let router_addr = start_test_router_raw(replica_addr).await;",
-      ];
+  const router = leader
+    ? "start_test_router_raw_with_leader(replica_addr, leader_addr, 1)"
+    : "start_test_router_raw(replica_addr)";
+  const rpc = { method: d.snake, args: ["request"] };
+  const lead = leader ? "let status = " : "let response = ";
   const finish = leader
     ? ['.expect_err("the leader route needs the person key headers")']
     : ['.expect("RPC failed")', ".into_inner()"];
-  const rpc = { method: d.snake, args: ["request"] };
   const assertion = leader
     ? "assert_eq!(status.code(), tonic::Code::InvalidArgument);"
     : assertPair("response", `${d.responseMessage}::default()`);
@@ -138,30 +115,33 @@ function integrationTest(input: GenerateInput, leader: boolean): Snippet {
     code: code`
       #[tokio::test]
       ${testHead(`raw_proxy_${d.snake}_${leader ? "needs_person_key" : "routes_to_replica"}`)}
-          ${start}
+          let replica_addr = start_test_replica(TestReplicaService::new()).await;
+          ${leader && "let leader_addr = start_test_leader(TestLeaderService::new()).await;"}
+          let router_addr = ${router}.await;
           let mut client = create_client(router_addr).await;
 
-          ${requestLiteral(input, { lead: "let request = ", calls: [], team: "1" })}
-          ${chain(leader ? "let status = " : "let response = ", "client", [rpc, ".await", ...finish], ";")}
+          ${requestLiteral(input, { calls: [], team: "1" })}
+          ${chain(lead, "client", [rpc, ".await", ...finish], ";")}
 
           ${assertion}
       }
     `,
-    notes: leader
-      ? [
-          "Sent without x-team-id/x-person-id, so the router must refuse it before reaching the leader: proof the leader arm exists.",
-          "Check TestLeaderService's constructor in your checkout; the helpers' names are from the newest tests/common/mod.rs read.",
-        ]
-      : [
-          "The test replica answers the default response: the test proves the router forwards the method.",
-        ],
+    notes: [
+      leader
+        ? "Sent without x-team-id/x-person-id, so the router must refuse it before reaching the leader: proof the leader arm exists."
+        : "The test replica answers the default response: the test proves the router forwards the method.",
+      leader &&
+        "Check TestLeaderService's constructor in your checkout; the helpers' names are from the newest tests/common/mod.rs read.",
+    ],
   });
 }
 
-export function proxySnippets(input: GenerateInput, plan: RustPlan): Snippet[] {
+export function proxySnippets(input: GenerateInput, plan: RustPlan) {
   const leader = plan.leaderOnly;
-  const out = [knownMethod(input, plan)];
-  if (leader) out.push(leaderArm(input));
-  out.push(testServerStub(input, leader), integrationTest(input, leader));
-  return out;
+  return [
+    knownMethod(input, plan),
+    ...(leader ? [leaderArm(input)] : []),
+    testServerStub(input, leader),
+    integrationTest(input, leader),
+  ];
 }

@@ -1,7 +1,7 @@
 /**
- * What the storage method returns and how the handler turns it into the proto response. A new
- * response with one field returns that field's type (`count` → `i64`); several fields return a
- * result struct the design declares; a shared response returns the rows it carries.
+ * What the storage method returns and how the handler turns it into the proto response: a new
+ * response's one field returns its type (`count` → `i64`), several a result struct the design
+ * declares; a shared response returns the rows it carries.
  */
 import { BUILT_INLINE } from "../catalogue/existing-rpcs";
 import type { Design, FieldDesign } from "../design/model";
@@ -90,13 +90,12 @@ function hasMessage(t: RustType): boolean {
   return t.k === "named" || ((t.k === "vec" || t.k === "option") && hasMessage(t.of));
 }
 
-/** `value` converted to the proto field's type: storage rows become proto messages. */
-function converted(t: RustType, value: string): string {
-  if (!hasMessage(t)) return value;
-  if (t.k === "vec") return `${value}${INTO_VEC}`;
-  if (t.k === "option") return `${value}.map(Into::into)`;
-  return `${value}.into()`;
-}
+/** What turns a storage value holding rows into the proto field's messages. */
+const INTO_PROTO: Partial<Record<RustType["k"], string>> = {
+  vec: INTO_VEC,
+  option: ".map(Into::into)",
+  named: ".into()",
+};
 
 /** A repeated message the handlers build field by field, or null. */
 function inlineMessage(t: RustType): string | null {
@@ -107,10 +106,15 @@ function inlineMessage(t: RustType): string | null {
 
 function initialiser(f: FieldDesign, value: string): string | Block {
   const name = rustIdent(f.name);
-  const inline = inlineMessage(fieldType(f));
+  const t = fieldType(f);
+  const inline = inlineMessage(t);
   if (inline) return builtInline(name, value, inline);
-  const expr = converted(fieldType(f), value);
+  const expr = hasMessage(t) ? `${value}${INTO_PROTO[t.k]}` : value;
   return expr === name ? name : `${name}: ${expr}`;
+}
+
+function nothing(notes: readonly string[] = []): ReturnShape {
+  return { type: { k: "unit" }, variable: null, responseFields: [], struct: null, notes };
 }
 
 export function returnShape(design: Design, rpc: string): ReturnShape {
@@ -118,28 +122,19 @@ export function returnShape(design: Design, rpc: string): ReturnShape {
   if (response.kind === "shared") {
     const shared = SHARED[response.name];
     if (shared) return { ...shared, struct: null };
-    return {
-      type: { k: "unit" },
-      variable: null,
-      responseFields: [],
-      struct: null,
-      notes: [`${response.name} is not a known shared response; pick one or declare a new one.`],
-    };
+    return nothing([
+      `${response.name} is not a known shared response; pick one or declare a new one.`,
+    ]);
   }
   const { fields } = response;
-  if (fields.length === 0)
-    return { type: { k: "unit" }, variable: null, responseFields: [], struct: null, notes: [] };
+  if (fields.length === 0) return nothing();
   if (fields.length === 1) {
-    const f = fields[0]!;
-    const t = fieldType(f);
-    const variable = rustIdent(f.name);
-    return {
-      type: t,
-      variable,
-      responseFields: [initialiser(f, variable)],
-      struct: null,
-      notes: hasMessage(t) && !inlineMessage(t) ? [FROM_NOTE] : [],
-    };
+    const field = fields[0]!;
+    const type = fieldType(field);
+    const variable = rustIdent(field.name);
+    const responseFields = [initialiser(field, variable)];
+    const notes = hasMessage(type) && !inlineMessage(type) ? [FROM_NOTE] : [];
+    return { type, variable, responseFields, struct: null, notes };
   }
   const name = `${rpc}Result`;
   return {

@@ -1,41 +1,30 @@
 /**
- * The guide's router tests: through the typed router with a MockBackend, the new method reaches
- * the replica, or answers UNIMPLEMENTED where era B has nowhere to send it (no leader backend in
- * unit tests; a STRONG person read other than get_person). The router has no rstest, so each
- * consistency level a read distinguishes is a plain `#[tokio::test]` of its own.
+ * The guide's router tests, through the typed router with a MockBackend: the method reaches the
+ * replica, or answers UNIMPLEMENTED where era B has nowhere to send it (no leader backend in unit
+ * tests; a STRONG person read other than get_person).
  */
-import { code, paragraphs, type Block } from "./code";
+import { code, paragraphs } from "./code";
 import type { GenerateInput } from "./context";
-import { chain, structLiteral, testHead } from "./rust-layout";
-import { requestLiteral } from "./rust-test-values";
+import { chain, testHead } from "./rust-layout";
+import { readOptionsLet, requestLiteral } from "./rust-test-values";
 import type { RustPlan } from "./rust-types";
-import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
 import { RUST_PATHS } from "../catalogue/paths";
 
 const UNIMPLEMENTED = "assert_eq!(result.unwrap_err().code(), tonic::Code::Unimplemented);";
 
 /** One test: the request (optionally at STRONG), the call through the service, the outcome. */
-function oneTest(input: GenerateInput, name: string, strong: boolean, reaches: boolean): Block {
+function oneTest(input: GenerateInput, strong: boolean, reaches: boolean) {
   const { d } = input;
+  const outcome = reaches ? "routes_to_replica" : strong ? "is_unimplemented" : "needs_a_leader";
   const rpc = { method: d.snake, args: ["request"] };
   const overrides: Record<string, string> = strong ? { read_options: "read_options" } : {};
-  const strongLet =
-    strong &&
-    structLiteral(
-      "let read_options = Some(",
-      [],
-      "ReadOptions",
-      ["consistency: ConsistencyLevel::Strong.into()"],
-      ");",
-    );
-  const request = { lead: "let request = ", calls: ["Request::new"], overrides, team: "1" };
   return code`
     #[tokio::test]
-    ${testHead(name)}
+    ${testHead(`test_${d.snake}_${strong ? "strong_" : ""}${outcome}`)}
         let service = create_service_with_mock(MockBackend::new());
-        ${strongLet}
-        ${requestLiteral(input, request)}
+        ${strong && readOptionsLet("Some(", ["consistency: ConsistencyLevel::Strong.into()"])}
+        ${requestLiteral(input, { calls: ["Request::new"], overrides, team: "1" })}
 
         ${chain("let result = ", "service", [rpc, ".await"], ";")}
 
@@ -44,23 +33,15 @@ function oneTest(input: GenerateInput, name: string, strong: boolean, reaches: b
   `;
 }
 
-export function routerTest(input: GenerateInput, plan: RustPlan, leader: boolean): Snippet {
-  const { design, d } = input;
-  const base = `test_${d.snake}`;
-  const byConsistency = !plan.write && design.readOptions;
+export function routerTest(input: GenerateInput, plan: RustPlan, leader: boolean) {
+  // The router has no rstest: each consistency level a read distinguishes is a test of its own.
+  const byConsistency = !plan.write && input.design.readOptions;
   // Era B: a STRONG read of person data other than get_person is refused (require_replica).
-  const strongReaches = plan.category === "NonPersonData";
   const tests = leader
-    ? [oneTest(input, `${base}_needs_a_leader`, false, false)]
+    ? [oneTest(input, false, false)]
     : [
-        oneTest(input, `${base}_routes_to_replica`, false, true),
-        byConsistency &&
-          oneTest(
-            input,
-            `${base}_strong_${strongReaches ? "routes_to_replica" : "is_unimplemented"}`,
-            true,
-            strongReaches,
-          ),
+        oneTest(input, false, true),
+        byConsistency && oneTest(input, true, plan.category === "NonPersonData"),
       ];
   return snippet({
     id: "rust-router-test",

@@ -1,91 +1,78 @@
 /**
- * Step 3c: router wiring. The guide's target is the typed router's era B: a router method that
- * forwards with `call_backend!(self, "Name", method, request)` (or `call_leader!` for a person
- * write), the service impl through `route_request!`, then either the replica backend's trait
- * method, its `retry_call!` impl and the MockBackend stub, or for a leader write the LeaderOps
- * method and LeaderBackend's impl; and the stub the test replica needs. The current router is a
- * byte proxy (rust-proxy.ts): a KNOWN_METHODS entry, a leader match arm for a person write that
- * chose the leader, and the test servers' stubs.
+ * Step 3c: router wiring for the guide's typed router (era B): the router method (`call_backend!`,
+ * or `call_leader!` for a leader write), the service impl (`route_request!`), the backend's trait
+ * method and impls, and their test stubs. The current router is a byte proxy: rust-proxy.ts.
  */
 import { routeRequest } from "../catalogue/routing";
 import { code, type Block } from "./code";
 import type { GenerateInput, Generator } from "./context";
+import type { Derived } from "../design/derive";
 import { call, chain, signature, unbreakableArg } from "./rust-layout";
 import { proxySnippets, testServerStub } from "./rust-proxy";
 import { requestSignature } from "./rust-service";
 import { routerTest } from "./rust-router-test";
 import { rustString } from "../escape/rust";
 import { carriesPersonKey, rustPlan, type RustPlan } from "./rust-types";
-import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
 import { ROUTER_FILES, RUST_CRATES, RUST_PATHS } from "../catalogue/paths";
 
 /** The typed router's method shape: `async fn m(&self, request: Req) -> Result<Res, Status>`. */
-function typedSig(d: GenerateInput["d"], end: " {" | ";", pub = "", arg = "request") {
-  const params = ["&self", `${arg}: ${d.requestMessage}`];
-  return signature(
+const typedSig = (d: Derived, end: " {" | ";", pub = "", arg = "request") =>
+  signature(
     `${pub}async fn ${d.snake}`,
-    params,
+    ["&self", `${arg}: ${d.requestMessage}`],
     `Result<${d.responseMessage}, Status>`,
     end,
   );
-}
 
-/** The method in one of the backend traits, which backend/mod.rs declares (LeaderOps, PersonHogBackend). */
-function traitDeclaration(
-  d: GenerateInput["d"],
-  id: string,
-  trait: string,
-  notes: readonly string[],
-): Snippet {
-  const file = RUST_PATHS.router.backends;
-  return snippet({
-    id,
-    file,
-    anchor: `inside \`pub trait ${trait}\``,
+/** `name!(args)`, opened up like any macro call when too wide. */
+const macro = (name: string, args: string[]) => call(`${name}!(`, args, ")", { macro: true });
+
+/** A method that hands the request on through `name!(self, method, request)`. */
+const forwarding = (d: Derived, signature: Block, name: string) => code`
+  ${signature}
+      ${macro(name, ["self", d.snake, "request"])}
+  }
+`;
+
+/** The method in the backend trait backend/mod.rs declares: LeaderOps, or PersonHogBackend. */
+const traitDeclaration = (d: Derived, leader: boolean) =>
+  snippet({
+    id: leader ? "rust-router-leader-ops" : "rust-router-backend-trait",
+    file: RUST_PATHS.router.backends,
+    anchor: `inside \`pub trait ${leader ? "LeaderOps" : "PersonHogBackend"}\``,
     code: typedSig(d, ";"),
-    notes,
+    notes: [leader && "LeaderOps is what call_leader! calls; LeaderBackend implements it."],
   });
-}
 
 /**
- * The body of the router method, as era B writes it: person writes go to the leader through
- * `call_leader!`; person reads with read options first refuse STRONG (`require_replica`: only
- * get_person reaches the leader); everything else is a plain `call_backend!` to the replica.
+ * Era B's router method: person writes go to the leader through `call_leader!`; person reads with
+ * read options first refuse STRONG (`require_replica`: only get_person reaches the leader);
+ * everything else is a plain `call_backend!` to the replica.
  */
-function routerBody(input: GenerateInput, plan: RustPlan): Block {
-  const { d, design } = input;
+function routerMethod({ d, design }: GenerateInput, plan: RustPlan) {
+  const route = routeRequest(plan.category, design.operation, design.consistency);
+  const leader = plan.leaderOnly;
   const args = ["self", rustString(d.rpc), d.snake, "request"];
-  if (plan.leaderOnly) return call("call_leader!(", args, ")", { macro: true });
   const guard =
     plan.category === "PersonData" &&
     design.readOptions &&
     call("self.require_replica(", ["DataCategory::PersonData", "&request.read_options"], ")?;");
-  return code`
-    ${guard}
-    ${call("call_backend!(", args, ")", { macro: true })}
-  `;
-}
-
-function routerMethod(input: GenerateInput, plan: RustPlan): Snippet {
-  const { d, design } = input;
-  const route = routeRequest(plan.category, design.operation, design.consistency);
-  const leader = plan.leaderOnly;
-  const strongRefused = !plan.write && plan.category === "PersonData" && design.readOptions;
   return snippet({
     id: "rust-router-method",
     file: ROUTER_FILES.typed,
     anchor: "inside `impl PersonHogRouter`",
     code: code`
       ${typedSig(d, " {", "pub ")}
-          ${routerBody(input, plan)}
+          ${leader ? macro("call_leader", args) : [guard, macro("call_backend", args)]}
       }
     `,
     notes: [
       plan.categoryAssumed &&
         "The tables do not decide the data category; PersonData is assumed until you choose.",
       `Routes to the ${route.backend}. ${route.reason}`,
-      strongRefused &&
+      !plan.write &&
+        guard &&
         "The guide calls route_request(…) here; at the router's typed era only get_person matches on it, and other person reads refuse STRONG through require_replica (UNIMPLEMENTED).",
       "Add the request and response types to the file's `use personhog_proto::…::types::v1::{…}` list.",
       leader &&
@@ -97,81 +84,54 @@ function routerMethod(input: GenerateInput, plan: RustPlan): Snippet {
 }
 
 /** LeaderOps (the router's view of the leader) and LeaderBackend, which routes by person. */
-function leaderOpsSnippets(input: GenerateInput): Snippet[] {
-  const { d } = input;
-  const route = call(
-    "let (mut client, request) = self.route(",
-    ["request.team_id", "request.person_id", "request"],
-    ")?;",
-  );
-  const forward = chain(
-    "",
-    "client",
-    [
-      { method: d.snake, args: ["request"] },
-      ".await",
-      {
-        method: "map",
-        args: ["|r| r.into_inner()"],
-      },
-    ],
-    "",
-  );
+function leaderOpsSnippets({ d, design }: GenerateInput) {
+  const keys = ["request.team_id", "request.person_id", "request"];
+  const rpc = { method: d.snake, args: ["request"] };
+  const intoInner = { method: "map", args: ["|r| r.into_inner()"] };
   return [
-    traitDeclaration(d, "rust-router-leader-ops", "LeaderOps", [
-      "LeaderOps is what call_leader! calls; LeaderBackend implements it.",
-    ]),
+    traitDeclaration(d, true),
     snippet({
       id: "rust-router-leader-backend",
       file: RUST_PATHS.router.leaderBackend,
       anchor: "inside `impl LeaderOps for LeaderBackend`",
       code: code`
         ${typedSig(d, " {")}
-            ${route}
-            ${forward}
+            ${call("let (mut client, request) = self.route(", keys, ")?;")}
+            ${chain("", "client", [rpc, ".await", intoInner], "")}
         }
       `,
       notes: [
         "route picks the person's partition from team_id and person_id and sends it in the x-partition header.",
-        !carriesPersonKey(input.design.request) &&
+        !carriesPersonKey(design.request) &&
           "The request has no team_id and person_id: the leader cannot be chosen. Add them.",
       ],
     }),
   ];
 }
 
-function serviceSnippet(input: GenerateInput): Snippet {
-  const { d } = input;
-  return snippet({
+/** The service impl hands the request to the router method. */
+const serviceSnippet = (d: Derived) =>
+  snippet({
     id: "rust-router-service",
     file: RUST_PATHS.router.service,
     anchor: "inside `impl PersonHogService for PersonHogRouterService`",
-    code: code`
-      ${requestSignature(d.snake, d.requestMessage, d.responseMessage)}
-          ${call("route_request!(", ["self", d.snake, "request"], ")", { macro: true })}
-      }
-    `,
+    code: forwarding(d, requestSignature(d), "route_request"),
     notes: [
       "route_request! (top of this file) forwards to the router method and wraps the answer in a Response.",
     ],
   });
-}
 
-/** The replica backend: its trait method, the retrying impl, and the unit tests' MockBackend. */
-function replicaBackendSnippets(input: GenerateInput): Snippet[] {
+/** The replica backend: its trait method, the retrying impl, MockBackend and the test replica. */
+function replicaBackendSnippets(input: GenerateInput) {
   const { d } = input;
   return [
-    traitDeclaration(d, "rust-router-backend-trait", "PersonHogBackend", []),
+    traitDeclaration(d, false),
     // Shaped like LeaderBackend's impl on purpose: each impl is written out to read like its file.
     snippet({
       id: "rust-router-backend-replica",
       file: RUST_PATHS.router.replicaBackend,
       anchor: "inside `impl PersonHogBackend for ReplicaBackend`",
-      code: code`
-        ${typedSig(d, " {")}
-            ${call("retry_call!(", ["self", d.snake, "request"], ")", { macro: true })}
-        }
-      `,
+      code: forwarding(d, typedSig(d, " {"), "retry_call"),
       notes: ["retry_call! clones the request for each attempt and forwards x-client-name."],
     }),
     snippet({
@@ -186,22 +146,18 @@ function replicaBackendSnippets(input: GenerateInput): Snippet[] {
       `,
       notes: ["Not in the guide's list, but the router's unit tests do not compile without it."],
     }),
-  ];
-}
-
-function typedSnippets(input: GenerateInput, plan: RustPlan): Snippet[] {
-  const leader = plan.leaderOnly;
-  return [
-    routerMethod(input, plan),
-    serviceSnippet(input),
-    ...(leader ? leaderOpsSnippets(input) : replicaBackendSnippets(input)),
     // The test replica implements all of replica.proto, which has no line for a leader write.
-    ...(leader ? [] : [testServerStub(input, false)]),
-    routerTest(input, plan, leader),
+    testServerStub(input, false),
   ];
 }
 
 export const rustRouterSnippets: Generator = (input) => {
   const plan = rustPlan(input);
-  return input.design.target === "guide" ? typedSnippets(input, plan) : proxySnippets(input, plan);
+  if (input.design.target !== "guide") return proxySnippets(input, plan);
+  return [
+    routerMethod(input, plan),
+    serviceSnippet(input.d),
+    ...(plan.leaderOnly ? leaderOpsSnippets(input) : replicaBackendSnippets(input)),
+    routerTest(input, plan, plan.leaderOnly),
+  ];
 };

@@ -1,12 +1,11 @@
 /**
- * Step 3b: the replica's RPC handler (consistency handling, batch caps, the storage call, the proto
- * response), the service test and the FailingStorage/SuccessStorage mock methods the compiler
- * demands. A person write the leader serves (the guide target's rule, or the current target's
- * leader choice) gets the leader crate's handler instead; the replica never sees it. One the
- * current target leaves on the replica (today's practice for person deletes) gets the replica's.
+ * Step 3b: the replica's RPC handler, its service test and the storage mocks the compiler demands.
+ * A person write the leader serves gets the leader crate's handler instead; one the current target
+ * leaves on the replica (as person deletes are today) gets the replica's.
  */
 import { code, paragraphs, type Block } from "./code";
 import type { GenerateInput, Generator } from "./context";
+import type { Derived } from "../design/derive";
 import { chain, ifAny, letMatch, signature, structLiteral, unbreakableArg } from "./rust-layout";
 import { returnShape, type ReturnShape } from "./rust-response";
 import { serviceTests } from "./rust-service-tests";
@@ -23,19 +22,23 @@ import {
   viaStorage,
   type RustPlan,
 } from "./rust-types";
-import type { FieldDesign } from "../design/model";
-import type { Snippet } from "./snippet";
+import type { Design } from "../design/model";
 import { snippet } from "./snippet-builder";
 import { RUST_PATHS } from "../catalogue/paths";
 
-const isInt = (f: FieldDesign) => f.type === "int64" || f.type === "int32";
+/** `if condition { return Err(Status::invalid_argument(message)); }` */
+const refuse = (condition: string, message: string) => code`
+  if ${condition} {
+      ${unbreakableArg("return ", ["Err", "Status::invalid_argument"], rustString(message), ";")}
+  }
+`;
 
 /**
  * Request validation: reject oversized batches and a write's out-of-range batch_size (as
  * delete_persons_batch_for_team does), clamp list limits (as ListGroups does), and a note for each
  * documented cap the generated code cannot enforce.
  */
-function validation(design: GenerateInput["design"], plan: RustPlan) {
+function validation(design: Design, plan: RustPlan) {
   const checks: Block[] = [];
   const notes: string[] = [];
   const clamped = new Set<string>();
@@ -58,41 +61,32 @@ function validation(design: GenerateInput["design"], plan: RustPlan) {
     if (documented.kind === "ignored") notes.push(documented.note);
     if (documented.kind !== "cap") continue;
     const cap = documented.value.toString();
-    const name = rustIdent(f.name);
-    if (f === plan.batchSize) {
-      const message = rustString(`${f.name} must be between 1 and ${cap}`);
-      checks.push(code`
-        if req.${name} <= 0 || req.${name} > ${cap} {
-            ${unbreakableArg("return ", ["Err", "Status::invalid_argument"], message, ";")}
-        }
-      `);
-    } else if (f.repeated) {
-      const message = rustString(`Maximum ${cap} ${f.name} per request`);
-      checks.push(code`
-        if req.${name}.len() > ${cap} {
-            ${unbreakableArg("return ", ["Err", "Status::invalid_argument"], message, ";")}
-        }
-      `);
-    } else if (isInt(f) && !f.optional) {
+    const req = `req.${rustIdent(f.name)}`;
+    if (f === plan.batchSize)
+      checks.push(
+        refuse(`${req} <= 0 || ${req} > ${cap}`, `${f.name} must be between 1 and ${cap}`),
+      );
+    else if (f.repeated)
+      checks.push(refuse(`${req}.len() > ${cap}`, `Maximum ${cap} ${f.name} per request`));
+    else if ((f.type === "int64" || f.type === "int32") && !f.optional) {
       clamped.add(f.name);
-      checks.push(letMatch(name, `req.${name}`, [`1..=${cap} => req.${name},`, `_ => ${cap},`]));
+      checks.push(letMatch(rustIdent(f.name), req, [`1..=${cap} => ${req},`, `_ => ${cap},`]));
     }
   }
   return { checks, notes, clamped };
 }
 
-export function requestSignature(method: string, req: string, res: string, arg = "request") {
-  return signature(
-    `async fn ${method}`,
-    ["&self", `${arg}: Request<${req}>`],
-    `Result<Response<${res}>, Status>`,
+/** tonic's handler: `async fn m(&self, request: Request<Req>) -> Result<Response<Res>, Status>`. */
+export const requestSignature = (d: Derived, arg = "request") =>
+  signature(
+    `async fn ${d.snake}`,
+    ["&self", `${arg}: Request<${d.requestMessage}>`],
+    `Result<Response<${d.responseMessage}>, Status>`,
     " {",
   );
-}
 
-function consistencyLine(input: GenerateInput, plan: RustPlan): string | null {
+function consistencyLine(design: Design, plan: RustPlan): string | null {
   if (plan.write) return null;
-  const { design } = input;
   if (plan.takesConsistency)
     return design.readOptions
       ? "let consistency = to_storage_consistency(&req.read_options);"
@@ -102,19 +96,15 @@ function consistencyLine(input: GenerateInput, plan: RustPlan): string | null {
 }
 
 /**
- * An empty repeated input answers a zero count before storage is touched where the domain's
- * handlers do, for responses that are counts (count_cohort_members: `return
- * Ok(Response::new(CountCohortMembersResponse { count: 0 }));`; check_cohort_membership, whose
- * response lists each cohort, leaves it to storage, as every other domain does).
+ * An empty repeated input answers zero counts before storage where the domain's handlers do
+ * (count_cohort_members; check_cohort_membership, whose response lists each cohort, leaves it to
+ * storage, as every other domain does).
  */
 function emptyReturn({ design, d }: GenerateInput, plan: RustPlan): Block | false {
-  const { response } = design;
-  const counts =
-    response.kind === "new" &&
-    response.fields.length > 0 &&
-    response.fields.every((f) => !f.repeated && !f.optional && baseType(f.type).k === "prim");
+  const fields = design.response.kind === "new" ? design.response.fields : [];
+  const counts = fields.length > 0 && fields.every((f) => fieldType(f).k === "prim");
   if (!counts || plan.repeated.length === 0 || !d.domain.emptyInputInHandler) return false;
-  const zeros = response.fields.map((f) => `${rustIdent(f.name)}: ${emptyValue(fieldType(f))}`);
+  const zeros = fields.map((f) => `${rustIdent(f.name)}: ${emptyValue(fieldType(f))}`);
   return code`
     ${ifAny(plan.repeated.map((f) => `req.${rustIdent(f.name)}.is_empty()`))}
         ${structLiteral("return ", ["Ok", "Response::new"], d.responseMessage, zeros, ";")}
@@ -122,32 +112,20 @@ function emptyReturn({ design, d }: GenerateInput, plan: RustPlan): Block | fals
   `;
 }
 
-function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snippet {
+function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape) {
   const { design, d } = input;
   const check = validation(design, plan);
-  const args = plan.params.map((p) => {
-    if (!p.field) return "consistency";
-    return check.clamped.has(p.field.name) ? rustIdent(p.field.name) : handlerArg(p.field);
+  const args = plan.params.map(({ field }) => {
+    if (!field) return "consistency";
+    return check.clamped.has(field.name) ? rustIdent(field.name) : handlerArg(field);
   });
-  const consistency = consistencyLine(input, plan);
+  const consistency = consistencyLine(design, plan);
   const early = emptyReturn(input, plan);
   const usesReq =
-    early !== false ||
-    consistency !== null ||
-    check.checks.length > 0 ||
-    args.some((a) => a.includes("req."));
-  const logged = { method: "map_err", param: "|e|", fn: "log_and_convert_error", suffix: "?" };
-  const storageCall = chain(
-    shape.variable ? `let ${shape.variable} = ` : "let () = ",
-    "self",
-    [
-      ".storage",
-      { method: plan.method, args },
-      ".await",
-      { ...logged, args: ["e", rustString(plan.method)] },
-    ],
-    ";",
-  );
+    early || consistency || check.checks.length || args.some((a) => a.includes("req."));
+  const mapErr = { method: "map_err", param: "|e|", fn: "log_and_convert_error", suffix: "?" };
+  const logged = { ...mapErr, args: ["e", rustString(plan.method)] };
+  const calls = [".storage", { method: plan.method, args }, ".await", logged];
   const names = d.newResponse ? `${d.requestMessage} and ${d.responseMessage}` : d.requestMessage;
   return snippet({
     id: "rust-service-handler",
@@ -156,7 +134,7 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
     // Spaced as the real handlers are: the consistency line stays with `let req` unless an early
     // return comes between them; each guard is a paragraph of its own.
     code: code`
-      ${requestSignature(d.snake, d.requestMessage, d.responseMessage)}
+      ${requestSignature(d)}
           ${paragraphs([
             code`
               let ${usesReq ? "req" : "_req"} = request.into_inner();
@@ -165,7 +143,7 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
             early,
             early && consistency,
             ...check.checks,
-            storageCall,
+            chain(`let ${shape.variable || "()"} = `, "self", calls, ";"),
             structLiteral("", ["Ok", "Response::new"], d.responseMessage, shape.responseFields, ""),
           ])}
       }
@@ -186,16 +164,15 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snip
   });
 }
 
-function mock(input: GenerateInput, plan: RustPlan, shape: ReturnShape, failing: boolean): Snippet {
+function mock({ d }: GenerateInput, plan: RustPlan, shape: ReturnShape, failing: boolean) {
   const who = failing ? "FailingStorage" : "SuccessStorage";
-  const body = failing ? "Err(self.error.clone())" : `Ok(${emptyValue(shape.type, viaStorage)})`;
   return snippet({
     id: failing ? "rust-mock-failing" : "rust-mock-success",
     file: RUST_PATHS.replica.serviceMocks,
-    anchor: `inside \`impl storage::${input.d.domain.rustTrait} for ${who}\``,
+    anchor: `inside \`impl storage::${d.domain.rustTrait} for ${who}\``,
     code: code`
       ${storageSignature(plan, shape, " {", viaStorage, true)}
-          ${body}
+          ${failing ? "Err(self.error.clone())" : `Ok(${emptyValue(shape.type, viaStorage)})`}
       }
     `,
     notes: [
@@ -213,8 +190,7 @@ const SAFETY: Readonly<Record<string, string>> = {
   "max-merge-floor": "it only raises a floor (max merge)",
 };
 
-function leaderHandler(input: GenerateInput): Snippet {
-  const { design, d } = input;
+function leaderHandler({ design, d }: GenerateInput) {
   const keyed = carriesPersonKey(design.request);
   const safety = design.leaderSafety;
   const why =
@@ -223,7 +199,7 @@ function leaderHandler(input: GenerateInput): Snippet {
       : safety.kind === "idempotency-key"
         ? `it dedupes on ${safety.field}`
         : "answer the at-least-once rule first";
-  // What the leader writes is its own (the partition cache), so the stub's message says what goes there.
+  // The leader writes its own state (the partition cache): the stub's message says what goes there.
   const unimplemented = rustString(
     `${d.snake} is a stub: write the change through the partition's person cache and emit its record here, as update_person_properties does`,
   );
@@ -232,7 +208,7 @@ function leaderHandler(input: GenerateInput): Snippet {
     file: RUST_PATHS.leader.service,
     anchor: "inside `impl PersonHogLeader for PersonHogLeaderService`",
     code: code`
-      ${requestSignature(d.snake, d.requestMessage, d.responseMessage)}
+      ${requestSignature(d)}
           let partition = partition_from_metadata(&request)?;
           let ${keyed ? "req" : "_req"} = request.into_inner();
           ${keyed && "self.validate_partition(partition, req.team_id, req.person_id)?;"}
@@ -259,7 +235,7 @@ export const rustServiceSnippets: Generator = (input) => {
   const shape = returnShape(input.design, input.d.rpc);
   return [
     handler(input, plan, shape),
-    ...serviceTests(input, plan),
+    serviceTests(input, plan),
     // Both eras' replicas have the storage mocks: a new trait method does not compile without them.
     mock(input, plan, shape, true),
     mock(input, plan, shape, false),

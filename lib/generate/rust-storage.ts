@@ -1,32 +1,21 @@
 /**
- * Step 3a: the storage trait method, its postgres implementation (empty-batch early return,
- * query timing, the route's pool, `acquire_timed`, a checked `sqlx` macro with the design's SQL,
- * rows metric) and the storage tests. A person write the leader serves gets none: it lives in the
- * leader crate (rust-service.ts). One the replica serves (the current target's default, as
- * DeletePersons is) is a replica write like any other, on the primary pool.
+ * Step 3a: the storage trait method, its postgres implementation and the storage tests. A person
+ * write the leader serves gets none: it lives in the leader crate (rust-service.ts). One the
+ * replica serves (the current target's default, as DeletePersons is) is a write like any other.
  */
 import { code, type Block } from "./code";
 import type { GenerateInput, Generator } from "./context";
 import { call, ifAny, signature } from "./rust-layout";
-import { poolLines, queryBody, selectFitOf } from "./rust-query";
+import { queryBody } from "./rust-query";
 import { returnShape, type ReturnShape } from "./rust-response";
 import { storageTests } from "./rust-storage-tests";
 import { rustDocComment, rustIdent, rustString } from "../escape/rust";
-import {
-  bare,
-  emptyValue,
-  fieldType,
-  owned,
-  rustPlan,
-  type Qualify,
-  type RustPlan,
-} from "./rust-types";
+import { bare, emptyValue, fieldType, owned, rustPlan } from "./rust-types";
+import type { Qualify, RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
 import { snippet } from "./snippet-builder";
 import { DOMAIN_FACTS } from "../catalogue/domains";
 import { RUST_CRATES, RUST_PATHS } from "../catalogue/paths";
-
-const REPLICA = RUST_CRATES.replica;
 
 /** `async fn m(&self, …) -> StorageResult<T>`, as a declaration or a definition. */
 export function storageSignature(
@@ -48,7 +37,11 @@ export function storageSignature(
 }
 
 function postgresImpl(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snippet {
-  const { label, pool } = poolLines(plan);
+  // A fixed pool is the field named for it, labelled without `_pool`.
+  const [label, pool] =
+    plan.pool === "pool_for_consistency"
+      ? ["PostgresStorage::pool_label(consistency)", "self.pool_for_consistency(consistency)"]
+      : [`"${plan.pool.replace(/_pool$/, "")}"`, `&self.${plan.pool}`];
   const nothingToDo = [
     ...plan.repeated.map((f) => `${rustIdent(f.name)}.is_empty()`),
     ...(plan.batchSize ? [`${rustIdent(plan.batchSize.name)} <= 0`] : []),
@@ -62,7 +55,6 @@ function postgresImpl(input: GenerateInput, plan: RustPlan, shape: ReturnShape):
 
     `;
   const query = queryBody(input, plan, shape);
-  const row = shape.type.k === "vec" || shape.type.k === "option" ? shape.type.of : shape.type;
   return snippet({
     id: "rust-storage-postgres",
     file: RUST_PATHS.replica.storage(input.d.domain.rustModule),
@@ -91,11 +83,10 @@ function postgresImpl(input: GenerateInput, plan: RustPlan, shape: ReturnShape):
       `Pool: ${poolReason(plan)}`,
       "Binds follow the request's field order ($1 = first field): check each one against the SQL; sqlx checks their types at compile time.",
       ...query.notes,
-      `A new query! needs its offline metadata: run \`cargo sqlx prepare\` in ${REPLICA} and commit the .sqlx file.`,
+      `A new query! needs its offline metadata: run \`cargo sqlx prepare\` in ${RUST_CRATES.replica} and commit the .sqlx file.`,
       "Older checkouts label without `method` (no current_method_name): match the labels of the methods around it.",
-      row.k === "named" &&
-        !selectFitOf(input.design, plan, shape) &&
-        `query_as!(${row.name}, …) maps columns to fields by name: the SELECT must return every field of ${row.name}, aliased and typed as the struct (copy the SELECT list of a method returning it).`,
+      query.unfitted &&
+        `query_as!(${query.unfitted}, …) maps columns to fields by name: the SELECT must return every field of ${query.unfitted}, aliased and typed as the struct (copy the SELECT list of a method returning it).`,
       plan.write &&
         plan.repeated.length > 0 &&
         !plan.batchSize &&
@@ -140,25 +131,21 @@ function traitMethod(input: GenerateInput, plan: RustPlan, shape: ReturnShape): 
   });
 }
 
-function resultStruct(input: GenerateInput, shape: ReturnShape): Snippet[] {
-  if (!shape.struct) return [];
-  const { name, fields } = shape.struct;
-  return [
-    snippet({
-      id: "rust-storage-type",
-      // Result types live per proto domain (DistinctIdWithVersion is in types/person.rs).
-      file: RUST_PATHS.replica.storageTypes(DOMAIN_FACTS[input.design.domain].rustModule),
-      anchor: "append; then re-export it from src/storage/mod.rs (`pub use types::{…}`)",
-      code: code`
-        ${rustDocComment(`What ${input.d.snake} returns: one value per field of ${input.d.responseMessage}.`)}
-        #[derive(Debug, Clone, Default, PartialEq)]
-        pub struct ${name} {
-            ${fields.map((f) => `pub ${rustIdent(f.name)}: ${owned(fieldType(f))},`)}
-        }
-      `,
-      notes: ["query_as! fills it by column name: alias the SELECT columns to these field names."],
-    }),
-  ];
+function resultStruct(input: GenerateInput, struct: NonNullable<ReturnShape["struct"]>): Snippet {
+  return snippet({
+    id: "rust-storage-type",
+    // Result types live per proto domain (DistinctIdWithVersion is in types/person.rs).
+    file: RUST_PATHS.replica.storageTypes(DOMAIN_FACTS[input.design.domain].rustModule),
+    anchor: "append; then re-export it from src/storage/mod.rs (`pub use types::{…}`)",
+    code: code`
+      ${rustDocComment(`What ${input.d.snake} returns: one value per field of ${input.d.responseMessage}.`)}
+      #[derive(Debug, Clone, Default, PartialEq)]
+      pub struct ${struct.name} {
+          ${struct.fields.map((f) => `pub ${rustIdent(f.name)}: ${owned(fieldType(f))},`)}
+      }
+    `,
+    notes: ["query_as! fills it by column name: alias the SELECT columns to these field names."],
+  });
 }
 
 export const rustStorageSnippets: Generator = (input) => {
@@ -167,7 +154,7 @@ export const rustStorageSnippets: Generator = (input) => {
   const shape = returnShape(input.design, input.d.rpc);
   return [
     traitMethod(input, plan, shape),
-    ...resultStruct(input, shape),
+    ...(shape.struct ? [resultStruct(input, shape.struct)] : []),
     postgresImpl(input, plan, shape),
     ...storageTests(input, plan, shape),
   ];

@@ -1,15 +1,14 @@
 /**
- * What the generated Rust tests share: the values they pass for each request field, the fixture
- * rows they insert, the request literal, `read_options` for rstest cases and assertions. A
+ * What the generated Rust tests share: request values, fixture rows, the request literal. A
  * "seeded" value points at the rows the test inserted (the person's id, the seeded group key); a
- * "missing" value points at nothing (a fresh team, id -1), so the query must find nothing.
+ * "missing" one at nothing (a fresh team, id -1), so the query must find nothing.
  */
 import type { Design, FieldDesign } from "../design/model";
 import type { GenerateInput } from "./context";
-import type { Block } from "./code";
+import type { Block, Part } from "./code";
 import { call, chain, structLiteral } from "./rust-layout";
 import { rustIdent, rustString } from "../escape/rust";
-import { baseType, fieldType, owned, type RustType } from "./rust-types";
+import { baseType, fieldType } from "./rust-types";
 import { capValue } from "../design/documented-cap";
 
 export type Mode = "seeded" | "missing";
@@ -18,27 +17,24 @@ export type Mode = "seeded" | "missing";
 export const assertPair = (a: string, b: string, macro = "assert_eq") =>
   call(`${macro}!(`, [a, b], ");", { macro: true });
 
-/** `let read_options = consistency.map(|c| ReadOptions { … });` for the rstest consistency cases. */
-export const readOptionsLet = (extra: readonly string[] = []) =>
-  structLiteral(
-    "let read_options = consistency.map(|c| ",
-    [],
-    "ReadOptions",
-    ["consistency: c.into()", ...extra],
-    ");",
-  );
+/** `let read_options = {open}ReadOptions { fields });`, `open` being `Some(` or a map closure. */
+export const readOptionsLet = (open: string, fields: readonly string[]) =>
+  structLiteral(`let read_options = ${open}`, [], "ReadOptions", fields, ");");
 
-/** One element's value: a literal or expression, and whether it is text. */
+/** One element's value, borrowed (a storage argument) and owned (a proto field or a Vec item). */
 interface Elem {
-  readonly expr: string;
-  readonly kind: "plain" | "str" | "string-expr" | "bytes";
+  readonly borrowed: string;
+  readonly owned: string;
   /** False when the value is a guess the seeded rows may not match. */
   readonly known: boolean;
 }
 
 const SEEDED_COHORT = "1";
-const lit = (expr: string, known = true): Elem => ({ expr, kind: "plain", known });
-const str = (text: string, known = true): Elem => ({ expr: rustString(text), kind: "str", known });
+const lit = (expr: string, known = true): Elem => ({ borrowed: expr, owned: expr, known });
+const str = (text: string, known = true): Elem => {
+  const literal = rustString(text);
+  return { borrowed: literal, owned: `${literal}.to_string()`, known };
+};
 
 function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
   const seeded = mode === "seeded";
@@ -62,7 +58,7 @@ function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
   if (text) {
     if (key === "uuid")
       return seeded
-        ? { expr: "person.uuid.to_string()", kind: "string-expr", known: true }
+        ? { borrowed: "&person.uuid.to_string()", owned: "person.uuid.to_string()", known: true }
         : str("00000000-0000-0000-0000-000000000000");
     if (key === "distinct_id") return str(seeded ? "seeded-user" : "missing-user");
     if (key === "group_key") return str(seeded ? "seeded-group" : "missing-group");
@@ -72,46 +68,30 @@ function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
   if (t.k === "prim")
     return lit(t.name === "bool" ? "true" : t.name === "f64" ? "1.0" : "1", false);
   if (text) return str(seeded ? "seeded" : "missing", false);
-  if (t.k === "bytes") return { expr: 'b"{}"', kind: "bytes", known: false };
+  if (t.k === "bytes") return { borrowed: 'b"{}"', owned: 'b"{}".to_vec()', known: false };
   return null;
 }
 
-function ownedElem(e: Elem): string {
-  if (e.kind === "str") return `${e.expr}.to_string()`;
-  return e.kind === "bytes" ? `${e.expr}.to_vec()` : e.expr;
-}
-
-export interface Value {
-  readonly expr: string;
-  readonly known: boolean;
-}
-
 /** The argument passed to the storage method (borrowed form). */
-export function storageArg(f: FieldDesign, mode: Mode): Value | null {
+export function storageArg(f: FieldDesign, mode: Mode): { expr: string; known: boolean } | null {
   if (f.optional) return { expr: "None", known: true };
   const e = elem(f, mode);
   if (!e) return f.repeated ? { expr: "&[]", known: false } : null;
-  if (f.repeated) return { expr: `&[${ownedElem(e)}]`, known: e.known };
-  return { expr: e.kind === "string-expr" ? `&${e.expr}` : e.expr, known: e.known };
+  return { expr: f.repeated ? `&[${e.owned}]` : e.borrowed, known: e.known };
 }
 
-/** The initialiser of a proto request field (owned form, as prost generates it). */
-export function protoValue(f: FieldDesign, mode: Mode, team?: string): Value {
-  if (f.optional || fieldType(f).k === "option") return { expr: "None", known: true };
-  const e = elem(f, mode, team);
-  if (!e) return { expr: "Vec::new()", known: false };
-  if (f.repeated) return { expr: `vec![${ownedElem(e)}]`, known: e.known };
-  return { expr: ownedElem(e), known: e.known };
+/** The initialiser of a proto request field pointing at nothing (owned, as prost generates it). */
+export function protoValue(f: FieldDesign, team?: string): string {
+  if (f.optional || fieldType(f).k === "option") return "None";
+  const e = elem(f, "missing", team);
+  if (!e) return "Vec::new()";
+  return f.repeated ? `vec![${e.owned}]` : e.owned;
 }
 
-/**
- * rstest case values for a repeated field: one unknown key, and an empty batch. A case attribute
- * cannot name the test's `ctx`, so an unknown team is -1.
- */
-export function batchCases(f: FieldDesign): { unknown: string; empty: string; type: string } {
+/** rstest's unknown keys for a repeated field: a case cannot name the test's `ctx`, so team -1. */
+export function unknownBatch(f: FieldDesign): string {
   const e = elem(f, "missing", "-1");
-  const t: RustType = fieldType(f);
-  return { unknown: e ? `vec![${ownedElem(e)}]` : "vec![]", empty: "vec![]", type: owned(t) };
+  return e ? `vec![${e.owned}]` : "vec![]";
 }
 
 const PERSON_TABLES = new Set([
@@ -122,53 +102,40 @@ const PERSON_TABLES = new Set([
 ]);
 const NO_FIXTURE = new Set(["posthog_personlessdistinctid", "posthog_personoverride"]);
 
-const step = (lead: string, call: string, what: string): Block =>
+const step = (call: string, what: string, lead = ""): Block =>
   chain(lead, "ctx", [call, ".await", `.expect("Failed to ${what}")`], ";");
 
-/**
- * Lines inserting the rows a seeded test reads, using the TestContext fixtures; null when a table
- * has no fixture helper.
- */
-export function seedLines(design: Design, personUsed: boolean): Block[] | null {
-  const tables = new Set(design.tables);
-  if ([...tables].some((t) => NO_FIXTURE.has(t)) || tables.size === 0) return null;
-  const cohort = tables.has("posthog_cohortpeople");
-  const flags = tables.has("posthog_featureflaghashkeyoverride");
-  const needsPerson = personUsed || [...tables].some((t) => PERSON_TABLES.has(t));
-  const lines: Block[] = [];
-  if (needsPerson) {
-    const lead = personUsed || cohort || flags ? "let person = " : "";
-    lines.push(step(lead, '.insert_person("seeded-user", None)', "insert person"));
-  }
-  if (cohort)
-    lines.push(step("", `.add_person_to_cohort(person.id, ${SEEDED_COHORT})`, "add to cohort"));
-  if (flags) {
-    const override = '.insert_hash_key_override(person.id, "seeded-flag", "seeded-hash")';
-    lines.push(step("", override, "insert override"));
-  }
-  if (tables.has("posthog_group"))
-    lines.push(step("", '.insert_group(0, "seeded-group", None)', "insert group"));
-  if (tables.has("posthog_grouptypemapping"))
-    lines.push(step("", ".insert_standard_group_type_mappings()", "insert mappings"));
-  return lines;
+/** TestContext fixture calls for the rows a seeded test reads; null when a table has none. */
+export function seedLines({ tables }: Design, args: readonly string[]): Part[] | null {
+  if (tables.length === 0 || tables.some((t) => NO_FIXTURE.has(t))) return null;
+  const personUsed = args.some((a) => a.includes("person."));
+  const cohort = tables.includes("posthog_cohortpeople");
+  const flags = tables.includes("posthog_featureflaghashkeyoverride");
+  const person = personUsed || cohort || flags ? "let person = " : "";
+  const override = '.insert_hash_key_override(person.id, "seeded-flag", "seeded-hash")';
+  return [
+    (personUsed || tables.some((t) => PERSON_TABLES.has(t))) &&
+      step('.insert_person("seeded-user", None)', "insert person", person),
+    cohort && step(`.add_person_to_cohort(person.id, ${SEEDED_COHORT})`, "add to cohort"),
+    flags && step(override, "insert override"),
+    tables.includes("posthog_group") &&
+      step('.insert_group(0, "seeded-group", None)', "insert group"),
+    tables.includes("posthog_grouptypemapping") &&
+      step(".insert_standard_group_type_mappings()", "insert mappings"),
+  ];
 }
 
-/**
- * `lead Request::new(XRequest { … })end` with values that point at nothing; `overrides` replace
- * single fields, and `read_options` (when the read carries it) defaults to None.
- */
+/** `let request = Request::new(XRequest { … });` pointing at nothing but for `overrides`. */
 export function requestLiteral(
   { design, d }: GenerateInput,
-  opts: { lead: string; calls: string[]; overrides?: Record<string, string>; team?: string },
+  opts: { calls: string[]; overrides?: Record<string, string>; team?: string },
 ): Block {
   const overrides = opts.overrides ?? {};
   const fields = design.request.map((f) => {
-    const value = Object.hasOwn(overrides, f.name)
-      ? overrides[f.name]!
-      : protoValue(f, "missing", opts.team).expr;
+    const value = Object.hasOwn(overrides, f.name) ? overrides[f.name] : protoValue(f, opts.team);
     return `${rustIdent(f.name)}: ${value}`;
   });
   if (design.operation === "read" && design.readOptions)
     fields.push(overrides.read_options ? "read_options" : "read_options: None");
-  return structLiteral(opts.lead, opts.calls, d.requestMessage, fields, ";");
+  return structLiteral("let request = ", opts.calls, d.requestMessage, fields, ";");
 }

@@ -1,7 +1,6 @@
 /**
- * Rust types for a design: proto fields → storage parameters and handler arguments, and the
- * response → what the storage method returns. Storage, service and router generators all read
- * the same `RustPlan`, so the trait, the impl, the mocks and the handler always agree.
+ * Rust types for a design: proto fields → storage parameters and handler arguments, the response →
+ * what storage returns. Storage, service and router read one `RustPlan`, so they always agree.
  */
 import type { GenerateInput } from "./context";
 import { rustIdent } from "../escape/rust";
@@ -32,6 +31,15 @@ const PRIMS: Readonly<Record<string, RustType>> = {
   bytes: { k: "bytes" },
 };
 
+/** The types without a name or an element: owned, borrowed as a parameter, and empty. */
+const PLAIN = {
+  string: { owned: "String", borrowed: "&str", empty: "String::new()" },
+  bytes: { owned: "Vec<u8>", borrowed: "&[u8]", empty: "Vec::new()" },
+  unit: { owned: "()", borrowed: "()", empty: "()" },
+} as const;
+
+const EMPTY_PRIM = { i64: "0", i32: "0", bool: "false", f64: "0.0" } as const;
+
 /** The element type of a proto field, ignoring `repeated`/`optional`. */
 export function baseType(protoType: string): RustType {
   return PRIMS[protoType] ?? { k: "named", name: protoType };
@@ -47,69 +55,34 @@ export function fieldType(f: FieldDesign): RustType {
 }
 
 export function owned(t: RustType, q: Qualify = bare): string {
-  switch (t.k) {
-    case "prim":
-      return t.name;
-    case "string":
-      return "String";
-    case "bytes":
-      return "Vec<u8>";
-    case "named":
-      return q(t.name);
-    case "vec":
-      return `Vec<${owned(t.of, q)}>`;
-    case "option":
-      return `Option<${owned(t.of, q)}>`;
-    case "unit":
-      return "()";
-  }
+  if (t.k === "vec") return `Vec<${owned(t.of, q)}>`;
+  if (t.k === "option") return `Option<${owned(t.of, q)}>`;
+  if (t.k === "named") return q(t.name);
+  return t.k === "prim" ? t.name : PLAIN[t.k].owned;
 }
 
 /** A borrowed parameter type: `&str`, `&[i64]`, `Option<&str>`. */
 export function borrowed(t: RustType, q: Qualify = bare): string {
-  switch (t.k) {
-    case "string":
-      return "&str";
-    case "bytes":
-      return "&[u8]";
-    case "named":
-      return `&${q(t.name)}`;
-    case "vec":
-      return `&[${owned(t.of, q)}]`;
-    case "option":
-      return `Option<${borrowed(t.of, q)}>`;
-    default:
-      return owned(t, q);
-  }
+  if (t.k === "vec") return `&[${owned(t.of, q)}]`;
+  if (t.k === "option") return `Option<${borrowed(t.of, q)}>`;
+  if (t.k === "named") return `&${q(t.name)}`;
+  return t.k === "prim" ? t.name : PLAIN[t.k].borrowed;
+}
+
+/** The empty value of a type: the early return for an empty batch, and SuccessStorage's answer. */
+export function emptyValue(t: RustType, q: Qualify = bare): string {
+  if (t.k === "vec") return "Vec::new()";
+  if (t.k === "option") return "None";
+  if (t.k === "named") return `${q(t.name)}::default()`;
+  return t.k === "prim" ? EMPTY_PRIM[t.name] : PLAIN[t.k].empty;
 }
 
 /** The handler's expression passing a request field to storage (`&req.ids`, `req.name.as_deref()`). */
 export function handlerArg(f: FieldDesign, access = `req.${rustIdent(f.name)}`): string {
   const t = fieldType(f);
-  if (t.k === "option") {
-    if (t.of.k === "prim") return access;
-    return t.of.k === "named" ? `${access}.as_ref()` : `${access}.as_deref()`;
-  }
-  return t.k === "prim" ? access : `&${access}`;
-}
-
-/** The empty value of a type: the early return for an empty batch, and SuccessStorage's answer. */
-export function emptyValue(t: RustType, q: Qualify = bare): string {
-  switch (t.k) {
-    case "prim":
-      return t.name === "bool" ? "false" : t.name === "f64" ? "0.0" : "0";
-    case "string":
-      return "String::new()";
-    case "bytes":
-    case "vec":
-      return "Vec::new()";
-    case "option":
-      return "None";
-    case "unit":
-      return "()";
-    case "named":
-      return `${q(t.name)}::default()`;
-  }
+  if (t.k === "prim" || (t.k === "option" && t.of.k === "prim")) return access;
+  if (t.k !== "option") return `&${access}`;
+  return t.of.k === "named" ? `${access}.as_ref()` : `${access}.as_deref()`;
 }
 
 /** The router finds a person's leader from these two fields: a leader RPC's request needs both. */
@@ -129,45 +102,36 @@ export interface StorageParam {
   readonly field?: FieldDesign;
 }
 
-/** Which pool the postgres impl reads or writes with. */
-export type PoolChoice =
-  "replica_pool" | "primary_pool" | "bulk_primary_pool" | "pool_for_consistency";
-
 export interface RustPlan {
   readonly method: string;
   readonly category: DataCategory;
   /** True when the tables did not decide the category and the plan assumed PersonData. */
   readonly categoryAssumed: boolean;
   readonly write: boolean;
-  readonly pool: PoolChoice;
+  /** The pool the postgres impl reads or writes with. */
+  readonly pool: "replica_pool" | "primary_pool" | "bulk_primary_pool" | "pool_for_consistency";
   readonly takesConsistency: boolean;
   readonly params: readonly StorageParam[];
   /** Repeated request fields: an empty one means nothing to do (early return). */
   readonly repeated: readonly FieldDesign[];
-  /**
-   * A write's integer `batch_size`: a batch delete the caller loops until it returns 0, run on the
-   * bulk primary pool as the replica's batch deletes are; a size of 0 or less does nothing.
-   */
+  /** A write's integer `batch_size`: a batch delete the caller repeats until 0; ≤ 0 does nothing. */
   readonly batchSize: FieldDesign | null;
   /**
    * The leader serves the write (servedByLeader): it lives in the leader crate and the replica
    * never sees it (call_leader! in era B, a match arm in today's proxy, no line in replica.proto).
-   * A person write the current target leaves on the replica is the replica's like any other write.
    */
   readonly leaderOnly: boolean;
 }
+
+const isBatchSize = (f: FieldDesign): boolean =>
+  f.name === "batch_size" && !f.repeated && ["int64", "int32"].includes(f.type);
 
 export function rustPlan({ design, d }: GenerateInput): RustPlan {
   const category = d.category ?? "PersonData";
   const write = design.operation === "write";
   const takesConsistency = !write && (category === "NonPersonData" || d.distinctIdRead);
-  const batchSize =
-    (write &&
-      design.request.find(
-        (f) => f.name === "batch_size" && !f.repeated && ["int64", "int32"].includes(f.type),
-      )) ||
-    null;
-  const pool: PoolChoice = write
+  const batchSize = (write && design.request.find(isBatchSize)) || null;
+  const pool = write
     ? batchSize
       ? "bulk_primary_pool"
       : "primary_pool"
