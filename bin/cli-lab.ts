@@ -53,6 +53,7 @@ let nextId = 1;
 let queue: Promise<unknown> = Promise.resolve();
 let manyChecks = false;
 let compilerChosen = false;
+let earlyTaken = false;
 
 /** A command that will check many statements (a batch) says so before its first check. */
 export function expectManyChecks(): void {
@@ -79,11 +80,21 @@ function chooseCompiler(): void {
   if (cliSetup().oneCommand) setFlagsFromString("--liftoff-only");
 }
 
+/** The executable's early thread (once, and only while it runs), told to run the lab's worker. */
+function earlyThread(): Worker | null {
+  const thread = cliSetup().labThread;
+  if (!thread || earlyTaken) return null;
+  earlyTaken = true;
+  if (thread.threadId < 0) return null;
+  thread.postMessage({ url: WORKER_ENTRY.href });
+  return thread;
+}
+
 function startLab(): Lab {
   chooseCompiler();
   const { root, cache } = cliSetup();
   const workerData: LabWorkerData = { root, cache, warm: !quickStart() };
-  const worker = new Worker(WORKER_ENTRY, { workerData });
+  const worker = earlyThread() ?? new Worker(WORKER_ENTRY, { workerData });
   // Compiled here while the thread starts; a thread already gone ignores the message.
   void labWasm(root).then((wasm) => worker.postMessage(wasm));
   let making: (file: string) => void = () => {};
