@@ -14,7 +14,7 @@ import { Worker } from "node:worker_threads";
 import type { AdviceResult } from "../lib/sql/try-fix";
 import { CHECK_TIMEOUT_MS } from "../lib/sql/limits";
 import { plannableStatement } from "../lib/sql/plannable";
-import type { CheckResult } from "../lib/sql/session";
+import type { CheckReport } from "../lib/sql/session";
 import type { CliLabRequest, CliLabResponse, LabBoot, LabWorkerData } from "./cli-lab-protocol";
 import { labWasm } from "./cli-lab-wasm";
 import { cliSetup } from "./cli-setup";
@@ -280,7 +280,7 @@ function unexpected(response: CliLabResponse): { readonly ok: false; readonly me
 export async function checkInCliLab(
   sql: string,
   io?: Pick<Io, "stderr">,
-): Promise<Bounded<CheckResult>> {
+): Promise<Bounded<CheckReport>> {
   // Text the check refuses never needs the lab: answered here, without booting it.
   const accepted = plannableStatement(sql);
   if (!accepted.ok) return { ok: true, value: { ok: false, error: accepted.refusal, ms: 0 } };
