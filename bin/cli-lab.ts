@@ -43,6 +43,11 @@ interface Lab {
   readonly making: Promise<{ readonly making: string }>;
   /** What the requests have been told of it (each once per lab). */
   readonly told: Set<"making" | "booted">;
+  /**
+   * Who waits for each request sent and not yet answered, by id: settled with the answer, or with
+   * why the thread failed. One set of listeners for the lab, however many requests are in flight.
+   */
+  readonly waiting: Map<number, (answer: CliLabResponse | string) => void>;
 }
 
 let lab: Lab | null = null;
@@ -111,6 +116,15 @@ function startLab(): Lab {
       resolve({ ok: false, message: `the thread exited (code ${code})` }),
     );
   });
+  const waiting = new Map<number, (answer: CliLabResponse | string) => void>();
+  const settle = (id: number, answer: CliLabResponse | string) => {
+    waiting.get(id)?.(answer);
+    waiting.delete(id);
+  };
+  const failAll = (why: string) => [...waiting.keys()].forEach((id) => settle(id, why));
+  worker.on("message", (m: CliLabResponse) => "id" in m && settle(m.id, m));
+  worker.on("error", (err) => failAll(err.message));
+  worker.on("exit", (code) => failAll(`the thread exited (code ${code})`));
   // An idle lab must not keep the process alive; a waiting request refs it. (After the listeners:
   // adding a "message" listener refs the worker again.)
   worker.unref();
@@ -119,6 +133,7 @@ function startLab(): Lab {
     ready,
     making: new Promise((resolve) => (making = (file) => resolve({ making: file }))),
     told: new Set(),
+    waiting,
   };
 }
 
@@ -197,20 +212,9 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TI
   }
 }
 
-/** The worker's answer to request `id`, or an error text if the thread fails first. */
-function answerTo(worker: Worker, id: number): Promise<CliLabResponse | string> {
-  return new Promise((resolve) => {
-    const onMessage = (m: CliLabResponse) => {
-      if ("id" in m && m.id === id) done(m);
-    };
-    const onError = (err: Error) => done(err.message);
-    const onExit = (code: number) => done(`the thread exited (code ${code})`);
-    const done = (result: CliLabResponse | string) => {
-      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
-      resolve(result);
-    };
-    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
-  });
+/** The answer to request `id`, or an error text if the thread fails first. */
+function answerTo(current: Lab, id: number): Promise<CliLabResponse | string> {
+  return new Promise((resolve) => current.waiting.set(id, resolve));
 }
 
 /**
@@ -237,7 +241,7 @@ async function run(
       const why = ready === TIMED_OUT ? "it took too long" : ready.message;
       return { ok: false, message: `The lab database did not start: ${why}.` };
     }
-    const answer = answerTo(current.worker, request.id);
+    const answer = answerTo(current, request.id);
     current.worker.postMessage(request);
     await previous;
     // Stopped or failed on the request before: this one goes to its successor.
