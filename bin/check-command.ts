@@ -17,6 +17,8 @@ import type { Io } from "./io";
 import { readFileText } from "./read-input";
 
 const OPTIONS = ["--json", "--advise", "--batch", "--jsonl"];
+/** A batch asks the lab for this many statements' checks ahead of the one it prints. */
+const CHECKS_AHEAD = 4;
 
 /**
  * One statement's outcome. Exit 2 has two kinds: `bad-input` (SQL the check refuses or PostgreSQL
@@ -134,6 +136,12 @@ function header(index: number, item: BatchItem): string {
   return `=== ${index} · line ${item.line}${id}\n`;
 }
 
+function itemOutcome(item: BatchItem, advise: boolean, io: Io): Promise<Outcome> {
+  if ("sql" in item) return checkOne(item.sql, advise, io);
+  const error = { message: item.error };
+  return Promise.resolve({ exit: 2, status: "bad-input", error, text: item.error });
+}
+
 /**
  * Every statement in order, each result printed as soon as it is known: a block of text each, or
  * one JSON object per line with --json. The exit code is the worst statement's.
@@ -152,13 +160,24 @@ async function checkBatch({ options, operand }: Args, io: Io): Promise<number> {
     return 2;
   }
   if (items.length > 1) expectManyChecks();
+  const advise = options.has("--advise");
+  // Asked ahead of the one being printed, so the lab's thread always has the next check waiting.
+  const ahead: Promise<Outcome>[] = [];
+  const ask = (i: number) => {
+    const item = items[i];
+    if (!item) return;
+    const outcome = itemOutcome(item, advise, io);
+    // Awaited in its turn; until then a throw must not count as unhandled.
+    outcome.catch(() => undefined);
+    ahead[i] = outcome;
+  };
+  for (let i = 0; i < CHECKS_AHEAD; i++) ask(i);
   const tally: Tally = {};
   let worst = 0;
   for (const [i, item] of items.entries()) {
-    const outcome: Outcome =
-      "sql" in item
-        ? await checkOne(item.sql, options.has("--advise"), io)
-        : { exit: 2, status: "bad-input", error: { message: item.error }, text: item.error };
+    const outcome = await ahead[i]!;
+    delete ahead[i];
+    ask(i + CHECKS_AHEAD);
     worst = Math.max(worst, outcome.exit);
     const status = outcome.exit === 2 ? outcome.status : outcome.result.status;
     tally[status] = (tally[status] ?? 0) + 1;

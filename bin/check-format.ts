@@ -3,10 +3,10 @@
  * Types only from try-fix and session: their code reaches PGlite, which only the lab's thread loads.
  */
 import type { AdviceResult } from "../lib/sql/try-fix";
-import type { CheckResult } from "../lib/sql/session";
+import type { CheckReport, CheckResult } from "../lib/sql/session";
 import { distinctFixes, fixKey, type CheckStatus, type Fix } from "../lib/sql/verdict";
 
-export type Checked = Extract<CheckResult, { ok: true }>;
+export type Checked = Extract<CheckReport, { ok: true }>;
 
 function fixJson(fix: Fix) {
   const { index, ...rest } = fix;

@@ -83,7 +83,7 @@ describe("check-sql with a schema snapshot available", () => {
       (await readdir(path.dirname(file))).sort(),
       [file, tar].map((f) => path.basename(f)).sort(),
     );
-    assert.ok(isWholeTar(tar));
+    assert.ok(isWholeTar(await readFile(tar)));
   });
 
   it("reads the unpacked tar as is at the next boot, typed so that PGlite does not gunzip it", async () => {
@@ -108,7 +108,7 @@ describe("check-sql with a schema snapshot available", () => {
     it(`does not trust a tar ${damage}: unpacks the snapshot again`, async () => {
       const whole = await readFile(tar);
       await spoil();
-      assert.equal(isWholeTar(tar), false);
+      assert.equal(isWholeTar(await readFile(tar)), false);
       const next = await labSnapshot(paths, noMaking);
       assert.deepEqual(
         { source: next.source, file: next.file, unpacked: next.unpacked },

@@ -1,6 +1,6 @@
 /** Messages between the CLI (`cli-lab.ts`) and its lab worker thread (`cli-lab-worker.ts`). */
 import type { AdviceResult } from "../lib/sql/try-fix";
-import type { CheckResult } from "../lib/sql/session";
+import type { CheckReport } from "../lib/sql/session";
 import type { CliPaths } from "./cli-setup";
 import type { SnapshotSource } from "./lab-snapshot";
 
@@ -41,7 +41,7 @@ export type CliLabResponse =
   | { readonly type: "making"; readonly file: string }
   | { readonly type: "ready"; readonly boot: LabBoot }
   | { readonly type: "failed"; readonly message: string }
-  | { readonly type: "checked"; readonly id: number; readonly result: CheckResult }
+  | { readonly type: "checked"; readonly id: number; readonly result: CheckReport }
   | { readonly type: "advised"; readonly id: number; readonly result: AdviceResult }
   | { readonly type: "fingerprint"; readonly id: number; readonly text: string }
   /** A request that threw (checks never do; the fingerprint's query could). */

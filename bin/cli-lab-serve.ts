@@ -6,17 +6,25 @@
 import type { MessagePort } from "node:worker_threads";
 import { bootLabFromSnapshot, type LabDatabase } from "../lib/sql/boot";
 import { labFingerprint } from "../lib/sql/fingerprint";
-import { checkSql } from "../lib/sql/session";
+import { checkSql, type CheckReport, type CheckResult } from "../lib/sql/session";
 import { adviseIndex } from "../lib/sql/try-fix";
 import type { CliLabRequest, CliLabResponse, LabBoot, LabWasm } from "./cli-lab-protocol";
 import type { LabSnapshot } from "./lab-snapshot";
+
+/** No command prints the plan, and cloning it into the message cost more than all the rest. */
+function withoutPlan(result: CheckResult): CheckReport {
+  if (!result.ok) return result;
+  const { plan, ...report } = result;
+  void plan;
+  return report;
+}
 
 async function answer(request: CliLabRequest, lab: LabDatabase): Promise<CliLabResponse> {
   if (request.type === "check") {
     return {
       type: "checked",
       id: request.id,
-      result: await checkSql(lab.db, lab.ctx, request.sql),
+      result: withoutPlan(await checkSql(lab.db, lab.ctx, request.sql)),
     };
   }
   if (request.type === "advise") {

@@ -14,7 +14,7 @@ import { Worker } from "node:worker_threads";
 import type { AdviceResult } from "../lib/sql/try-fix";
 import { CHECK_TIMEOUT_MS } from "../lib/sql/limits";
 import { plannableStatement } from "../lib/sql/plannable";
-import type { CheckResult } from "../lib/sql/session";
+import type { CheckReport } from "../lib/sql/session";
 import type { CliLabRequest, CliLabResponse, LabBoot, LabWorkerData } from "./cli-lab-protocol";
 import { labWasm } from "./cli-lab-wasm";
 import { cliSetup } from "./cli-setup";
@@ -43,16 +43,22 @@ interface Lab {
   readonly making: Promise<{ readonly making: string }>;
   /** What the requests have been told of it (each once per lab). */
   readonly told: Set<"making" | "booted">;
+  /**
+   * Who waits for each request sent and not yet answered, by id: settled with the answer, or with
+   * why the thread failed. One set of listeners for the lab, however many requests are in flight.
+   */
+  readonly waiting: Map<number, (answer: CliLabResponse | string) => void>;
 }
 
 let lab: Lab | null = null;
 /** A lab booting or booted in the background, to take over when `lab` is stopped. */
 let spare: Lab | null = null;
 let nextId = 1;
-/** Requests go one at a time, so each one's time limit covers only itself. */
+/** Settles when the last request asked has its answer: each one's time limit covers only itself. */
 let queue: Promise<unknown> = Promise.resolve();
 let manyChecks = false;
 let compilerChosen = false;
+let earlyTaken = false;
 
 /** A command that will check many statements (a batch) says so before its first check. */
 export function expectManyChecks(): void {
@@ -66,22 +72,34 @@ function quickStart(): boolean {
 
 /**
  * V8 compiles PGlite's wasm fast (Liftoff), then again, optimised, for the functions that run hot
- * (TurboFan, on background threads). Over many checks that pays; in a process that checks one
- * statement and exits, it was a third of the CPU and about 90 MB of the peak memory. So a quick
- * start compiles with Liftoff only. The flag is V8's, for the whole process: set once, before the
- * first lab compiles the wasm.
+ * (TurboFan, on background threads). In the executable that does not pay: in a process that
+ * checks one statement and exits it was a third of the CPU and about 90 MB of the peak memory; a
+ * batch of the corpus five times over (405 checks) took a third less CPU with Liftoff only and
+ * answered its first pass 2–3 times faster, while the compiles competed with the checks for the
+ * two cores, for later passes about a tenth slower. So the executable compiles with Liftoff only.
+ * The flag is V8's, for the whole process: set once, before the first lab compiles the wasm.
  */
 function chooseCompiler(): void {
   if (compilerChosen) return;
   compilerChosen = true;
-  if (quickStart()) setFlagsFromString("--liftoff-only");
+  if (cliSetup().oneCommand) setFlagsFromString("--liftoff-only");
+}
+
+/** The executable's early thread (once, and only while it runs), told to run the lab's worker. */
+function earlyThread(): Worker | null {
+  const thread = cliSetup().labThread;
+  if (!thread || earlyTaken) return null;
+  earlyTaken = true;
+  if (thread.threadId < 0) return null;
+  thread.postMessage({ url: WORKER_ENTRY.href });
+  return thread;
 }
 
 function startLab(): Lab {
   chooseCompiler();
   const { root, cache } = cliSetup();
   const workerData: LabWorkerData = { root, cache, warm: !quickStart() };
-  const worker = new Worker(WORKER_ENTRY, { workerData });
+  const worker = earlyThread() ?? new Worker(WORKER_ENTRY, { workerData });
   // Compiled here while the thread starts; a thread already gone ignores the message.
   void labWasm(root).then((wasm) => worker.postMessage(wasm));
   let making: (file: string) => void = () => {};
@@ -98,6 +116,15 @@ function startLab(): Lab {
       resolve({ ok: false, message: `the thread exited (code ${code})` }),
     );
   });
+  const waiting = new Map<number, (answer: CliLabResponse | string) => void>();
+  const settle = (id: number, answer: CliLabResponse | string) => {
+    waiting.get(id)?.(answer);
+    waiting.delete(id);
+  };
+  const failAll = (why: string) => [...waiting.keys()].forEach((id) => settle(id, why));
+  worker.on("message", (m: CliLabResponse) => "id" in m && settle(m.id, m));
+  worker.on("error", (err) => failAll(err.message));
+  worker.on("exit", (code) => failAll(`the thread exited (code ${code})`));
   // An idle lab must not keep the process alive; a waiting request refs it. (After the listeners:
   // adding a "message" listener refs the worker again.)
   worker.unref();
@@ -106,6 +133,7 @@ function startLab(): Lab {
     ready,
     making: new Promise((resolve) => (making = (file) => resolve({ making: file }))),
     told: new Set(),
+    waiting,
   };
 }
 
@@ -184,24 +212,22 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TI
   }
 }
 
-/** The worker's answer to request `id`, or an error text if the thread fails first. */
-function answerTo(worker: Worker, id: number): Promise<CliLabResponse | string> {
-  return new Promise((resolve) => {
-    const onMessage = (m: CliLabResponse) => {
-      if ("id" in m && m.id === id) done(m);
-    };
-    const onError = (err: Error) => done(err.message);
-    const onExit = (code: number) => done(`the thread exited (code ${code})`);
-    const done = (result: CliLabResponse | string) => {
-      worker.off("message", onMessage).off("error", onError).off("exit", onExit);
-      resolve(result);
-    };
-    worker.on("message", onMessage).on("error", onError).on("exit", onExit);
-  });
+/** The answer to request `id`, or an error text if the thread fails first. */
+function answerTo(current: Lab, id: number): Promise<CliLabResponse | string> {
+  return new Promise((resolve) => current.waiting.set(id, resolve));
 }
 
+/**
+ * Runs a request in the serving lab once `previous` (the request asked before it) is answered.
+ * It is sent as soon as the lab is up, even while `previous` runs: the thread answers requests in
+ * order and takes the next one as it finishes, without waiting for this thread to hear the answer
+ * and send the next (two thread switches a check, each one a wait for a core on a busy machine).
+ * Its time limit still starts when `previous` is answered, so it covers this request alone; if
+ * `previous` stopped the lab, this request goes again to the lab that follows.
+ */
 async function run(
   request: CliLabRequest,
+  previous: Promise<unknown>,
   io?: Pick<Io, "stderr">,
 ): Promise<Bounded<CliLabResponse>> {
   const current = servingLab();
@@ -209,16 +235,23 @@ async function run(
   try {
     const ready = await booted(current, io);
     if (ready === TIMED_OUT || !ready.ok) {
+      await previous;
+      if (lab !== current) return await run(request, previous, io);
       await drop(current, false);
       const why = ready === TIMED_OUT ? "it took too long" : ready.message;
       return { ok: false, message: `The lab database did not start: ${why}.` };
     }
+    const answer = answerTo(current, request.id);
+    current.worker.postMessage(request);
+    await previous;
+    // Stopped or failed on the request before: this one goes to its successor.
+    if (lab !== current) return await run(request, previous, io);
+    // Again: the request before let go of the thread when it was answered.
+    current.worker.ref();
     if (!current.told.has("booted")) {
       current.told.add("booted");
       io?.stderr(bootNotes(ready.boot));
     }
-    const answer = answerTo(current.worker, request.id);
-    current.worker.postMessage(request);
     const response = await within(answer, CHECK_TIMEOUT_MS);
     if (response === TIMED_OUT) {
       await drop(current, true);
@@ -236,9 +269,9 @@ async function run(
   }
 }
 
-/** Sends one request once every earlier one has finished. */
+/** Sends one request; it runs once every earlier one has been answered. */
 function ask(request: CliLabRequest, io?: Pick<Io, "stderr">): Promise<Bounded<CliLabResponse>> {
-  const result = queue.then(() => run(request, io));
+  const result = run(request, queue, io);
   queue = result.catch(() => undefined);
   return result;
 }
@@ -251,7 +284,7 @@ function unexpected(response: CliLabResponse): { readonly ok: false; readonly me
 export async function checkInCliLab(
   sql: string,
   io?: Pick<Io, "stderr">,
-): Promise<Bounded<CheckResult>> {
+): Promise<Bounded<CheckReport>> {
   // Text the check refuses never needs the lab: answered here, without booting it.
   const accepted = plannableStatement(sql);
   if (!accepted.ok) return { ok: true, value: { ok: false, error: accepted.refusal, ms: 0 } };

@@ -5,6 +5,7 @@
  * `cliPaths`) says so; code run from source (the tests) keeps these defaults.
  */
 import path from "node:path";
+import type { Worker } from "node:worker_threads";
 
 export interface CliPaths {
   readonly root: string;
@@ -14,6 +15,11 @@ export interface CliPaths {
 export interface CliSetup extends CliPaths {
   /** One command, then exit: the lab's thread is tuned for a quick start (cli-lab.ts). */
   readonly oneCommand: boolean;
+  /**
+   * A thread the executable started for check-sql's lab before it loaded the bundle, waiting to
+   * be told the lab's worker to run (early-lab.mjs); the first lab takes it.
+   */
+  readonly labThread?: Worker;
 }
 
 const ROOT = path.join(import.meta.dirname, "..");

@@ -153,7 +153,8 @@ export async function labSnapshot(
 ): Promise<LabSnapshot> {
   const key = snapshotKey(paths.root);
   const files = cacheSnapshotFiles(paths.cache, key);
-  const tar = isWholeTar(files.tar) ? await readFile(files.tar).catch(() => null) : null;
+  const cached = await readFile(files.tar).catch(() => null);
+  const tar = cached && isWholeTar(cached) ? cached : null;
   if (tar) return { snapshot: new TarBytes(tar), source: "cache", file: files.tar };
   const packed = await packedSnapshot(paths, key, making);
   const inflated = await promisify(gunzip)(await packed.snapshot.arrayBuffer());

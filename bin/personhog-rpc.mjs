@@ -3,8 +3,10 @@
 // (cli-bundle.mjs), never compiled at run time.
 import { pathToFileURL } from "node:url";
 import { cliBundle, cliPaths } from "./cli-bundle.mjs";
+import { startEarlyLab } from "./early-lab.mjs";
 
 const paths = cliPaths();
+const labThread = startEarlyLab(process.argv.slice(2), paths);
 const say = (text) => void process.stderr.write(text);
 const cli = await cliBundle(paths, say)
   .then((entry) => import(pathToFileURL(entry).href))
@@ -15,7 +17,7 @@ const cli = await cliBundle(paths, say)
   });
 if (cli) {
   // The bundle runs from the cache folder: it is told where the package is.
-  cli.useCliSetup({ ...paths, oneCommand: true });
+  cli.useCliSetup({ ...paths, oneCommand: true, ...(labThread && { labThread }) });
   try {
     process.exitCode = await cli.main(process.argv.slice(2), cli.processIo());
   } catch (error) {

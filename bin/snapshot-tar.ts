@@ -1,5 +1,4 @@
-/** The snapshot's tar as the CLI caches it: whether a file is a whole tar archive. */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+/** The snapshot's tar as the CLI caches it: whether bytes read from the cache are a whole tar archive. */
 
 const BLOCK = 512;
 
@@ -10,41 +9,41 @@ function checksumOf(header: Uint8Array): number {
   return sum;
 }
 
-/** An octal number field: digits, padded with spaces or NULs; NaN if it is anything else. */
+const isPad = (byte: number | undefined) => byte === 0 || byte === 0x20;
+
+/**
+ * An octal number field: digits, padded with spaces or NULs; NaN if it is anything else. Read
+ * from the bytes: a thousand headers are checked at every boot.
+ */
 function octalField(header: Uint8Array, at: number, length: number): number {
-  const text = new TextDecoder().decode(header.subarray(at, at + length));
-  const digits = text.replace(/^[\0 ]+|[\0 ]+$/g, "");
-  return /^[0-7]+$/.test(digits) ? parseInt(digits, 8) : NaN;
+  const end = at + length;
+  let i = at;
+  while (i < end && isPad(header[i])) i++;
+  let value = 0;
+  const first = i;
+  for (; i < end && header[i]! >= 0x30 && header[i]! <= 0x37; i++)
+    value = value * 8 + header[i]! - 0x30;
+  if (i === first) return NaN;
+  for (; i < end; i++) if (!isPad(header[i])) return NaN;
+  return value;
 }
 
 const isZero = (block: Uint8Array) => block.every((b) => b === 0);
 
 /**
- * Every header's checksum right, every file's data within the file, and the two zero blocks that
- * end an archive. It reads the headers only (about a thousand blocks of 512 bytes for the lab's
- * snapshot), so a cached tar is checked at every run without reading all of it first.
+ * Every header's checksum right, every file's data within the bytes, and the two zero blocks that
+ * end an archive. The lab reads the whole tar anyway, so it is checked where it lies in memory:
+ * about a thousand headers of 512 bytes for the lab's snapshot, no read of its own.
  */
-export function isWholeTar(file: string): boolean {
-  let fd: number;
-  try {
-    fd = openSync(file, "r");
-  } catch {
-    return false;
+export function isWholeTar(tar: Uint8Array): boolean {
+  const block = (at: number) => tar.subarray(at, at + BLOCK);
+  for (let at = 0; at + BLOCK <= tar.length;) {
+    const header = block(at);
+    if (isZero(header)) return at + 2 * BLOCK <= tar.length && isZero(block(at + BLOCK));
+    if (octalField(header, 148, 8) !== checksumOf(header)) return false;
+    const length = octalField(header, 124, 12);
+    if (Number.isNaN(length)) return false;
+    at += BLOCK + Math.ceil(length / BLOCK) * BLOCK;
   }
-  try {
-    const { size } = fstatSync(fd);
-    const block = new Uint8Array(BLOCK);
-    const read = (at: number) => readSync(fd, block, 0, BLOCK, at) === BLOCK;
-    for (let at = 0; at + BLOCK <= size;) {
-      if (!read(at)) return false;
-      if (isZero(block)) return at + 2 * BLOCK <= size && read(at + BLOCK) && isZero(block);
-      if (octalField(block, 148, 8) !== checksumOf(block)) return false;
-      const length = octalField(block, 124, 12);
-      if (Number.isNaN(length)) return false;
-      at += BLOCK + Math.ceil(length / BLOCK) * BLOCK;
-    }
-    return false;
-  } finally {
-    closeSync(fd);
-  }
+  return false;
 }

@@ -18,7 +18,7 @@ import { generateSnippets } from "../generate";
 import type { Snippet } from "../generate/snippet";
 import { checklist, type ChecklistItem } from "../generate/verify";
 import type { Route } from "../catalogue/routing";
-import type { CheckResult } from "../sql/session";
+import type { CheckReport } from "../sql/session";
 import { describeStatement, summarizeSql, type SqlSummary } from "../sql/summary";
 import type { CheckStatus, SqlStatus, Verdict } from "../sql/verdict";
 
@@ -88,7 +88,7 @@ function redelivery(safety: LeaderSafety): string {
   }
 }
 
-function reviewTables(design: Design, check: CheckResult | null): ReviewTable[] {
+function reviewTables(design: Design, check: CheckReport | null): ReviewTable[] {
   const fromSql = new Set(check?.ok ? check.tables.map((t) => t.name) : []);
   const names = [...new Set([...design.tables, ...fromSql])].sort();
   return names.map((name) => {
@@ -102,7 +102,7 @@ function reviewTables(design: Design, check: CheckResult | null): ReviewTable[] 
   });
 }
 
-function reviewSql(design: Design, check: CheckResult | null, summary: SqlSummary): ReviewSql {
+function reviewSql(design: Design, check: CheckReport | null, summary: SqlSummary): ReviewSql {
   const text = design.sql.trim();
   if (!text) return { state: "empty" };
   if (!check) return { state: "unchecked", text: design.sql };
@@ -117,7 +117,7 @@ function reviewSql(design: Design, check: CheckResult | null, summary: SqlSummar
 }
 
 /** `check` must be a check of `design.sql` as it stands; pass null while none has run. */
-export function buildReview(design: Design, check: CheckResult | null): Review {
+export function buildReview(design: Design, check: CheckReport | null): Review {
   const d = derive(design);
   const summary = summarizeSql(design.sql, check);
   const sql = reviewSql(design, check, summary);

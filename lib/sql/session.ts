@@ -47,6 +47,14 @@ export type CheckResult =
     } & Omit<Analysis, "relations">)
   | { readonly ok: false; readonly error: SqlError; readonly ms: number };
 
+/**
+ * A check's result without the plan (EXPLAIN's JSON): what readers of the analysis alone (a review,
+ * the CLI's output) take, and what the CLI's lab thread sends, since cloning the plan into the
+ * message cost more than all the rest of it.
+ */
+export type CheckReport =
+  Exclude<CheckResult, { ok: true }> | Omit<Extract<CheckResult, { ok: true }>, "plan">;
+
 export interface SqlError {
   readonly message: string;
   /** 1-based character offset into the user's SQL, when PostgreSQL reports one. */

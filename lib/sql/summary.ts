@@ -2,7 +2,7 @@
  * What the rest of the workbench needs of a check of the design's SQL: its status, why it is not a
  * pass, and what the statement does (kind, tables, parameter types), all from the one check.
  */
-import type { CheckResult } from "./session";
+import type { CheckReport } from "./session";
 import type { StatementKind } from "./statement";
 import type { CheckStatus, SqlStatus } from "./verdict";
 
@@ -35,7 +35,7 @@ export const NO_SQL = "The design has no SQL yet: write the statement the RPC ru
 export const UNCHECKED_SQL: SqlSummary = { status: "unchecked", reasons: [], facts: null };
 
 /** A check of the SQL as it stands (null while none has run); SQL the lab cannot plan is an error. */
-export function sqlStatusOf(check: CheckResult | null): SqlStatus {
+export function sqlStatusOf(check: CheckReport | null): SqlStatus {
   if (!check) return "unchecked";
   return check.ok ? check.status : "error";
 }
@@ -44,7 +44,7 @@ export function sqlStatusOf(check: CheckResult | null): SqlStatus {
  * `check` must be a check of `sql` as it stands, or null while none has run. No SQL at all is
  * nothing checked: it can never pass.
  */
-export function summarizeSql(sql: string, check: CheckResult | null): SqlSummary {
+export function summarizeSql(sql: string, check: CheckReport | null): SqlSummary {
   if (!sql.trim()) return { status: "nothing-checked", reasons: [NO_SQL], facts: null };
   if (!check) return UNCHECKED_SQL;
   if (!check.ok) {
