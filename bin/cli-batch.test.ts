@@ -115,6 +115,20 @@ describe("check-sql --batch and --jsonl", () => {
     );
   });
 
+  it("gives each statement its own 5 s when a second runaway follows a stop", async () => {
+    // After the first stop, the statements sent ahead go again to the fresh lab; one asked later
+    // must not overtake them there, or the 5 s of an earlier statement is spent on the runaway.
+    const statements = [PASS, RUNAWAY, PASS, PASS, PASS, RUNAWAY, PASS, PASS];
+    const r = await withFile(statements.map((s) => `${s};\n`).join(""), (f) =>
+      run(["check-sql", "--batch", "--json", f]),
+    );
+    assert.equal(r.code, 2, r.stderr);
+    assert.deepEqual(
+      jsonLines(r.stdout).map((l) => l.status),
+      ["pass", "stopped", "pass", "pass", "pass", "stopped", "pass", "pass"],
+    );
+  });
+
   it("refuses a batch with no statement, a missing file and both input kinds at once", async () => {
     const empty = await withFile("-- nothing\n;\n", (f) => run(["check-sql", "--batch", f]));
     assert.equal(empty.code, 2);

@@ -48,6 +48,12 @@ interface Lab {
    * why the thread failed. One set of listeners for the lab, however many requests are in flight.
    */
   readonly waiting: Map<number, (answer: CliLabResponse | string) => void>;
+  /**
+   * The place in the queue of the last request sent to this lab, and who waits for a place to be
+   * sent. Requests reach a lab in queue order, so the thread runs each after every earlier one.
+   */
+  sent: number;
+  readonly sending: Map<number, () => void>;
 }
 
 let lab: Lab | null = null;
@@ -56,6 +62,8 @@ let spare: Lab | null = null;
 let nextId = 1;
 /** Settles when the last request asked has its answer: each one's time limit covers only itself. */
 let queue: Promise<unknown> = Promise.resolve();
+/** How many requests have been asked: each one's place in the queue. */
+let asked = 0;
 let manyChecks = false;
 let compilerChosen = false;
 let earlyTaken = false;
@@ -134,6 +142,8 @@ function startLab(): Lab {
     making: new Promise((resolve) => (making = (file) => resolve({ making: file }))),
     told: new Set(),
     waiting,
+    sent: 0,
+    sending: new Map(),
   };
 }
 
@@ -212,21 +222,38 @@ async function within<T>(promise: Promise<T>, ms: number): Promise<T | typeof TI
   }
 }
 
+/** Settles once the request at `place` in the queue has been sent to `current`. */
+function sentTo(current: Lab, place: number): Promise<void> {
+  if (current.sent >= place) return Promise.resolve();
+  return new Promise((resolve) => current.sending.set(place, resolve));
+}
+
+function send(current: Lab, place: number, request: CliLabRequest): void {
+  current.worker.postMessage(request);
+  current.sent = place;
+  current.sending.get(place)?.();
+  current.sending.delete(place);
+}
+
 /** The answer to request `id`, or an error text if the thread fails first. */
 function answerTo(current: Lab, id: number): Promise<CliLabResponse | string> {
   return new Promise((resolve) => current.waiting.set(id, resolve));
 }
 
 /**
- * Runs a request in the serving lab once `previous` (the request asked before it) is answered.
- * It is sent as soon as the lab is up, even while `previous` runs: the thread answers requests in
- * order and takes the next one as it finishes, without waiting for this thread to hear the answer
- * and send the next (two thread switches a check, each one a wait for a core on a busy machine).
- * Its time limit still starts when `previous` is answered, so it covers this request alone; if
- * `previous` stopped the lab, this request goes again to the lab that follows.
+ * Runs a request, the `place`-th asked, in the serving lab once `previous` (the request asked
+ * before it) is answered. It is sent as soon as the lab is up and `previous` has been sent there,
+ * even while `previous` runs: the thread answers requests in order and takes the next one as it
+ * finishes, without waiting for this thread to hear the answer and send the next (two thread
+ * switches a check, each one a wait for a core on a busy machine). Its time limit still starts
+ * when `previous` is answered, and by then the lab has run nothing sent after it, so the limit
+ * covers this request alone. If `previous` stopped the lab, this request goes again to the lab
+ * that follows, and waits there until `previous` has been sent again or answered: a request
+ * asked later never overtakes one sent earlier.
  */
 async function run(
   request: CliLabRequest,
+  place: number,
   previous: Promise<unknown>,
   io?: Pick<Io, "stderr">,
 ): Promise<Bounded<CliLabResponse>> {
@@ -236,16 +263,17 @@ async function run(
     const ready = await booted(current, io);
     if (ready === TIMED_OUT || !ready.ok) {
       await previous;
-      if (lab !== current) return await run(request, previous, io);
+      if (lab !== current) return await run(request, place, previous, io);
       await drop(current, false);
       const why = ready === TIMED_OUT ? "it took too long" : ready.message;
       return { ok: false, message: `The lab database did not start: ${why}.` };
     }
     const answer = answerTo(current, request.id);
-    current.worker.postMessage(request);
+    await Promise.race([sentTo(current, place - 1), previous]);
+    if (lab === current) send(current, place, request);
     await previous;
     // Stopped or failed on the request before: this one goes to its successor.
-    if (lab !== current) return await run(request, previous, io);
+    if (lab !== current) return await run(request, place, previous, io);
     // Again: the request before let go of the thread when it was answered.
     current.worker.ref();
     if (!current.told.has("booted")) {
@@ -271,7 +299,7 @@ async function run(
 
 /** Sends one request; it runs once every earlier one has been answered. */
 function ask(request: CliLabRequest, io?: Pick<Io, "stderr">): Promise<Bounded<CliLabResponse>> {
-  const result = run(request, queue, io);
+  const result = run(request, ++asked, queue, io);
   queue = result.catch(() => undefined);
   return result;
 }
