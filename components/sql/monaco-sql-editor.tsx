@@ -61,6 +61,8 @@ export interface MonacoSqlEditorProps {
   /** The lab's error for the text as it stands, marked where PostgreSQL points; null clears it. */
   readonly error: SqlError | null;
   readonly dark: boolean;
+  /** Focus the editor with its caret at this offset (the text area it replaces had the caret). */
+  readonly focusAt?: number;
 }
 
 /** Whose markers these are: the lab replaces only its own. */
@@ -91,6 +93,7 @@ export default function MonacoSqlEditor({
   onRun,
   error,
   dark,
+  focusAt,
 }: MonacoSqlEditorProps) {
   // The editor command is registered once; it must still call the latest onRun.
   const onRunRef = useRef(onRun);
@@ -125,6 +128,11 @@ export default function MonacoSqlEditor({
     setMounted(true);
     if (editor.getValue() !== latestValue.current) editor.setValue(latestValue.current);
     editor.addCommand(api.KeyMod.CtrlCmd | api.KeyCode.Enter, () => onRunRef.current());
+    const model = editor.getModel();
+    if (focusAt !== undefined && model) {
+      editor.setPosition(model.getPositionAt(focusAt));
+      editor.focus();
+    }
     // End-to-end tests set the editor's content through its API, as a person's typing would, and
     // read its markers through Monaco's.
     exposeTestHook("__sqlEditor", editor);

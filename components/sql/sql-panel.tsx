@@ -57,6 +57,7 @@ export function SqlPanel({
         onRun={runNow}
         error={error}
         dark={dark}
+        labSettled={status.state !== "booting"}
       />
       <div className="flex flex-wrap items-center gap-3">
         <button
