@@ -1,3 +1,4 @@
+import type { Download } from "@playwright/test";
 import { expect, gotoStep, test } from "./helpers";
 
 test("keys move between steps, the step survives reload and Back, the theme toggles, the last design comes back, and New RPC and examples can be undone", async ({
@@ -73,10 +74,15 @@ test("every file downloads as one zip, and each file copies whole", async ({
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/wizard?step=rust");
   const files = page.getByTestId("files-touched");
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    files.getByTestId("download-zip").click(),
-  ]);
+  // A click before React hydrates the button does nothing (a clean-clone run waited a minute for
+  // a download that never started): click until one does.
+  let download: Download | undefined;
+  await expect(async () => {
+    const started = page.waitForEvent("download", { timeout: 3_000 });
+    await files.getByTestId("download-zip").click();
+    download = await started;
+  }).toPass({ timeout: 30_000 });
+  if (!download) throw new Error("no download started");
   expect(download.suggestedFilename()).toBe("GetPersonCount.zip");
   const path = await download.path();
   const { readFileSync } = await import("node:fs");
