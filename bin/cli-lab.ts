@@ -15,9 +15,16 @@ import type { AdviceResult } from "../lib/sql/try-fix";
 import { CHECK_TIMEOUT_MS } from "../lib/sql/limits";
 import { plannableStatement } from "../lib/sql/plannable";
 import type { CheckReport } from "../lib/sql/session";
-import type { CliLabRequest, CliLabResponse, LabBoot, LabWorkerData } from "./cli-lab-protocol";
+import type {
+  CliLabRequest,
+  CliLabResponse,
+  LabBoot,
+  LabStart,
+  LabWorkerData,
+} from "./cli-lab-protocol";
 import { labWasm } from "./cli-lab-wasm";
-import { cliSetup } from "./cli-setup";
+import { cachedTar, type CachedTar } from "./lab-snapshot";
+import { cliSetup, type CliPaths } from "./cli-setup";
 import type { Io } from "./io";
 
 /** Booting from the snapshot is allowed longer than a request. */
@@ -103,13 +110,35 @@ function earlyThread(): Worker | null {
   return thread;
 }
 
+/**
+ * The lab thread's first message: the wasm (compiled once per process) and the cache's tar (read
+ * for each lab, and handed over without a copy). Reading and checking the 16 MB tar took the lab's
+ * thread 50–80 ms of its start, on its critical path; this thread is idle then.
+ */
+async function labStart(paths: CliPaths): Promise<{ message: LabStart; transfer: ArrayBuffer[] }> {
+  const compiling = labWasm(paths.root);
+  let tar: CachedTar | null = null;
+  try {
+    tar = cachedTar(paths);
+  } catch {
+    // The lab's thread then finds the snapshot itself, and says why it cannot.
+  }
+  const message: LabStart = { type: "start", module: await compiling, ...(tar && { tar }) };
+  const { buffer, byteOffset, byteLength } = tar?.tar ?? new Uint8Array();
+  // Buffers from Node's shared pool cannot be moved: those are copied.
+  const whole = tar && byteOffset === 0 && byteLength === buffer.byteLength;
+  return { message, transfer: whole ? [buffer] : [] };
+}
+
 function startLab(): Lab {
   chooseCompiler();
   const { root, cache } = cliSetup();
   const workerData: LabWorkerData = { root, cache, warm: !quickStart() };
   const worker = earlyThread() ?? new Worker(WORKER_ENTRY, { workerData });
-  // Compiled here while the thread starts; a thread already gone ignores the message.
-  void labWasm(root).then((wasm) => worker.postMessage(wasm));
+  // Compiled and read here while the thread starts; a thread already gone ignores the message.
+  void labStart({ root, cache }).then(({ message, transfer }) =>
+    worker.postMessage(message, transfer),
+  );
   let making: (file: string) => void = () => {};
   const ready = new Promise<Ready>((resolve) => {
     const onMessage = (m: CliLabResponse) => {
