@@ -25,13 +25,15 @@ export interface LabWorkerData extends CliPaths {
 /**
  * The first message to the lab's thread, from the thread that started it, prepared while this one
  * started: PGlite's wasm, compiled (cli-lab-wasm.ts; none if that failed, and PGlite compiles its
- * own), and the cache's tar of the schema snapshot (none if it is not there or not whole: the lab
+ * own), its file-system bundle, and the cache's tar of the schema snapshot (none if it is not there or not whole: the lab
  * then finds or makes the snapshot itself).
  */
 export interface LabStart {
   readonly type: "start";
   readonly module?: WebAssembly.Module;
   readonly tar?: CachedTar;
+  /** PGlite's file-system bundle (pglite.data), read; else PGlite reads its own. */
+  readonly fsBundle?: Uint8Array<ArrayBuffer>;
 }
 
 export type CliLabRequest =

@@ -4,7 +4,7 @@
  * loading this (PGlite's JS, the analysis) takes a good part of the thread's start.
  */
 import type { MessagePort } from "node:worker_threads";
-import { bootLabFromSnapshot, type LabDatabase } from "../lib/sql/boot";
+import { bootLabFromSnapshot, type LabDatabase, type SnapshotBootOptions } from "../lib/sql/boot";
 import { labFingerprint } from "../lib/sql/fingerprint";
 import { checkSql, type CheckReport, type CheckResult } from "../lib/sql/session";
 import { adviseIndex } from "../lib/sql/try-fix";
@@ -37,11 +37,11 @@ async function answer(request: CliLabRequest, lab: LabDatabase): Promise<CliLabR
 export async function serveLab(
   port: MessagePort,
   { snapshot, ...from }: LabSnapshot,
-  pgliteWasmModule: WebAssembly.Module | undefined,
+  files: Pick<SnapshotBootOptions, "pgliteWasmModule" | "fsBundle">,
   warm: boolean,
 ): Promise<void> {
   const reply = (message: CliLabResponse) => port.postMessage(message);
-  const lab = await bootLabFromSnapshot(snapshot, { pgliteWasmModule, warm });
+  const lab = await bootLabFromSnapshot(snapshot, { ...files, warm });
   // The thread's clock starts with the thread.
   const boot: LabBoot = { ...from, ms: Math.round(performance.now()) };
   // One at a time: a check is one transaction on the one connection.

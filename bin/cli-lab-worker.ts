@@ -8,6 +8,7 @@
  */
 import { parentPort, workerData, type MessagePort } from "node:worker_threads";
 import type { CliLabResponse, LabStart, LabWorkerData } from "./cli-lab-protocol";
+import { BytesBlob } from "./bytes-blob";
 import { cachedSnapshot, labSnapshot } from "./lab-snapshot";
 
 const port: MessagePort | null = parentPort;
@@ -23,7 +24,8 @@ try {
   const snapshot = start.tar
     ? cachedSnapshot(start.tar)
     : await labSnapshot(paths, (file) => reply({ type: "making", file }));
-  await serveLab(port, snapshot, start.module, warm);
+  const fsBundle = start.fsBundle && new BytesBlob(start.fsBundle, "application/octet-stream");
+  await serveLab(port, snapshot, { pgliteWasmModule: start.module, fsBundle }, warm);
 } catch (err) {
   reply({ type: "failed", message: err instanceof Error ? err.message : String(err) });
 }

@@ -22,7 +22,7 @@ import type {
   LabStart,
   LabWorkerData,
 } from "./cli-lab-protocol";
-import { labWasm } from "./cli-lab-wasm";
+import { labFsBundle, labWasm } from "./cli-lab-wasm";
 import { cachedTar, type CachedTar } from "./lab-snapshot";
 import { cliSetup, type CliPaths } from "./cli-setup";
 import type { Io } from "./io";
@@ -111,23 +111,34 @@ function earlyThread(): Worker | null {
 }
 
 /**
- * The lab thread's first message: the wasm (compiled once per process) and the cache's tar (read
- * for each lab, and handed over without a copy). Reading and checking the 16 MB tar took the lab's
- * thread 50–80 ms of its start, on its critical path; this thread is idle then.
+ * The lab thread's first message: the wasm (compiled once per process), PGlite's file-system bundle
+ * and the cache's tar (read for each lab, and moved to its thread, not copied). Reading and
+ * checking the 16 MB tar took the lab's thread 50–80 ms of its start, on its critical path; this
+ * thread is idle then.
  */
 async function labStart(paths: CliPaths): Promise<{ message: LabStart; transfer: ArrayBuffer[] }> {
   const compiling = labWasm(paths.root);
+  const fsBundle = labFsBundle(paths.root);
   let tar: CachedTar | null = null;
   try {
     tar = cachedTar(paths);
   } catch {
     // The lab's thread then finds the snapshot itself, and says why it cannot.
   }
-  const message: LabStart = { type: "start", module: await compiling, ...(tar && { tar }) };
-  const { buffer, byteOffset, byteLength } = tar?.tar ?? new Uint8Array();
-  // Buffers from Node's shared pool cannot be moved: those are copied.
-  const whole = tar && byteOffset === 0 && byteLength === buffer.byteLength;
-  return { message, transfer: whole ? [buffer] : [] };
+  const message: LabStart = {
+    type: "start",
+    module: await compiling,
+    ...(tar && { tar }),
+    ...(fsBundle && { fsBundle }),
+  };
+  return { message, transfer: [tar?.tar, fsBundle].flatMap(movable) };
+}
+
+/** Bytes that own their whole buffer can be moved; those from Node's shared pool are copied. */
+function movable(bytes: Uint8Array<ArrayBuffer> | null | undefined): ArrayBuffer[] {
+  if (!bytes) return [];
+  const { buffer, byteOffset, byteLength } = bytes;
+  return byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : [];
 }
 
 function startLab(): Lab {

@@ -21,6 +21,7 @@ import { INITDB_PARAMS } from "../lib/sql/initdb-params";
 import { schemaDdl } from "../lib/sql/ddl";
 import { BUILD_SNAPSHOT_FILE, LAB_ASSETS_DIR } from "../lib/serve/lab-assets";
 import type { CliPaths } from "./cli-setup";
+import { BytesBlob } from "./bytes-blob";
 import { isWholeTar } from "./snapshot-tar";
 
 /** Where the snapshot came from: the build, the cache, or made now (the DDL ran, once). */
@@ -103,24 +104,7 @@ export function cacheSnapshotFiles(cache: string, key: string): { packed: string
   return { packed, tar: packed.replace(/\.gz$/, "") };
 }
 
-/**
- * A tar already in memory, handed to PGlite without a copy: Node's Blob constructor copies its
- * parts, and a file-backed Blob (openAsBlob) holds the bytes twice while arrayBuffer() reads them,
- * either way the tar's size again in peak memory. PGlite reads a snapshot only through `type` and
- * `arrayBuffer()`, so this Blob answers those two (its other members see an empty Blob).
- */
-class TarBytes extends Blob {
-  readonly #bytes: Uint8Array<ArrayBuffer>;
-  constructor(bytes: Uint8Array<ArrayBuffer>) {
-    super([], { type: "application/x-tar" });
-    this.#bytes = bytes;
-  }
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    const { buffer, byteOffset, byteLength } = this.#bytes;
-    const whole = byteOffset === 0 && byteLength === buffer.byteLength;
-    return Promise.resolve(whole ? buffer : buffer.slice(byteOffset, byteOffset + byteLength));
-  }
-}
+const TAR_TYPE = "application/x-tar";
 
 /** The gzip tarball: the build's, the cache's, or made now from the DDL and cached. */
 async function packedSnapshot(
@@ -171,7 +155,7 @@ export function cachedTar(paths: CliPaths): CachedTar | null {
 }
 
 export function cachedSnapshot({ tar, file }: CachedTar): LabSnapshot {
-  return { snapshot: new TarBytes(tar), source: "cache", file };
+  return { snapshot: new BytesBlob(tar, TAR_TYPE), source: "cache", file };
 }
 
 /** `making` is told the cache file before a snapshot is made, which takes seconds. */
@@ -191,7 +175,7 @@ export async function labSnapshot(
     inflated.byteOffset,
     inflated.byteLength,
   );
-  const snapshot = new TarBytes(unpacked);
+  const snapshot = new BytesBlob(unpacked, TAR_TYPE);
   if (packed.notCached) return { ...packed, snapshot };
   try {
     await mkdir(paths.cache, { recursive: true });
