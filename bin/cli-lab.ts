@@ -9,7 +9,6 @@
  * in-process) also keeps a spare booting once a request has been answered, so a stop costs no
  * boot; the executable runs one command and exits, and a spare would only cost it memory and CPU.
  */
-import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { AdviceResult } from "../lib/sql/try-fix";
 import { CHECK_TIMEOUT_MS } from "../lib/sql/limits";
@@ -72,7 +71,6 @@ let queue: Promise<unknown> = Promise.resolve();
 /** How many requests have been asked: each one's place in the queue. */
 let asked = 0;
 let manyChecks = false;
-let compilerChosen = false;
 let earlyTaken = false;
 
 /** A command that will check many statements (a batch) says so before its first check. */
@@ -83,21 +81,6 @@ export function expectManyChecks(): void {
 /** The executable running one command that is not a batch: its lab is tuned for a quick start. */
 function quickStart(): boolean {
   return cliSetup().oneCommand && !manyChecks;
-}
-
-/**
- * V8 compiles PGlite's wasm fast (Liftoff), then again, optimised, for the functions that run hot
- * (TurboFan, on background threads). In the executable that does not pay: in a process that
- * checks one statement and exits it was a third of the CPU and about 90 MB of the peak memory; a
- * batch of the corpus five times over (405 checks) took a third less CPU with Liftoff only and
- * answered its first pass 2–3 times faster, while the compiles competed with the checks for the
- * two cores, for later passes about a tenth slower. So the executable compiles with Liftoff only.
- * The flag is V8's, for the whole process: set once, before the first lab compiles the wasm.
- */
-function chooseCompiler(): void {
-  if (compilerChosen) return;
-  compilerChosen = true;
-  if (cliSetup().oneCommand) setFlagsFromString("--liftoff-only");
 }
 
 /** The executable's early thread (once, and only while it runs), told to run the lab's worker. */
@@ -117,7 +100,7 @@ function earlyThread(): Worker | null {
  * thread is idle then.
  */
 async function labStart(paths: CliPaths): Promise<{ message: LabStart; transfer: ArrayBuffer[] }> {
-  const compiling = labWasm(paths.root);
+  const compiling = labWasm();
   const fsBundle = labFsBundle(paths.root);
   let tar: CachedTar | null = null;
   try {
@@ -142,7 +125,6 @@ function movable(bytes: Uint8Array<ArrayBuffer> | null | undefined): ArrayBuffer
 }
 
 function startLab(): Lab {
-  chooseCompiler();
   const { root, cache } = cliSetup();
   const workerData: LabWorkerData = { root, cache, warm: !quickStart() };
   const worker = earlyThread() ?? new Worker(WORKER_ENTRY, { workerData });
