@@ -6,6 +6,7 @@
  */
 import { PGlite } from "@electric-sql/pglite";
 import type { AnalysisContext } from "./analyze";
+import { DataDirFS } from "./data-dir";
 import { schemaDdl } from "./ddl";
 import { checkSql, type SqlDatabase } from "./session";
 
@@ -81,14 +82,34 @@ export interface SnapshotBootOptions {
 }
 
 /**
- * Boots from a `dumpDataDir` snapshot of `createSchemaDatabase()`: the gzip tarball, or the tar
- * itself typed `application/x-tar` (PGlite then reads it as is, with no gunzip; the browser
- * receives it gunzipped by its network stack, the CLI from its cache).
+ * A stand-in for initdb's wasm, which a boot from a data directory never runs: without one, PGlite
+ * downloads the real one (in a browser) at every start. The smallest valid module, compiled at
+ * once; `DataDirFS` refuses a snapshot without `PG_VERSION`, the one case where initdb would run.
+ */
+const NO_INITDB = new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+
+/** The snapshot's tar bytes, gunzipped first if it is the gzip tarball (by its magic number). */
+async function tarBytes(snapshot: Blob): Promise<Uint8Array> {
+  const head = new Uint8Array(await snapshot.slice(0, 2).arrayBuffer());
+  if (head[0] !== 0x1f || head[1] !== 0x8b) return new Uint8Array(await snapshot.arrayBuffer());
+  const inflated = snapshot.stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(inflated).arrayBuffer());
+}
+
+/**
+ * Boots from a `dumpDataDir` snapshot of `createSchemaDatabase()`: the gzip tarball or the tar
+ * itself (the browser receives it gunzipped by its network stack, the CLI from its cache). The
+ * data directory is written by `DataDirFS`, not by PGlite's `loadDataDir` (see data-dir.ts).
  */
 export async function bootLabFromSnapshot(
   snapshot: Blob,
   { warm, ...files }: SnapshotBootOptions = {},
 ): Promise<LabDatabase> {
-  const db = await PGlite.create({ ...files, loadDataDir: snapshot, startParams: START_PARAMS });
+  const db = await PGlite.create({
+    ...files,
+    initdbWasmModule: NO_INITDB,
+    fs: new DataDirFS(await tarBytes(snapshot)),
+    startParams: START_PARAMS,
+  });
   return prepareLab(db, warm);
 }
