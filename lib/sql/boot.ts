@@ -13,6 +13,22 @@ import { checkSql, type SqlDatabase } from "./session";
 export interface LabDatabase {
   readonly db: PGlite;
   readonly ctx: AnalysisContext;
+  /** A snapshot boot's timeline. */
+  readonly phases?: BootPhases;
+}
+
+/**
+ * When each step of a snapshot boot ended, in `performance.now()` of the booting thread: the tar's
+ * bytes in hand, PGlite's runtime up (its wasm instantiated, its own files in place), the data
+ * directory written, PostgreSQL started, the catalogue's index map read, the planner warmed.
+ */
+export interface BootPhases {
+  tar?: number;
+  runtime?: number;
+  dataDir?: number;
+  postgres?: number;
+  catalogue?: number;
+  warm?: number;
 }
 
 const INDEX_PARENTS_SQL = `
@@ -50,10 +66,13 @@ export async function readIndexParents(db: SqlDatabase): Promise<Record<string, 
   return Object.fromEntries(rows.map((r) => [r.child, r.parent]));
 }
 
-async function prepareLab(db: PGlite, warm = true): Promise<LabDatabase> {
+async function prepareLab(db: PGlite, warm = true, phases?: BootPhases): Promise<LabDatabase> {
   const ctx: AnalysisContext = { indexParents: await readIndexParents(db) };
-  if (warm) await checkSql(db, ctx, WARM_UP);
-  return { db, ctx };
+  if (phases) phases.catalogue = performance.now();
+  if (!warm) return { db, ctx, phases };
+  await checkSql(db, ctx, WARM_UP);
+  if (phases) phases.warm = performance.now();
+  return { db, ctx, phases };
 }
 
 /** A fresh database with the schema's DDL run in it. */
@@ -89,27 +108,33 @@ export interface SnapshotBootOptions {
 const NO_INITDB = new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
 
 /** The snapshot's tar bytes, gunzipped first if it is the gzip tarball (by its magic number). */
-async function tarBytes(snapshot: Blob): Promise<Uint8Array> {
-  const head = new Uint8Array(await snapshot.slice(0, 2).arrayBuffer());
-  if (head[0] !== 0x1f || head[1] !== 0x8b) return new Uint8Array(await snapshot.arrayBuffer());
-  const inflated = snapshot.stream().pipeThrough(new DecompressionStream("gzip"));
+async function tarBytes(snapshot: Blob | Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  const bytes =
+    snapshot instanceof Uint8Array ? snapshot : new Uint8Array(await snapshot.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
   return new Uint8Array(await new Response(inflated).arrayBuffer());
 }
 
 /**
  * Boots from a `dumpDataDir` snapshot of `createSchemaDatabase()`: the gzip tarball or the tar
  * itself (the browser receives it gunzipped by its network stack, the CLI from its cache). The
- * data directory is written by `DataDirFS`, not by PGlite's `loadDataDir` (see data-dir.ts).
+ * data directory is written by `DataDirFS`, not by PGlite's `loadDataDir` (see data-dir.ts); a
+ * tar given as bytes becomes the files' storage, so the caller must not use it afterwards.
  */
 export async function bootLabFromSnapshot(
-  snapshot: Blob,
+  snapshot: Blob | Uint8Array<ArrayBuffer>,
   { warm, ...files }: SnapshotBootOptions = {},
 ): Promise<LabDatabase> {
+  const phases: BootPhases = {};
+  const tar = await tarBytes(snapshot);
+  phases.tar = performance.now();
   const db = await PGlite.create({
     ...files,
     initdbWasmModule: NO_INITDB,
-    fs: new DataDirFS(await tarBytes(snapshot)),
+    fs: new DataDirFS(tar, phases),
     startParams: START_PARAMS,
   });
-  return prepareLab(db, warm);
+  phases.postgres = performance.now();
+  return prepareLab(db, warm, phases);
 }

@@ -136,20 +136,25 @@ export function writeDataDir(fs: DataDirFs, root: string, entries: readonly Data
  */
 export class DataDirFS extends MemoryFS {
   #tar: Uint8Array | null;
+  readonly #times: { runtime?: number; dataDir?: number };
 
-  constructor(tar: Uint8Array) {
+  /** `times` gets when PGlite's runtime was up (this is called) and when the directory was written. */
+  constructor(tar: Uint8Array, times: { runtime?: number; dataDir?: number } = {}) {
     super();
     this.#tar = tar;
+    this.#times = times;
   }
 
   override async initialSyncFs(): Promise<void> {
     const tar = this.#tar;
     if (!tar) return;
+    this.#times.runtime = performance.now();
     this.#tar = null;
     const entries = readTar(tar);
     if (!entries.some((e) => e.kind === "file" && e.path === "PG_VERSION"))
       throw new Error("The snapshot is not a data directory: it has no PG_VERSION.");
     const pg = this.pg as PGlite;
     writeDataDir(pg.Module.FS as unknown as DataDirFs, PGDATA, entries);
+    this.#times.dataDir = performance.now();
   }
 }
