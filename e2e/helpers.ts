@@ -41,6 +41,22 @@ export const test = base.extend<{ offOrigin: string[] }>({
 
 export { expect };
 
+/**
+ * Presses a key until `moved` holds. A key pressed before React hydrates the page reaches no
+ * handler (a clean-clone run lost one that way), so a single press can do nothing; each try waits
+ * long enough for a handled press to show before pressing again.
+ */
+export async function pressUntil(
+  page: Page,
+  key: string,
+  moved: () => Promise<void>,
+): Promise<void> {
+  await expect(async () => {
+    await page.keyboard.press(key);
+    await moved();
+  }).toPass({ timeout: 30_000, intervals: [0] });
+}
+
 export async function waitForLab(page: Page): Promise<void> {
   await expect(page.getByTestId("lab-status")).toHaveAttribute("data-state", "ready", {
     timeout: 30_000,

@@ -1,5 +1,5 @@
 import type { Download } from "@playwright/test";
-import { expect, gotoStep, test } from "./helpers";
+import { expect, gotoStep, pressUntil, test } from "./helpers";
 
 test("keys move between steps, the step survives reload and Back, the theme toggles, the last design comes back, and New RPC and examples can be undone", async ({
   page,
@@ -8,8 +8,11 @@ test("keys move between steps, the step survives reload and Back, the theme togg
   await page.goto("/wizard");
   await expect(page.getByTestId("design-origin")).toHaveText(/worked example/);
   await expect(page.getByTestId("keyboard-hint")).toBeVisible();
-  await page.keyboard.press("Alt+ArrowRight");
-  await expect(page.getByTestId("step-access")).toHaveAttribute("aria-current", "step");
+  const current = (step: string) => () =>
+    expect(page.getByTestId(`step-${step}`)).toHaveAttribute("aria-current", "step", {
+      timeout: 3_000,
+    });
+  await pressUntil(page, "Alt+ArrowRight", current("access"));
   await page.keyboard.press("Alt+ArrowRight");
   await expect(page.getByTestId("step-proto")).toHaveAttribute("aria-current", "step");
   await expect(page).toHaveURL(/\?step=proto$/);
@@ -19,8 +22,8 @@ test("keys move between steps, the step survives reload and Back, the theme togg
   await expect(page.getByTestId("step-access")).toHaveAttribute("aria-current", "step");
   await page.goForward();
   await expect(page.getByTestId("step-proto")).toHaveAttribute("aria-current", "step");
-  await page.keyboard.press("Alt+ArrowLeft");
-  await expect(page.getByTestId("step-access")).toHaveAttribute("aria-current", "step");
+  // Back and Forward may load the page again: the key waits for its handler as the first did.
+  await pressUntil(page, "Alt+ArrowLeft", current("access"));
 
   await page.getByTestId("theme-toggle").click(); // system → light
   await page.getByTestId("theme-toggle").click(); // light → dark
