@@ -2,6 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { PGlite } from "@electric-sql/pglite";
+import { concatBytes } from "../bytes";
 import { DataDirFS, PGDATA, readTar, type DataDirEntry } from "./data-dir";
 import { createSnapshot } from "./snapshot";
 
@@ -29,13 +30,7 @@ function tar(entries: readonly TarInput[], { end = true } = {}): Uint8Array {
     blocks.push(header, data, new Uint8Array((512 - (data.length % 512)) % 512));
   }
   if (end) blocks.push(new Uint8Array(1024));
-  const out = new Uint8Array(blocks.reduce((n, b) => n + b.length, 0));
-  let at = 0;
-  for (const b of blocks) {
-    out.set(b, at);
-    at += b.length;
-  }
-  return out;
+  return concatBytes(blocks);
 }
 
 const bytes = (text: string) => new TextEncoder().encode(text);
