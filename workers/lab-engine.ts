@@ -3,6 +3,6 @@
  * worker's script (lab.worker.ts) is small, so its downloads start as soon as the page starts it,
  * while this loads beside them. Bundled to `lab-engine.js` beside the worker's script.
  */
-export { bootLab, bootLabFromSnapshot, warmUp } from "@/lib/sql/boot";
+export { bootLab, bootLabFromSnapshot } from "@/lib/sql/boot";
 export { checkSql } from "@/lib/sql/session";
 export { tryFix } from "@/lib/sql/try-fix";

@@ -66,8 +66,7 @@ export async function readIndexParents(db: SqlDatabase): Promise<Record<string, 
   return Object.fromEntries(rows.map((r) => [r.child, r.parent]));
 }
 
-/** Warms the planner of a lab booted with `warm: false` (see WARM_UP). */
-export async function warmUp(lab: LabDatabase): Promise<void> {
+async function warmUp(lab: LabDatabase): Promise<void> {
   await checkSql(lab.db, lab.ctx, WARM_UP);
   if (lab.phases) lab.phases.warm = performance.now();
 }
@@ -99,9 +98,8 @@ export interface SnapshotBootOptions {
   /** PGlite's file-system bundle, already fetched; else PGlite fetches it when called. */
   readonly fsBundle?: Blob;
   /**
-   * Warm the planner (the default). A process that checks one statement and exits skips it, and
-   * so does the browser's worker when a check is already waiting: the warm-up would only move
-   * that check's catalogue loading earlier, and do more of it (`warmUp` does it later).
+   * Warm the planner (the default). A process that checks one statement and exits skips it: the
+   * warm-up would only move the first check's catalogue loading earlier, and do more of it.
    */
   readonly warm?: boolean;
 }
