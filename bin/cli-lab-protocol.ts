@@ -14,6 +14,8 @@ export interface LabBoot {
   readonly unpacked?: string;
   /** From the start of the thread to ready. */
   readonly ms: number;
+  /** When each step of the boot ended, from the start of the thread (`BootPhases`). */
+  readonly phases?: Readonly<Record<string, number>>;
 }
 
 /** What the lab's thread is started with. */

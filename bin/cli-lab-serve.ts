@@ -43,7 +43,12 @@ export async function serveLab(
   const reply = (message: CliLabResponse) => port.postMessage(message);
   const lab = await bootLabFromSnapshot(snapshot, { ...files, warm });
   // The thread's clock starts with the thread.
-  const boot: LabBoot = { ...from, ms: Math.round(performance.now()) };
+  const phases = Object.entries(lab.phases ?? {}).map(([step, at]) => [step, Math.round(at)]);
+  const boot: LabBoot = {
+    ...from,
+    ms: Math.round(performance.now()),
+    phases: Object.fromEntries(phases),
+  };
   // One at a time: a check is one transaction on the one connection.
   let queue = Promise.resolve();
   port.on("message", (request: CliLabRequest) => {

@@ -189,8 +189,8 @@ async function drop(stale: Lab, successor: boolean): Promise<void> {
 
 /**
  * What the first request a lab serves tells its command's stderr after the boot: that it unpacked
- * the snapshot into the cache, or could not cache what it made, and with PERSONHOG_RPC_DEBUG=lab
- * how it booted.
+ * the snapshot into the cache, or could not cache what it made, with PERSONHOG_RPC_DEBUG=lab
+ * how it booted, and with PERSONHOG_RPC_DEBUG=boot when each step of the boot ended.
  */
 function bootNotes(boot: LabBoot): string {
   const notes: string[] = [];
@@ -209,6 +209,10 @@ function bootNotes(boot: LabBoot): string {
     notes.push(
       `personhog-rpc: lab booted from the schema snapshot (${from}: ${boot.file}) in ${boot.ms} ms.`,
     );
+  }
+  if ((process.env.PERSONHOG_RPC_DEBUG ?? "").split(",").includes("boot")) {
+    const steps = Object.entries(boot.phases ?? {}).map(([step, ms]) => `${step} ${ms}`);
+    notes.push(`personhog-rpc: lab boot steps, ms from the thread's start: ${steps.join(", ")}.`);
   }
   return notes.map((n) => `${n}\n`).join("");
 }

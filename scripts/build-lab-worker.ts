@@ -1,5 +1,6 @@
 /**
- * Build step: bundles the lab worker with esbuild into the lab's asset folder, beside PGlite's wasm
+ * Build step: bundles the lab worker with esbuild into the lab's asset folder (its small script,
+ * `lab-worker.js`, and the engine it imports beside it, `lab-engine.js`), beside PGlite's wasm
  * and file-system bundle (PGlite finds them relative to the worker script), and compresses each
  * once, brotli and gzip beside it, so the server never compresses them per request (gzipping the
  * 9 MB wasm took next start about 0.4 s a request). A plain file at a fixed URL lets the page
@@ -35,8 +36,11 @@ const emptyNodeModules: Plugin = {
 
 await mkdir(OUT_DIR, { recursive: true });
 const result = await build({
-  entryPoints: [path.join(ROOT, "workers", "lab.worker.ts")],
-  outfile: path.join(OUT_DIR, "lab-worker.js"),
+  entryPoints: {
+    "lab-worker": path.join(ROOT, "workers", "lab.worker.ts"),
+    "lab-engine": path.join(ROOT, "workers", "lab-engine.ts"),
+  },
+  outdir: OUT_DIR,
   bundle: true,
   format: "esm",
   platform: "browser",
@@ -54,5 +58,5 @@ await Promise.all(
 );
 const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
 console.log(
-  `lab worker: ${path.join(OUT_DIR, "lab-worker.js")} (${bytes} bytes) + ${PGLITE_ASSETS.join(", ")}, each also .br and .gz`,
+  `lab worker: ${path.join(OUT_DIR, "lab-worker.js")} and lab-engine.js (${bytes} bytes) + ${PGLITE_ASSETS.join(", ")}, each also .br and .gz`,
 );

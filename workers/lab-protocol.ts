@@ -15,9 +15,17 @@ export type LabRequest =
   /** "Try it": the fix's statement checked, with its index created and rolled back if it has one. */
   | { readonly type: "try-fix"; readonly id: number; readonly sql: string; readonly fix: Fix };
 
+/** The worker's boot timeline: when each step ended, in epoch milliseconds like `readyAt`. */
+export type BootTimeline = Readonly<Record<string, number>>;
+
 export type LabResponse =
   /** `readyAt`: epoch milliseconds (timeOrigin + now), comparable with the page's clock. */
-  | { readonly type: "ready"; readonly readyAt: number; readonly mode: BootMode }
+  | {
+      readonly type: "ready";
+      readonly readyAt: number;
+      readonly mode: BootMode;
+      readonly timeline?: BootTimeline;
+    }
   | { readonly type: "failed"; readonly message: string }
   | { readonly type: "checked"; readonly id: number; readonly result: CheckResult }
   | { readonly type: "tried"; readonly id: number; readonly result: CheckResult };

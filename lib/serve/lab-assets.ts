@@ -30,6 +30,12 @@ export const LAB_ASSETS: Readonly<Record<string, LabAsset>> = {
     file: "lab-worker.js",
     precompressed: BOTH,
   },
+  // The worker's engine (PGlite's JS and the analysis), imported by the worker's script.
+  "lab-engine.js": {
+    type: "text/javascript; charset=utf-8",
+    file: "lab-engine.js",
+    precompressed: BOTH,
+  },
   "pglite.wasm": { type: "application/wasm", file: "pglite.wasm", precompressed: BOTH },
   "pglite.data": { type: "application/octet-stream", file: "pglite.data", precompressed: BOTH },
   // Read by PGlite only when it runs initdb (the benchmark's `?boot=ddl`).

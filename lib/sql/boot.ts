@@ -6,6 +6,7 @@
  */
 import { PGlite } from "@electric-sql/pglite";
 import type { AnalysisContext } from "./analyze";
+import { DataDirFS } from "./data-dir";
 import { schemaDdl } from "./ddl";
 import { INITDB_PARAMS } from "./initdb-params";
 import { checkSql, type SqlDatabase } from "./session";
@@ -13,6 +14,22 @@ import { checkSql, type SqlDatabase } from "./session";
 export interface LabDatabase {
   readonly db: PGlite;
   readonly ctx: AnalysisContext;
+  /** A snapshot boot's timeline. */
+  readonly phases?: BootPhases;
+}
+
+/**
+ * When each step of a snapshot boot ended, in `performance.now()` of the booting thread: the tar's
+ * bytes in hand, PGlite's runtime up (its wasm instantiated, its own files in place), the data
+ * directory written, PostgreSQL started, the catalogue's index map read, the planner warmed.
+ */
+export interface BootPhases {
+  tar?: number;
+  runtime?: number;
+  dataDir?: number;
+  postgres?: number;
+  catalogue?: number;
+  warm?: number;
 }
 
 const INDEX_PARENTS_SQL = `
@@ -43,10 +60,17 @@ export async function readIndexParents(db: SqlDatabase): Promise<Record<string, 
   return Object.fromEntries(rows.map((r) => [r.child, r.parent]));
 }
 
-async function prepareLab(db: PGlite, warm = true): Promise<LabDatabase> {
+async function warmUp(lab: LabDatabase): Promise<void> {
+  await checkSql(lab.db, lab.ctx, WARM_UP);
+  if (lab.phases) lab.phases.warm = performance.now();
+}
+
+async function prepareLab(db: PGlite, warm = true, phases?: BootPhases): Promise<LabDatabase> {
   const ctx: AnalysisContext = { indexParents: await readIndexParents(db) };
-  if (warm) await checkSql(db, ctx, WARM_UP);
-  return { db, ctx };
+  if (phases) phases.catalogue = performance.now();
+  const lab = { db, ctx, phases };
+  if (warm) await warmUp(lab);
+  return lab;
 }
 
 /** A fresh database with the schema's DDL run in it. */
@@ -75,14 +99,40 @@ export interface SnapshotBootOptions {
 }
 
 /**
- * Boots from a `dumpDataDir` snapshot of `createSchemaDatabase()`: the gzip tarball, or the tar
- * itself typed `application/x-tar` (PGlite then reads it as is, with no gunzip; the browser
- * receives it gunzipped by its network stack, the CLI from its cache).
+ * A stand-in for initdb's wasm, which a boot from a data directory never runs: without one, PGlite
+ * downloads the real one (in a browser) at every start. The smallest valid module, compiled at
+ * once; `DataDirFS` refuses a snapshot without `PG_VERSION`, the one case where initdb would run.
+ */
+const NO_INITDB = new WebAssembly.Module(new Uint8Array([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
+
+/** The snapshot's tar bytes, gunzipped first if it is the gzip tarball (by its magic number). */
+async function tarBytes(snapshot: Blob | Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  const bytes =
+    snapshot instanceof Uint8Array ? snapshot : new Uint8Array(await snapshot.arrayBuffer());
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(inflated).arrayBuffer());
+}
+
+/**
+ * Boots from a `dumpDataDir` snapshot of `createSchemaDatabase()`: the gzip tarball or the tar
+ * itself (the browser receives it gunzipped by its network stack, the CLI from its cache). The
+ * data directory is written by `DataDirFS`, not by PGlite's `loadDataDir` (see data-dir.ts); a
+ * tar given as bytes becomes the files' storage, so the caller must not use it afterwards.
  */
 export async function bootLabFromSnapshot(
-  snapshot: Blob,
+  snapshot: Blob | Uint8Array<ArrayBuffer>,
   { warm, ...files }: SnapshotBootOptions = {},
 ): Promise<LabDatabase> {
-  const db = await PGlite.create({ ...files, loadDataDir: snapshot, startParams: START_PARAMS });
-  return prepareLab(db, warm);
+  const phases: BootPhases = {};
+  const tar = await tarBytes(snapshot);
+  phases.tar = performance.now();
+  const db = await PGlite.create({
+    ...files,
+    initdbWasmModule: NO_INITDB,
+    fs: new DataDirFS(tar, phases),
+    startParams: START_PARAMS,
+  });
+  phases.postgres = performance.now();
+  return prepareLab(db, warm, phases);
 }
