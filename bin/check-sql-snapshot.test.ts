@@ -3,7 +3,8 @@
  * DDL. The cache is given a snapshot holding a table the DDL does not have: only a lab booted from
  * that snapshot can plan a statement that reads it (one built from the DDL answers "relation does
  * not exist", exit 2), and the snapshot file is left as it was (not made again). Its tar is
- * unpacked once beside it, read as is by later runs, and made again when it is not whole.
+ * unpacked once beside it, read as is by later runs (by the thread that starts the lab, which hands
+ * it over), and made again when it is not whole.
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -13,7 +14,8 @@ import path from "node:path";
 import { createSchemaDatabase } from "../lib/sql/boot";
 import { compactForSnapshot } from "../lib/sql/snapshot";
 import { main, useCliSetup } from "./cli";
-import { cacheSnapshotFiles, labSnapshot, snapshotKey } from "./lab-snapshot";
+import { cachedTar, cacheSnapshotFiles, labSnapshot, snapshotKey } from "./lab-snapshot";
+import { runCli } from "./spawn-cli";
 import { isWholeTar } from "./snapshot-tar";
 
 const ROOT = path.join(import.meta.dirname, "..");
@@ -60,7 +62,8 @@ describe("check-sql with a schema snapshot available", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it("boots from the cached snapshot and never runs the DDL", async () => {
+  /** check-sql in-process, with the lab's boot notes. */
+  async function checkMarker(): Promise<{ stdout: string; stderr: string }> {
     const out: string[] = [];
     const err: string[] = [];
     const io = {
@@ -73,7 +76,12 @@ describe("check-sql with a schema snapshot available", () => {
     delete process.env.PERSONHOG_RPC_DEBUG;
     const stderr = err.join("");
     assert.notEqual(code, 2, stderr);
-    assert.match(out.join(""), /^Tables: snapshot_marker \[not personhog\]$/m);
+    return { stdout: out.join(""), stderr };
+  }
+
+  it("boots from the cached snapshot and never runs the DDL", async () => {
+    const { stdout, stderr } = await checkMarker();
+    assert.match(stdout, /^Tables: snapshot_marker \[not personhog\]$/m);
     assert.doesNotMatch(stderr, /making the lab's schema snapshot from the DDL/);
     assert.match(stderr, /unpacked the lab's schema snapshot, once, into .*lab-snapshot-\w+\.tar /);
     assert.match(
@@ -124,4 +132,33 @@ describe("check-sql with a schema snapshot available", () => {
       assert.deepEqual(new Uint8Array(await next.snapshot.arrayBuffer()), new Uint8Array(whole));
     });
   }
+
+  // The executable, whose lab's thread gets the tar from the thread that starts it. Its cache is
+  // the test's; its package is this one, so without a whole tar it finds the build's snapshot.
+  const runWithCache = (sql: string) =>
+    runCli(["check-sql", sql], undefined, {
+      env: { PERSONHOG_RPC_CACHE: paths.cache, PERSONHOG_RPC_DEBUG: "lab" },
+    });
+
+  it("boots the executable's lab from the cached tar, read by the thread that starts it", async () => {
+    const whole = await readFile(tar);
+    const handed = cachedTar(paths);
+    assert.equal(handed?.file, tar);
+    assert.deepEqual(handed?.tar, whole);
+    const { code, stdout, stderr } = await runWithCache(MARKER_SQL);
+    assert.notEqual(code, 2, stderr);
+    assert.match(stdout, /^Tables: snapshot_marker \[not personhog\]$/m);
+    assert.match(stderr, /lab booted from the schema snapshot \(cached: .*lab-snapshot-\w+\.tar\)/);
+    assert.doesNotMatch(stderr, /unpacked/);
+  });
+
+  it("hands over no tar that is not whole: the lab's thread unpacks a snapshot again", async () => {
+    const whole = await readFile(tar);
+    await writeFile(tar, whole.subarray(0, whole.length - 512));
+    assert.equal(cachedTar(paths), null);
+    const { code, stderr } = await runWithCache("SELECT id FROM posthog_person WHERE team_id = $1");
+    assert.notEqual(code, 2, stderr);
+    assert.match(stderr, /unpacked the lab's schema snapshot, once, into .*lab-snapshot-\w+\.tar /);
+    assert.ok(isWholeTar(await readFile(tar)));
+  });
 });

@@ -2,7 +2,7 @@
 import type { AdviceResult } from "../lib/sql/try-fix";
 import type { CheckReport } from "../lib/sql/session";
 import type { CliPaths } from "./cli-setup";
-import type { SnapshotSource } from "./lab-snapshot";
+import type { CachedTar, SnapshotSource } from "./lab-snapshot";
 
 /** How the lab booted: always from a schema snapshot, and where that came from. */
 export interface LabBoot {
@@ -25,12 +25,17 @@ export interface LabWorkerData extends CliPaths {
 }
 
 /**
- * The first message to the lab's thread: PGlite's wasm, compiled by the thread that started it
- * while this one started (cli-lab-wasm.ts); none if that failed, and PGlite compiles its own.
+ * The first message to the lab's thread, from the thread that started it, prepared while this one
+ * started: PGlite's wasm, compiled (cli-lab-wasm.ts; none if that failed, and PGlite compiles its
+ * own), its file-system bundle, and the cache's tar of the schema snapshot (none if it is not there or not whole: the lab
+ * then finds or makes the snapshot itself).
  */
-export interface LabWasm {
-  readonly type: "wasm";
+export interface LabStart {
+  readonly type: "start";
   readonly module?: WebAssembly.Module;
+  readonly tar?: CachedTar;
+  /** PGlite's file-system bundle (pglite.data), read; else PGlite reads its own. */
+  readonly fsBundle?: Uint8Array<ArrayBuffer>;
 }
 
 export type CliLabRequest =

@@ -1,14 +1,14 @@
 /**
- * The lab's thread once its wasm is compiled: boots PGlite from the snapshot and answers requests
- * in order. Loaded by cli-lab-worker.ts after it has started reading the snapshot, because loading
- * this (PGlite's JS, the analysis) takes a good part of the thread's start.
+ * The lab's thread once its wasm is compiled and its snapshot found: boots PGlite from the snapshot
+ * and answers requests in order. Loaded by cli-lab-worker.ts while it waits for them, because
+ * loading this (PGlite's JS, the analysis) takes a good part of the thread's start.
  */
 import type { MessagePort } from "node:worker_threads";
-import { bootLabFromSnapshot, type LabDatabase } from "../lib/sql/boot";
+import { bootLabFromSnapshot, type LabDatabase, type SnapshotBootOptions } from "../lib/sql/boot";
 import { labFingerprint } from "../lib/sql/fingerprint";
 import { checkSql, type CheckReport, type CheckResult } from "../lib/sql/session";
 import { adviseIndex } from "../lib/sql/try-fix";
-import type { CliLabRequest, CliLabResponse, LabBoot, LabWasm } from "./cli-lab-protocol";
+import type { CliLabRequest, CliLabResponse, LabBoot } from "./cli-lab-protocol";
 import type { LabSnapshot } from "./lab-snapshot";
 
 /** No command prints the plan, and cloning it into the message cost more than all the rest. */
@@ -37,11 +37,11 @@ async function answer(request: CliLabRequest, lab: LabDatabase): Promise<CliLabR
 export async function serveLab(
   port: MessagePort,
   { snapshot, ...from }: LabSnapshot,
-  wasm: LabWasm,
+  files: Pick<SnapshotBootOptions, "pgliteWasmModule" | "fsBundle">,
   warm: boolean,
 ): Promise<void> {
   const reply = (message: CliLabResponse) => port.postMessage(message);
-  const lab = await bootLabFromSnapshot(snapshot, { pgliteWasmModule: wasm.module, warm });
+  const lab = await bootLabFromSnapshot(snapshot, { ...files, warm });
   // The thread's clock starts with the thread.
   const phases = Object.entries(lab.phases ?? {}).map(([step, at]) => [step, Math.round(at)]);
   const boot: LabBoot = {

@@ -1,24 +1,28 @@
 /**
- * PGlite's wasm, compiled by the thread that starts a lab while the lab's thread is still starting
- * (Node's own start, then PGlite's JS): on two cores the compile no longer waits for them. Once
- * per process: a stopped lab's successor gets the same module.
+ * PGlite's own files, prepared by the thread that starts a lab while the lab's thread is still
+ * starting (Node's own start, then PGlite's JS): its wasm, compiled (once per process: a stopped
+ * lab's successor gets the same module; the executable's entry starts compiling it for check-sql
+ * before the bundle is even found), and its file-system bundle, read (for each lab: it is handed
+ * over, not copied). PGlite would otherwise read both itself once created, on the lab's thread.
  */
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
-import path from "node:path";
-import type { LabWasm } from "./cli-lab-protocol";
+import { cliSetup } from "./cli-setup";
+import { compileLabWasm, pgliteFile } from "./pglite-files.mjs";
 
-let compiled: Promise<LabWasm> | null = null;
-
-async function compile(root: string): Promise<LabWasm> {
-  const require = createRequire(path.join(root, "package.json"));
-  const dist = path.dirname(require.resolve("@electric-sql/pglite"));
-  const compiledModule = await WebAssembly.compile(await readFile(path.join(dist, "pglite.wasm")));
-  return { type: "wasm", module: compiledModule };
-}
+let compiled: Promise<WebAssembly.Module | undefined> | null = null;
 
 /** Never fails: without the module, PGlite compiles its own. */
-export function labWasm(root: string): Promise<LabWasm> {
-  compiled ??= compile(root).catch(() => ({ type: "wasm" }));
+export function labWasm(): Promise<WebAssembly.Module | undefined> {
+  const { labWasm: early, root, oneCommand } = cliSetup();
+  // Liftoff only in the executable; code driving `main` in-process (the tests) keeps TurboFan.
+  compiled ??= early ?? compileLabWasm(root, oneCommand);
   return compiled;
+}
+
+/** PGlite's file-system bundle (`fsBundle`); null if it cannot be read, and PGlite reads its own. */
+export function labFsBundle(root: string): Buffer<ArrayBuffer> | null {
+  try {
+    return pgliteFile(root, "pglite.data");
+  } catch {
+    return null;
+  }
 }

@@ -9,15 +9,21 @@
  * in-process) also keeps a spare booting once a request has been answered, so a stop costs no
  * boot; the executable runs one command and exits, and a spare would only cost it memory and CPU.
  */
-import { setFlagsFromString } from "node:v8";
 import { Worker } from "node:worker_threads";
 import type { AdviceResult } from "../lib/sql/try-fix";
 import { CHECK_TIMEOUT_MS } from "../lib/sql/limits";
 import { plannableStatement } from "../lib/sql/plannable";
 import type { CheckReport } from "../lib/sql/session";
-import type { CliLabRequest, CliLabResponse, LabBoot, LabWorkerData } from "./cli-lab-protocol";
-import { labWasm } from "./cli-lab-wasm";
-import { cliSetup } from "./cli-setup";
+import type {
+  CliLabRequest,
+  CliLabResponse,
+  LabBoot,
+  LabStart,
+  LabWorkerData,
+} from "./cli-lab-protocol";
+import { labFsBundle, labWasm } from "./cli-lab-wasm";
+import { cachedTar, type CachedTar } from "./lab-snapshot";
+import { cliSetup, type CliPaths } from "./cli-setup";
 import type { Io } from "./io";
 
 /** Booting from the snapshot is allowed longer than a request. */
@@ -65,7 +71,6 @@ let queue: Promise<unknown> = Promise.resolve();
 /** How many requests have been asked: each one's place in the queue. */
 let asked = 0;
 let manyChecks = false;
-let compilerChosen = false;
 let earlyTaken = false;
 
 /** A command that will check many statements (a batch) says so before its first check. */
@@ -78,21 +83,6 @@ function quickStart(): boolean {
   return cliSetup().oneCommand && !manyChecks;
 }
 
-/**
- * V8 compiles PGlite's wasm fast (Liftoff), then again, optimised, for the functions that run hot
- * (TurboFan, on background threads). In the executable that does not pay: in a process that
- * checks one statement and exits it was a third of the CPU and about 90 MB of the peak memory; a
- * batch of the corpus five times over (405 checks) took a third less CPU with Liftoff only and
- * answered its first pass 2–3 times faster, while the compiles competed with the checks for the
- * two cores, for later passes about a tenth slower. So the executable compiles with Liftoff only.
- * The flag is V8's, for the whole process: set once, before the first lab compiles the wasm.
- */
-function chooseCompiler(): void {
-  if (compilerChosen) return;
-  compilerChosen = true;
-  if (cliSetup().oneCommand) setFlagsFromString("--liftoff-only");
-}
-
 /** The executable's early thread (once, and only while it runs), told to run the lab's worker. */
 function earlyThread(): Worker | null {
   const thread = cliSetup().labThread;
@@ -103,13 +93,45 @@ function earlyThread(): Worker | null {
   return thread;
 }
 
+/**
+ * The lab thread's first message: the wasm (compiled once per process), PGlite's file-system bundle
+ * and the cache's tar (read for each lab, and moved to its thread, not copied). Reading and
+ * checking the 16 MB tar took the lab's thread 50–80 ms of its start, on its critical path; this
+ * thread is idle then.
+ */
+async function labStart(paths: CliPaths): Promise<{ message: LabStart; transfer: ArrayBuffer[] }> {
+  const compiling = labWasm();
+  const fsBundle = labFsBundle(paths.root);
+  let tar: CachedTar | null = null;
+  try {
+    tar = cachedTar(paths);
+  } catch {
+    // The lab's thread then finds the snapshot itself, and says why it cannot.
+  }
+  const message: LabStart = {
+    type: "start",
+    module: await compiling,
+    ...(tar && { tar }),
+    ...(fsBundle && { fsBundle }),
+  };
+  return { message, transfer: [tar?.tar, fsBundle].flatMap(movable) };
+}
+
+/** Bytes that own their whole buffer can be moved; those from Node's shared pool are copied. */
+function movable(bytes: Uint8Array<ArrayBuffer> | null | undefined): ArrayBuffer[] {
+  if (!bytes) return [];
+  const { buffer, byteOffset, byteLength } = bytes;
+  return byteOffset === 0 && byteLength === buffer.byteLength ? [buffer] : [];
+}
+
 function startLab(): Lab {
-  chooseCompiler();
   const { root, cache } = cliSetup();
   const workerData: LabWorkerData = { root, cache, warm: !quickStart() };
   const worker = earlyThread() ?? new Worker(WORKER_ENTRY, { workerData });
-  // Compiled here while the thread starts; a thread already gone ignores the message.
-  void labWasm(root).then((wasm) => worker.postMessage(wasm));
+  // Compiled and read here while the thread starts; a thread already gone ignores the message.
+  void labStart({ root, cache }).then(({ message, transfer }) =>
+    worker.postMessage(message, transfer),
+  );
   let making: (file: string) => void = () => {};
   const ready = new Promise<Ready>((resolve) => {
     const onMessage = (m: CliLabResponse) => {

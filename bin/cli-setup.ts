@@ -20,6 +20,8 @@ export interface CliSetup extends CliPaths {
    * be told the lab's worker to run (early-lab.mjs); the first lab takes it.
    */
   readonly labThread?: Worker;
+  /** PGlite's wasm, compiled (Liftoff only) from the executable's first lines, for check-sql. */
+  readonly labWasm?: Promise<WebAssembly.Module | undefined>;
 }
 
 const ROOT = path.join(import.meta.dirname, "..");

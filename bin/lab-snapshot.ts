@@ -11,16 +11,17 @@
  * is not whole (a short write, another program's bytes) is not trusted: it is made again.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile, rename, rm, stat, writeFile, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gunzip } from "node:zlib";
-import { INITDB_PARAMS } from "../lib/sql/boot";
+import { INITDB_PARAMS } from "../lib/sql/initdb-params";
 import { schemaDdl } from "../lib/sql/ddl";
 import { BUILD_SNAPSHOT_FILE, LAB_ASSETS_DIR } from "../lib/serve/lab-assets";
 import type { CliPaths } from "./cli-setup";
+import { BytesBlob } from "./bytes-blob";
 import { isWholeTar } from "./snapshot-tar";
 
 /** Where the snapshot came from: the build, the cache, or made now (the DDL ran, once). */
@@ -103,24 +104,7 @@ export function cacheSnapshotFiles(cache: string, key: string): { packed: string
   return { packed, tar: packed.replace(/\.gz$/, "") };
 }
 
-/**
- * A tar already in memory, handed to PGlite without a copy: Node's Blob constructor copies its
- * parts, and a file-backed Blob (openAsBlob) holds the bytes twice while arrayBuffer() reads them,
- * either way the tar's size again in peak memory. PGlite reads a snapshot only through `type` and
- * `arrayBuffer()`, so this Blob answers those two (its other members see an empty Blob).
- */
-class TarBytes extends Blob {
-  readonly #bytes: Uint8Array<ArrayBuffer>;
-  constructor(bytes: Uint8Array<ArrayBuffer>) {
-    super([], { type: "application/x-tar" });
-    this.#bytes = bytes;
-  }
-  override arrayBuffer(): Promise<ArrayBuffer> {
-    const { buffer, byteOffset, byteLength } = this.#bytes;
-    const whole = byteOffset === 0 && byteLength === buffer.byteLength;
-    return Promise.resolve(whole ? buffer : buffer.slice(byteOffset, byteOffset + byteLength));
-  }
-}
+const TAR_TYPE = "application/x-tar";
 
 /** The gzip tarball: the build's, the cache's, or made now from the DDL and cached. */
 async function packedSnapshot(
@@ -146,16 +130,43 @@ async function packedSnapshot(
   }
 }
 
+/** The cache's tar, unpacked by an earlier run, as read from the cache file. */
+export interface CachedTar {
+  readonly tar: Uint8Array<ArrayBuffer>;
+  readonly file: string;
+}
+
+/**
+ * The cache's tar for today's schema and PGlite, if an earlier run unpacked it and it is whole;
+ * else null (the lab then finds or makes the snapshot: labSnapshot). Needs no PGlite, so the
+ * thread that starts a lab reads it while the lab's thread starts (cli-lab.ts).
+ */
+export function cachedTar(paths: CliPaths): CachedTar | null {
+  const file = cacheSnapshotFiles(paths.cache, snapshotKey(paths.root)).tar;
+  let tar: Buffer<ArrayBuffer>;
+  try {
+    // In one read: fs/promises reads in 512 KiB pieces, each a round trip through libuv's thread
+    // pool, slow on a busy machine; 16 MB from the page cache is a few ms.
+    tar = readFileSync(file);
+  } catch {
+    return null;
+  }
+  return isWholeTar(tar) ? { tar, file } : null;
+}
+
+export function cachedSnapshot({ tar, file }: CachedTar): LabSnapshot {
+  return { snapshot: new BytesBlob(tar, TAR_TYPE), source: "cache", file };
+}
+
 /** `making` is told the cache file before a snapshot is made, which takes seconds. */
 export async function labSnapshot(
   paths: CliPaths,
   making: (file: string) => void,
 ): Promise<LabSnapshot> {
+  const cached = cachedTar(paths);
+  if (cached) return cachedSnapshot(cached);
   const key = snapshotKey(paths.root);
   const files = cacheSnapshotFiles(paths.cache, key);
-  const cached = await readFile(files.tar).catch(() => null);
-  const tar = cached && isWholeTar(cached) ? cached : null;
-  if (tar) return { snapshot: new TarBytes(tar), source: "cache", file: files.tar };
   const packed = await packedSnapshot(paths, key, making);
   const inflated = await promisify(gunzip)(await packed.snapshot.arrayBuffer());
   // A view of zlib's output, not a copy: the tar's size again in peak memory otherwise.
@@ -164,7 +175,7 @@ export async function labSnapshot(
     inflated.byteOffset,
     inflated.byteLength,
   );
-  const snapshot = new TarBytes(unpacked);
+  const snapshot = new BytesBlob(unpacked, TAR_TYPE);
   if (packed.notCached) return { ...packed, snapshot };
   try {
     await mkdir(paths.cache, { recursive: true });

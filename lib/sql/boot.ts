@@ -8,6 +8,7 @@ import { PGlite } from "@electric-sql/pglite";
 import type { AnalysisContext } from "./analyze";
 import { DataDirFS } from "./data-dir";
 import { schemaDdl } from "./ddl";
+import { INITDB_PARAMS } from "./initdb-params";
 import { checkSql, type SqlDatabase } from "./session";
 
 export interface LabDatabase {
@@ -53,13 +54,6 @@ const WARM_UP =
  * effective_cache_size, which stays).
  */
 const START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
-
-/**
- * 1 MB WAL segments instead of 16 MB: a data directory always holds at least one whole segment,
- * and every byte of the snapshot's is written into PGlite's in-memory file system at each boot
- * (16 MB of zeros was half of the 31 MB unpacked). The lab writes almost no WAL.
- */
-export const INITDB_PARAMS = ["--wal-segsize=1"];
 
 export async function readIndexParents(db: SqlDatabase): Promise<Record<string, string>> {
   const { rows } = await db.query<{ child: string; parent: string }>(INDEX_PARENTS_SQL);
