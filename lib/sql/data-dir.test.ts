@@ -3,7 +3,8 @@ import assert from "node:assert/strict";
 import fc from "fast-check";
 import { PGlite } from "@electric-sql/pglite";
 import { concatBytes } from "../bytes";
-import { DataDirFS, PGDATA, readTar, type DataDirEntry } from "./data-dir";
+import { DataDirFS, PGDATA } from "./data-dir";
+import { readTar, type DataDirEntry } from "./tar";
 import { createSnapshot } from "./snapshot";
 
 interface TarInput {
@@ -82,6 +83,11 @@ describe("readTar", () => {
       /cut short/,
     ],
     ["no end blocks", () => tar([{ path: "x", kind: "file" }], { end: false }), /no end/],
+    [
+      "one end block of two",
+      () => concatBytes([tar([{ path: "x", kind: "file" }], { end: false }), new Uint8Array(512)]),
+      /no end/,
+    ],
   ];
   for (const [what, archive, message] of refused) {
     it(`refuses ${what}`, () => assert.throws(() => readTar(archive()), message));
