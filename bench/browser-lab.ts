@@ -55,19 +55,46 @@ async function bootFigures(
   browser: Browser,
   base: string,
   mode: "snapshot" | "ddl",
-): Promise<{ cold: number[]; warm: number }> {
+): Promise<{ cold: number[]; warm: number; steps: Map<string, number[]> }> {
   const url = mode === "ddl" ? `${base}/wizard?step=access&boot=ddl` : `${base}/wizard?step=access`;
   const cold: number[] = [];
+  const steps = new Map<string, number[]>();
   for (let i = 0; i < COLD_RUNS; i++) {
     const { context, page } = await newProbedPage(browser);
     cold.push(await navigationToShown(page, url));
+    for (const [step, at] of await bootSteps(page))
+      steps.set(step, [...(steps.get(step) ?? []), at]);
     await context.close();
   }
   const { context, page } = await newProbedPage(browser);
   await navigationToShown(page, url);
   const warm = await navigationToShown(page, url);
   await context.close();
-  return { cold, warm };
+  return { cold, warm, steps };
+}
+
+/** The lab worker's boot steps the page marked (`lab:<step>`, see lab-client.ts), ms from navigation. */
+async function bootSteps(page: Page): Promise<[string, number][]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType("mark")
+      .filter((m) => m.name.startsWith("lab:"))
+      .map((m): [string, number] => [m.name.slice("lab:".length), m.startTime]),
+  );
+}
+
+/** Information, no goal: where a cold snapshot boot's time went, each step's end from navigation. */
+function bootStepFigures(steps: Map<string, number[]>): Figures {
+  return Object.fromEntries(
+    [...steps].map(([step, ends]) => [
+      `browser.boot_step_${step}_cold`,
+      {
+        value: Math.round(median(ends)),
+        unit: "ms",
+        note: `navigation start to the end of the worker's "${step}" step, median of ${ends.length} fresh contexts`,
+      },
+    ]),
+  );
 }
 
 /** A reviewer opening a review link cold: navigation start to the first verdict shown. */
@@ -174,6 +201,7 @@ export async function browserLabFigures(): Promise<BrowserResult | { skipped: st
       reviewFirstVerdictMs: reviewCold,
       figures: {
         ...typing,
+        ...bootStepFigures(snapshot.steps),
         "browser.navigation_to_ready_snapshot_cold": {
           value: coldSnapshot,
           unit: "ms",

@@ -43,5 +43,16 @@ test("Database ready in N ms counts from navigation start, as the user waited", 
   // start it was 0.5–0.8 s less), and the status shows it no earlier than that.
   expect(Math.abs(shown - fromNavigation)).toBeLessThanOrEqual(1);
   expect(shown).toBeLessThanOrEqual(seenAt + 1);
+  // The boot's steps are marked in the page's timeline, in order, the last no later than ready.
+  const steps = await page.evaluate(() =>
+    performance
+      .getEntriesByType("mark")
+      .filter((m) => m.name.startsWith("lab:"))
+      .map((m) => ({ name: m.name, at: m.startTime })),
+  );
+  const at = (name: string) => steps.find((s) => s.name === `lab:${name}`)?.at ?? NaN;
+  expect(at("dataDir")).toBeLessThan(at("postgres"));
+  expect(at("postgres")).toBeLessThanOrEqual(at("warm"));
+  expect(at("warm")).toBeLessThanOrEqual(fromNavigation + 1);
   expect(offOrigin).toEqual([]);
 });

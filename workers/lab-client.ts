@@ -7,7 +7,13 @@ import { CHECK_TIMEOUT_MS } from "@/lib/sql/limits";
 import type { CheckResult } from "@/lib/sql/session";
 import type { Fix } from "@/lib/sql/verdict";
 import { EARLY_LAB_GLOBAL, type EarlyLab } from "./lab-boot-script";
-import { LAB_WORKER_URL, type BootMode, type LabRequest, type LabResponse } from "./lab-protocol";
+import {
+  LAB_WORKER_URL,
+  type BootMode,
+  type BootTimeline,
+  type LabRequest,
+  type LabResponse,
+} from "./lab-protocol";
 
 /** Booting is allowed longer than a request: a cold start downloads PGlite and the snapshot. */
 const BOOT_ALLOWANCE_MS = 30_000;
@@ -38,10 +44,22 @@ function setStatus(next: LabStatus): void {
   for (const listener of listeners) listener(status);
 }
 
+/**
+ * The worker's boot steps as User Timing marks (`lab:<step>`, at the time each ended): DevTools'
+ * performance panel shows where a boot's time went, and the bench records them.
+ */
+function markBootSteps(timeline: BootTimeline = {}): void {
+  for (const [step, at] of Object.entries(timeline)) {
+    const startTime = at - performance.timeOrigin;
+    if (startTime >= 0) performance.mark(`lab:${step}`, { startTime });
+  }
+}
+
 function onMessage(message: LabResponse): void {
-  if (message.type === "ready")
+  if (message.type === "ready") {
+    markBootSteps(message.timeline);
     setStatus({ state: "ready", bootMs: message.readyAt - waitingFrom, mode: message.mode });
-  else if (message.type === "failed") setStatus({ state: "failed", message: message.message });
+  } else if (message.type === "failed") setStatus({ state: "failed", message: message.message });
   else {
     const entry = pending.get(message.id);
     pending.delete(message.id);
