@@ -130,7 +130,7 @@ for (const target of TARGETS) {
       assert.match(r.stderr, /Nothing written/);
       assert.match(
         r.stderr,
-        /service\/mod\.rs: looked for no `impl PersonHogReplica for PersonHogReplicaService/,
+        /service\/mod\.rs: found no `impl PersonHogReplica for PersonHogReplicaService/,
       );
       assert.deepEqual(changedFiles(repo), []);
     });

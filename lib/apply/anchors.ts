@@ -181,11 +181,53 @@ export function methodMatch(text: string): (Region & { indent: number }) | strin
   return braceBlock(text, "match method_name");
 }
 
+// Words that split a domain's reads from its writes: a heading that differs from a group only by
+// one of them ("Group writes" for "Groups") names another group.
+const OPERATION_WORDS = new Set(["write", "delete", "update", "create", "insert", "upsert"]);
+
+/** A heading's words, lowercased and singular, without a parenthesised suffix. */
+const headingWords = (heading: string) =>
+  heading
+    .replace(/\s*\(.*$/, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.replace(/s$/, ""));
+
+/**
+ * How well a comment heading names a group, as the real files word them differently from file to
+ * file: 0 the same words (any case, plural or not, any `(…)` suffix), 1 the heading is the group's
+ * first words (replica.proto's "Person lookups" for "Person lookups by ID"), 2 the group is the
+ * heading's first words ("… override support" for "… overrides", "… by ID/UUID" for "… by ID");
+ * null for another group.
+ */
+export function headingFit(heading: string, group: string): 0 | 1 | 2 | null {
+  const h = headingWords(heading);
+  const g = headingWords(group);
+  if (!h.length || !g.length) return null;
+  const n = Math.min(h.length, g.length);
+  for (let i = 0; i < n; i++) if (h[i] !== g[i]) return null;
+  const extra = (h.length > g.length ? h : g).slice(n);
+  if (extra.some((w) => OPERATION_WORDS.has(w))) return null;
+  return h.length === g.length ? 0 : h.length < g.length ? 1 : 2;
+}
+
+/** The heading that names `group`: the closest fit, which must be the only one of its fit. */
+export function headingFor<T>(items: readonly T[], title: (t: T) => string, group: string) {
+  for (const fit of [0, 1, 2]) {
+    const hits = items.filter((item) => headingFit(title(item), group) === fit);
+    if (fit === 0 && hits.length) return hits[0]!;
+    if (hits.length === 1) return hits[0]!;
+    if (hits.length > 1) return null;
+  }
+  return null;
+}
+
 /**
  * Where an rpc line goes in a service block: after the last rpc of the group whose `// Heading`
- * comment is `group`, or `group` and a parenthesised suffix (`(routed to replica …)`), a group
- * running until a blank line before the next comment; at the end of the block when the file has
- * no such group. Returns the offset to insert the line after, or a problem.
+ * comment (one opening a paragraph) names `group` (`headingFit`), a group running until a blank
+ * line before the next comment; at the end of the block when the file has no such group. Returns
+ * the offset to insert the line after, or a problem.
  */
 export function rpcLinePosition(
   text: string,
@@ -196,7 +238,11 @@ export function rpcLinePosition(
   if (typeof block === "string") return block;
   if (!group) return null;
   const body = text.slice(block.start, block.end);
-  const heading = new RegExp(`^( *)// ${escapeRegExp(group)}(?: \\([^\\n]*)?$`, "m").exec(body);
+  const headings = [...body.matchAll(/^( *)\/\/ ?([^\n]*)$/gm)].filter((m) => {
+    const before = body.slice(0, m.index).replace(/[ \t]*$/, "");
+    return before.endsWith("\n\n") || !before.trim();
+  });
+  const heading = headingFor(headings, (m) => m[2]!, group);
   if (!heading) return null;
   let at = heading.index + heading[0].length;
   let pos = at + 1;
@@ -298,4 +344,56 @@ export function insertMessages(text: string, section: MessageSection, code: stri
   const at = messagePosition(text, section);
   const after = text.slice(at);
   return `${text.slice(0, at)}\n\n${code.trim()}${after.trim() ? after : "\n"}`;
+}
+
+/** A titled section inside a class or impl: where its heading line starts, and its title. */
+export interface Section {
+  readonly start: number;
+  readonly title: string;
+}
+
+/** `// ====` / `// Title` / `// ====` banners (any indentation) between `from` and `to`. */
+export function rustBanners(text: string, from: number, to: number): Section[] {
+  const re = /^( *)\/\/ ?={3,}[ \t]*\n *\/\/ ?([^\n=][^\n]*)\n *\/\/ ?={3,}[ \t]*$/gm;
+  return [...text.slice(from, to).matchAll(re)].map((m) => ({
+    start: from + m.index,
+    title: m[2]!.trim(),
+  }));
+}
+
+/** `# -- Title --` or `# ── Title ──` section comments at `indent` between `from` and `to`. */
+export function pythonSections(text: string, from: number, to: number, indent: number): Section[] {
+  const re = new RegExp(
+    `^ {${indent}}# (?:-{2,}|─{2,}) *([^\\n]*?) *(?:-{2,}|─{2,})?[ \\t]*$`,
+    "gm",
+  );
+  return [...text.slice(from, to).matchAll(re)]
+    .filter((m) => /\w/.test(m[1]!))
+    .map((m) => ({ start: from + m.index, title: m[1]!.trim() }));
+}
+
+/**
+ * Where a declaration joins a titled section: before the heading of the section after the one
+ * `group` names (`headingFor`), else before a trailing helpers section (a fake keeps its
+ * assertion helpers last), else null (the end of the block).
+ */
+export function sectionInsertPoint(
+  sections: readonly Section[],
+  group: string | null,
+): number | null {
+  const named = group ? headingFor(sections, (s) => s.title, group) : null;
+  if (named) return sections[sections.indexOf(named) + 1]?.start ?? null;
+  const last = sections.at(-1);
+  return last && /\bhelpers?\b/i.test(last.title) ? last.start : null;
+}
+
+/** `code` indented to `indent` as its own paragraph just before the heading line at `at`. */
+export function insertBeforeHeading(
+  text: string,
+  at: number,
+  code: string,
+  indent: number,
+): string {
+  const head = text.slice(0, at).replace(/\s*$/, "");
+  return `${head}\n\n${indentLines(code, indent)}\n\n${text.slice(at)}`;
 }

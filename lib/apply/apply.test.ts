@@ -52,7 +52,7 @@ for (const target of TARGETS) {
       assert.equal(outcome.problems.length, 1);
       assert.match(
         outcome.problems[0]!,
-        /traits\/person\.rs: looked for no `pub trait PersonLookup/,
+        /traits\/person\.rs: found no `pub trait PersonLookup/,
       );
     });
 

@@ -17,12 +17,16 @@ import {
   dedent,
   escapeRegExp,
   indentLines,
+  insertBeforeHeading,
   insertMessages,
   insertRpcLine,
   knownMethods,
   methodMatch,
   pythonClass,
   pythonImportBlock,
+  pythonSections,
+  rustBanners,
+  sectionInsertPoint,
   type AnchorKind,
   type Region,
 } from "./anchors";
@@ -60,7 +64,8 @@ interface Rule {
   region(text: string, s: Snippet): Region | string;
   /** The declaration's name as it would appear (the rpc line, the fn, the def), for clashes. */
   key(s: Snippet): RegExp | null;
-  insert(text: string, s: Snippet): string;
+  /** `group`: the design's rpc group (`// Cohort membership`), which also names its sections. */
+  insert(text: string, s: Snippet, group: string | null): string;
 }
 
 const quoted = (anchor: string, re: RegExp, what: string): string => {
@@ -84,14 +89,36 @@ const anyOf = (words: readonly string[], wrap: (w: string) => string) =>
 /** client.py imports the messages its wrappers name from the package's re-exports. */
 const CLIENT_IMPORTS = "posthog.personhog_client.proto";
 
+const IMPORT_BLOCKS = /^from ([\w.]+) import \(\n[\s\S]*?^\)\n?/gm;
+
+/**
+ * Whether `module` is a types module the re-exports do not import yet while they import its
+ * siblings (a domain's first re-export): its block is then added, not looked for.
+ */
+const isNewDomainBlock = (text: string, module: string) =>
+  /\.types\.v1\.\w+_pb2$/.test(module) &&
+  typeof pythonImportBlock(text, module) === "string" &&
+  [...text.matchAll(IMPORT_BLOCKS)].some((m) => m[1]!.startsWith(module.replace(/\w+$/, "")));
+
+/** An empty block for a new domain, among its siblings in module order (common_pb2 stays first). */
+function addImportBlock(text: string, module: string): string {
+  const siblings = [...text.matchAll(IMPORT_BLOCKS)].filter(
+    (m) => m[1]!.startsWith(module.replace(/\w+$/, "")) && !m[1]!.endsWith(".common_pb2"),
+  );
+  const next = siblings.find((m) => m[1]! > module);
+  const last = siblings.at(-1) ?? [...text.matchAll(IMPORT_BLOCKS)].at(-1)!;
+  const at = next ? next.index : last.index + last[0].length;
+  return `${text.slice(0, at)}from ${module} import (\n)\n${text.slice(at)}`;
+}
+
 /** Adds each name missing from a `from <module> import (…)` block at its case-insensitive place. */
 function addPythonImports(text: string, module: string, wanted: readonly string[]): string {
-  let out = text;
+  let out = isNewDomainBlock(text, module) ? addImportBlock(text, module) : text;
   for (const name of new Set(wanted)) {
     const block = must(pythonImportBlock(out, module));
     const body = out.slice(block.start, block.end);
     if (new RegExp(`^\\s*${name},`, "m").test(body)) continue;
-    const lines = body.replace(/\n$/, "").split("\n");
+    const lines = body ? body.replace(/\n$/, "").split("\n") : [];
     const at = lines.findIndex(
       (l) => l.trim().replace(/,$/, "").toLowerCase() > name.toLowerCase(),
     );
@@ -129,8 +156,16 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
   "rust-block-item": {
     region: (text, s) => braceBlock(text, blockHeader(s)),
     key: (s) => anyOf([firstFn(s.code) ?? ""].filter(Boolean), (n) => `\\bfn ${n}\\b`),
-    insert: (text, s) =>
-      appendToBlock(text, must(braceBlock(text, blockHeader(s))), s.code, 4, true),
+    // A handler goes last in the `// ====` banner section its rpc group names, when the impl has one.
+    insert: (text, s, group) => {
+      const block = must(braceBlock(text, blockHeader(s)));
+      const at = /in its domain's section/.test(s.anchor)
+        ? sectionInsertPoint(rustBanners(text, block.start, block.end), group)
+        : null;
+      return at === null
+        ? appendToBlock(text, block, s.code, 4, true)
+        : insertBeforeHeading(text, at, s.code, block.indent + 4);
+    },
   },
   "rust-item": {
     region: whole,
@@ -181,7 +216,10 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
     },
   },
   "python-import-block": {
-    region: (text, s) => pythonImportBlock(text, importModule(s)),
+    region: (text, s) =>
+      isNewDomainBlock(text, importModule(s))
+        ? { start: 0, end: 0 }
+        : pythonImportBlock(text, importModule(s)),
     key: () => null,
     insert: (text, s) => addPythonImports(text, importModule(s), names(s.code, /(\w+),?/g)),
   },
@@ -192,9 +230,15 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
       return typeof imports === "string" ? imports : cls;
     },
     key: (s) => anyOf(names(s.code, /\bdef (\w+)/g), (n) => `^\\s*def ${n}\\s*\\(`),
-    insert: (text, s) => {
+    // Last in the `# -- Section --` its rpc group names, else before trailing helpers, else last.
+    insert: (text, s, group) => {
       const cls = must(pythonClass(text, className(s)));
-      const out = `${text.slice(0, cls.end)}\n\n${indentLines(dedent(s.code), cls.indent + 4)}${text.slice(cls.end)}`;
+      const indent = cls.indent + 4;
+      const at = sectionInsertPoint(pythonSections(text, cls.start, cls.end, indent), group);
+      const out =
+        at === null
+          ? `${text.slice(0, cls.end)}\n\n${indentLines(dedent(s.code), indent)}${text.slice(cls.end)}`
+          : insertBeforeHeading(text, at, dedent(s.code), indent);
       if (s.id !== "python-client-method") return out;
       return addPythonImports(
         out,
@@ -282,7 +326,10 @@ export function applySnippets(texts: FileTexts, snippets: readonly Snippet[]): A
       region = err instanceof Error ? err.message : String(err);
     }
     if (typeof region === "string") {
-      problems.push(`${s.file}: looked for ${region} (for ${s.id}), not found`);
+      const found = /^(?:no|more than one) /.test(region);
+      problems.push(
+        `${s.file}: ${found ? `found ${region}` : `looked for ${region}, not found`} (for ${s.id})`,
+      );
       continue;
     }
     if (kind === "rust-storage-type") {
@@ -302,10 +349,11 @@ export function applySnippets(texts: FileTexts, snippets: readonly Snippet[]): A
   }
   if (problems.length) return { problems, changed: new Map(), added: [], present };
 
+  const group = snippets.map((s) => rpcGroupOf(s.anchor)).find((g) => g !== null) ?? null;
   const out = new Map<string, string>();
   const textOf = (file: string) => out.get(file) ?? texts.get(file)!;
   for (const { s, kind } of todo) {
-    let text = RULES[kind].insert(textOf(s.file), s);
+    let text = RULES[kind].insert(textOf(s.file), s, group);
     if (s.language === "rust") text = addSnippetUses(text, s.file, s.code, snippets);
     out.set(s.file, text);
     if (kind === "rust-storage-type")

@@ -13,6 +13,7 @@ import { clientModule } from "../node-harness/client-module";
 const ROOT = path.join(import.meta.dirname, "..", "..");
 const SKELETON = path.join(ROOT, "rust-harness", "skeleton");
 const CHECKOUT = path.join(import.meta.dirname, "fixtures", "checkout");
+const REAL_SHAPES = path.join(import.meta.dirname, "fixtures", "real-shapes");
 export const EXAMPLES_DIR = path.join(ROOT, "content", "examples");
 
 function readTree(dir: string, tree: Map<string, string>, prefix = ""): Map<string, string> {
@@ -32,6 +33,11 @@ export function fixtureCheckout(target: Target): Map<string, string> {
   for (const layout of NODE_LAYOUTS)
     for (const [file, text] of clientModule(layout)) tree.set(file, text);
   return readTree(CHECKOUT, tree);
+}
+
+/** The current-era checkout with the real files' shapes that once broke apply laid over it. */
+export function realShapesCheckout(): Map<string, string> {
+  return readTree(REAL_SHAPES, fixtureCheckout("current"));
 }
 
 /** Every design apply is tested with: the design fixtures, and content/examples/*.json when present. */

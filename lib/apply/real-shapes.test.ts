@@ -1,0 +1,136 @@
+/**
+ * Shapes of PostHog's real files that once made apply refuse or misplace a snippet, kept as our
+ * own fixtures (lib/apply/fixtures/real-shapes/, laid over the current-era checkout): each test
+ * failed before the fix it guards.
+ */
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { parseDesignJson } from "../design/design-json";
+import { DESIGN_FIXTURES } from "../design/fixtures";
+import type { Design } from "../design/model";
+import { validateDesign } from "../design/validate";
+import { generateSnippets } from "../generate";
+import { headingFit, rpcLinePosition } from "./anchors";
+import { applySnippets } from "./apply";
+import { exampleDesignFiles, fixtureCheckout, realShapesCheckout } from "./fixture-tree";
+
+const SERVICE = "proto/personhog/service/v1/service.proto";
+const REPLICA = "proto/personhog/replica/v1/replica.proto";
+const REEXPORTS = "posthog/personhog_client/proto/__init__.py";
+const CLIENT = "posthog/personhog_client/client.py";
+const FAKE = "posthog/personhog_client/fake_client.py";
+const HANDLERS = "rust/personhog-replica/src/service/mod.rs";
+
+function example(name: string): Design {
+  const file = exampleDesignFiles().find((f) => f.name === name)!;
+  const parsed = parseDesignJson(file.text, name);
+  assert.ok(!("error" in parsed));
+  return validateDesign(parsed.value).design;
+}
+
+/** The design applied to `tree`, checked to land cleanly and to change nothing a second time. */
+function applied(design: Design, tree: Map<string, string>): Map<string, string> {
+  const snippets = generateSnippets(design);
+  const outcome = applySnippets(tree, snippets);
+  assert.deepEqual(outcome.problems, []);
+  const after = new Map([...tree, ...outcome.changed]);
+  assert.equal(applySnippets(after, snippets).changed.size, 0);
+  return after;
+}
+
+/** The line just before the first line of `text` that contains `needle`. */
+function lineBefore(text: string, needle: string): string {
+  const lines = text.split("\n");
+  const at = lines.findIndex((l) => l.includes(needle));
+  assert.ok(at > 0, `${needle} is in the text`);
+  return lines[at - 1]!;
+}
+
+describe("rpc groups worded differently from file to file", () => {
+  it("finds replica.proto's shorter heading (`// Person lookups` for `Person lookups by ID`)", () => {
+    const design = DESIGN_FIXTURES["worked-example-current"]!;
+    const after = applied(design, realShapesCheckout());
+    for (const file of [SERVICE, REPLICA])
+      assert.match(lineBefore(after.get(file)!, `rpc ${design.rpcName}(`), /rpc GetPerson\(/, file);
+  });
+
+  it("finds a longer heading (`… override support` for `… overrides`) in both service files", () => {
+    const design = example("hash-key-override-delete-current");
+    const after = applied(design, realShapesCheckout());
+    for (const file of [SERVICE, REPLICA])
+      assert.match(
+        lineBefore(after.get(file)!, `rpc ${design.rpcName}(`),
+        /rpc DeleteHashKeyOverridesByTeams\(/,
+        file,
+      );
+  });
+
+  it("never takes a heading that differs by a read/write word, nor one of two loose fits", () => {
+    assert.equal(headingFit("Person lookups", "Person lookups by ID"), 1);
+    assert.equal(headingFit("Person lookups by ID/UUID", "Person lookups by ID"), 2);
+    assert.equal(headingFit("Person lookups by distinct ID", "Person lookups by Distinct ID"), 0);
+    assert.equal(headingFit("Group writes (routed to replica)", "Groups"), null);
+    assert.equal(headingFit("Groups", "Group writes"), null);
+    assert.equal(headingFit("Person lookups by distinct ID", "Person lookups by ID"), null);
+    const text = [
+      "service S {",
+      "  // Person",
+      "  rpc A(X) returns (Y);",
+      "",
+      "  // Person lookups",
+      "  rpc B(X) returns (Y);",
+      "}",
+    ].join("\n");
+    assert.equal(rpcLinePosition(text, "S", "Person lookups by ID by team"), null);
+  });
+});
+
+describe("re-exports of a domain that has none yet", () => {
+  it("adds the domain's block among its siblings, in module order, and fills it", () => {
+    const design = example("hash-key-override-delete-current");
+    const text = applied(design, realShapesCheckout()).get(REEXPORTS)!;
+    const block = /^from [\w.]+\.feature_flag_pb2 import \(\n((?: {4}\w+,\n)+)\)\n/m.exec(text);
+    assert.ok(block, text);
+    assert.deepEqual(block[1]!.trim().split(/,\s*/).filter(Boolean), [
+      `${design.rpcName}Request`,
+      `${design.rpcName}Response`,
+    ]);
+    assert.ok(text.indexOf("cohort_pb2 import") < block.index);
+    assert.ok(block.index < text.indexOf("group_pb2 import"));
+  });
+});
+
+describe("sections inside a class or impl", () => {
+  it("puts the fake's method with the interface, before its trailing assertion helpers", () => {
+    const design = DESIGN_FIXTURES["worked-example-current"]!;
+    const text = applied(design, realShapesCheckout()).get(FAKE)!;
+    const method = text.indexOf(`def ${"get_person_count"}(`);
+    assert.ok(method > 0 && method < text.indexOf("# ── Assertion helpers"));
+    assert.ok(method > text.indexOf("def get_group("));
+  });
+
+  it("puts the client's wrapper last in the section its rpc group names", () => {
+    const design = DESIGN_FIXTURES["worked-example-current"]!;
+    const text = applied(design, fixtureCheckout("current")).get(CLIENT)!;
+    const method = text.indexOf("def get_person_count(");
+    assert.ok(method > text.indexOf("def get_person("));
+    assert.ok(method < text.indexOf("# -- Groups --"));
+  });
+
+  it("puts the replica handler last in its rpc group's `// ====` banner section", () => {
+    const person = applied(DESIGN_FIXTURES["worked-example-current"]!, fixtureCheckout("current"));
+    const handlers = person.get(HANDLERS)!;
+    const at = handlers.indexOf("async fn get_person_count(");
+    assert.ok(at > handlers.indexOf("async fn get_person("));
+    assert.ok(at < handlers.indexOf("// Distinct ID operations"));
+    const cohort = applied(DESIGN_FIXTURES["cohort-write-current"]!, fixtureCheckout("current"));
+    const text = cohort.get(HANDLERS)!;
+    const name = DESIGN_FIXTURES["cohort-write-current"]!.rpcName.replace(
+      /[A-Z]/g,
+      (c, i) => `${i ? "_" : ""}${c.toLowerCase()}`,
+    );
+    const fn = text.indexOf(`async fn ${name}(`);
+    assert.ok(fn > text.indexOf("async fn delete_cohort_member("), name);
+    assert.ok(fn < text.indexOf("// Groups"), name);
+  });
+});
