@@ -135,6 +135,18 @@ for (const target of TARGETS) {
       assert.deepEqual(changedFiles(repo), []);
     });
 
+    // Only today's checkout lacks the other era's router: the guide's era also has the raw proxy.
+    if (target === "current")
+      it("a guide design is refused with --target current, the era the checkout is", async () => {
+        const repo = checkout(target);
+        const guide: Design = { ...DESIGN_FIXTURES["worked-example-current"]!, target: "guide" };
+        const r = await apply(guide, repo);
+        assert.equal(r.code, 2);
+        assert.match(r.stderr, /no rust\/personhog-router\/src\/router\/mod\.rs/);
+        assert.match(r.stderr, /apply it with --target current\./);
+        assert.deepEqual(changedFiles(repo), []);
+      });
+
     it("refuses when a file it would change has uncommitted changes, unless --force", async () => {
       const design: Design = { ...DESIGN_FIXTURES["worked-example-current"]!, target };
       const repo = checkout(target);

@@ -21,6 +21,7 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { applySnippets, filesNamed } from "../lib/apply/apply";
+import { ROUTER_FILES } from "../lib/catalogue/paths";
 import { TARGET_LABELS, type Design, type Target } from "../lib/design/model";
 import { designProblems } from "../lib/design/rules";
 import { generateSnippets } from "../lib/generate";
@@ -82,6 +83,16 @@ async function readDesign(source: string, io: Io): Promise<Design | null> {
 }
 
 /** The files' texts, or a line per file that is missing or too big. */
+const routerFile = (target: Target) =>
+  target === "guide" ? ROUTER_FILES.typed : ROUTER_FILES.proxy;
+
+/** The other era when the checkout has only the other era's router (a design for the wrong era). */
+function otherEra(repo: string, target: Target): Target | null {
+  const other: Target = target === "guide" ? "current" : "guide";
+  const has = (target: Target) => existsSync(path.join(repo, routerFile(target)));
+  return !has(target) && has(other) ? other : null;
+}
+
 function readFiles(repo: string, files: readonly string[]) {
   const texts = new Map<string, string>();
   const problems: string[] = [];
@@ -199,6 +210,11 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
   if (problems.length) {
     io.stderr(`Nothing written: ${problems.length} problem(s) in ${repo}.\n`);
     for (const p of problems) io.stderr(`  ${p}\n`);
+    const other = otherEra(repo, design.target);
+    if (other)
+      io.stderr(
+        `This checkout has ${routerFile(other)} but no ${routerFile(design.target)}, the router this design's target needs: apply it with --target ${other}.\n`,
+      );
     return 2;
   }
   if (outcome.changed.size === 0) {
