@@ -50,10 +50,7 @@ for (const target of TARGETS) {
       const { outcome } = applied({ ...DESIGN_FIXTURES["worked-example-current"]!, target }, tree);
       assert.equal(outcome.changed.size, 0);
       assert.equal(outcome.problems.length, 1);
-      assert.match(
-        outcome.problems[0]!,
-        /traits\/person\.rs: found no `pub trait PersonLookup/,
-      );
+      assert.match(outcome.problems[0]!, /traits\/person\.rs: found no `pub trait PersonLookup/);
     });
 
     it("refuses a name that exists with another shape, and never duplicates it", () => {

@@ -9,6 +9,7 @@ import { RUST_PATHS } from "../catalogue/paths";
 import { isPseudoFile, type Snippet } from "../generate/snippet";
 import { messageSectionOf, rpcGroupOf } from "../generate/snippet-placement";
 import { addRustImports, addSnippetUses } from "./rust-imports";
+import { addTsImports, noteImports } from "./ts-imports";
 import {
   anchorKind,
   appendToBlock,
@@ -254,8 +255,18 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
         names(dedent(s.code), /^(?:async )?(\w+)\s*\(/gm),
         (n) => `^\\s*(?:async )?${n}\\s*\\(`,
       ),
+    // The wrapper's note names the generated imports it needs; the file gets them too.
     insert: (text, s) =>
-      appendToBlock(text, must(braceBlock(text, `class ${className(s)}`)), dedent(s.code), 4, true),
+      noteImports(s.notes).reduce(
+        (out, { tail, names }) => addTsImports(out, tail, names),
+        appendToBlock(
+          text,
+          must(braceBlock(text, `class ${className(s)}`)),
+          dedent(s.code),
+          4,
+          true,
+        ),
+      ),
   },
   "ts-object-entry": {
     region: (text, s) => braceBlock(text, `const ${constName(s)}`),

@@ -134,3 +134,21 @@ describe("sections inside a class or impl", () => {
     assert.ok(fn < text.indexOf("// Groups"), name);
   });
 });
+
+describe("the Node wrapper's imports", () => {
+  const PERSONS = "nodejs/src/common/personhog/persons.ts";
+
+  it("joins the generated schema to the file's multi-line import of its module, in order", () => {
+    const design: Design = {
+      ...DESIGN_FIXTURES["worked-example-current"]!,
+      nodeLayout: "common-operations",
+    };
+    const text = applied(design, realShapesCheckout()).get(PERSONS)!;
+    assert.match(
+      text,
+      /^import \{\n {4}GetPersonCountRequestSchema,\n {4}GetPersonsByDistinctIdsRequestSchema,\n {4}GetPersonsByUuidsRequestSchema,\n\} from '~\/common\/generated\/personhog\/types\/v1\/person_pb'\n/m,
+    );
+    assert.match(text, /^import type \{ Person as ProtoPerson \} from '[^']+person_pb'$/m);
+    assert.equal(text.match(/GetPersonCountRequestSchema/g)!.length, 2);
+  });
+});

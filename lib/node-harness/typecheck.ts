@@ -66,10 +66,15 @@ function sourceFile(name: string, text: string): ts.SourceFile {
   return file;
 }
 
-/** `import { A, type B } from '…'` lines the wrapper's note asks for. */
+/**
+ * `import { A, type B } from '…'` lines the wrapper's note asks for, but those of generated
+ * modules (`…_pb`), which apply itself adds to the file's imports.
+ */
 function noteImports(snippet: Snippet): string[] {
   return snippet.notes.flatMap((n) =>
-    [...n.matchAll(/import \{[^}]*\} from '[^']*'/g)].map((m) => m[0]),
+    [...n.matchAll(/import \{[^}]*\} from '[^']*'/g)]
+      .map((m) => m[0])
+      .filter((line) => !/_pb'$/.test(line)),
   );
 }
 
