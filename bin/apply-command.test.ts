@@ -120,6 +120,25 @@ for (const target of TARGETS) {
         );
     });
 
+    it("answers for the files it changed, not for the modules they declare", async () => {
+      // A real checkout's `mod x;` files may be formatted by another rustfmt, or be absent here.
+      const child = "rust/personhog-replica/src/service/consistency.rs";
+      const repo = checkout(target, (tree) => tree.set(child, `fn  untouched(){}\n`));
+      const r = await apply({ ...DESIGN_FIXTURES["worked-example-current"]!, target }, repo);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, /parses: rustfmt --check/);
+      const unformatted = "rust/personhog-replica/src/service/mod.rs";
+      const broken = checkout(target, (tree) =>
+        tree.set(unformatted, tree.get(unformatted)!.replace("mod error;", "mod  error;")),
+      );
+      const bad = await apply({ ...DESIGN_FIXTURES["worked-example-current"]!, target }, broken);
+      assert.equal(bad.code, 1);
+      assert.match(
+        bad.stdout,
+        /FAILS: rustfmt --check\n.*service\/mod\.rs:\d+: not as rustfmt leaves it/,
+      );
+    });
+
     it("a missing anchor refuses the whole change, naming the file and what it looked for", async () => {
       const handler = "rust/personhog-replica/src/service/mod.rs";
       const repo = checkout(target, (tree) =>

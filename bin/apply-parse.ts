@@ -75,18 +75,33 @@ function rustfmtPath(): string | null {
   return spawnSync("rustfmt", ["--version"]).status === 0 ? "rustfmt" : null;
 }
 
+/**
+ * Each file through rustfmt on standard input, compared with what rustfmt prints: unlike
+ * `rustfmt --check FILE`, this never follows `mod x;` into files apply did not touch (which may
+ * be missing, or formatted by another rustfmt version, and are not apply's to answer for).
+ */
 function checkRust(repo: string, files: readonly string[]): string | null | "skipped" {
   const rustfmt = rustfmtPath();
   if (!rustfmt) return "skipped";
-  const run = spawnSync(
-    rustfmt,
-    ["--check", "--color", "never", "--edition", "2021", ...files.map((f) => path.join(repo, f))],
-    { encoding: "utf8", timeout: TOOL_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
-  );
-  if (run.error) return `rustfmt did not run (${run.error.message})`;
-  return run.status === 0
-    ? null
-    : (run.stdout + run.stderr).trim().split("\n").slice(0, 40).join("\n");
+  for (const file of files) {
+    const text = readFileSync(path.join(repo, file), "utf8");
+    const run = spawnSync(rustfmt, ["--edition", "2021", "--emit", "stdout", "--color", "never"], {
+      input: text,
+      encoding: "utf8",
+      timeout: TOOL_TIMEOUT_MS,
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    if (run.error) return `rustfmt did not run (${run.error.message})`;
+    if (run.status !== 0)
+      return run.stderr.replaceAll("<stdin>", file).trim().split("\n").slice(0, 40).join("\n");
+    if (run.stdout !== text) {
+      const before = text.split("\n");
+      const after = run.stdout.split("\n");
+      const line = before.findIndex((l, i) => l !== after[i]);
+      return `${file}:${line + 1}: not as rustfmt leaves it (rustfmt writes: ${JSON.stringify(after[line] ?? "")})`;
+    }
+  }
+  return null;
 }
 
 /** Runs each parser over the changed files of its language. */
