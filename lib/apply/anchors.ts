@@ -185,10 +185,10 @@ export function methodMatch(text: string): (Region & { indent: number }) | strin
 // one of them ("Group writes" for "Groups") names another group.
 const OPERATION_WORDS = new Set(["write", "delete", "update", "create", "insert", "upsert"]);
 
-/** A heading's words, lowercased and singular, without a parenthesised suffix. */
+/** A heading's words, lowercased and singular, without a `(…)` or ` - …` suffix. */
 const headingWords = (heading: string) =>
   heading
-    .replace(/\s*\(.*$/, "")
+    .replace(/\s*(?:\(| - ).*$/, "")
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
@@ -196,7 +196,7 @@ const headingWords = (heading: string) =>
 
 /**
  * How well a comment heading names a group, as the real files word them differently from file to
- * file: 0 the same words (any case, plural or not, any `(…)` suffix), 1 the heading is the group's
+ * file: 0 the same words (any case, plural or not, any `(…)` or ` - …` suffix), 1 the heading is the group's
  * first words (replica.proto's "Person lookups" for "Person lookups by ID"), 2 the group is the
  * heading's first words ("… override support" for "… overrides", "… by ID/UUID" for "… by ID");
  * null for another group.
@@ -352,13 +352,17 @@ export interface Section {
   readonly title: string;
 }
 
-/** `// ====` / `// Title` / `// ====` banners (any indentation) between `from` and `to`. */
-export function rustBanners(text: string, from: number, to: number): Section[] {
-  const re = /^( *)\/\/ ?={3,}[ \t]*\n *\/\/ ?([^\n=][^\n]*)\n *\/\/ ?={3,}[ \t]*$/gm;
-  return [...text.slice(from, to).matchAll(re)].map((m) => ({
-    start: from + m.index,
-    title: m[2]!.trim(),
-  }));
+/**
+ * Section headings of a Rust block between `from` and `to`: `// ====` / `// Title` / `// ====`
+ * banners, and a lone `// Title` line with a blank line on each side (the typed router's service).
+ */
+export function rustSections(text: string, from: number, to: number): Section[] {
+  const body = text.slice(from, to);
+  const banners = /^( *)\/\/ ?={3,}[ \t]*\n *\/\/ ?([^\n=][^\n]*)\n *\/\/ ?={3,}[ \t]*$/gm;
+  const lone = /(?<=\n[ \t]*\n|^\n)( *)\/\/ ([^/!\n][^\n]*)\n[ \t]*\n/g;
+  return [...body.matchAll(banners), ...body.matchAll(lone)]
+    .map((m) => ({ start: from + m.index, title: m[2]!.trim() }))
+    .sort((a, b) => a.start - b.start);
 }
 
 /** `# -- Title --` or `# ── Title ──` section comments at `indent` between `from` and `to`. */

@@ -26,7 +26,7 @@ import {
   pythonClass,
   pythonImportBlock,
   pythonSections,
-  rustBanners,
+  rustSections,
   sectionInsertPoint,
   type AnchorKind,
   type Region,
@@ -157,12 +157,10 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
   "rust-block-item": {
     region: (text, s) => braceBlock(text, blockHeader(s)),
     key: (s) => anyOf([firstFn(s.code) ?? ""].filter(Boolean), (n) => `\\bfn ${n}\\b`),
-    // A handler goes last in the `// ====` banner section its rpc group names, when the impl has one.
+    // Last in the section its rpc group names, when the block has titled sections (handlers).
     insert: (text, s, group) => {
       const block = must(braceBlock(text, blockHeader(s)));
-      const at = /in its domain's section/.test(s.anchor)
-        ? sectionInsertPoint(rustBanners(text, block.start, block.end), group)
-        : null;
+      const at = sectionInsertPoint(rustSections(text, block.start, block.end), group);
       return at === null
         ? appendToBlock(text, block, s.code, 4, true)
         : insertBeforeHeading(text, at, s.code, block.indent + 4);

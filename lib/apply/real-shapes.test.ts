@@ -152,3 +152,15 @@ describe("the Node wrapper's imports", () => {
     assert.equal(text.match(/GetPersonCountRequestSchema/g)!.length, 2);
   });
 });
+
+describe("the guide's typed router", () => {
+  it("puts the router method in its group's banner section, read past the ` - Person data` suffix", () => {
+    const design: Design = { ...DESIGN_FIXTURES["worked-example-guide"]!, target: "guide" };
+    const text = applied(design, fixtureCheckout("guide")).get(
+      "rust/personhog-router/src/router/mod.rs",
+    )!;
+    const method = text.indexOf("fn get_person_count(");
+    assert.ok(method > 0 && method < text.indexOf("// Distinct ID operations - Person data"));
+    assert.equal(headingFit("Groups - Non-person data", "Groups"), 0);
+  });
+});
