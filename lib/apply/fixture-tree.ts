@@ -35,9 +35,33 @@ export function fixtureCheckout(target: Target): Map<string, string> {
   return readTree(CHECKOUT, tree);
 }
 
-/** The current-era checkout with the real files' shapes that once broke apply laid over it. */
+/** Headings the real files word otherwise than the fixtures: [file, fixture's, real files']. */
+const REWORDED: readonly (readonly [string, string, string])[] = [
+  ["proto/personhog/replica/v1/replica.proto", "// Person lookups by ID", "// Person lookups"],
+  ...["service", "replica"].map(
+    (s) =>
+      [
+        `proto/personhog/${s}/v1/${s}.proto`,
+        "// Feature flag hash key overrides",
+        "// Feature flag hash key override support",
+      ] as const,
+  ),
+];
+const REEXPORTS = "posthog/personhog_client/proto/__init__.py";
+
+/**
+ * The current-era checkout with the real files' shapes that once broke apply: the files of
+ * fixtures/real-shapes laid over it, the headings reworded as in the real files, and re-exports
+ * from before any feature flag message was re-exported.
+ */
 export function realShapesCheckout(): Map<string, string> {
-  return readTree(REAL_SHAPES, fixtureCheckout("current"));
+  const tree = readTree(REAL_SHAPES, fixtureCheckout("current"));
+  for (const [file, from, to] of REWORDED) tree.set(file, tree.get(file)!.replace(from, to));
+  tree.set(
+    REEXPORTS,
+    tree.get(REEXPORTS)!.replace(/^from [\w.]+\.feature_flag_pb2 import \([^)]*\)\n/m, ""),
+  );
+  return tree;
 }
 
 /** Every design apply is tested with: the design fixtures, and content/examples/*.json when present. */
