@@ -39,7 +39,11 @@ describe("parseAtom", () => {
     ],
     [
       "(distinct_id)::text = 'x'::text",
-      { shape: "eq-value", column: { alias: null, column: "distinct_id" } },
+      { shape: "eq-value", column: { alias: null, column: "distinct_id", cast: "::text" } },
+    ],
+    [
+      "(p.uuid)::text = $2",
+      { shape: "eq-value", column: { alias: "p", column: "uuid", cast: "::text" } },
     ],
     ["id = ANY ($2)", { shape: "eq-any", column: { alias: null, column: "id" } }],
     [

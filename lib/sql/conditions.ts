@@ -15,6 +15,8 @@ export interface ColumnRef {
   /** Table alias when the plan qualifies the column; null when it is the node's own relation. */
   readonly alias: string | null;
   readonly column: string;
+  /** Casts printed on the column (`::text`), which may hide it from its indexes (casts.ts). */
+  readonly cast?: string;
 }
 
 export type AtomShape =
@@ -47,7 +49,7 @@ export interface Atom {
 
 const IDENT = "[a-z_][a-z0-9_]*";
 const COLUMN_OPERAND = new RegExp(
-  `^\\(?(?:(${IDENT})\\.)?(${IDENT})\\)?(?:::[a-z_ ]+(?:\\(\\d+\\))?(?:\\[\\])?)*$`,
+  `^\\(?(?:(${IDENT})\\.)?(${IDENT})\\)?((?:::[a-z_ ]+(?:\\(\\d+\\))?(?:\\[\\])?)*)$`,
   "i",
 );
 const LITERAL_WORDS = new Set(["true", "false", "null", "not", "and", "or", "any", "row", "array"]);
@@ -82,7 +84,8 @@ export function conjuncts(condition: string): string[] {
 function columnOperand(operand: string): ColumnRef | undefined {
   const match = COLUMN_OPERAND.exec(operand.trim());
   if (!match || LITERAL_WORDS.has((match[2] ?? "").toLowerCase())) return undefined;
-  return { alias: match[1] ?? null, column: match[2] ?? "" };
+  const column = { alias: match[1] ?? null, column: match[2] ?? "" };
+  return match[3] ? { ...column, cast: match[3] } : column;
 }
 
 /** Every column reference in an expression: qualified ones, and bare identifiers that are not keywords, functions or types. */

@@ -6,6 +6,7 @@
  * no lookup at all, only a walk of the whole index. Keys are column names, or for an expression
  * over one column its key in parentheses (see expressions.ts), which expression indexes list too.
  */
+import { hidingCast } from "./casts";
 import { parseAtom, type Atom } from "./conditions";
 import { keyLabel, type ExprRef } from "./expressions";
 import type { IndexSpec, TableSpec } from "./schema/types";
@@ -62,6 +63,22 @@ export function withEqualities(p: Predicates, keys: readonly string[]): Predicat
   return { ...p, equal, lists, joins };
 }
 
+/** A copy with the expression `key` read as the plain `column` (what taking a cast off gives). */
+export function withKeyAs(p: Predicates, key: string, column: string): Predicates {
+  const rename = (k: string) => (k === key ? column : k);
+  const renameMap = <V>(m: Map<string, V>) => new Map([...m].map(([k, v]) => [rename(k), v]));
+  const renameSet = (set: Set<string>) => new Set([...set].map(rename));
+  return {
+    equal: renameMap(p.equal),
+    lists: renameMap(p.lists),
+    joins: renameMap(p.joins),
+    range: renameSet(p.range),
+    notNull: renameSet(p.notNull),
+    other: renameSet(p.other),
+    expressions: new Map([...p.expressions].filter(([k]) => k !== key)),
+  };
+}
+
 /** Records an equality; one value wins over a list or a join key on the same key. */
 function addEquality(p: Predicates, key: string, atom: Atom): void {
   if (atom.shape === "eq-value") {
@@ -90,8 +107,10 @@ export function predicatesFor(
   const p = emptyPredicates();
   const keyOf = (atom: Atom): string | undefined => {
     if (atom.column) {
-      const own = atom.column.alias === alias && columns.has(atom.column.column);
-      return own ? atom.column.column : undefined;
+      if (atom.column.alias !== alias || !columns.has(atom.column.column)) return undefined;
+      const cast = hidingCast(table, atom.column);
+      if (cast) p.expressions.set(cast.key, cast);
+      return cast ? cast.key : atom.column.column;
     }
     if (atom.expr?.alias === alias && columns.has(atom.expr.column)) {
       p.expressions.set(atom.expr.key, atom.expr);

@@ -146,8 +146,8 @@ function gatherAtoms(
     return atoms;
   };
   const resolve = (ref: ColumnRef, own: string | null): ColumnRef => ({
+    ...ref,
     alias: ref.alias ? (aliasOf.get(ref.alias) ?? ref.alias) : own,
-    column: ref.column,
   });
   const add = (alias: string | null, atom: Atom) => {
     if (!alias) return;
