@@ -89,6 +89,24 @@ describe("parseAtom", () => {
     });
   }
 
+  it("reads each branch of an OR, one level deep", () => {
+    const atom = parseAtom("((p.id = $2) OR ((p.uuid = $3) AND (p.team_id = $1)))");
+    assert.equal(atom.shape, "other");
+    assert.deepEqual(
+      atom.arms?.map((arm) => arm.map((a) => [a.shape, a.column?.column])),
+      [
+        [["eq-value", "id"]],
+        [
+          ["eq-value", "uuid"],
+          ["eq-value", "team_id"],
+        ],
+      ],
+    );
+    const nested = parseAtom("((id = $1) OR ((uuid = $2) OR (id = $3)))");
+    assert.equal(nested.arms?.[1]?.[0]?.arms, undefined);
+    assert.equal(parseAtom("(id = $1)").arms, undefined);
+  });
+
   it("keeps the expression a comparison with a value constrains", () => {
     const atom = parseAtom("(properties ->> 'email'::text) = $2");
     assert.equal(atom.shape, "eq-value");

@@ -45,6 +45,8 @@ export interface Atom {
   readonly list?: string;
   /** Every column the atom mentions. */
   readonly refs: readonly ColumnRef[];
+  /** For an OR (`other`): each branch's AND-ed atoms, which a BitmapOr may look up one by one. */
+  readonly arms?: readonly (readonly Atom[])[];
 }
 
 const IDENT = "[a-z_][a-z0-9_]*";
@@ -197,6 +199,10 @@ function compareAtom(text: string, left: string, op: string, right: string): Ato
 
 /** One conjunct → one atom. */
 export function parseAtom(conjunct: string): Atom {
+  return parseOne(conjunct, true);
+}
+
+function parseOne(conjunct: string, withArms: boolean): Atom {
   const text = stripOuterParens(conjunct);
   const refs = columnRefs(text);
   const nullTest = /^(.*) IS (NOT )?NULL$/i.exec(text);
@@ -211,6 +217,12 @@ export function parseAtom(conjunct: string): Atom {
     return column
       ? { text, shape: "eq-value", column, value: "false", refs }
       : { text, shape: "other", refs };
+  }
+  const branches = splitTopLevel(text, " OR ");
+  if (branches.length > 1) {
+    // One level of branches: an OR nested in a branch stays one `other` atom (bounded work).
+    const arms = branches.map((b) => conjuncts(b).map((c) => parseOne(c, false)));
+    return { text, shape: "other", refs, ...(withArms ? { arms } : {}) };
   }
   const bare = columnOperand(text);
   if (bare) return { text, shape: "eq-value", column: bare, value: "true", refs };

@@ -422,6 +422,29 @@ export const PATTERN_QUERIES: readonly CorpusQuery[] = [
     rows: { posthog_persondistinctid: "one" },
   },
   {
+    id: "pattern.person.or_id_uuid",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND (id = $2 OR uuid = $3)",
+    status: "pass",
+    rules: ["index-lookup"],
+    says: ["once per OR branch", `through ${PK} on \`team_id\`, \`id\``, `through ${UUID}`],
+    neverSays: ["at most one row.", "alone, without visiting the table"],
+    counts: { warning: 0, info: 1 },
+  },
+  {
+    id: "pattern.distinct_id.or_person",
+    sql: "SELECT person_id FROM posthog_persondistinctid WHERE team_id = $1 AND (distinct_id = $2 OR person_id = $3)",
+    status: "pass",
+    says: [`through ${PDI_UNIQUE}`, `through ${PDI_PERSON}`],
+    fixes: [],
+  },
+  {
+    id: "pattern.cohort.or_person_cohort",
+    sql: "SELECT cohort_id FROM posthog_cohortpeople WHERE person_id = $1 OR cohort_id = $2",
+    status: "pass",
+    says: ["once per OR branch"],
+    neverSays: ["match the leading column of no index"],
+  },
+  {
     id: "pattern.literals",
     sql: "SELECT * FROM posthog_persondistinctid WHERE team_id = 2 AND distinct_id = 'abc'",
     status: "pass",
@@ -629,6 +652,23 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     rules: ["seq-scan"],
     indexes: { posthog_cohortpeople: null },
     fixes: [{ kind: "drop-cast", uses: "posthog_cohortpeople_person_id_33da7d3f", tries: "pass" }],
+  },
+  {
+    id: "bad.broad.or_with_json_branch",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND (id = $2 OR properties->>'email' = $3)",
+    status: "warning",
+    rules: ["broad-index-prefix"],
+    fixes: [{ kind: "expression-index", tries: "pass" }],
+    says: ["`properties->>'email'` is filtered"],
+  },
+  {
+    id: "bad.broad.distinct_id_leading_wildcard",
+    sql: "SELECT person_id FROM posthog_persondistinctid WHERE team_id = $1 AND distinct_id LIKE '%abc'",
+    status: "warning",
+    rules: ["broad-index-prefix"],
+    // A person's id would narrow the read only by asking something else.
+    fixes: [],
+    neverSays: ["person_id"],
   },
   {
     id: "bad.not_eligible",

@@ -53,15 +53,20 @@ function stillFlagged(table: TableSpec, p: Predicates, choice: IndexChoice | nul
   return selectiveColumns(table, filtered).length > 0;
 }
 
-/** Columns worth adding: the team, and the missing leading column of an index. */
+/**
+ * Columns worth adding: the team, and the missing leading column of an index whose next column
+ * the query already narrows. A broad next column (the team) does not count: adding a person's id
+ * to a read of a whole team would change what the query asks, not how it is served.
+ */
 function candidateColumns(f: RelationFacts): string[] {
   const p = f.predicates;
   const constrained = (c: string) => p.equal.has(c) || p.range.has(c);
+  const narrowed = (c: string) => p.equal.has(c) && !BROAD_KEYS.has(c);
   const columns = new Set<string>();
   if (f.table.columns.some((c) => c.name === TENANT) && !p.equal.has(TENANT)) columns.add(TENANT);
   for (const index of f.table.indexes) {
     const [lead, next] = index.columns;
-    if (lead && next && !constrained(lead) && p.equal.has(next) && !isBoolean(f.table, lead)) {
+    if (lead && next && !constrained(lead) && narrowed(next) && !isBoolean(f.table, lead)) {
       columns.add(lead);
     }
   }

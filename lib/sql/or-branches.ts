@@ -1,0 +1,42 @@
+/**
+ * An OR across columns (`id = $2 OR uuid = $3`) is no lookup for any one index, but PostgreSQL
+ * can look each branch up through its own index and combine the row sets (a BitmapOr), with the
+ * conditions AND-ed beside the OR (the team) applied to every branch. The relation is then served
+ * as well as its weakest branch.
+ */
+import type { Atom } from "./conditions";
+import { chooseIndex, predicatesFor, type IndexChoice, type Predicates } from "./index-match";
+import type { RelationUse } from "./relations";
+import type { IndexSpec, TableSpec } from "./schema/types";
+
+export interface Branch {
+  readonly predicates: Predicates;
+  readonly choice: IndexChoice;
+}
+
+/** The relation's own OR: the first whose columns are all this relation's. */
+function ownOr(use: RelationUse): Atom | undefined {
+  return use.atoms.find(
+    (a) => a.arms && a.refs.length > 0 && a.refs.every((r) => r.alias === use.alias),
+  );
+}
+
+/** Each branch of the relation's OR with the index that serves it, or null if one has none. */
+export function orBranches(
+  use: RelationUse,
+  table: TableSpec,
+  extra: readonly IndexSpec[],
+  bound: (alias: string | null) => boolean,
+): Branch[] | null {
+  const or = ownOr(use);
+  if (!or?.arms) return null;
+  const beside = use.atoms.filter((a) => a !== or);
+  const branches: Branch[] = [];
+  for (const arm of or.arms) {
+    const predicates = predicatesFor([...beside, ...arm], use.alias, table, bound);
+    const choice = chooseIndex(table, predicates, extra);
+    if (!choice) return null;
+    branches.push({ predicates, choice });
+  }
+  return branches;
+}
