@@ -445,6 +445,18 @@ export const PATTERN_QUERIES: readonly CorpusQuery[] = [
     neverSays: ["match the leading column of no index"],
   },
   {
+    id: "pattern.person.count_team",
+    sql: "SELECT COUNT(*) FROM posthog_person WHERE team_id = $1 AND is_deleted = false",
+    status: "pass",
+    indexes: { posthog_person: PK },
+  },
+  {
+    id: "pattern.person.team_page",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id > $2 ORDER BY id LIMIT $3",
+    status: "pass",
+    indexes: { posthog_person: PK },
+  },
+  {
     id: "pattern.literals",
     sql: "SELECT * FROM posthog_persondistinctid WHERE team_id = 2 AND distinct_id = 'abc'",
     status: "pass",
@@ -669,6 +681,34 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     // A person's id would narrow the read only by asking something else.
     fixes: [],
     neverSays: ["person_id"],
+  },
+  {
+    id: "bad.unbounded.persons_of_team",
+    sql: "SELECT id, uuid FROM posthog_person WHERE team_id = $1 AND is_identified = true",
+    status: "warning",
+    rules: ["unbounded-broad-key"],
+    indexes: { posthog_person: PK },
+    says: ["nothing bounds it", "AND id > $n ORDER BY id LIMIT $m"],
+    counts: { warning: 1, info: 0 },
+  },
+  {
+    id: "bad.unbounded.delete_team_overrides",
+    sql: "DELETE FROM posthog_featureflaghashkeyoverride WHERE team_id = $1",
+    status: "warning",
+    rules: ["unbounded-broad-key"],
+    says: ["deletes every row of that team_id", "WHERE team_id = $1 LIMIT $n"],
+  },
+  {
+    id: "bad.unbounded.whole_cohort",
+    sql: "SELECT person_id FROM posthog_cohortpeople WHERE cohort_id = $1",
+    status: "warning",
+    rules: ["unbounded-broad-key"],
+  },
+  {
+    id: "bad.unbounded.team_anti_join",
+    sql: "SELECT id FROM posthog_person p WHERE team_id = $1 AND NOT EXISTS (SELECT 1 FROM posthog_persondistinctid d WHERE d.person_id = p.id)",
+    status: "warning",
+    rules: ["unbounded-broad-key"],
   },
   {
     id: "bad.not_eligible",
