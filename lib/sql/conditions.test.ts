@@ -89,6 +89,17 @@ describe("parseAtom", () => {
     });
   }
 
+  it("marks pattern matches and keeps a range's value", () => {
+    const like = parseAtom("((distinct_id)::text ~~ 'abc%'::text)");
+    assert.deepEqual(
+      [like.shape, like.pattern, like.column?.column],
+      ["other", true, "distinct_id"],
+    );
+    const bound = parseAtom("((distinct_id)::text >= 'abc'::text)");
+    assert.deepEqual([bound.shape, bound.value], ["range", "'abc'::text"]);
+    assert.equal(parseAtom("(id > $3)").value, "$3");
+  });
+
   it("reads each branch of an OR, one level deep", () => {
     const atom = parseAtom("((p.id = $2) OR ((p.uuid = $3) AND (p.team_id = $1)))");
     assert.equal(atom.shape, "other");

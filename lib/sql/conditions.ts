@@ -39,8 +39,10 @@ export interface Atom {
   readonly other?: ColumnRef;
   /** For `eq-column`: the expression on the other side, when it is one rather than a column. */
   readonly otherExpr?: ExprRef;
-  /** For `eq-value`: the literal as printed, when it is one (`false`, `'x'::text`, `$1`). */
+  /** For `eq-value` and `range`: the value as printed (`false`, `'x'::text`, `$1`). */
   readonly value?: string;
+  /** For `other`: a LIKE or regular-expression match on `column`. */
+  readonly pattern?: boolean;
   /** For `eq-any`: the array as printed (`$2`, `'{1,2}'::bigint[]`, `ARRAY[$2, $3]`). */
   readonly list?: string;
   /** Every column the atom mentions. */
@@ -75,6 +77,8 @@ const COMPARISONS = [
   "~",
 ];
 const RANGE_OPS = new Set(["<", "<=", ">", ">="]);
+/** LIKE, ILIKE and regular expressions, as PostgreSQL prints them. */
+const PATTERN_OPS = new Set(["!~~*", "~~*", "!~~", "~~", "!~*", "~*", "!~", "~"]);
 
 /** Top-level AND terms of a condition, flattened. */
 export function conjuncts(condition: string): string[] {
@@ -193,7 +197,10 @@ function compareAtom(text: string, left: string, op: string, right: string): Ato
     if (/^ANY\s*\(/i.test(list)) return { text, shape: "eq-any", column, list, refs };
     return { text, shape: "eq-value", column, value: otherSide.trim(), refs };
   }
-  if (RANGE_OPS.has(op) && !other) return { text, shape: "range", column, refs };
+  if (RANGE_OPS.has(op) && !other) {
+    return { text, shape: "range", column, value: otherSide.trim(), refs };
+  }
+  if (PATTERN_OPS.has(op)) return { text, shape: "other", column, pattern: true, refs };
   return { text, shape: "other", refs };
 }
 

@@ -674,6 +674,16 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     says: ["`properties->>'email'` is filtered"],
   },
   {
+    // The lab's C collation turns the prefix into an index range; production's btrees cannot.
+    id: "bad.broad.distinct_id_like_prefix",
+    sql: "SELECT person_id FROM posthog_persondistinctid WHERE team_id = $1 AND distinct_id LIKE 'abc%'",
+    status: "warning",
+    rules: ["broad-index-prefix"],
+    indexes: { posthog_persondistinctid: PDI_UNIQUE },
+    says: ["`distinct_id` is filtered", "matched by a pattern", "text_pattern_ops"],
+    counts: { warning: 1, info: 0 },
+  },
+  {
     id: "bad.broad.distinct_id_leading_wildcard",
     sql: "SELECT person_id FROM posthog_persondistinctid WHERE team_id = $1 AND distinct_id LIKE '%abc'",
     status: "warning",

@@ -24,6 +24,8 @@ export interface Predicates {
   readonly notNull: Set<string>;
   /** Keys only mentioned in conditions no index can serve (OR, LIKE, functions, jsonb operators). */
   readonly other: Set<string>;
+  /** Keys matched by LIKE or a regular expression (also in `other`). */
+  readonly patterns: Set<string>;
   /** The expressions behind expression keys. */
   readonly expressions: Map<string, ExprRef>;
 }
@@ -46,6 +48,7 @@ function emptyPredicates(): Predicates {
     range: new Set(),
     notNull: new Set(),
     other: new Set(),
+    patterns: new Set(),
     expressions: new Map(),
   };
 }
@@ -75,6 +78,7 @@ export function withKeyAs(p: Predicates, key: string, column: string): Predicate
     range: renameSet(p.range),
     notNull: renameSet(p.notNull),
     other: renameSet(p.other),
+    patterns: renameSet(p.patterns),
     expressions: new Map([...p.expressions].filter(([k]) => k !== key)),
   };
 }
@@ -118,18 +122,30 @@ export function predicatesFor(
     }
     return undefined;
   };
+  // Range bounds the planner derives from a constant LIKE prefix (`>= 'ab' AND < 'ac'`).
+  const literalRanges = new Set<string>();
+  const valueRanges = new Set<string>();
   for (const atom of atoms) {
     if (atom.shape === "eq-column" && !bound(atom.other?.alias ?? null)) continue;
     const key = keyOf(atom);
     if (key && EQUALITIES.has(atom.shape)) addEquality(p, key, atom);
     else if (key && atom.shape === "is-null") p.equal.set(key, "NULL");
-    else if (key && atom.shape === "range") p.range.add(key);
-    else if (key && atom.shape === "not-null") p.notNull.add(key);
-    else if (key) p.other.add(key);
-    else {
+    else if (key && atom.shape === "range") {
+      p.range.add(key);
+      (atom.value?.startsWith("'") ? literalRanges : valueRanges).add(key);
+    } else if (key && atom.shape === "not-null") p.notNull.add(key);
+    else if (key) {
+      p.other.add(key);
+      if (atom.pattern) p.patterns.add(key);
+    } else {
       for (const ref of atom.refs)
         if (ref.alias === alias && columns.has(ref.column)) p.other.add(ref.column);
     }
+  }
+  // Those bounds are an index range only under the C collation (the lab's). PostHog's indexes
+  // are plain btrees under the database's collation, where the pattern is read row by row.
+  for (const key of p.patterns) {
+    if (literalRanges.has(key) && !valueRanges.has(key)) p.range.delete(key);
   }
   return p;
 }

@@ -50,6 +50,10 @@ export const broadIndexPrefix = defineRule({
     const filtered = filteredColumns(f.predicates, choice);
     const selective = labels(selectiveColumns(f.table, filtered));
     if (selective.length === 0 && starved.length === 0) return [];
+    const patterned = labels(filtered.filter((k) => f.predicates.patterns.has(k)));
+    const fallback = patterned.length
+      ? `${listKeys(patterned)} ${isAre(patterned)} matched by a pattern (LIKE or a regular expression): under the database's collation even a prefix pattern is no range of a plain btree index, so it is checked row by row. Compare the whole value (\`= $n\`) if the request carries it, or discuss a text_pattern_ops index with the team.`
+      : `No index can serve ${listKeys(selective.length ? selective : starved.flatMap((s) => labels(s.keys)))} as written: narrow the query by an indexed key, or discuss an index with the team.`;
     const fixes = distinctFixes([
       ...(selective.length === 0 ? starvedFixes(starved, ctx.fixes) : []),
       ...relationFixes(f, ctx.fixes, { predicates: true, index: selective.length > 0 }),
@@ -61,10 +65,7 @@ export const broadIndexPrefix = defineRule({
         matched: labels(choice.matched),
         filtered: labels(filtered),
         message: broadMessage(f, choice, selective, starved),
-        ...withFixes(
-          fixes,
-          `No index can serve ${listKeys(selective.length ? selective : starved.flatMap((s) => labels(s.keys)))} as written: narrow the query by an indexed key, or discuss an index with the team.`,
-        ),
+        ...withFixes(fixes, fallback),
       },
     ];
   },
