@@ -709,6 +709,22 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     says: ["deletes every row of that team_id", "WHERE team_id = $1 LIMIT $n"],
   },
   {
+    id: "bad.unbounded.copy_team",
+    sql: "INSERT INTO posthog_person (team_id, uuid, created_at, properties) SELECT $2, uuid, created_at, properties FROM posthog_person WHERE team_id = $1",
+    status: "warning",
+    rules: ["unbounded-broad-key"],
+    says: ["Copy a page at a time"],
+    neverSays: ["UPDATE"],
+  },
+  {
+    id: "bad.seq_scan.or_branch_without_index",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 OR uuid = $2",
+    status: "error",
+    rules: ["seq-scan"],
+    says: ["the branch on `uuid` matches the leading column of no index"],
+    neverSays: ["predicates on `team_id`"],
+  },
+  {
     id: "bad.unbounded.whole_cohort",
     sql: "SELECT person_id FROM posthog_cohortpeople WHERE cohort_id = $1",
     status: "warning",

@@ -21,6 +21,24 @@ function ownOr(use: RelationUse): Atom | undefined {
   );
 }
 
+/** The columns of the first branch of the relation's OR that no index can look up, if any. */
+export function unservedBranch(
+  use: RelationUse,
+  table: TableSpec,
+  bound: (alias: string | null) => boolean,
+): string[] | null {
+  const or = ownOr(use);
+  const beside = use.atoms.filter((a) => a !== or);
+  for (const arm of or?.arms ?? []) {
+    const predicates = predicatesFor([...beside, ...arm], use.alias, table, bound);
+    if (!chooseIndex(table, predicates)) {
+      const own = predicatesFor(arm, use.alias, table, bound);
+      return [...new Set([...own.equal.keys(), ...own.range, ...own.other])];
+    }
+  }
+  return null;
+}
+
 /** Each branch of the relation's OR with the index that serves it, or null if one has none. */
 export function orBranches(
   use: RelationUse,

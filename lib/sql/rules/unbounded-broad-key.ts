@@ -35,6 +35,22 @@ function keysetColumn(f: RelationFacts): string {
   return choice?.index.columns[choice.matched.length] ?? "id";
 }
 
+/** How to bound it: a keyset page for a read or a copy, batches of ids for a delete or update. */
+function batchAdvice(f: RelationFacts, operation: string | null): string {
+  const choice = f.choice;
+  const keyset = keysetColumn(f);
+  const where = (choice?.matched ?? [])
+    .map((c) => `${c} = ${f.predicates.equal.get(c) ?? "$n"}`)
+    .join(" AND ");
+  if (operation === "delete" || operation === "update") {
+    return `Work in batches: \`${operation.toUpperCase()} … WHERE id IN (SELECT id FROM ${f.table.name} WHERE ${where} LIMIT $n)\`, repeated until no row is left, with the request capping the batch.`;
+  }
+  const page = `\`AND ${keyset} > $n ORDER BY ${keyset} LIMIT $m\` (a keyset on ${choice?.index.name})`;
+  return operation
+    ? `Copy a page at a time: read ${f.table.name} with ${page}, with the request capping the page size.`
+    : `Page it: ${page}, with the request capping the page size.`;
+}
+
 export const unboundedBroadKey = defineRule({
   id: "unbounded-broad-key",
   severity: "warning",
@@ -54,7 +70,6 @@ export const unboundedBroadKey = defineRule({
     if (ctx.relations[0] !== f && f.use.atoms.some((a) => a.shape === "eq-column")) return [];
     const key = labels(choice.matched);
     const operation = f.use.scans.map((s) => writes(s.entry)).find(Boolean) ?? null;
-    const keyset = keysetColumn(f);
     const what = operation ? `${operation}s` : "returns";
     return [
       {
@@ -65,9 +80,7 @@ export const unboundedBroadKey = defineRule({
         message:
           `${f.table.name} is looked up through ${choice.index.name} on ${listKeys(key)} only, and nothing bounds it: ` +
           `the statement ${what} every row of that ${choice.matched.join(" + ")}.`,
-        advice: operation
-          ? `Work in batches: \`${operation === "delete" ? "DELETE" : "UPDATE"} … WHERE id IN (SELECT id FROM ${f.table.name} WHERE ${choice.matched.map((c) => `${c} = ${f.predicates.equal.get(c) ?? "$n"}`).join(" AND ")} LIMIT $n)\`, repeated until no row is left, with the request capping the batch.`
-          : `Page it: \`AND ${keyset} > $n ORDER BY ${keyset} LIMIT $m\` (a keyset on ${choice.index.name}), with the request capping the page size.`,
+        advice: batchAdvice(f, operation),
         fixes: [],
       },
     ];
