@@ -725,6 +725,15 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     neverSays: ["predicates on `team_id`"],
   },
   {
+    id: "bad.seq_scan.or_without_team",
+    sql: "SELECT id FROM posthog_person WHERE id = $1 OR uuid = $2",
+    status: "error",
+    rules: ["seq-scan"],
+    fixes: [{ kind: "add-predicate", uses: PK, tries: "pass" }],
+    says: ["each branch of the OR is then looked up through"],
+    neverSays: ["still filtered"],
+  },
+  {
     id: "bad.unbounded.whole_cohort",
     sql: "SELECT person_id FROM posthog_cohortpeople WHERE cohort_id = $1",
     status: "warning",

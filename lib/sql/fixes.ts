@@ -19,6 +19,7 @@ import {
 } from "./index-match";
 import { addPredicate, type Rewritten, type Target } from "./rewrite";
 import { dropColumnCast } from "./rewrite-cast";
+import { orBranches, servedBy, type Branch } from "./or-branches";
 import type { Starved } from "./join-order";
 import type { RelationFacts } from "./relations";
 import type { TableSpec } from "./schema/types";
@@ -108,8 +109,17 @@ const rank = (ctx: FixContext, t: Target) =>
   ctx.teamless.findIndex((u) => u.table === t.table && u.alias === t.alias);
 
 /** What a predicate or cast fix buys: the index that then serves the relation, and how well. */
-function outcome(choice: IndexChoice, predicates: Predicates, resolves: boolean): string {
+function outcome(
+  choice: IndexChoice,
+  predicates: Predicates,
+  resolves: boolean,
+  branches?: readonly Branch[],
+): string {
   const filtered = filteredColumns(predicates, choice).map(keyLabel);
+  if (branches && resolves) {
+    const names = [...new Set(branches.map((b) => b.choice.index.name))];
+    return `each branch of the OR is then looked up through ${names.join(" or ")}.`;
+  }
   return resolves
     ? `${choice.index.name} then serves it: ${describeRows(rowCount(choice, predicates))}.`
     : `${choice.index.name} then serves it on ${listKeys(choice.matched)} only` +
@@ -159,8 +169,12 @@ function predicateOptions(f: RelationFacts, ctx: FixContext): PredicateOption[] 
   const own: Target = { table: f.table.name, alias: f.use.alias };
   const sameRelation = (t: Target) => t.table === own.table && t.alias === own.alias;
   for (const column of candidateColumns(f)) {
-    const predicates = withEqualities(f.predicates, [column]);
-    const choice = chooseIndex(f.table, predicates);
+    // An OR beside it is looked up branch by branch once the column narrows every branch.
+    const { predicates, choice, branches } = servedBy(
+      withEqualities(f.predicates, [column]),
+      chooseIndex(f.table, withEqualities(f.predicates, [column])),
+      orBranches(f.use, f.table, f.extra, () => true, [column]),
+    );
     if (!choice) continue;
     // Better means a longer match, or a flag gone (team_id can prune without a longer match).
     const resolves = !stillFlagged(f.table, predicates, choice);
@@ -181,7 +195,7 @@ function predicateOptions(f: RelationFacts, ctx: FixContext): PredicateOption[] 
       resolves,
       fix: {
         kind: "add-predicate",
-        sentence: `Add ${first}${also}${carried}: ${outcome(choice, predicates, resolves)}`,
+        sentence: `Add ${first}${also}${carried}: ${outcome(choice, predicates, resolves, branches)}`,
         table: f.table.name,
         alias: f.use.alias,
         sql,

@@ -5,7 +5,14 @@
  * as well as its weakest branch.
  */
 import type { Atom } from "./conditions";
-import { chooseIndex, predicatesFor, type IndexChoice, type Predicates } from "./index-match";
+import {
+  chooseIndex,
+  predicatesFor,
+  score,
+  withEqualities,
+  type IndexChoice,
+  type Predicates,
+} from "./index-match";
 import type { RelationUse } from "./relations";
 import type { IndexSpec, TableSpec } from "./schema/types";
 
@@ -45,16 +52,37 @@ export function orBranches(
   table: TableSpec,
   extra: readonly IndexSpec[],
   bound: (alias: string | null) => boolean,
+  /** Keys a predicate fix would fix to one value beside the OR. */
+  fixed: readonly string[] = [],
 ): Branch[] | null {
   const or = ownOr(use);
   if (!or?.arms) return null;
   const beside = use.atoms.filter((a) => a !== or);
   const branches: Branch[] = [];
   for (const arm of or.arms) {
-    const predicates = predicatesFor([...beside, ...arm], use.alias, table, bound);
+    const predicates = withEqualities(
+      predicatesFor([...beside, ...arm], use.alias, table, bound),
+      fixed,
+    );
     const choice = chooseIndex(table, predicates, extra);
     if (!choice) return null;
     branches.push({ predicates, choice });
   }
   return branches;
+}
+
+/**
+ * How the relation is served: branch by branch when that beats the rest alone for some branch
+ * (the weakest branch then decides, and names what it filters), else by `choice`.
+ */
+export function servedBy(
+  predicates: Predicates,
+  choice: IndexChoice | null,
+  branches: readonly Branch[] | null,
+): { predicates: Predicates; choice: IndexChoice | null; branches?: readonly Branch[] } {
+  if (!branches || !branches.some((b) => score(b.choice) > score(choice))) {
+    return { predicates, choice };
+  }
+  const weakest = branches.reduce((a, b) => (score(b.choice) < score(a.choice) ? b : a));
+  return { ...weakest, branches };
 }

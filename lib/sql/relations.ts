@@ -6,14 +6,8 @@
  * facts every per-relation rule reads.
  */
 import { parseCondition, type Atom, type ColumnRef } from "./conditions";
-import {
-  chooseIndex,
-  predicatesFor,
-  score,
-  type IndexChoice,
-  type Predicates,
-} from "./index-match";
-import { orBranches, type Branch } from "./or-branches";
+import { chooseIndex, predicatesFor, type IndexChoice, type Predicates } from "./index-match";
+import { orBranches, servedBy, type Branch } from "./or-branches";
 import { APPEND_TYPES, SCAN_TYPES, type IndexedNode } from "./plan";
 import type { IndexSpec, TableSpec } from "./schema/types";
 import { indexOfPartitionIndex, tableOfPartition } from "./schema/partitions";
@@ -74,13 +68,7 @@ export function relationFacts(
   const predicates = predicatesFor(use.atoms, use.alias, table, bound);
   const choice = chooseIndex(table, predicates, extra);
   const branches = orBranches(use, table, extra, bound);
-  // Looked up branch by branch when that beats the rest alone for some branch; the weakest
-  // branch then decides, and names what it filters (`properties->>'email'`, not `properties`).
-  if (!branches || !branches.some((b) => score(b.choice) > score(choice))) {
-    return { use, table, predicates, choice, extra };
-  }
-  const weakest = branches.reduce((a, b) => (score(b.choice) < score(a.choice) ? b : a));
-  return { use, table, ...weakest, extra, branches };
+  return { use, table, ...servedBy(predicates, choice, branches), extra };
 }
 
 /** The Append over a partitioned relation when the plan kept every partition, else null. */
