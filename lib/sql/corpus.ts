@@ -438,13 +438,6 @@ export const PATTERN_QUERIES: readonly CorpusQuery[] = [
     fixes: [],
   },
   {
-    id: "pattern.cohort.or_person_cohort",
-    sql: "SELECT cohort_id FROM posthog_cohortpeople WHERE person_id = $1 OR cohort_id = $2",
-    status: "pass",
-    says: ["once per OR branch"],
-    neverSays: ["match the leading column of no index"],
-  },
-  {
     id: "pattern.person.count_team",
     sql: "SELECT COUNT(*) FROM posthog_person WHERE team_id = $1 AND is_deleted = false",
     status: "pass",
@@ -732,6 +725,15 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     fixes: [{ kind: "add-predicate", uses: PK, tries: "pass" }],
     says: ["each branch of the OR is then looked up through"],
     neverSays: ["still filtered"],
+  },
+  {
+    // Each branch has its index (a BitmapOr), but one of them is a whole cohort.
+    id: "bad.unbounded.or_person_cohort",
+    sql: "SELECT cohort_id FROM posthog_cohortpeople WHERE person_id = $1 OR cohort_id = $2",
+    status: "warning",
+    rules: ["unbounded-broad-key"],
+    indexes: { posthog_cohortpeople: "posthog_cohortpeople_cohort_id_1f371733" },
+    neverSays: ["match the leading column of no index"],
   },
   {
     id: "bad.unbounded.whole_cohort",

@@ -14,6 +14,7 @@ import {
   type Predicates,
 } from "./index-match";
 import type { RelationUse } from "./relations";
+import { BROAD_KEYS } from "./selectivity";
 import type { IndexSpec, TableSpec } from "./schema/types";
 
 export interface Branch {
@@ -83,6 +84,11 @@ export function servedBy(
   if (!branches || !branches.some((b) => score(b.choice) > score(choice))) {
     return { predicates, choice };
   }
-  const weakest = branches.reduce((a, b) => (score(b.choice) < score(a.choice) ? b : a));
+  // Of equal matches, one on a broad key alone (a whole cohort) reads more.
+  const broad = (b: Branch) => b.choice.matched.every((c) => BROAD_KEYS.has(c));
+  const weaker = (a: Branch, b: Branch) =>
+    score(b.choice) < score(a.choice) ||
+    (score(b.choice) === score(a.choice) && broad(b) && !broad(a));
+  const weakest = branches.reduce((a, b) => (weaker(a, b) ? b : a));
   return { ...weakest, branches };
 }

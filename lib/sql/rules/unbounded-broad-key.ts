@@ -59,7 +59,8 @@ export const unboundedBroadKey = defineRule({
     "A lookup on a broad key alone (a whole team, project or cohort) with no LIMIT: every row of that key is returned or changed; page it or batch it.",
   check(f, ctx) {
     const choice = f.choice;
-    if (!choice || choice.index.fewRowsPerKey || f.branches) return [];
+    // With an OR served branch by branch, `choice` is the weakest branch's: a whole key there counts.
+    if (!choice || choice.index.fewRowsPerKey) return [];
     if (!choice.matched.every((c) => BROAD_KEYS.has(c))) return [];
     // Selective predicates left to filter, or a table reached through this one: broad-index-prefix.
     const filtered = filteredColumns(f.predicates, choice);
