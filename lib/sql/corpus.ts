@@ -651,6 +651,15 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     counts: { error: 1 },
   },
   {
+    // A join key: taking the cast off would compare uuid with varchar, so no rewrite is offered.
+    id: "bad.cast.join_uuid_as_text",
+    sql: "SELECT d.distinct_id FROM posthog_persondistinctid d JOIN posthog_person p ON p.uuid::text = d.distinct_id AND p.team_id = d.team_id WHERE d.team_id = $1 AND d.distinct_id = $2",
+    status: "warning",
+    rules: ["broad-index-prefix"],
+    fixes: [],
+    says: ["cast the other side instead (`uuid = …::uuid`)"],
+  },
+  {
     id: "bad.cast.cohort_person_as_text",
     sql: "SELECT cohort_id FROM posthog_cohortpeople WHERE person_id::text = $1",
     status: "error",

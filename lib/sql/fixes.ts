@@ -143,6 +143,8 @@ function castOptions(f: RelationFacts, ctx: FixContext): PredicateOption[] {
     if (!choice) continue;
     const resolves = !stillFlagged(f.table, predicates, choice);
     if (score(choice) <= score(f.choice) && !resolves) continue;
+    const sql = dropColumnCast(ctx.sql, own, expr.column);
+    if (!sql) continue;
     const type = f.table.columns.find((c) => c.name === expr.column)?.type ?? "its type";
     options.push({
       column: expr.column,
@@ -156,7 +158,7 @@ function castOptions(f: RelationFacts, ctx: FixContext): PredicateOption[] {
           `no index sees a column through a cast. ${outcome(choice, predicates, resolves)}`,
         table: f.table.name,
         alias: f.use.alias,
-        sql: dropColumnCast(ctx.sql, own, expr.column),
+        sql,
         uses: choice.index.name,
       },
     });

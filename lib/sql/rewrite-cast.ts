@@ -1,7 +1,8 @@
 /**
  * Takes the cast off a column where the statement writes one (`uuid::text = $2` → `uuid = $2`),
  * the smallest edit that gives the column back to its indexes. Works on tokens (tokens.ts), so
- * text in strings, comments and quoted names never matches; only the `::type` form is edited.
+ * text in strings, comments and quoted names never matches; only the `::type` form is edited, and
+ * not where it is compared with another column (a join key: the cast belongs on the other side).
  */
 import { tokenize, type Token } from "./tokens";
 import type { Target } from "./rewrite";
@@ -13,6 +14,19 @@ const nameOf = (sql: string, t: Token | undefined) =>
   t?.kind === "word" ? t.lower : t?.kind === "quoted" ? sql.slice(t.start + 1, t.end - 1) : null;
 const isPunct = (sql: string, t: Token | undefined, p: string) =>
   t?.kind === "punct" && sql.slice(t.start, t.end) === p;
+
+const COMPARISONS = new Set(["=", "<>", "!=", "<", "<=", ">", ">="]);
+const LIST_WORDS = new Set(["any", "all", "some", "array"]);
+
+/**
+ * Is the token on the far side of a comparison a column (`= d.distinct_id`)? Taking the cast off
+ * would then compare two types (uuid = varchar) and fail: the cast belongs on the other side.
+ */
+function comparedWithColumn(sql: string, tokens: readonly Token[], op: number, far: number) {
+  const t = tokens[far];
+  if (!COMPARISONS.has(sql.slice(tokens[op]?.start, tokens[op]?.end))) return false;
+  return t?.kind === "quoted" || (t?.kind === "word" && !LIST_WORDS.has(t.lower));
+}
 
 /** The index of the last token of the type name that starts at `k`, or -1. */
 function typeEnd(sql: string, tokens: readonly Token[], k: number): number {
@@ -42,6 +56,9 @@ export function dropColumnCast(sql: string, target: Target, column: string): str
       if (last < 0) return;
       end = last + 1;
     }
+    const first = qualified ? k - 2 : k;
+    if (comparedWithColumn(sql, tokens, end, end + 1)) return;
+    if (comparedWithColumn(sql, tokens, first - 1, first - 2)) return;
     const from = tokens[k + 1]?.start ?? 0;
     cuts.push({ from, to: tokens[end - 1]?.end ?? from });
   });

@@ -170,6 +170,13 @@ describe("dropColumnCast", () => {
     // Another alias's column, a string and a comment are not the reference's column.
     ["SELECT 1 FROM posthog_person p, x WHERE x.uuid::text = 'uuid::text' -- uuid::text", null],
     ["SELECT 1 FROM posthog_person p WHERE p.uuid = $1::uuid", null],
+    // A join key: without the cast it would compare uuid with text.
+    ["SELECT 1 FROM posthog_person p JOIN d ON p.uuid::text = d.distinct_id", null],
+    ["SELECT 1 FROM posthog_person p JOIN d ON d.distinct_id = p.uuid::text", null],
+    [
+      "SELECT 1 FROM posthog_person p WHERE p.uuid::text = ANY($1)",
+      "SELECT 1 FROM posthog_person p WHERE p.uuid = ANY($1)",
+    ],
   ];
   for (const [sql, expected] of cases) {
     it(sql, () => assert.equal(dropColumnCast(sql, person, "uuid"), expected));
