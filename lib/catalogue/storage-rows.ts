@@ -47,6 +47,10 @@ export const STORAGE_ROWS: Readonly<Record<string, readonly RowField[]>> = {
     f("detail_dashboard_id", "i64", true),
     f("created_at", "DateTime", true),
   ],
+  // check_cohort_membership's rows: one per asked cohort (types/cohort.rs).
+  CohortMembership: [f("cohort_id", "i64"), f("is_member", "bool")],
+  // get_distinct_ids_for_person's rows (types/person.rs): a distinct id's version may be NULL.
+  DistinctIdWithVersion: [f("distinct_id", "String"), f("version", "i64", true)],
   // The replica reads properties as text (`properties::text`) and parses them on the way out.
   Person: [
     f("id", "i64"),

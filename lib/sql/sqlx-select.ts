@@ -123,7 +123,8 @@ function readItem(sql: string, toks: readonly Token[]): Item | null {
     alias = ident(sql, last);
     body = toks.slice(0, -1);
   }
-  const isName = (t: Token | undefined) => t?.kind === "word" || t?.kind === "quoted";
+  const isName = (t: Token | undefined) =>
+    t?.kind === "quoted" || (t?.kind === "word" && !/^(true|false|null)$/.test(t.lower));
   let ref: Item["ref"] = null;
   let star = false;
   if (body.length === 1 && isName(body[0])) ref = { qualifier: null, column: ident(sql, body[0]!) };
