@@ -134,8 +134,7 @@ const ASPECTS = {
     find(g.current, "rust-router-test-replica")?.anchor.replace(/^inside `(.*)`$/, "$1") ?? "none",
   "Python wrapper": (g) =>
     /def (\w+)\(/.exec(codeOf(g.current, "python-client-method"))?.[1] ?? "none",
-  "SERVICE_DEFAULTS key": (g) =>
-    /^(\w+):/.exec(codeOf(g.current, "node-service-default"))?.[1] ?? "none",
+  "SERVICE_DEFAULTS stub": (g) => codeOf(g.current, "node-service-default") || "none",
 } satisfies Record<string, Aspect>;
 
 type AspectName = keyof typeof ASPECTS;
@@ -144,7 +143,11 @@ const TYPES = "proto/personhog/types/v1";
 const REPLICA = "rust/personhog-replica/src/storage/traits";
 
 /** The real code, aspect by aspect, per rebuilt design (see each entry's sources). */
-/** KNOWN_METHODS neighbours: the name before it in byte order in proxy.rs @023a15b's list. */
+/**
+ * KNOWN_METHODS neighbours: the name before it in byte order in proxy.rs @023a15b's list.
+ * SERVICE_DEFAULTS stubs: the entry in Node's common/personhog/client.test.ts (the 44-entry
+ * version, code-facts §11.6), its lists spelled `[]`, int64 zeros `0n`.
+ */
 const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
   // person.proto @023a15b (before `optional int64 limit = 4` was appended); proxy.rs @023a15b;
   // router/mod.rs era B (`// Distinct ID operations - Person data, read operations`);
@@ -175,7 +178,7 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "handler consistency": "to_storage_consistency",
     "router test stub": "impl PersonHogReplica for TestReplicaService",
     "Python wrapper": "get_distinct_ids_for_person",
-    "SERVICE_DEFAULTS key": "getDistinctIdsForPerson",
+    "SERVICE_DEFAULTS stub": "getDistinctIdsForPerson: () => ({ distinctIds: [] }),",
   },
   // feature_flag.proto (the version before HashKeyOverrideCursor, whose storage method takes
   // team_ids and batch_size); postgres/feature_flag.rs @01853f4 (bulk_primary pool, early return
@@ -212,7 +215,7 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "handler consistency": "none",
     "router test stub": "impl PersonHogReplica for TestReplicaService",
     "Python wrapper": "delete_hash_key_overrides_by_teams",
-    "SERVICE_DEFAULTS key": "deleteHashKeyOverridesByTeams",
+    "SERVICE_DEFAULTS stub": "deleteHashKeyOverridesByTeams: () => ({}),",
   },
   // A person write the replica serves: service.proto @00cb927 and replica.proto @0d89557 (the
   // `// Person deletes` banner, replica.proto's with "(temporary: should move to leader once it
@@ -249,7 +252,7 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "handler consistency": "none",
     "router test stub": "impl PersonHogReplica for TestReplicaService",
     "Python wrapper": "delete_persons_batch_for_team",
-    "SERVICE_DEFAULTS key": "deletePersonsBatchForTeam",
+    "SERVICE_DEFAULTS stub": "deletePersonsBatchForTeam: () => ({ deletedCount: 0n }),",
   },
   // group.proto @1b302df and later (read_options = 2); postgres/group.rs (query_as! into
   // GroupTypeMapping on pool_for_consistency); router/mod.rs era B banner `// Group type mappings -
@@ -279,7 +282,7 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "handler consistency": "to_storage_consistency",
     "router test stub": "impl PersonHogReplica for TestReplicaService",
     "Python wrapper": "get_group_type_mappings_by_team_id",
-    "SERVICE_DEFAULTS key": "getGroupTypeMappingsByTeamId",
+    "SERVICE_DEFAULTS stub": "getGroupTypeMappingsByTeamId: () => ({ mappings: [] }),",
   },
   // group.proto @1b302df; service.proto @023a15b and replica.proto @0d89557 (`// Groups`);
   // router/mod.rs era B (`// Groups - Non-person data`, call_backend! only); traits/group.rs
@@ -308,7 +311,7 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "handler consistency": "to_storage_consistency",
     "router test stub": "impl PersonHogReplica for TestReplicaService",
     "Python wrapper": "get_group",
-    "SERVICE_DEFAULTS key": "getGroup",
+    "SERVICE_DEFAULTS stub": "getGroup: () => ({}),",
   },
   // Same sources as get-group; its own storage method binds team_id and dashboard_id `as i32`
   // (both columns are int4), orders by id and keeps the first row.
@@ -336,7 +339,7 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "handler consistency": "to_storage_consistency",
     "router test stub": "impl PersonHogReplica for TestReplicaService",
     "Python wrapper": "get_group_type_mapping_by_dashboard_id",
-    "SERVICE_DEFAULTS key": "getGroupTypeMappingByDashboardId",
+    "SERVICE_DEFAULTS stub": "getGroupTypeMappingByDashboardId: () => ({}),",
   },
   // group.proto @1b302df (`// GroupTypeMapping write operations`); service.proto's `// Group type
   // mapping writes (routed to replica — non-person data)`, replica.proto's without the suffix;
@@ -366,7 +369,7 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "handler consistency": "none",
     "router test stub": "impl PersonHogReplica for TestReplicaService",
     "Python wrapper": "delete_group_type_mapping",
-    "SERVICE_DEFAULTS key": "deleteGroupTypeMapping",
+    "SERVICE_DEFAULTS stub": "deleteGroupTypeMapping: () => ({ deleted: false }),",
   },
   // group.proto @1b302df (`// Group write operations`); postgres/group.rs @0150f8f (early return
   // on batch_size <= 0, bulk_primary pool, FOR UPDATE SKIP LOCKED, rows affected recorded in
@@ -397,7 +400,7 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "handler consistency": "none",
     "router test stub": "impl PersonHogReplica for TestReplicaService",
     "Python wrapper": "delete_groups_batch_for_team",
-    "SERVICE_DEFAULTS key": "deleteGroupsBatchForTeam",
+    "SERVICE_DEFAULTS stub": "deleteGroupsBatchForTeam: () => ({ deletedCount: 0n }),",
   },
   // cohort.proto @35c2108; both service files' `// Cohort membership`; traits/cohort.rs @2cc31bb;
   // postgres/cohort.rs (early return on no cohort ids, pool_for_consistency, the ids bound as an
@@ -428,7 +431,7 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "handler consistency": "to_storage_consistency",
     "router test stub": "impl PersonHogReplica for TestReplicaService",
     "Python wrapper": "check_cohort_membership",
-    "SERVICE_DEFAULTS key": "checkCohortMembership",
+    "SERVICE_DEFAULTS stub": "checkCohortMembership: () => ({ memberships: [] }),",
   },
   // person.proto @023a15b; both service files' `// Person lookups by distinct ID`; router/mod.rs
   // era B (require_replica then call_backend!); traits/person.rs (no pool choice: person reads
@@ -458,7 +461,7 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "handler consistency": "reject_strong_consistency",
     "router test stub": "impl PersonHogReplica for TestReplicaService",
     "Python wrapper": "get_person_by_distinct_id",
-    "SERVICE_DEFAULTS key": "getPersonByDistinctId",
+    "SERVICE_DEFAULTS stub": "getPersonByDistinctId: () => ({}),",
   },
   // feature_flag.proto @14ceee1; both service files' `// Feature flag hash key override support`;
   // router/mod.rs era B (call_backend!); postgres/feature_flag.rs @01853f4 (early return on no
@@ -490,7 +493,7 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "handler consistency": "none",
     "router test stub": "impl PersonHogReplica for TestReplicaService",
     "Python wrapper": "none",
-    "SERVICE_DEFAULTS key": "upsertHashKeyOverrides",
+    "SERVICE_DEFAULTS stub": "upsertHashKeyOverrides: () => ({}),",
   },
 };
 
@@ -567,6 +570,9 @@ const REAL_MESSAGES: Readonly<Record<string, readonly [string, string, string, s
   ],
 };
 
+const ZEROS_SPELLED =
+  "The real stubs leave some all-scalar responses empty and spell others' zeros (deleteGroupsBatchForTeam, insertCohortMembers); the generator always spells them, which type-checks the same";
+
 /**
  * Where the generated code still differs from the real code, and why. Each is asserted to still
  * differ: remove the entry when a generator is fixed.
@@ -582,6 +588,8 @@ const DIVERGENCES: Readonly<Record<string, string>> = {
     "The generator passes the request's fields in their proto order; the real trait takes hash_key after feature_flag_keys, an order nothing in the design tells",
   "upsert-hash-key-overrides: Python wrapper":
     "The guide's Python step always asks for a client.py wrapper; PostHog's client wraps only what Django calls, and no client.py read wraps this RPC",
+  "delete-hash-key-overrides-by-teams: SERVICE_DEFAULTS stub": ZEROS_SPELLED,
+  "upsert-hash-key-overrides: SERVICE_DEFAULTS stub": ZEROS_SPELLED,
   "delete-persons-batch-for-team: typed router (era B) method body":
     "The guide target keeps the guide's rule (a person write goes to the leader: call_leader!); the era B router itself sent person deletes to the replica with a WARNING",
 };
