@@ -8,6 +8,7 @@
  */
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { field } from "../design/defaults";
 import { REBUILT_RPCS } from "../design/rebuilt-rpcs";
 import { designProblems } from "../design/rules";
 import { assertGolden, renderSnippets } from "./golden";
@@ -617,6 +618,28 @@ describe("rebuilt existing RPCs", () => {
       assert.ok(Object.hasOwn(REAL, name) && Object.hasOwn(ASPECTS, aspect), key);
     }
   });
+
+  // A product limit (ARCHITECTURE.md, "what a design cannot express"): their responses carry
+  // messages the catalogue does not know, and their answers are assembled in Rust.
+  for (const [rpcName, message] of [
+    ["GetPersonsByDistinctIdsInTeam", "PersonWithDistinctIds"],
+    ["GetHashKeyOverrideContext", "HashKeyOverrideContext"],
+  ] as const)
+    it(`${rpcName} cannot be a design: its ${message} is not a message a design may use`, () => {
+      const design = {
+        ...REBUILT_RPCS["get-distinct-ids-for-person"]!,
+        rpcName,
+        response: {
+          kind: "new" as const,
+          fields: [field("results", message, { repeated: true })],
+        },
+      };
+      assert.ok(
+        designProblems(design).some(
+          (p) => p.severity === "error" && p.message.startsWith(`Unknown type "${message}"`),
+        ),
+      );
+    });
 
   for (const [name, design] of Object.entries(REBUILT_RPCS)) {
     const g = GENERATED.get(name)!;
