@@ -47,6 +47,7 @@ const CONVERSIONS: Readonly<Record<string, (c: string) => string>> = {
   "Value>Bytes": (c) => `convert_to(${c}::text, 'UTF8')`,
   "String>Bytes": (c) => `convert_to(${c}, 'UTF8')`,
   "StringArray>Value": (c) => `to_jsonb(${c})`,
+  "i32>bool": (c) => `(${c} != 0)`,
 };
 
 function convert(from: ColumnValue, to: RowValue, ref: string): string | null {
