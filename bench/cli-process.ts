@@ -9,7 +9,8 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { WORKED_EXAMPLE } from "../lib/design/defaults";
-import { CORPUS } from "../lib/sql/corpus";
+import { CORPUS, type CorpusQuery } from "../lib/sql/corpus";
+import { goalCorpus } from "./goal-corpus";
 import { median, round, type Figures } from "./figures";
 
 const BIN = path.join(import.meta.dirname, "..", "bin", "personhog-rpc.mjs");
@@ -131,6 +132,19 @@ async function batchLineTimes(input: string): Promise<number[]> {
   return times;
 }
 
+/** One batch of the rows `BATCH_PASSES` times over: its rate after the first answer. */
+async function batchRate(rows: readonly CorpusQuery[]) {
+  const lines = Array.from({ length: BATCH_PASSES }, () =>
+    rows.map((q) => JSON.stringify({ sql: q.sql })),
+  ).flat();
+  const times = await batchLineTimes(`${lines.join("\n")}\n`);
+  if (times.length !== lines.length)
+    throw new Error(`the batch answered ${times.length} of ${lines.length} statements`);
+  const first = times[0] ?? NaN;
+  const last = times.at(-1) ?? NaN;
+  return { first, checks: lines.length, perSecond: (times.length - 1) / ((last - first) / 1000) };
+}
+
 export interface CliResult {
   readonly figures: Figures;
   /** Median wall time of one check-sql process, for the goal against the in-process boot. */
@@ -148,15 +162,8 @@ export async function cliFigures(): Promise<CliResult> {
       ["generate", "-"],
       JSON.stringify(WORKED_EXAMPLE),
     );
-    const lines = Array.from({ length: BATCH_PASSES }, () =>
-      CORPUS.map((q) => JSON.stringify({ sql: q.sql })),
-    ).flat();
-    const times = await batchLineTimes(`${lines.join("\n")}\n`);
-    if (times.length !== lines.length)
-      throw new Error(`the batch answered ${times.length} of ${lines.length} statements`);
-    const first = times[0] ?? NaN;
-    const last = times.at(-1) ?? NaN;
-    const perSecond = (times.length - 1) / ((last - first) / 1000);
+    const whole = await batchRate(CORPUS);
+    const asSet = await batchRate(goalCorpus().rows);
     const peakLimit = 300 * 1024 * 1024;
     const checkPeak = check.figures["cli.check_sql_peak_memory"]!.value;
     // The wall time's goal is a ratio to the in-process boot: run.ts adds it.
@@ -176,14 +183,19 @@ export async function cliFigures(): Promise<CliResult> {
           met: generate.wall <= 500,
         },
         "cli.batch_checks_per_second": {
-          value: round(perSecond),
+          value: round(whole.perSecond),
           unit: "checks/s",
-          note: `check-sql --jsonl, the corpus of ${CORPUS.length} ${BATCH_PASSES} times (${lines.length} checks) in one process, from the first answer to the last`,
+          note: `check-sql --jsonl, the corpus of ${CORPUS.length} ${BATCH_PASSES} times (${whole.checks} checks) in one process, from the first answer to the last`,
           goal: "≥ 300 checks/s",
-          met: perSecond >= 300,
+          met: whole.perSecond >= 300,
+        },
+        "cli.batch_checks_per_second_goal_corpus": {
+          value: round(asSet.perSecond),
+          unit: "checks/s",
+          note: `information: the same over the ${asSet.checks / BATCH_PASSES} rows the goal was set on (bench/goal-corpus.ts), ${BATCH_PASSES} times`,
         },
         "cli.batch_first_answer": {
-          value: round(first),
+          value: round(whole.first),
           unit: "ms",
           note: "spawn to the first answer of the batch (the boot)",
         },

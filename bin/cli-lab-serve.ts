@@ -15,7 +15,6 @@ import type { LabSnapshot } from "./lab-snapshot";
 function withoutPlan(result: CheckResult): CheckReport {
   if (!result.ok) return result;
   const { plan, ...report } = result;
-  void plan;
   return report;
 }
 
