@@ -146,13 +146,6 @@ check([m.cohort_id for m in call(person_id=7, cohort_ids=[1, 2, 3]).memberships]
 check(list(call(person_id=7, cohort_ids=[2]).memberships) == [], "none outside them")
 check(list(call(person_id=9, cohort_ids=[1]).memberships) == [], "none for a person in no cohort")`,
   },
-  "get-group": {
-    design: REBUILT_RPCS["get-group"]!,
-    script: `
-fake.add_group(team_id=1, group_type_index=0, group_key="a", id=11)
-check(call(team_id=1, group_type_index=0, group_key="a").group.id == 11, "the group at its key")
-check(call(team_id=2, group_type_index=0, group_key="a").group is None, "another team's key finds nothing")`,
-  },
   "distinct-id-count": {
     design: example("distinct-id-count-guide"),
     script: `
