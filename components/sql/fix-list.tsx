@@ -4,6 +4,7 @@ import type { CheckResult } from "@/lib/sql/session";
 import { InlineCode } from "@/components/ui/inline-code";
 
 const KIND_LABEL: Readonly<Record<FixKind, string>> = {
+  "drop-cast": "Compare the column itself",
   "add-predicate": "Use an existing index",
   "new-index": "New index",
   "expression-index": "Expression index",

@@ -39,7 +39,11 @@ describe("parseAtom", () => {
     ],
     [
       "(distinct_id)::text = 'x'::text",
-      { shape: "eq-value", column: { alias: null, column: "distinct_id" } },
+      { shape: "eq-value", column: { alias: null, column: "distinct_id", cast: "::text" } },
+    ],
+    [
+      "(p.uuid)::text = $2",
+      { shape: "eq-value", column: { alias: "p", column: "uuid", cast: "::text" } },
     ],
     ["id = ANY ($2)", { shape: "eq-any", column: { alias: null, column: "id" } }],
     [
@@ -84,6 +88,35 @@ describe("parseAtom", () => {
       }
     });
   }
+
+  it("marks pattern matches and keeps a range's value", () => {
+    const like = parseAtom("((distinct_id)::text ~~ 'abc%'::text)");
+    assert.deepEqual(
+      [like.shape, like.pattern, like.column?.column],
+      ["other", true, "distinct_id"],
+    );
+    const bound = parseAtom("((distinct_id)::text >= 'abc'::text)");
+    assert.deepEqual([bound.shape, bound.value], ["range", "'abc'::text"]);
+    assert.equal(parseAtom("(id > $3)").value, "$3");
+  });
+
+  it("reads each branch of an OR, one level deep", () => {
+    const atom = parseAtom("((p.id = $2) OR ((p.uuid = $3) AND (p.team_id = $1)))");
+    assert.equal(atom.shape, "other");
+    assert.deepEqual(
+      atom.arms?.map((arm) => arm.map((a) => [a.shape, a.column?.column])),
+      [
+        [["eq-value", "id"]],
+        [
+          ["eq-value", "uuid"],
+          ["eq-value", "team_id"],
+        ],
+      ],
+    );
+    const nested = parseAtom("((id = $1) OR ((uuid = $2) OR (id = $3)))");
+    assert.equal(nested.arms?.[1]?.[0]?.arms, undefined);
+    assert.equal(parseAtom("(id = $1)").arms, undefined);
+  });
 
   it("keeps the expression a comparison with a value constrains", () => {
     const atom = parseAtom("(properties ->> 'email'::text) = $2");

@@ -15,6 +15,8 @@ export interface ColumnRef {
   /** Table alias when the plan qualifies the column; null when it is the node's own relation. */
   readonly alias: string | null;
   readonly column: string;
+  /** Casts printed on the column (`::text`), which may hide it from its indexes (casts.ts). */
+  readonly cast?: string;
 }
 
 export type AtomShape =
@@ -37,17 +39,21 @@ export interface Atom {
   readonly other?: ColumnRef;
   /** For `eq-column`: the expression on the other side, when it is one rather than a column. */
   readonly otherExpr?: ExprRef;
-  /** For `eq-value`: the literal as printed, when it is one (`false`, `'x'::text`, `$1`). */
+  /** For `eq-value` and `range`: the value as printed (`false`, `'x'::text`, `$1`). */
   readonly value?: string;
+  /** For `other`: a LIKE or regular-expression match on `column`. */
+  readonly pattern?: boolean;
   /** For `eq-any`: the array as printed (`$2`, `'{1,2}'::bigint[]`, `ARRAY[$2, $3]`). */
   readonly list?: string;
   /** Every column the atom mentions. */
   readonly refs: readonly ColumnRef[];
+  /** For an OR (`other`): each branch's AND-ed atoms, which a BitmapOr may look up one by one. */
+  readonly arms?: readonly (readonly Atom[])[];
 }
 
 const IDENT = "[a-z_][a-z0-9_]*";
 const COLUMN_OPERAND = new RegExp(
-  `^\\(?(?:(${IDENT})\\.)?(${IDENT})\\)?(?:::[a-z_ ]+(?:\\(\\d+\\))?(?:\\[\\])?)*$`,
+  `^\\(?(?:(${IDENT})\\.)?(${IDENT})\\)?((?:::[a-z_ ]+(?:\\(\\d+\\))?(?:\\[\\])?)*)$`,
   "i",
 );
 const LITERAL_WORDS = new Set(["true", "false", "null", "not", "and", "or", "any", "row", "array"]);
@@ -71,6 +77,8 @@ const COMPARISONS = [
   "~",
 ];
 const RANGE_OPS = new Set(["<", "<=", ">", ">="]);
+/** LIKE, ILIKE and regular expressions, as PostgreSQL prints them. */
+const PATTERN_OPS = new Set(["!~~*", "~~*", "!~~", "~~", "!~*", "~*", "!~", "~"]);
 
 /** Top-level AND terms of a condition, flattened. */
 export function conjuncts(condition: string): string[] {
@@ -82,7 +90,8 @@ export function conjuncts(condition: string): string[] {
 function columnOperand(operand: string): ColumnRef | undefined {
   const match = COLUMN_OPERAND.exec(operand.trim());
   if (!match || LITERAL_WORDS.has((match[2] ?? "").toLowerCase())) return undefined;
-  return { alias: match[1] ?? null, column: match[2] ?? "" };
+  const column = { alias: match[1] ?? null, column: match[2] ?? "" };
+  return match[3] ? { ...column, cast: match[3] } : column;
 }
 
 /** Every column reference in an expression: qualified ones, and bare identifiers that are not keywords, functions or types. */
@@ -188,12 +197,19 @@ function compareAtom(text: string, left: string, op: string, right: string): Ato
     if (/^ANY\s*\(/i.test(list)) return { text, shape: "eq-any", column, list, refs };
     return { text, shape: "eq-value", column, value: otherSide.trim(), refs };
   }
-  if (RANGE_OPS.has(op) && !other) return { text, shape: "range", column, refs };
+  if (RANGE_OPS.has(op) && !other) {
+    return { text, shape: "range", column, value: otherSide.trim(), refs };
+  }
+  if (PATTERN_OPS.has(op)) return { text, shape: "other", column, pattern: true, refs };
   return { text, shape: "other", refs };
 }
 
 /** One conjunct → one atom. */
 export function parseAtom(conjunct: string): Atom {
+  return parseOne(conjunct, true);
+}
+
+function parseOne(conjunct: string, withArms: boolean): Atom {
   const text = stripOuterParens(conjunct);
   const refs = columnRefs(text);
   const nullTest = /^(.*) IS (NOT )?NULL$/i.exec(text);
@@ -208,6 +224,12 @@ export function parseAtom(conjunct: string): Atom {
     return column
       ? { text, shape: "eq-value", column, value: "false", refs }
       : { text, shape: "other", refs };
+  }
+  const branches = splitTopLevel(text, " OR ");
+  if (branches.length > 1) {
+    // One level of branches: an OR nested in a branch stays one `other` atom (bounded work).
+    const arms = branches.map((b) => conjuncts(b).map((c) => parseOne(c, false)));
+    return { text, shape: "other", refs, ...(withArms ? { arms } : {}) };
   }
   const bare = columnOperand(text);
   if (bare) return { text, shape: "eq-value", column: bare, value: "true", refs };

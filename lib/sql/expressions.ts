@@ -19,6 +19,8 @@ export interface ExprRef {
   readonly key: string;
   /** A JSON key chain with literal keys: an expression index can be proposed for it. */
   readonly json?: JsonPath;
+  /** A cast that hides the column from its indexes (`::text` on a uuid), as casts.ts decides. */
+  readonly cast?: string;
 }
 
 /** Longest JSON key the lab puts into a proposed index. */

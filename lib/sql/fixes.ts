@@ -1,6 +1,6 @@
 /**
- * The fixes a reviewer would give for a flagged relation, most preferred first: a predicate that
- * lets an existing index serve the query (the request's team_id, or the missing leading column of
+ * The fixes a reviewer would give for a flagged relation, most preferred first: a cast taken off an
+ * indexed column, a predicate that lets an existing index serve the query (the request's team_id, or the missing leading column of
  * an index whose next column is constrained), with the statement rewritten; then a new index, or an
  * expression index for a JSON key, with the DDL "try it" creates inside a rolled-back transaction.
  */
@@ -13,10 +13,13 @@ import {
   rowCount,
   score,
   withEqualities,
+  withKeyAs,
   type IndexChoice,
   type Predicates,
 } from "./index-match";
 import { addPredicate, type Rewritten, type Target } from "./rewrite";
+import { dropColumnCast } from "./rewrite-cast";
+import { orBranches, servedBy, type Branch } from "./or-branches";
 import type { Starved } from "./join-order";
 import type { RelationFacts } from "./relations";
 import type { TableSpec } from "./schema/types";
@@ -51,15 +54,20 @@ function stillFlagged(table: TableSpec, p: Predicates, choice: IndexChoice | nul
   return selectiveColumns(table, filtered).length > 0;
 }
 
-/** Columns worth adding: the team, and the missing leading column of an index. */
+/**
+ * Columns worth adding: the team, and the missing leading column of an index whose next column
+ * the query already narrows. A broad next column (the team) does not count: adding a person's id
+ * to a read of a whole team would change what the query asks, not how it is served.
+ */
 function candidateColumns(f: RelationFacts): string[] {
   const p = f.predicates;
   const constrained = (c: string) => p.equal.has(c) || p.range.has(c);
+  const narrowed = (c: string) => p.equal.has(c) && !BROAD_KEYS.has(c);
   const columns = new Set<string>();
   if (f.table.columns.some((c) => c.name === TENANT) && !p.equal.has(TENANT)) columns.add(TENANT);
   for (const index of f.table.indexes) {
     const [lead, next] = index.columns;
-    if (lead && next && !constrained(lead) && p.equal.has(next) && !isBoolean(f.table, lead)) {
+    if (lead && next && !constrained(lead) && narrowed(next) && !isBoolean(f.table, lead)) {
       columns.add(lead);
     }
   }
@@ -100,13 +108,75 @@ export function namedTeam(relations: readonly RelationFacts[]): string | null {
 const rank = (ctx: FixContext, t: Target) =>
   ctx.teamless.findIndex((u) => u.table === t.table && u.alias === t.alias);
 
+/** What a predicate or cast fix buys: the index that then serves the relation, and how well. */
+function outcome(
+  choice: IndexChoice,
+  predicates: Predicates,
+  resolves: boolean,
+  branches?: readonly Branch[],
+): string {
+  const filtered = filteredColumns(predicates, choice).map(keyLabel);
+  if (branches && resolves) {
+    const names = [...new Set(branches.map((b) => b.choice.index.name))];
+    return `each branch of the OR is then looked up through ${names.join(" or ")}.`;
+  }
+  return resolves
+    ? `${choice.index.name} then serves it: ${describeRows(rowCount(choice, predicates))}.`
+    : `${choice.index.name} then serves it on ${listKeys(choice.matched)} only` +
+        (filtered.length ? `; ${listKeys(filtered)} still filtered.` : ".");
+}
+
+/**
+ * A column compared through a cast (`uuid::text = $2`) that its own index would serve once the
+ * cast is gone: the value is bound as the column's type instead. Only for comparisons with a
+ * value; a join key's other side would need the cast instead.
+ */
+function castOptions(f: RelationFacts, ctx: FixContext): PredicateOption[] {
+  const p = f.predicates;
+  const own: Target = { table: f.table.name, alias: f.use.alias };
+  const options: PredicateOption[] = [];
+  for (const [key, expr] of p.expressions) {
+    const valued = (p.equal.has(key) && !p.joins.has(key)) || p.range.has(key);
+    if (!expr.cast || !valued) continue;
+    const predicates = withKeyAs(p, key, expr.column);
+    const choice = chooseIndex(f.table, predicates);
+    if (!choice) continue;
+    const resolves = !stillFlagged(f.table, predicates, choice);
+    if (score(choice) <= score(f.choice) && !resolves) continue;
+    const sql = dropColumnCast(ctx.sql, own, expr.column);
+    if (!sql) continue;
+    const type = f.table.columns.find((c) => c.name === expr.column)?.type ?? "its type";
+    options.push({
+      column: expr.column,
+      predicates,
+      choice,
+      resolves,
+      fix: {
+        kind: "drop-cast",
+        sentence:
+          `Compare \`${expr.column}\` itself, not \`${keyLabel(key)}\`, and bind the value as ${type}: ` +
+          `no index sees a column through a cast. ${outcome(choice, predicates, resolves)}`,
+        table: f.table.name,
+        alias: f.use.alias,
+        sql,
+        uses: choice.index.name,
+      },
+    });
+  }
+  return options;
+}
+
 function predicateOptions(f: RelationFacts, ctx: FixContext): PredicateOption[] {
   const options: PredicateOption[] = [];
   const own: Target = { table: f.table.name, alias: f.use.alias };
   const sameRelation = (t: Target) => t.table === own.table && t.alias === own.alias;
   for (const column of candidateColumns(f)) {
-    const predicates = withEqualities(f.predicates, [column]);
-    const choice = chooseIndex(f.table, predicates);
+    // An OR beside it is looked up branch by branch once the column narrows every branch.
+    const { predicates, choice, branches } = servedBy(
+      withEqualities(f.predicates, [column]),
+      chooseIndex(f.table, withEqualities(f.predicates, [column])),
+      orBranches(f.use, f.table, f.extra, () => true, [column]),
+    );
     if (!choice) continue;
     // Better means a longer match, or a flag gone (team_id can prune without a longer match).
     const resolves = !stillFlagged(f.table, predicates, choice);
@@ -120,11 +190,6 @@ function predicateOptions(f: RelationFacts, ctx: FixContext): PredicateOption[] 
     const rest = texts.filter((t) => t !== first);
     const also = rest.length ? ` (and ${rest.join(", ")}: the same team)` : "";
     const carried = column === TENANT ? "" : " (if the request carries it)";
-    const filtered = filteredColumns(predicates, choice).map(keyLabel);
-    const outcome = resolves
-      ? `${choice.index.name} then serves it: ${describeRows(rowCount(choice, predicates))}.`
-      : `${choice.index.name} then serves it on ${listKeys(choice.matched)} only` +
-        (filtered.length ? `; ${listKeys(filtered)} still filtered.` : ".");
     options.push({
       column,
       predicates,
@@ -132,7 +197,7 @@ function predicateOptions(f: RelationFacts, ctx: FixContext): PredicateOption[] 
       resolves,
       fix: {
         kind: "add-predicate",
-        sentence: `Add ${first}${also}${carried}: ${outcome}`,
+        sentence: `Add ${first}${also}${carried}: ${outcome(choice, predicates, resolves, branches)}`,
         table: f.table.name,
         alias: f.use.alias,
         sql,
@@ -198,8 +263,11 @@ export interface FixOptions {
 
 /** The fixes for one flagged relation, most preferred first. */
 export function relationFixes(f: RelationFacts, ctx: FixContext, opts: FixOptions): Fix[] {
+  const casts = opts.predicates ? castOptions(f, ctx) : [];
+  // Taking the cast off is the smallest edit: when it clears the flag, nothing else is offered.
+  if (casts.some((o) => o.resolves)) return casts.map((o) => o.fix);
   const options = opts.predicates ? predicateOptions(f, ctx) : [];
-  const fixes = options.map((o) => o.fix);
+  const fixes = [...casts, ...options].map((o) => o.fix);
   if (!opts.index || options.some((o) => o.resolves)) return fixes;
   // Without the team the index would lead with anything but team_id: build on the team fix.
   const team = options.find((o) => o.column === TENANT && o.fix.sql !== null);

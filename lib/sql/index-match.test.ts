@@ -89,3 +89,20 @@ describe("expression indexes", () => {
     assert.notEqual(chosenFor("name").index.name, "person_email_idx");
   });
 });
+
+describe("pattern matches", () => {
+  it("serve no range: the bounds a LIKE prefix gets under the C collation are dropped", () => {
+    assert.ok(pdi);
+    const derived =
+      "((t.team_id = $1) AND ((t.distinct_id)::text >= 'abc'::text) AND ((t.distinct_id)::text < 'abd'::text) AND ((t.distinct_id)::text ~~ 'abc%'::text))";
+    const { p, choice } = choose(pdi, derived);
+    assert.deepEqual(choice.matched, ["team_id"]);
+    assert.ok(p.patterns.has("distinct_id") && p.other.has("distinct_id"));
+    // A range the query writes itself still serves.
+    const written = choose(
+      pdi,
+      "((t.team_id = $1) AND ((t.distinct_id)::text > $2) AND ((t.distinct_id)::text ~~ 'abc%'::text))",
+    );
+    assert.deepEqual(written.choice.matched, ["team_id", "distinct_id"]);
+  });
+});

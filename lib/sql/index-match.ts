@@ -6,6 +6,7 @@
  * no lookup at all, only a walk of the whole index. Keys are column names, or for an expression
  * over one column its key in parentheses (see expressions.ts), which expression indexes list too.
  */
+import { hidingCast } from "./casts";
 import { parseAtom, type Atom } from "./conditions";
 import { keyLabel, type ExprRef } from "./expressions";
 import type { IndexSpec, TableSpec } from "./schema/types";
@@ -23,6 +24,8 @@ export interface Predicates {
   readonly notNull: Set<string>;
   /** Keys only mentioned in conditions no index can serve (OR, LIKE, functions, jsonb operators). */
   readonly other: Set<string>;
+  /** Keys matched by LIKE or a regular expression (also in `other`). */
+  readonly patterns: Set<string>;
   /** The expressions behind expression keys. */
   readonly expressions: Map<string, ExprRef>;
 }
@@ -45,6 +48,7 @@ function emptyPredicates(): Predicates {
     range: new Set(),
     notNull: new Set(),
     other: new Set(),
+    patterns: new Set(),
     expressions: new Map(),
   };
 }
@@ -60,6 +64,23 @@ export function withEqualities(p: Predicates, keys: readonly string[]): Predicat
     joins.delete(key);
   }
   return { ...p, equal, lists, joins };
+}
+
+/** A copy with the expression `key` read as the plain `column` (what taking a cast off gives). */
+export function withKeyAs(p: Predicates, key: string, column: string): Predicates {
+  const rename = (k: string) => (k === key ? column : k);
+  const renameMap = <V>(m: Map<string, V>) => new Map([...m].map(([k, v]) => [rename(k), v]));
+  const renameSet = (set: Set<string>) => new Set([...set].map(rename));
+  return {
+    equal: renameMap(p.equal),
+    lists: renameMap(p.lists),
+    joins: renameMap(p.joins),
+    range: renameSet(p.range),
+    notNull: renameSet(p.notNull),
+    other: renameSet(p.other),
+    patterns: renameSet(p.patterns),
+    expressions: new Map([...p.expressions].filter(([k]) => k !== key)),
+  };
 }
 
 /** Records an equality; one value wins over a list or a join key on the same key. */
@@ -90,8 +111,10 @@ export function predicatesFor(
   const p = emptyPredicates();
   const keyOf = (atom: Atom): string | undefined => {
     if (atom.column) {
-      const own = atom.column.alias === alias && columns.has(atom.column.column);
-      return own ? atom.column.column : undefined;
+      if (atom.column.alias !== alias || !columns.has(atom.column.column)) return undefined;
+      const cast = hidingCast(table, atom.column);
+      if (cast) p.expressions.set(cast.key, cast);
+      return cast ? cast.key : atom.column.column;
     }
     if (atom.expr?.alias === alias && columns.has(atom.expr.column)) {
       p.expressions.set(atom.expr.key, atom.expr);
@@ -99,18 +122,30 @@ export function predicatesFor(
     }
     return undefined;
   };
+  // Range bounds the planner derives from a constant LIKE prefix (`>= 'ab' AND < 'ac'`).
+  const literalRanges = new Set<string>();
+  const valueRanges = new Set<string>();
   for (const atom of atoms) {
     if (atom.shape === "eq-column" && !bound(atom.other?.alias ?? null)) continue;
     const key = keyOf(atom);
     if (key && EQUALITIES.has(atom.shape)) addEquality(p, key, atom);
     else if (key && atom.shape === "is-null") p.equal.set(key, "NULL");
-    else if (key && atom.shape === "range") p.range.add(key);
-    else if (key && atom.shape === "not-null") p.notNull.add(key);
-    else if (key) p.other.add(key);
-    else {
+    else if (key && atom.shape === "range") {
+      p.range.add(key);
+      (atom.value?.startsWith("'") ? literalRanges : valueRanges).add(key);
+    } else if (key && atom.shape === "not-null") p.notNull.add(key);
+    else if (key) {
+      p.other.add(key);
+      if (atom.pattern) p.patterns.add(key);
+    } else {
       for (const ref of atom.refs)
         if (ref.alias === alias && columns.has(ref.column)) p.other.add(ref.column);
     }
+  }
+  // Those bounds are an index range only under the C collation (the lab's). PostHog's indexes
+  // are plain btrees under the database's collation, where the pattern is read row by row.
+  for (const key of p.patterns) {
+    if (literalRanges.has(key) && !valueRanges.has(key)) p.range.delete(key);
   }
   return p;
 }

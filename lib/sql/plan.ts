@@ -20,6 +20,8 @@ export interface PlanNode {
   readonly "Subplans Removed"?: number;
   readonly "Parent Relationship"?: string;
   readonly Operation?: string;
+  /** An Aggregate's strategy: `Plain` folds every row into one. */
+  readonly Strategy?: string;
   readonly Plans?: readonly PlanNode[];
 }
 

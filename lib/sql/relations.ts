@@ -7,6 +7,7 @@
  */
 import { parseCondition, type Atom, type ColumnRef } from "./conditions";
 import { chooseIndex, predicatesFor, type IndexChoice, type Predicates } from "./index-match";
+import { orBranches, servedBy, type Branch } from "./or-branches";
 import { APPEND_TYPES, SCAN_TYPES, type IndexedNode } from "./plan";
 import type { IndexSpec, TableSpec } from "./schema/types";
 import { indexOfPartitionIndex, tableOfPartition } from "./schema/partitions";
@@ -47,9 +48,12 @@ export interface RelationUse {
 export interface RelationFacts {
   readonly use: RelationUse;
   readonly table: TableSpec;
+  /** With an OR served branch by branch: the weakest branch's, which decides the verdict. */
   readonly predicates: Predicates;
   /** The index production would look it up through, or null when none can serve. */
   readonly choice: IndexChoice | null;
+  /** An OR each of whose branches an index serves (a BitmapOr): every branch's lookup. */
+  readonly branches?: readonly Branch[];
   /** Hypothetical indexes (index advice) on this table. */
   readonly extra: readonly IndexSpec[];
 }
@@ -62,7 +66,9 @@ export function relationFacts(
   bound: (alias: string | null) => boolean,
 ): RelationFacts {
   const predicates = predicatesFor(use.atoms, use.alias, table, bound);
-  return { use, table, predicates, choice: chooseIndex(table, predicates, extra), extra };
+  const choice = chooseIndex(table, predicates, extra);
+  const branches = orBranches(use, table, extra, bound);
+  return { use, table, ...servedBy(predicates, choice, branches), extra };
 }
 
 /** The Append over a partitioned relation when the plan kept every partition, else null. */
@@ -146,8 +152,16 @@ function gatherAtoms(
     return atoms;
   };
   const resolve = (ref: ColumnRef, own: string | null): ColumnRef => ({
+    ...ref,
     alias: ref.alias ? (aliasOf.get(ref.alias) ?? ref.alias) : own,
-    column: ref.column,
+  });
+  /** An OR branch's atom, its columns resolved like any other condition's. */
+  const resolveAtom = (a: Atom, own: string | null): Atom => ({
+    ...a,
+    refs: a.refs.map((r) => resolve(r, own)),
+    ...(a.column ? { column: resolve(a.column, own) } : {}),
+    ...(a.expr ? { expr: { ...a.expr, alias: resolve(a.expr, own).alias } } : {}),
+    ...(a.other ? { other: resolve(a.other, own) } : {}),
   });
   const add = (alias: string | null, atom: Atom) => {
     if (!alias) return;
@@ -192,7 +206,9 @@ function gatherAtoms(
         continue;
       }
       if (!atom.column) {
-        for (const alias of new Set(refs.map((r) => r.alias))) add(alias, { ...atom, expr, refs });
+        const arms = atom.arms?.map((arm) => arm.map((a) => resolveAtom(a, ownAlias)));
+        for (const alias of new Set(refs.map((r) => r.alias)))
+          add(alias, { ...atom, expr, refs, ...(arms ? { arms } : {}) });
         continue;
       }
       const column = resolve(atom.column, ownAlias);

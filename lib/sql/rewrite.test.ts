@@ -2,6 +2,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import { addPredicate, nextPlaceholder } from "./rewrite";
+import { dropColumnCast } from "./rewrite-cast";
 
 const PDI = "posthog_persondistinctid";
 
@@ -153,4 +154,31 @@ describe("nextPlaceholder", () => {
     assert.equal(nextPlaceholder("SELECT $1, $3"), "$4");
     assert.equal(nextPlaceholder("SELECT 1"), "$1");
   });
+});
+
+describe("dropColumnCast", () => {
+  const person = { table: "posthog_person", alias: "p" };
+  const cases: [string, string | null][] = [
+    [
+      "SELECT id FROM posthog_person p WHERE p.uuid::text = $2",
+      "SELECT id FROM posthog_person p WHERE p.uuid = $2",
+    ],
+    [
+      "SELECT 1 FROM posthog_person p WHERE uuid::character varying(40)::text = $1",
+      "SELECT 1 FROM posthog_person p WHERE uuid = $1",
+    ],
+    // Another alias's column, a string and a comment are not the reference's column.
+    ["SELECT 1 FROM posthog_person p, x WHERE x.uuid::text = 'uuid::text' -- uuid::text", null],
+    ["SELECT 1 FROM posthog_person p WHERE p.uuid = $1::uuid", null],
+    // A join key: without the cast it would compare uuid with text.
+    ["SELECT 1 FROM posthog_person p JOIN d ON p.uuid::text = d.distinct_id", null],
+    ["SELECT 1 FROM posthog_person p JOIN d ON d.distinct_id = p.uuid::text", null],
+    [
+      "SELECT 1 FROM posthog_person p WHERE p.uuid::text = ANY($1)",
+      "SELECT 1 FROM posthog_person p WHERE p.uuid = ANY($1)",
+    ],
+  ];
+  for (const [sql, expected] of cases) {
+    it(sql, () => assert.equal(dropColumnCast(sql, person, "uuid"), expected));
+  }
 });

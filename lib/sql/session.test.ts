@@ -151,6 +151,23 @@ describe("checkSql on the lab database", () => {
     assert.equal(result.error.position, sql.indexOf("FORM") + 1);
   });
 
+  it("names the unique keys when an ON CONFLICT target matches none", async () => {
+    const sql =
+      "INSERT INTO posthog_persondistinctid (team_id, distinct_id, person_id) VALUES ($1, $2, $3) ON CONFLICT (distinct_id) DO NOTHING";
+    const result = await checkSql(getLab().db, getLab().ctx, sql);
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.match(result.error.message, /no unique or exclusion constraint matching/);
+    assert.match(result.error.message, /are \(id\) and \(team_id, distinct_id\)/);
+    // The hinted target is one the database accepts.
+    const fixed = await checkSql(
+      getLab().db,
+      getLab().ctx,
+      sql.replace("(distinct_id) DO", "(team_id, distinct_id) DO"),
+    );
+    assert.equal(fixed.ok && fixed.status, "pass");
+  });
+
   it("says a table outside personhog is not eligible", async () => {
     const result = await labCheck(
       "SELECT * FROM posthog_personoverridemapping WHERE team_id = 1 AND uuid = gen_random_uuid()",

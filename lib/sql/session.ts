@@ -15,6 +15,7 @@
  * is only ever parsed and explained (never bound, executed or analysed with ANALYZE), and every
  * path ends with the transaction rolled back and the statement closed.
  */
+import { conflictHint } from "./conflict-hint";
 import { analyzePlan, type Analysis, type AnalysisContext } from "./analyze";
 import { literalForOid } from "./params";
 import type { ExplainOutput } from "./plan";
@@ -235,11 +236,13 @@ export async function openExplain(
   }
 }
 
-function toSqlError(err: unknown, leadTrim: number): SqlError {
+function toSqlError(err: unknown, leadTrim: number, statement: string): SqlError {
   if (err instanceof CheckFailure) {
+    const hint = conflictHint(err.message, statement);
+    const message = hint ? `${err.message}. ${hint}` : err.message;
     return err.position === undefined
-      ? { message: err.message }
-      : { message: err.message, position: err.position + leadTrim };
+      ? { message }
+      : { message, position: err.position + leadTrim };
   }
   return { message: err instanceof Error ? err.message : String(err) };
 }
@@ -257,7 +260,7 @@ export async function checkSql(
   } catch (err) {
     return {
       ok: false,
-      error: toSqlError(err, accepted.offset),
+      error: toSqlError(err, accepted.offset, accepted.statement),
       ms: performance.now() - started,
     };
   }

@@ -119,7 +119,9 @@ export async function adviseIndex(
     const { table, ddl } = indexTrial.fix;
     return { ok: true, table, ddl, before, after: indexTrial.after, trials };
   }
-  const predicate = trials.find((t) => t.fix.kind === "add-predicate");
+  const predicate = trials.find(
+    (t) => t.fix.kind === "add-predicate" || t.fix.kind === "drop-cast",
+  );
   const reason = predicate
     ? `No new index is needed: ${predicate.fix.sentence}`
     : "Nothing flagged here that a new index would fix.";

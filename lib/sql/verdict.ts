@@ -35,12 +35,13 @@ export type RowCount =
   /** Any number: a non-unique index, or a unique one matched only in part. */
   | { readonly kind: "range"; readonly list?: ValueList };
 
-export const FIX_KINDS = ["add-predicate", "new-index", "expression-index"] as const;
+export const FIX_KINDS = ["drop-cast", "add-predicate", "new-index", "expression-index"] as const;
 export type FixKind = (typeof FIX_KINDS)[number];
 
 /**
- * A fix a reviewer would give, most preferred first on a verdict: predicates that let an existing
- * index serve the query, then a new index, then an expression index for a JSON key.
+ * A fix a reviewer would give, most preferred first on a verdict: a cast taken off an indexed
+ * column, predicates that let an existing index serve the query, then a new index, then an
+ * expression index for a JSON key.
  */
 export interface Fix {
   readonly kind: FixKind;
@@ -56,7 +57,7 @@ export interface Fix {
   readonly sql: string | null;
   /** Predicates the fix adds, as written into `sql`. */
   readonly added?: readonly AddedPredicate[];
-  /** The existing index that serves the rewritten statement (predicate fixes). */
+  /** The existing index that serves the rewritten statement (predicate and cast fixes). */
   readonly uses?: string;
   /** The index to create inside the check's transaction, rolled back (index fixes). */
   readonly index?: IndexSpec;

@@ -2,6 +2,7 @@
  * A lookup on a broad key only (a whole team, project or cohort) with selective predicates left
  * to filter: its own, or those of a relation the join reaches only through it (starved).
  */
+import { keyLabel } from "../expressions";
 import { relationFixes, starvedFixes } from "../fixes";
 import { filteredColumns, type IndexChoice } from "../index-match";
 import type { Starved } from "../join-order";
@@ -50,6 +51,14 @@ export const broadIndexPrefix = defineRule({
     const filtered = filteredColumns(f.predicates, choice);
     const selective = labels(selectiveColumns(f.table, filtered));
     if (selective.length === 0 && starved.length === 0) return [];
+    const patterned = labels(filtered.filter((k) => f.predicates.patterns.has(k)));
+    const cast = filtered.map((k) => f.predicates.expressions.get(k)).find((e) => e?.cast);
+    const type = f.table.columns.find((c) => c.name === cast?.column)?.type;
+    const fallback = cast
+      ? `\`${keyLabel(cast.key)}\` is a cast of \`${cast.column}\`, which no index sees through: compare the column itself and cast the other side instead (\`${cast.column} = …::${type}\`).`
+      : patterned.length
+        ? `${listKeys(patterned)} ${isAre(patterned)} matched by a pattern (LIKE or a regular expression): under the database's collation even a prefix pattern is no range of a plain btree index, so it is checked row by row. Compare the whole value (\`= $n\`) if the request carries it, or discuss a text_pattern_ops index with the team.`
+        : `No index can serve ${listKeys(selective.length ? selective : starved.flatMap((s) => labels(s.keys)))} as written: narrow the query by an indexed key, or discuss an index with the team.`;
     const fixes = distinctFixes([
       ...(selective.length === 0 ? starvedFixes(starved, ctx.fixes) : []),
       ...relationFixes(f, ctx.fixes, { predicates: true, index: selective.length > 0 }),
@@ -61,10 +70,7 @@ export const broadIndexPrefix = defineRule({
         matched: labels(choice.matched),
         filtered: labels(filtered),
         message: broadMessage(f, choice, selective, starved),
-        ...withFixes(
-          fixes,
-          `No index can serve ${listKeys(selective.length ? selective : starved.flatMap((s) => labels(s.keys)))} as written: narrow the query by an indexed key, or discuss an index with the team.`,
-        ),
+        ...withFixes(fixes, fallback),
       },
     ];
   },

@@ -1,5 +1,6 @@
 /** A table read through an index lookup, and how many rows one lookup returns. */
 import { filteredColumns, rowCount } from "../index-match";
+import type { RowCount } from "../verdict";
 import { describeRows, isAre, listKeys } from "../wording";
 import { labels, relationBase } from "./findings";
 import { defineRule } from "./rule";
@@ -21,14 +22,22 @@ export const indexLookup = defineRule({
       known && planner !== choice.index.name
         ? ` (the empty sandbox's planner picked ${planner}; with real data the better-matching index wins)`
         : "";
-    const rows = rowCount(choice, f.predicates);
+    const branches = f.branches?.map(
+      (b) =>
+        `through ${b.choice.index.name} on ${listKeys(labels(b.choice.matched))} (${describeRows(rowCount(b.choice, b.predicates))})`,
+    );
+    // Several branches' rows add up: no single lookup's count holds for the whole.
+    const rows: RowCount = branches ? { kind: "range" } : rowCount(choice, f.predicates);
+    const how = branches
+      ? `once per OR branch, the row sets combined: ${branches.join(", and ")}`
+      : `through ${choice.index.name} on ${listKeys(labels(choice.matched))}: ${describeRows(rows)}`;
     return [
       {
         ...relationBase(f),
         index: choice.index.name,
         matched: labels(choice.matched),
         filtered,
-        message: `${f.table.name} is looked up through ${choice.index.name} on ${listKeys(labels(choice.matched))}: ${describeRows(rows)}${filtered.length ? `, then ${listKeys(filtered)} ${isAre(filtered)} filtered` : ""}${differs}.`,
+        message: `${f.table.name} is looked up ${how}${filtered.length ? `, then ${listKeys(filtered)} ${isAre(filtered)} filtered` : ""}${differs}.`,
         advice: "",
         fixes: [],
         rows,

@@ -15,6 +15,7 @@ import type { Rule, Scope } from "./rule";
 import { runtimePruning } from "./runtime-pruning";
 import { seqScan } from "./seq-scan";
 import { sortNotFromIndex } from "./sort-not-from-index";
+import { unboundedBroadKey } from "./unbounded-broad-key";
 
 export const RULES = [
   nothingChecked,
@@ -24,6 +25,7 @@ export const RULES = [
   noPartitionPruning,
   runtimePruning,
   broadIndexPrefix,
+  unboundedBroadKey,
   indexLookup,
   indexOnly,
   sortNotFromIndex,

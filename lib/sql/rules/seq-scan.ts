@@ -1,6 +1,7 @@
 /** A personhog table read without an index lookup reads every row of the production table. */
 import { relationFixes } from "../fixes";
 import { filteredColumns } from "../index-match";
+import { unservedBranch } from "../or-branches";
 import type { RelationFacts } from "../relations";
 import { listKeys } from "../wording";
 import { labels, relationBase, withFixes } from "./findings";
@@ -29,9 +30,12 @@ export const seqScan = defineRule({
     const seq = f.use.scans.some((s) => s.entry.node["Node Type"] === "Seq Scan");
     if (f.choice && !seq) return [];
     const filtered = labels(filteredColumns(f.predicates, null));
-    const predicate = filtered.length
-      ? ` Its predicates on ${listKeys(filtered)} match the leading column of no index.`
-      : " It has no predicate an index could use.";
+    const branch = unservedBranch(f.use, f.table, () => true);
+    const predicate = branch
+      ? ` Its OR is true for rows no index can find: the branch on ${listKeys(labels(branch))} matches the leading column of no index, so every row is read to test it.`
+      : filtered.length
+        ? ` Its predicates on ${listKeys(filtered)} match the leading column of no index.`
+        : " It has no predicate an index could use.";
     const fixes = relationFixes(f, ctx.fixes, { predicates: true, index: true });
     return [
       {
