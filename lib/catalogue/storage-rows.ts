@@ -47,14 +47,23 @@ export const STORAGE_ROWS: Readonly<Record<string, readonly RowField[]>> = {
     f("detail_dashboard_id", "i64", true),
     f("created_at", "DateTime", true),
   ],
-  // The replica reads properties as text (`properties::text`) and parses them on the way out.
+  // check_cohort_membership's rows: one per asked cohort (types/cohort.rs).
+  CohortMembership: [f("cohort_id", "i64"), f("is_member", "bool")],
+  // get_distinct_ids_for_person's rows (types/person.rs): a distinct id's version may be NULL.
+  DistinctIdWithVersion: [f("distinct_id", "String"), f("version", "i64", true)],
+  // personhog_common::persons::Person: the JSON columns are read as text (`properties::text`) and
+  // parsed on the way out; is_user_id, an integer column, is read as a flag.
   Person: [
     f("id", "i64"),
     f("uuid", "Uuid"),
     f("team_id", "i64"),
     f("properties", "String", true),
+    f("properties_last_updated_at", "String", true),
+    f("properties_last_operation", "String", true),
     f("created_at", "DateTime"),
     f("version", "i64", true),
     f("is_identified", "bool"),
+    f("is_user_id", "bool", true),
+    f("last_seen_at", "DateTime", true),
   ],
 };

@@ -173,6 +173,8 @@ export const PERSONHOG_TABLES: readonly PersonhogTable[] = [
         fields: [],
         mirrors: [COHORT_MEMBERSHIPS],
       },
+      // A read that fixes person_id answers from a person's memberships, as check_cohort_membership's does.
+      COHORT_MEMBERSHIPS,
     ],
   },
   {

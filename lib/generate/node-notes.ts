@@ -76,9 +76,12 @@ export function wrapperNotes(input: GenerateInput, files: NodeFiles) {
   ];
 }
 
-export const serviceDefaultNotes = ({ design }: GenerateInput) => [
+/** `lists`: the stub spells out a shared response's repeated fields. */
+export const serviceDefaultNotes = ({ design }: GenerateInput, lists: boolean) => [
   `Entries are grouped by domain, not sorted: put it next to the other ${design.domain} RPCs.`,
   "SERVICE_DEFAULTS is typed ServiceImpl<typeof PersonHogService>: after regenerating, client.test.ts does not compile until this entry exists.",
   design.response.kind === "shared" &&
-    "An empty object is a valid response: unset fields read as their zero values.",
+    (lists
+      ? "Its lists are spelled out empty, as the other stubs spell theirs; other fields read as their zero values."
+      : "An empty object is a valid response: unset fields read as their zero values."),
 ];

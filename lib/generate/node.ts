@@ -4,6 +4,8 @@
  * no semicolons, width 120) so it pastes without a reformat.
  */
 import { NODE_PATHS } from "../catalogue/paths";
+import { SHARED_RESPONSES } from "../catalogue/existing-rpcs";
+import { field } from "../design/defaults";
 import type { FieldDesign } from "../design/model";
 import type { GenerateInput, Generator } from "./context";
 import { tsParam, tsProperty } from "../escape/typescript";
@@ -149,14 +151,26 @@ function wrapperCode(input: GenerateInput): Block {
   `;
 }
 
+/**
+ * The stub's fields: a new response's, or a shared one's repeated fields, which the real stubs spell
+ * out as empty lists (`checkCohortMembership: () => ({ memberships: [] })`).
+ */
+function stubFields({ design }: GenerateInput): readonly FieldDesign[] {
+  if (design.response.kind === "new") return design.response.fields;
+  const holds = SHARED_RESPONSES[design.response.name]?.holds ?? "";
+  return [...holds.matchAll(/\brepeated (\w+) (\w+) = \d+/g)].map((m) =>
+    field(m[2]!, m[1]!, { repeated: true }),
+  );
+}
+
 /** SERVICE_DEFAULTS returns proto init shapes: bigint zeros, unset messages left out. */
-function serviceDefaultCode({ design, d }: GenerateInput): string {
-  const fields = design.response.kind === "new" ? design.response.fields : [];
+function serviceDefaultCode(input: GenerateInput): string {
+  const fields = stubFields(input);
   const zero = (f: FieldDesign) => (f.repeated ? "[]" : f.type === "int64" ? "0n" : zeroOf(f));
   const members = fields
     .filter((f) => !mayBeUnset(f))
     .map((f) => `${tsProperty(f.name)}: ${zero(f)}`);
-  return `${d.camel}: () => (${members.length ? `{ ${members.join(", ")} }` : "{}"}),`;
+  return `${input.d.camel}: () => (${members.length ? `{ ${members.join(", ")} }` : "{}"}),`;
 }
 
 export const nodeSnippets: Generator = (input) => {
@@ -187,7 +201,7 @@ export const nodeSnippets: Generator = (input) => {
       file: files.test,
       anchor: "inside const SERVICE_DEFAULTS",
       code: serviceDefaultCode(input),
-      notes: serviceDefaultNotes(input),
+      notes: serviceDefaultNotes(input, stubFields(input).length > 0),
       indent: 4,
     }),
   ];

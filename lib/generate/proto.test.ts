@@ -52,6 +52,26 @@ describe("protoSnippets", () => {
     assert.equal(rpc.anchor, 'inside service PersonHogService, last in its "// Groups" group');
   });
 
+  it("names each comment group as service.proto and replica.proto spell it", () => {
+    const anchors = (design: Design) =>
+      protoSnippets(generateInput(design))
+        .filter((s) => s.id.startsWith("proto-rpc-"))
+        .map((s) => /"\/\/ ([^"]+)" group/.exec(s.anchor)?.[1]);
+    // replica.proto drops service.proto's "by ID" from the person lookups' heading.
+    assert.deepEqual(anchors(WORKED_EXAMPLE), ["Person lookups by ID", "Person lookups"]);
+    const byDistinctId = {
+      ...WORKED_EXAMPLE,
+      tables: ["posthog_person", "posthog_persondistinctid"],
+    };
+    assert.deepEqual(anchors(byDistinctId), Array(2).fill("Person lookups by distinct ID"));
+    const flags = {
+      ...WORKED_EXAMPLE,
+      domain: "feature_flag" as const,
+      tables: ["posthog_featureflaghashkeyoverride"],
+    };
+    assert.deepEqual(anchors(flags), Array(2).fill("Feature flag hash key override support"));
+  });
+
   for (const [name, design] of Object.entries(DESIGN_FIXTURES)) {
     it(`${name}: matches its golden file and parses with protobufjs`, () => {
       const snippets = protoSnippets(generateInput(design));

@@ -53,7 +53,10 @@ export function serviceFiles({ d }: GenerateInput): { file: string; service: str
  * …)`); the shortest form, since replica.proto drops the suffixes. Null for a leader write: its
  * groups are per feature (property updates, fences), so it goes last. A person write the replica
  * serves joins `// Person deletes`, the banner both files keep the replica's person writes under
- * (replica.proto's: `(temporary: should move to leader once it supports deletes)`).
+ * (replica.proto's: `(temporary: should move to leader once it supports deletes)`). Names are
+ * spelled as both files spell them (`// Person lookups by distinct ID`, `// Feature flag hash key
+ * override support`): the heading is found by its exact text, so another spelling sends the line
+ * to the end of the service.
  */
 export function rpcGroup({ design, d }: GenerateInput): string | null {
   const write = design.operation === "write";
@@ -61,14 +64,14 @@ export function rpcGroup({ design, d }: GenerateInput): string | null {
   if (d.leaderWrite) return null;
   if (d.replicaPersonWrite) return PERSON_DELETES;
   if (domain === "cohort") return "Cohort membership";
-  if (domain === "feature_flag") return "Feature flag hash key overrides";
+  if (domain === "feature_flag") return "Feature flag hash key override support";
   if (domain === "group" && mappingsOnly(design))
     return write ? "Group type mapping writes" : "Group type mappings";
   if (domain === "group") return write ? "Group writes" : "Groups";
   if (write) return null;
   if (!tables.includes("posthog_persondistinctid")) return "Person lookups by ID";
   return tables.includes("posthog_person")
-    ? "Person lookups by Distinct ID"
+    ? "Person lookups by distinct ID"
     : "Distinct ID operations";
 }
 
@@ -90,6 +93,14 @@ export function messageSection({ design }: GenerateInput): MessageSection {
         : "Group write operations";
   return { kind: "writes", banner };
 }
+
+/** replica.proto heads the person lookups by id `// Person lookups`, without service.proto's "by ID". */
+const REPLICA_GROUPS: Readonly<Record<string, string>> = {
+  "Person lookups by ID": "Person lookups",
+};
+
+const groupIn = (service: string, group: string | null) =>
+  service === "PersonHogReplica" && group !== null ? (REPLICA_GROUPS[group] ?? group) : group;
 
 export const protoSnippets: Generator = (input) => {
   const { design, d } = input;
@@ -113,7 +124,7 @@ export const protoSnippets: Generator = (input) => {
       snippet({
         id: `proto-rpc-${target.service.replace("PersonHog", "").toLowerCase()}`,
         file: target.file,
-        anchor: rpcGroupAnchor(target.service, group),
+        anchor: rpcGroupAnchor(target.service, groupIn(target.service, group)),
         code: rpcLine(d.rpc, d.requestMessage, d.responseMessage),
         notes: [
           "The line must be identical in every service file: the router forwards requests unchanged.",

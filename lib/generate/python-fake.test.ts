@@ -138,6 +138,14 @@ fake.add_person(team_id=1, person_id=5, distinct_ids=["a", "b"]); fake.add_perso
 check([d.distinct_id for d in call(team_id=1, person_id=5).distinct_ids] == ["a", "b"], "the person's distinct ids")
 check(list(call(team_id=2, person_id=5).distinct_ids) == [], "another team's person has none")`,
   },
+  "check-cohort-membership": {
+    design: REBUILT_RPCS["check-cohort-membership"]!,
+    script: `
+for cid, pid in [(1, 7), (3, 7), (1, 8)]: fake.add_cohort_membership(cohort_id=cid, person_id=pid)
+check([m.cohort_id for m in call(person_id=7, cohort_ids=[1, 2, 3]).memberships] == [1, 3], "the asked cohorts the person is in")
+check(list(call(person_id=7, cohort_ids=[2]).memberships) == [], "none outside them")
+check(list(call(person_id=9, cohort_ids=[1]).memberships) == [], "none for a person in no cohort")`,
+  },
   "distinct-id-count": {
     design: example("distinct-id-count-guide"),
     script: `

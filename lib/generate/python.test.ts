@@ -133,7 +133,7 @@ describe("pythonSnippets", () => {
     );
     assert.match(
       write.code,
-      /# TODO: apply the change to self\._cohort_members \(keyed \(cohort_id, person_id\)\) so later reads see it \(not generated: the conditions use OR\)\./,
+      /# TODO: apply the change to self\._cohort_members \(keyed \(cohort_id, person_id\)\) and self\._cohort_memberships \(keyed person_id\) so later reads see it \(not generated: the conditions use OR\)\./,
     );
     assert.match(write.code, /deleted_count=0\)$/);
     assert.match(

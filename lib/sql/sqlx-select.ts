@@ -47,6 +47,7 @@ const CONVERSIONS: Readonly<Record<string, (c: string) => string>> = {
   "Value>Bytes": (c) => `convert_to(${c}::text, 'UTF8')`,
   "String>Bytes": (c) => `convert_to(${c}, 'UTF8')`,
   "StringArray>Value": (c) => `to_jsonb(${c})`,
+  "i32>bool": (c) => `(${c} != 0)`,
 };
 
 function convert(from: ColumnValue, to: RowValue, ref: string): string | null {
@@ -123,7 +124,8 @@ function readItem(sql: string, toks: readonly Token[]): Item | null {
     alias = ident(sql, last);
     body = toks.slice(0, -1);
   }
-  const isName = (t: Token | undefined) => t?.kind === "word" || t?.kind === "quoted";
+  const isName = (t: Token | undefined) =>
+    t?.kind === "quoted" || (t?.kind === "word" && !/^(true|false|null)$/.test(t.lower));
   let ref: Item["ref"] = null;
   let star = false;
   if (body.length === 1 && isName(body[0])) ref = { qualifier: null, column: ident(sql, body[0]!) };

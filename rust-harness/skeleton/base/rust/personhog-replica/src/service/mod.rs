@@ -17,6 +17,9 @@ use personhog_proto::personhog::types::v1::{
     GetDistinctIdsForPersonResponse, GetGroupRequest, GetGroupResponse, GetPersonRequest,
     GetPersonResponse,
 };
+// Built inline by the real check_cohort_membership, which the skeleton leaves out.
+#[allow(unused_imports)]
+use personhog_proto::personhog::types::v1::{CohortMembership, CohortMembershipResponse};
 use tonic::{Request, Response, Status};
 
 pub use consistency::{reject_strong_consistency, to_storage_consistency};

@@ -5,7 +5,7 @@ pub mod types;
 
 pub use error::{StorageError, StorageResult};
 pub use traits::*;
-pub use types::{DistinctIdWithVersion, Group, GroupTypeMapping, Person};
+pub use types::{CohortMembership, DistinctIdWithVersion, Group, GroupTypeMapping, Person};
 
 /// Everything the service reads and writes, as one object: `Arc<dyn FullStorage>`.
 pub trait FullStorage:

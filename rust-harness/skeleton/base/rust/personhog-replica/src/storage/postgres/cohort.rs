@@ -6,6 +6,8 @@ use personhog_common::grpc::{current_client_name, current_method_name};
 use super::{ConsistencyLevel, PostgresStorage, DB_QUERY_DURATION, DB_ROWS_RETURNED};
 use crate::storage::error::StorageResult;
 use crate::storage::traits::CohortStorage;
+#[allow(unused_imports)]
+use crate::storage::types::CohortMembership;
 
 #[async_trait]
 impl CohortStorage for PostgresStorage {

@@ -32,7 +32,10 @@ impl PersonLookup for PostgresStorage {
             Person,
             r#"
             SELECT id, uuid, team_id::bigint as "team_id!", properties::text as "properties?",
-                   created_at, version, is_identified
+                   properties_last_updated_at::text as "properties_last_updated_at?",
+                   properties_last_operation::text as "properties_last_operation?",
+                   created_at, version, is_identified, (is_user_id != 0) as is_user_id,
+                   last_seen_at
             FROM posthog_person
             WHERE team_id = $1 AND id = $2 AND is_deleted = false
             "#,

@@ -2,6 +2,9 @@ use async_trait::async_trait;
 
 use crate::storage::error::StorageResult;
 use crate::storage::postgres::ConsistencyLevel;
+// The real file's check_cohort_membership returns it; the skeleton keeps no such method.
+#[allow(unused_imports)]
+use crate::storage::types::CohortMembership;
 
 #[async_trait]
 pub trait CohortStorage: Send + Sync {

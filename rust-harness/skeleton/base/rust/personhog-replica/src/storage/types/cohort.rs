@@ -1,1 +1,6 @@
-//! Cohort reads return counts and ids; no row types yet.
+/// One asked cohort and whether the person is in it (check_cohort_membership's rows).
+#[derive(Debug, Clone)]
+pub struct CohortMembership {
+    pub cohort_id: i64,
+    pub is_member: bool,
+}

@@ -3,9 +3,8 @@ mod feature_flag;
 mod group;
 mod person;
 
-// Empty in the skeleton until a design adds a type there.
-#[allow(unused_imports)]
 pub use cohort::*;
+// Empty in the skeleton until a design adds a type there.
 #[allow(unused_imports)]
 pub use feature_flag::*;
 pub use group::*;
