@@ -8,19 +8,26 @@
 const WIDTH = 120;
 const IMPORT = /^import (type )?\{([^}]*)\} from '([^']+)'\n/gm;
 
-/** `import { A } from '…/types/v1/x_pb'` lines in a wrapper's notes, as module tail and names. */
-export function noteImports(notes: readonly string[]): { tail: string; names: string[] }[] {
+/** Every `import { A, type B } from '…'` a Node snippet's notes ask for: the line, module and names. */
+export function noteImportLines(notes: readonly string[]) {
   return notes.flatMap((n) =>
-    [...n.matchAll(/import \{([^}]*)\} from '[^']*?((?:types|service)\/v1\/\w+_pb)'/g)].map(
-      (m) => ({
-        tail: m[2]!,
-        names: m[1]!
-          .split(",")
-          .map((s) => s.trim())
-          .filter(Boolean),
-      }),
-    ),
+    [...n.matchAll(/import \{([^}]*)\} from '([^']*)'/g)].map((m) => ({
+      line: m[0],
+      from: m[2]!,
+      names: m[1]!
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    })),
   );
+}
+
+/** Those of generated modules (`…/types/v1/x_pb`), which apply adds: module tail and names. */
+export function noteImports(notes: readonly string[]): { tail: string; names: string[] }[] {
+  return noteImportLines(notes).flatMap(({ from, names }) => {
+    const tail = /(?:types|service)\/v1\/\w+_pb$/.exec(from)?.[0];
+    return tail ? [{ tail, names }] : [];
+  });
 }
 
 const bare = (item: string) => item.replace(/^type\s+/, "");

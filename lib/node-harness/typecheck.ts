@@ -8,6 +8,7 @@
  */
 import ts from "typescript";
 import { applySnippets } from "../apply/apply";
+import { noteImportLines } from "../apply/ts-imports";
 import type { Snippet } from "../generate/snippet";
 import { placeSnippets } from "../rust-harness/place";
 import { clientModule, LAYOUT_STAND_INS, type NodeLayout } from "./client-module";
@@ -70,13 +71,10 @@ function sourceFile(name: string, text: string): ts.SourceFile {
  * `import { A, type B } from '…'` lines the wrapper's note asks for, but those of generated
  * modules (`…_pb`), which apply itself adds to the file's imports.
  */
-function noteImports(snippet: Snippet): string[] {
-  return snippet.notes.flatMap((n) =>
-    [...n.matchAll(/import \{[^}]*\} from '[^']*'/g)]
-      .map((m) => m[0])
-      .filter((line) => !/_pb'$/.test(line)),
-  );
-}
+const noteImports = (snippet: Snippet): string[] =>
+  noteImportLines(snippet.notes)
+    .filter(({ from }) => !from.endsWith("_pb"))
+    .map(({ line }) => line);
 
 /** Adds import lines after the last import of a file. */
 function addImports(text: string, lines: readonly string[]): string {
