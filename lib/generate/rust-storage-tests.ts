@@ -61,7 +61,6 @@ function seededTest(input: GenerateInput, plan: RustPlan, shape: ReturnShape) {
         let ctx = TestContext::new().await;
         ${seed}
 
-        // The arguments point at the seeded rows; adjust the expectation if the query skips them.
         ${callAndAssert(plan, shape, args, "seeded")}
     }
   `;
@@ -117,6 +116,8 @@ export function storageTests(input: GenerateInput, plan: RustPlan, shape: Return
       code: paragraphs([seeded, !isInsert(input.design.sql) && missingTest(plan, shape)]),
       notes: [
         "storage_tests.rs already imports TestContext, ConsistencyLevel and rstest.",
+        seeded &&
+          "The seeded test calls the method with the seeded rows' keys: if the query leaves those rows out (a filter the fixtures do not meet), adjust the expected result.",
         !seeded &&
           "No seeded test: a request field or table has no fixture value. Insert rows with TestContext's helpers and assert what the query returns.",
         input.design.tables.includes("posthog_cohortpeople") &&
