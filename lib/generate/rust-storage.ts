@@ -121,6 +121,8 @@ function traitMethod(input: GenerateInput, plan: RustPlan, shape: ReturnShape): 
       plan.categoryAssumed &&
         "The tables do not decide the data category; this code assumes PersonData until you choose.",
       "Named types come from crate::storage::types; ConsistencyLevel is crate::storage::postgres::ConsistencyLevel, not the proto enum.",
+      plan.params.some((p) => p.uuid) &&
+        "A string compared with a uuid column arrives parsed, as uuid::Uuid (sqlx binds no text as a uuid): the person files import Uuid already; elsewhere add `use uuid::Uuid;`.",
     ],
   });
 }
