@@ -169,6 +169,38 @@ fake.add_group_type_mapping(project_id=1, team_id=1, group_type="co", group_type
 check(call(project_id=1, group_type_index=1).mapping.group_type == "co", "finds the mapping at the index")
 check(call(project_id=1, group_type_index=4).mapping is None, "None when there is none")`,
   },
+  "delete-group-type-mapping": {
+    design: REBUILT_RPCS["delete-group-type-mapping"]!,
+    with: ["get-group-type-mappings-by-team-id"],
+    script: `
+fake.add_group_type_mapping(project_id=1, team_id=1, group_type="org", group_type_index=0)
+fake.add_group_type_mapping(project_id=1, team_id=1, group_type="co", group_type_index=1)
+fake.add_group_type_mapping(project_id=2, group_type="org", group_type_index=0)
+check(call(project_id=1, group_type_index=0).deleted, "deletes the project's mapping at the index")
+check([g.group_type for g in fake._group_type_mappings_by_project[1]] == ["co"], "the project's other mapping stays")
+check(len(fake._group_type_mappings_by_project[2]) == 1, "another project's mapping stays")
+check([g.group_type for g in m("get_group_type_mappings_by_team_id")(Req(team_id=1)).mappings] == ["co"], "the team's mirror follows")
+check(not call(project_id=1, group_type_index=0).deleted, "a second delete finds nothing")`,
+  },
+  "delete-group-type-mappings-batch-for-team": {
+    design: REBUILT_RPCS["delete-group-type-mappings-batch-for-team"]!,
+    script: `
+for i in range(3): fake.add_group_type_mapping(project_id=1, team_id=1, group_type=f"t{i}", group_type_index=i)
+fake.add_group_type_mapping(project_id=2, team_id=2, group_type="org", group_type_index=0)
+check(call(team_id=1, batch_size=2).deleted_count == 2, "deletes one batch of the team's mappings")
+check(len(fake._group_type_mappings_by_team[1]) == 1, "the team's mirror follows")
+check(call(team_id=1, batch_size=2).deleted_count == 1, "the last batch")
+check(call(team_id=1, batch_size=2).deleted_count == 0, "then nothing is left")
+check(len(fake._group_type_mappings_by_project[2]) == 1, "another team's mapping stays")`,
+  },
+  "get-person-by-distinct-id": {
+    design: REBUILT_RPCS["get-person-by-distinct-id"]!,
+    script: `
+fake.add_person(team_id=1, person_id=5, distinct_ids=["a", "b"]); fake.add_person(team_id=2, person_id=6, distinct_ids=["a"])
+check(call(team_id=1, distinct_id="b").person.id == 5, "the person a distinct id points at")
+check(call(team_id=2, distinct_id="a").person.id == 6, "in the asked team")
+check(call(team_id=1, distinct_id="z").person is None, "None for an unknown distinct id")`,
+  },
   "group-lookup": {
     design: SYNTHETIC["group-lookup"]!,
     script: `

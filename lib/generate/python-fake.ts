@@ -9,6 +9,7 @@ import type { Design, FieldDesign } from "../design/model";
 import { PYTHON_KEYWORDS } from "../escape/keywords";
 import { pyComment, pyKeywordArg } from "../escape/python";
 import { fakeSql, type Condition, type FakeSql, type Value } from "../sql/fake-sql";
+import { findTable } from "../sql/schema";
 import { code, type Block, type Part } from "./code";
 import { bracketed, comprehension, LINE_LENGTH, nextOf, pyTuple } from "./python-layout";
 
@@ -79,9 +80,10 @@ class Method {
       ? this.field(value.param, false)
       : (LITERALS[value.literal] ?? value.literal);
   }
-  /** `[: request.limit]` for `LIMIT $n`, nothing without a LIMIT. */
-  limit(n: number | undefined): string {
-    return n ? `[: ${this.field(n, false)}]` : "";
+  /** `[: request.limit]` for `LIMIT $n` (`[:1]` for `LIMIT 1`), nothing without a LIMIT. */
+  limit(n: Value | undefined): string {
+    if (!n) return "";
+    return "param" in n ? `[: ${this.field(n.param, false)}]` : `[:${n.literal}]`;
   }
   /** The row itself, as the answer or the thing a write changes. */
   useRow(): string {
@@ -199,10 +201,44 @@ function dropFromMirror(method: Method, mirror: FakeStore): Part {
   `;
 }
 
+/** Lines that take a removed row out of a mirror keeping the same messages in lists. */
+function dropListed(method: Method, mirror: FakeStore, row: string): Part {
+  const { store } = method;
+  if (mirror.holds !== "messages" || mirror.message !== store.message)
+    unmapped(`${mirror.attr} also holds these rows, in another shape`);
+  // The mirror's key, read from the removed row (its message carries the column) or its key.
+  const part = (column: string) =>
+    store.fields.includes(column)
+      ? `${row}.${column}`
+      : (store.key.find((k) => k.column === column)?.as ??
+        unmapped(`${mirror.attr} is keyed by ${column}, which the removed rows do not carry`));
+  const key = pyTuple(mirror.key.map((k) => part(k.column)));
+  const attr = `self.${mirror.attr}`;
+  return code`
+    if ${row} in ${attr}.get(${key}, []):
+        ${attr}[${key}].remove(${row})
+  `;
+}
+
+/** A delete from a store of lists: each removed row taken out of its list and of the mirrors'. */
+function removeListed(method: Method, sql: Sql<"delete">): Part {
+  const filter = method.filter(sql.where);
+  const limited = method.limit(sql.limit);
+  const row = method.useRow();
+  const key = pyTuple(method.store.key.map((k) => method.column(k.column)));
+  const clauses = [`(${key}, ${row})`, ...method.source(), ...filter];
+  return code`
+    ${comprehension("removed = ", "[]", clauses, limited)}
+    for ${key}, ${row} in removed:
+        ${method.attr}[${key}].remove(${row})
+        ${method.store.mirrors.map((m) => dropListed(method, m, row))}
+    ${method.returning(method.answering("len(removed)", "bool(removed)"))}
+  `;
+}
+
 function remove(method: Method, sql: Sql<"delete">): Part {
   const { store } = method;
-  if (store.holds === "messages")
-    throw new Unmapped(`${store.attr} keeps rows in lists: remove them by hand`);
+  if (store.holds === "messages") return removeListed(method, sql);
   const filter = method.filter(sql.where);
   const limited = method.limit(sql.limit);
   const key = pyTuple(store.key.map((k) => method.column(k.column)));
@@ -341,23 +377,56 @@ function fakeTodo(design: Design, why: string): Part[] {
   ];
 }
 
+/** A table's dicts and the mirrors that hold its rows too. */
+const everyStore = (stores: readonly FakeStore[]): FakeStore[] =>
+  stores.flatMap((s) => [s, ...everyStore(s.mirrors)]);
+
+/** The message a read answers with, when it answers whole rows. */
+const answerType = (design: Design): string | undefined => {
+  try {
+    return answerField(design).type;
+  } catch (e) {
+    if (e instanceof Unmapped) return undefined;
+    throw e;
+  }
+};
+
 /** The fake's body after the recorded call: computed from the stores, else a placeholder. */
 export function fakeBody(design: Design, response: string): FakeBody {
   try {
     const sql = fakeSql(design.sql);
     if ("unsupported" in sql) throw new Unmapped(sql.unsupported);
-    if (design.tables.length !== 1 || design.tables[0] !== sql.table)
-      throw new Unmapped(`the design's tables are not just the SQL's ${sql.table}`);
-    const stores =
-      personhogTable(sql.table)?.fakeStores ?? unmapped(`the fake keeps no ${sql.table} rows`);
+    const tables = [sql.table, ...(sql.kind === "select" ? sql.joined : [])];
+    if (design.tables.length !== tables.length || !tables.every((t) => design.tables.includes(t)))
+      throw new Unmapped(`the design's tables are not just the SQL's ${tables.join(", ")}`);
+    const stores = tables.map(
+      (t) => personhogTable(t)?.fakeStores ?? unmapped(`the fake keeps no ${t} rows`),
+    );
     if ((design.operation === "write") !== (sql.kind !== "select"))
       throw new Unmapped(`a ${design.operation} with a ${sql.kind.toUpperCase()} statement`);
     // Writes change the first store, which holds every row; a read uses one whose whole key its
-    // conditions fix, if there is one (else it scans the first).
+    // conditions fix, if there is one (else it scans the first). A join reads only such a store,
+    // among every dict of its tables, that holds the answer's rows (as _persons_by_distinct_id
+    // answers a person by distinct id).
     const fixes = (s: FakeStore) =>
       sql.kind === "select" &&
       s.key.every((k) => sql.where.some((c) => c.column === k.column && c.op === "eq"));
-    const store = stores.find(fixes) ?? stores[0]!;
+    const store =
+      tables.length > 1
+        ? (stores.flatMap(everyStore).find((s) => fixes(s) && s.message === answerType(design)) ??
+          unmapped("no dict of the fake is keyed by what the join's conditions fix"))
+        : (stores[0]!.find(fixes) ?? stores[0]![0]!);
+    // Conditions name columns without their table: one that several joined tables have is
+    // ambiguous, unless a join key equates them or every row the dict keeps meets it.
+    const inSeveral = (column: string) =>
+      tables.filter((t) => findTable(t)?.columns.some((c) => c.name === column)).length > 1;
+    const ambiguous = (sql.kind === "select" ? sql.where : []).find(
+      (c) =>
+        inSeveral(c.column) &&
+        !(sql.kind === "select" && sql.shared.includes(c.column)) &&
+        !(c.op === "literal" && store.always?.[c.column] === c.value),
+    );
+    if (ambiguous) unmapped(`${ambiguous.column} is a column of more than one joined table`);
     const method = new Method(design, store, response);
     const lines =
       sql.kind === "select"
@@ -369,9 +438,13 @@ export function fakeBody(design: Design, response: string): FakeBody {
             : update(method, sql);
     const mirrors = sql.kind === "delete" || sql.kind === "insert" ? store.mirrors : [];
     // Conditions left out because every row the store keeps meets them (`is_deleted = false`).
-    const assumed = ("where" in sql ? sql.where : [])
-      .filter((c) => c.op === "literal" && store.always?.[c.column] === c.value)
-      .map((c) => `${c.column} = ${store.always![c.column]}`);
+    const assumed = [
+      ...new Set(
+        ("where" in sql ? sql.where : [])
+          .filter((c) => c.op === "literal" && store.always?.[c.column] === c.value)
+          .map((c) => `${c.column} = ${store.always![c.column]}`),
+      ),
+    ];
     // Written columns the fake does not keep.
     const written = new Set(sql.kind === "insert" ? sql.values.map((v) => v.column) : []);
     const unkept = [...written].filter((c) => !method.isKey(c) && !store.fields.includes(c));

@@ -845,8 +845,6 @@ const DIVERGENCES: Readonly<Record<string, string>> = {
       "delete-hash-key-overrides-by-teams",
       "delete-persons-batch-for-team",
       "get-group-type-mapping-by-dashboard-id",
-      "delete-group-type-mapping",
-      "get-person-by-distinct-id",
       "upsert-hash-key-overrides",
     ].map((name) => [`${name}: comments written into code`, FAKE_TODO]),
   ),
@@ -866,7 +864,6 @@ const DIVERGENCES: Readonly<Record<string, string>> = {
     "The one version of postgres/group.rs read runs every group write on the primary pool, delete_groups_batch_for_team included, which later code moved to bulk_primary; the generator puts every batch delete on the bulk pool",
   "delete-cohort-members-bulk: empty-input early return":
     "The generator's storage also returns early on batch_size <= 0, as delete_groups_batch_for_team and delete_hash_key_overrides_by_teams do; this method leaves the size to its handler's range check",
-  "delete-group-type-mappings-batch-for-team: comments written into code": FAKE_TODO,
   "delete-persons-batch-for-team: typed router (era B) method body":
     "The guide target keeps the guide's rule (a person write goes to the leader: call_leader!); the era B router itself sent person deletes to the replica with a WARNING",
 };
