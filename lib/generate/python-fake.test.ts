@@ -76,6 +76,17 @@ const SYNTHETIC: Readonly<Record<string, Design>> = {
     request: [field("cohort_id", "int64"), field("person_id", "int64"), field("version", "int32")],
     response: { kind: "new", fields: [field("inserted_count", "int64")] },
   },
+  "group-type-rename": {
+    ...REBUILT_RPCS["delete-group-type-mapping"]!,
+    rpcName: "RenameGroupType",
+    sql: "UPDATE posthog_grouptypemapping SET name_singular = $3 WHERE project_id = $1 AND group_type_index = $2",
+    request: [
+      field("project_id", "int64"),
+      field("group_type_index", "int32"),
+      field("name_singular", "string"),
+    ],
+    response: { kind: "new", fields: [field("updated", "bool")] },
+  },
   "person-or-unmapped": {
     ...DESIGN_FIXTURES["worked-example-guide"]!,
     sql: "SELECT COUNT(*) FROM posthog_person WHERE team_id = $1 OR id = $1",
@@ -192,6 +203,16 @@ check(len(fake._group_type_mappings_by_team[1]) == 1, "the team's mirror follows
 check(call(team_id=1, batch_size=2).deleted_count == 1, "the last batch")
 check(call(team_id=1, batch_size=2).deleted_count == 0, "then nothing is left")
 check(len(fake._group_type_mappings_by_project[2]) == 1, "another team's mapping stays")`,
+  },
+  "group-type-rename": {
+    design: SYNTHETIC["group-type-rename"]!,
+    with: ["get-group-type-mappings-by-team-id"],
+    script: `
+fake.add_group_type_mapping(project_id=1, team_id=1, group_type="org", group_type_index=0)
+fake.add_group_type_mapping(project_id=1, team_id=1, group_type="co", group_type_index=1)
+check(call(project_id=1, group_type_index=1, name_singular="Company").updated, "renames the mapping at the index")
+check([g.name_singular for g in m("get_group_type_mappings_by_team_id")(Req(team_id=1)).mappings] == ["", "Company"], "the team's mirror sees it")
+check(not call(project_id=2, group_type_index=1, name_singular="x").updated, "another project has no such mapping")`,
   },
   "get-person-by-distinct-id": {
     design: REBUILT_RPCS["get-person-by-distinct-id"]!,

@@ -253,12 +253,15 @@ function remove(method: Method, sql: Sql<"delete">): Part {
 
 function update(method: Method, sql: Sql<"update">): Part {
   const { store } = method;
-  if (store.holds !== "message")
+  if (store.holds === "flag")
     throw new Unmapped(`${store.attr} does not keep messages to update in place`);
   const filter = method.filter(sql.where);
   const row = method.useRow();
+  // A mirror shares the stored messages, so a change in place is seen there, unless it moves a
+  // row to another key.
+  const keys = [store, ...store.mirrors].flatMap((s) => s.key.map((k) => k.column));
   const sets = sql.set.map((s) => {
-    if (method.isKey(s.column) || !store.fields.includes(s.column))
+    if (keys.includes(s.column) || !store.fields.includes(s.column))
       throw new Unmapped(`${store.attr} cannot change ${s.column} in place`);
     const value = method.field(s.param, false);
     const target = `${row}.${s.column}`;
