@@ -214,6 +214,19 @@ check(call(project_id=1, group_type_index=1, name_singular="Company").updated, "
 check([g.name_singular for g in m("get_group_type_mappings_by_team_id")(Req(team_id=1)).mappings] == ["", "Company"], "the team's mirror sees it")
 check(not call(project_id=2, group_type_index=1, name_singular="x").updated, "another project has no such mapping")`,
   },
+  "delete-persons-batch-for-team": {
+    design: REBUILT_RPCS["delete-persons-batch-for-team"]!,
+    with: ["get-person-by-distinct-id"],
+    script: `
+for pid in (1, 2, 3): fake.add_person(team_id=1, person_id=pid, uuid=f"u{pid}", distinct_ids=[f"d{pid}"])
+fake.add_person(team_id=2, person_id=9, uuid="u9", distinct_ids=["d9"])
+by_distinct_id = lambda team, did: m("get_person_by_distinct_id")(Req(team_id=team, distinct_id=did)).person
+check(call(team_id=1, batch_size=2).deleted_count == 2, "deletes one batch of the team's persons")
+check(len(fake._persons_by_uuid) == 2 and len(fake._distinct_ids) == 2, "their uuids and distinct ids go too")
+check(sum(by_distinct_id(1, d) is not None for d in ("d1", "d2", "d3")) == 1, "a later read by distinct id sees them gone")
+check(call(team_id=1, batch_size=2).deleted_count == 1 and call(team_id=1, batch_size=2).deleted_count == 0, "then nothing is left")
+check(by_distinct_id(2, "d9").id == 9, "another team's person stays")`,
+  },
   "get-person-by-distinct-id": {
     design: REBUILT_RPCS["get-person-by-distinct-id"]!,
     script: `

@@ -183,70 +183,81 @@ function read(method: Method, sql: Sql<"select">): Part {
   return [value, method.returning(name)];
 }
 
-/** Lines that drop a removed row from a mirror, whose key and match must come from the store's key. */
-function dropFromMirror(method: Method, mirror: FakeStore): Part {
-  const from = (column: string) =>
-    method.store.key.find((k) => k.column === column)?.as ??
+/** A column of a removed row as Python reads it where the row is dropped, if the row gives it. */
+type Given = (column: string) => string | undefined;
+
+/**
+ * Lines that drop a removed row from a mirror, keyed by what the row gives: the same message in a
+ * list is taken out (group type mappings by team), a list matched by its fields is filtered (a
+ * person's cohort memberships), and a list the row owns is popped, its entries dropped from the
+ * mirror's own mirrors in turn (a person's distinct ids, and the persons by distinct id).
+ */
+function dropFromMirror(given: Given, mirror: FakeStore, removed: FakeStore, row: string): Part {
+  const need = (column: string) =>
+    given(column) ??
     unmapped(
-      `${mirror.attr} also holds these rows, keyed by ${column}, which the removed key does not give`,
+      `${mirror.attr} also holds these rows, keyed by ${column}, which the rows do not give`,
     );
-  const key = pyTuple(mirror.key.map((k) => from(k.column)));
+  const key = pyTuple(mirror.key.map((k) => need(k.column)));
   const attr = `self.${mirror.attr}`;
+  const entry = mirror.row ?? "row";
   if (mirror.holds !== "messages") return `${attr}.pop(${key}, None)`;
-  const row = mirror.row ?? "row";
-  const keeps = mirror.fields.map((f) => `${row}.${f} != ${from(f)}`).join(" or ");
+  if (mirror.message === removed.message)
+    return code`
+      if ${row} in ${attr}.get(${key}, []):
+          ${attr}[${key}].remove(${row})
+    `;
+  if (mirror.fields.every((f) => given(f) !== undefined)) {
+    const keeps = mirror.fields.map((f) => `${entry}.${f} != ${need(f)}`).join(" or ");
+    return code`
+      if ${key} in ${attr}:
+          ${comprehension(`${attr}[${key}] = `, "[]", [entry, `for ${entry} in ${attr}[${key}]`, `if ${keeps}`])}
+    `;
+  }
+  if (mirror.mirrors.length === 0) return `${attr}.pop(${key}, None)`;
+  const owned: Given = (column) =>
+    mirror.key.some((k) => k.column === column)
+      ? given(column)
+      : mirror.fields.includes(column)
+        ? `${entry}.${column}`
+        : undefined;
   return code`
-    if ${key} in ${attr}:
-        ${comprehension(`${attr}[${key}] = `, "[]", [row, `for ${row} in ${attr}[${key}]`, `if ${keeps}`])}
+    for ${entry} in ${attr}.pop(${key}, []):
+        ${mirror.mirrors.map((m) => dropFromMirror(owned, m, mirror, entry))}
   `;
 }
 
-/** Lines that take a removed row out of a mirror keeping the same messages in lists. */
-function dropListed(method: Method, mirror: FakeStore, row: string): Part {
-  const { store } = method;
-  if (mirror.holds !== "messages" || mirror.message !== store.message)
-    unmapped(`${mirror.attr} also holds these rows, in another shape`);
-  // The mirror's key, read from the removed row (its message carries the column) or its key.
-  const part = (column: string) =>
-    store.fields.includes(column)
-      ? `${row}.${column}`
-      : (store.key.find((k) => k.column === column)?.as ??
-        unmapped(`${mirror.attr} is keyed by ${column}, which the removed rows do not carry`));
-  const key = pyTuple(mirror.key.map((k) => part(k.column)));
-  const attr = `self.${mirror.attr}`;
-  return code`
-    if ${row} in ${attr}.get(${key}, []):
-        ${attr}[${key}].remove(${row})
-  `;
-}
-
-/** A delete from a store of lists: each removed row taken out of its list and of the mirrors'. */
-function removeListed(method: Method, sql: Sql<"delete">): Part {
-  const filter = method.filter(sql.where);
-  const limited = method.limit(sql.limit);
-  const row = method.useRow();
-  const key = pyTuple(method.store.key.map((k) => method.column(k.column)));
-  const clauses = [`(${key}, ${row})`, ...method.source(), ...filter];
-  return code`
-    ${comprehension("removed = ", "[]", clauses, limited)}
-    for ${key}, ${row} in removed:
-        ${method.attr}[${key}].remove(${row})
-        ${method.store.mirrors.map((m) => dropListed(method, m, row))}
-    ${method.returning(method.answering("len(removed)", "bool(removed)"))}
-  `;
-}
-
+/**
+ * A delete: the rows removed from the store (a list's row taken out of its list) and from every
+ * mirror. A mirror keyed by a field of a stored message reads it from the row the store gives up.
+ */
 function remove(method: Method, sql: Sql<"delete">): Part {
-  const { store } = method;
-  if (store.holds === "messages") return removeListed(method, sql);
+  const { store, attr } = method;
   const filter = method.filter(sql.where);
   const limited = method.limit(sql.limit);
+  const listed = store.holds === "messages";
+  const row = listed ? method.useRow() : method.row;
   const key = pyTuple(store.key.map((k) => method.column(k.column)));
+  let rowRead = false;
+  // A key part by its column, or by the name the fake gives it (the person's id is person_id).
+  const given: Given = (column) => {
+    const part = store.key.find((k) => k.column === column || k.as === column)?.as;
+    if (part !== undefined || store.holds === "flag" || !store.fields.includes(column)) return part;
+    rowRead = true;
+    return `${row}.${column}`;
+  };
+  const drops = store.mirrors.map((m) => dropFromMirror(given, m, store, row));
+  const taken = listed
+    ? `${attr}[${key}].remove(${row})`
+    : rowRead
+      ? `${row} = ${attr}.pop(${key})`
+      : `del ${attr}[${key}]`;
+  const item = listed ? `(${key}, ${row})` : key;
   return code`
-    ${comprehension("removed = ", "[]", [key, ...method.source(), ...filter], limited)}
-    for ${key.replace(/^\((.*)\)$/, "$1")} in removed:
-        del ${method.attr}[${key}]
-        ${store.mirrors.map((m) => dropFromMirror(method, m))}
+    ${comprehension("removed = ", "[]", [item, ...method.source(), ...filter], limited)}
+    for ${listed ? `${key}, ${row}` : key.replace(/^\((.*)\)$/, "$1")} in removed:
+        ${taken}
+        ${drops}
     ${method.returning(method.answering("len(removed)", "bool(removed)"))}
   `;
 }
@@ -439,7 +450,13 @@ export function fakeBody(design: Design, response: string): FakeBody {
           : sql.kind === "insert"
             ? insert(method, sql)
             : update(method, sql);
-    const mirrors = sql.kind === "delete" || sql.kind === "insert" ? store.mirrors : [];
+    // A delete also reaches the mirrors' mirrors (the persons by distinct id of a person's ids).
+    const mirrors =
+      sql.kind === "delete"
+        ? everyStore(store.mirrors)
+        : sql.kind === "insert"
+          ? store.mirrors
+          : [];
     // Conditions left out because every row the store keeps meets them (`is_deleted = false`).
     const assumed = [
       ...new Set(
@@ -458,7 +475,7 @@ export function fakeBody(design: Design, response: string): FakeBody {
         assumed.length > 0 &&
           `The fake keeps no deleted rows, so ${assumed.join(" and ")} holds for every row it has: the condition is left out.`,
         mirrors.length > 0 &&
-          `Rows it adds or removes are kept in step in ${mirrors.map((m) => `self.${m.attr}`).join(" and ")}, which hold${mirrors.length > 1 ? "" : "s"} the same rows.`,
+          `Rows it adds or removes are kept in step in the other dicts that hold them or hang off them: ${mirrors.map((m) => `self.${m.attr}`).join(", ")}.`,
         unkept.length > 0 &&
           `The fake does not keep ${unkept.join(", ")}: the value written there is dropped.`,
       ],

@@ -843,7 +843,6 @@ const DIVERGENCES: Readonly<Record<string, string>> = {
   ...Object.fromEntries(
     [
       "delete-hash-key-overrides-by-teams",
-      "delete-persons-batch-for-team",
       "get-group-type-mapping-by-dashboard-id",
       "upsert-hash-key-overrides",
     ].map((name) => [`${name}: comments written into code`, FAKE_TODO]),
