@@ -395,16 +395,6 @@ function fakeTodo(design: Design, why: string): Part[] {
 const everyStore = (stores: readonly FakeStore[]): FakeStore[] =>
   stores.flatMap((s) => [s, ...everyStore(s.mirrors)]);
 
-/** The message a read answers with, when it answers whole rows. */
-const answerType = (design: Design): string | undefined => {
-  try {
-    return answerField(design).type;
-  } catch (e) {
-    if (e instanceof Unmapped) return undefined;
-    throw e;
-  }
-};
-
 /** The fake's body after the recorded call: computed from the stores, else a placeholder. */
 export function fakeBody(design: Design, response: string): FakeBody {
   try {
@@ -427,7 +417,9 @@ export function fakeBody(design: Design, response: string): FakeBody {
       s.key.every((k) => sql.where.some((c) => c.column === k.column && c.op === "eq"));
     const store =
       tables.length > 1
-        ? (stores.flatMap(everyStore).find((s) => fixes(s) && s.message === answerType(design)) ??
+        ? (stores
+            .flatMap(everyStore)
+            .find((s) => fixes(s) && s.message === answerField(design).type) ??
           unmapped("no dict of the fake is keyed by what the join's conditions fix"))
         : (stores[0]!.find(fixes) ?? stores[0]![0]!);
     // Conditions name columns without their table: one that several joined tables have is

@@ -544,14 +544,14 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "replica.proto rpc line":
       "rpc CountCohortMembers(personhog.types.v1.CountCohortMembersRequest) returns (personhog.types.v1.CountCohortMembersResponse);",
     "rpc lines' comment group": "Cohort membership; Cohort membership",
-    "messages' proto file": "proto/personhog/types/v1/cohort.proto",
+    "messages\' proto file": `${TYPES}/cohort.proto`,
     "field comments": "none",
     "comments written into code": "none",
     "today's router": 'KNOWN_METHODS entry "CountCohortMembers", the replica arm',
     "KNOWN_METHODS neighbour": "CheckCohortMembership",
     "typed router (era B) method body":
       'call_backend!(self, "CountCohortMembers", count_cohort_members, request)',
-    "storage trait": "CohortStorage in rust/personhog-replica/src/storage/traits/cohort.rs",
+    "storage trait": `CohortStorage in ${REPLICA}/cohort.rs`,
     "storage signature":
       "async fn count_cohort_members(&self, cohort_ids: &[i64], consistency: ConsistencyLevel) -> StorageResult<i64>;",
     "storage mocks":
@@ -573,14 +573,14 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "replica.proto rpc line":
       "rpc DeleteCohortMember(personhog.types.v1.DeleteCohortMemberRequest) returns (personhog.types.v1.DeleteCohortMemberResponse);",
     "rpc lines' comment group": "Cohort membership; Cohort membership",
-    "messages' proto file": "proto/personhog/types/v1/cohort.proto",
+    "messages\' proto file": `${TYPES}/cohort.proto`,
     "field comments": "none",
     "comments written into code": "none",
     "today's router": 'KNOWN_METHODS entry "DeleteCohortMember", the replica arm',
     "KNOWN_METHODS neighbour": "CreateGroup",
     "typed router (era B) method body":
       'call_backend!(self, "DeleteCohortMember", delete_cohort_member, request)',
-    "storage trait": "CohortStorage in rust/personhog-replica/src/storage/traits/cohort.rs",
+    "storage trait": `CohortStorage in ${REPLICA}/cohort.rs`,
     "storage signature":
       "async fn delete_cohort_member(&self, cohort_id: i64, person_id: i64) -> StorageResult<bool>;",
     "storage mocks":
@@ -604,14 +604,14 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "replica.proto rpc line":
       "rpc DeleteCohortMembersBulk(personhog.types.v1.DeleteCohortMembersBulkRequest) returns (personhog.types.v1.DeleteCohortMembersBulkResponse);",
     "rpc lines' comment group": "Cohort membership; Cohort membership",
-    "messages' proto file": "proto/personhog/types/v1/cohort.proto",
+    "messages\' proto file": `${TYPES}/cohort.proto`,
     "field comments": "above the field",
     "comments written into code": "none",
     "today's router": 'KNOWN_METHODS entry "DeleteCohortMembersBulk", the replica arm',
     "KNOWN_METHODS neighbour": "DeleteCohortMember",
     "typed router (era B) method body":
       'call_backend!(self, "DeleteCohortMembersBulk", delete_cohort_members_bulk, request)',
-    "storage trait": "CohortStorage in rust/personhog-replica/src/storage/traits/cohort.rs",
+    "storage trait": `CohortStorage in ${REPLICA}/cohort.rs`,
     "storage signature":
       "async fn delete_cohort_members_bulk(&self, cohort_ids: &[i64], batch_size: i32) -> StorageResult<i64>;",
     "storage mocks":
@@ -634,14 +634,14 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "replica.proto rpc line":
       "rpc GetGroupTypeMappingsByProjectId(personhog.types.v1.GetGroupTypeMappingsByProjectIdRequest) returns (personhog.types.v1.GroupTypeMappingsResponse);",
     "rpc lines' comment group": "Group type mappings; Group type mappings",
-    "messages' proto file": "proto/personhog/types/v1/group.proto",
+    "messages\' proto file": `${TYPES}/group.proto`,
     "field comments": "none",
     "comments written into code": "none",
     "today's router": 'KNOWN_METHODS entry "GetGroupTypeMappingsByProjectId", the replica arm',
     "KNOWN_METHODS neighbour": "GetGroupTypeMappingByDashboardId",
     "typed router (era B) method body":
       'call_backend!(self, "GetGroupTypeMappingsByProjectId", get_group_type_mappings_by_project_id, request)',
-    "storage trait": "GroupStorage in rust/personhog-replica/src/storage/traits/group.rs",
+    "storage trait": `GroupStorage in ${REPLICA}/group.rs`,
     "storage signature":
       "async fn get_group_type_mappings_by_project_id(&self, project_id: i64, consistency: ConsistencyLevel) -> StorageResult<Vec<GroupTypeMapping>>;",
     "storage mocks":
@@ -664,14 +664,14 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "replica.proto rpc line":
       "rpc DeleteGroupTypeMappingsBatchForTeam(personhog.types.v1.DeleteGroupTypeMappingsBatchForTeamRequest) returns (personhog.types.v1.DeleteGroupTypeMappingsBatchForTeamResponse);",
     "rpc lines' comment group": "Group type mapping writes; Group type mapping writes",
-    "messages' proto file": "proto/personhog/types/v1/group.proto",
+    "messages\' proto file": `${TYPES}/group.proto`,
     "field comments": "none",
     "comments written into code": "none",
     "today's router": 'KNOWN_METHODS entry "DeleteGroupTypeMappingsBatchForTeam", the replica arm',
     "KNOWN_METHODS neighbour": "DeleteGroupTypeMapping",
     "typed router (era B) method body":
       'call_backend!(self, "DeleteGroupTypeMappingsBatchForTeam", delete_group_type_mappings_batch_for_team, request)',
-    "storage trait": "GroupStorage in rust/personhog-replica/src/storage/traits/group.rs",
+    "storage trait": `GroupStorage in ${REPLICA}/group.rs`,
     "storage signature":
       "async fn delete_group_type_mappings_batch_for_team(&self, team_id: i64, batch_size: i64) -> StorageResult<i64>;",
     "storage mocks":
@@ -696,14 +696,14 @@ const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
     "replica.proto rpc line":
       "rpc GetPersonByUuid(personhog.types.v1.GetPersonByUuidRequest) returns (personhog.types.v1.GetPersonResponse);",
     "rpc lines' comment group": "Person lookups by ID; Person lookups",
-    "messages' proto file": "proto/personhog/types/v1/person.proto",
+    "messages\' proto file": `${TYPES}/person.proto`,
     "field comments": "none",
     "comments written into code": "none",
     "today's router": 'KNOWN_METHODS entry "GetPersonByUuid", the replica arm',
     "KNOWN_METHODS neighbour": "GetPersonByDistinctId",
     "typed router (era B) method body":
       'self.require_replica(DataCategory::PersonData, &request.read_options)?; call_backend!(self, "GetPersonByUuid", get_person_by_uuid, request)',
-    "storage trait": "PersonLookup in rust/personhog-replica/src/storage/traits/person.rs",
+    "storage trait": `PersonLookup in ${REPLICA}/person.rs`,
     "storage signature":
       "async fn get_person_by_uuid(&self, team_id: i64, uuid: Uuid) -> StorageResult<Option<Person>>;",
     "storage mocks":
