@@ -96,7 +96,7 @@ const SYNTHETIC: Readonly<Record<string, Design>> = {
 /**
  * What each design's fake must answer. `fake` is a fresh stand-in client, `call(**fields)` calls
  * the method under test with a request, and `m(name)` reaches another case's method on the same
- * class (writes then reads).
+ * class (writes then reads). Each script seeds its own fake, so scripts over one store start alike.
  */
 const SCENARIOS: Readonly<Record<string, { design: Design; script: string; with?: string[] }>> = {
   "worked-example": {
