@@ -25,9 +25,8 @@ function fieldLines(f: FieldDesign, number: number): string[] {
   return commentText(f.comment) ? [protoComment(f.comment), line] : [line];
 }
 
-function message(name: string, fields: readonly FieldDesign[], doc: string, readOptions = false) {
+function message(name: string, fields: readonly FieldDesign[], readOptions = false) {
   return code`
-    ${protoComment(doc)}
     message ${name} {
       ${fields.flatMap((f, i) => fieldLines(f, i + 1))}
       ${readOptions && `ReadOptions read_options = ${fields.length + 1};`}
@@ -104,8 +103,6 @@ const groupIn = (service: string, group: string | null) =>
 
 export const protoSnippets: Generator = (input) => {
   const { design, d } = input;
-  const verb = design.operation === "read" ? "reads" : "writes";
-  const doc = `${d.requestMessage} ${verb} ${design.tables.join(", ") || "personhog data"}.`;
   const readOptions = design.operation === "read" && design.readOptions;
   const response = design.response.kind === "new" ? design.response.fields : null;
   const group = rpcGroup(input);
@@ -115,8 +112,8 @@ export const protoSnippets: Generator = (input) => {
       file: PROTO_PATHS.types(design.domain),
       anchor: messageSectionAnchor(messageSection(input)),
       code: paragraphs([
-        message(d.requestMessage, design.request, doc, readOptions),
-        response && message(d.responseMessage, response, `${d.responseMessage} answers ${d.rpc}.`),
+        message(d.requestMessage, design.request, readOptions),
+        response && message(d.responseMessage, response),
       ]),
       notes: [!response && `${d.responseMessage} already exists; it is reused, not redeclared.`],
     }),
