@@ -100,12 +100,28 @@ describe("re-exports of a domain that has none yet", () => {
 });
 
 describe("sections inside a class or impl", () => {
-  it("puts the fake's method with the interface, before its trailing assertion helpers", () => {
+  it("puts the fake's method after its rpc group's, in the interface, before the helpers", () => {
+    // The real fake's one interface section keeps each group's methods together, in
+    // service.proto's order: a person lookup joins get_person, ahead of the groups' methods.
     const design = DESIGN_FIXTURES["worked-example-current"]!;
     const text = applied(design, realShapesCheckout()).get(FAKE)!;
-    const method = text.indexOf(`def ${"get_person_count"}(`);
-    assert.ok(method > 0 && method < text.indexOf("# ── Assertion helpers"));
-    assert.ok(method > text.indexOf("def get_group("));
+    const method = text.indexOf("def get_person_count(");
+    assert.ok(method > text.indexOf("def get_person("));
+    assert.ok(method < text.indexOf("def get_group("));
+    assert.ok(method < text.indexOf("# ── Assertion helpers"));
+  });
+
+  it("puts a hash key override handler in the replica's `// Feature Flag support` section", () => {
+    // The banner names no group of ours; the handlers of the group's RPCs already in it do.
+    const design = example("hash-key-override-delete-current");
+    for (const file of [HANDLERS, "rust/personhog-replica/src/storage/postgres/feature_flag.rs"]) {
+      const text = applied(design, fixtureCheckout("current")).get(file)!;
+      const fn = text.indexOf("async fn delete_hash_key_overrides_for_persons(");
+      assert.ok(fn > text.indexOf("async fn delete_hash_key_overrides_by_teams("), file);
+      const next = text.indexOf("// Cohort membership");
+      assert.ok(next < 0 || fn < next, file);
+      assert.match(text.slice(0, fn), /\n    \}\n\n    $/, `${file}: a blank line before it`);
+    }
   });
 
   it("puts the client's wrapper last in the section its rpc group names", () => {
@@ -134,6 +150,30 @@ describe("sections inside a class or impl", () => {
     assert.ok(fn > text.indexOf("async fn delete_cohort_member("), name);
     assert.ok(fn < text.indexOf("// Groups"), name);
   });
+});
+
+describe("SERVICE_DEFAULTS, which has no headings", () => {
+  const DEFAULTS = "nodejs/src/common/personhog/client.test.ts";
+  // The stub the design adds, and the one the real object keeps just before it (its group's last).
+  const cases: readonly (readonly [string, string, RegExp])[] = [
+    ["worked-example-current", "getPersonCount", /^ {4}getPersonsByUuids:/],
+    ["cohort-write-current", "removePersonFromCohorts", /^ {4}listCohortMemberIds:/],
+    ["group-read-current", "listGroupsByType", /^ {4}listGroups:/],
+    [
+      "hash-key-override-delete-current",
+      "deleteHashKeyOverridesForPersons",
+      /^ {4}deleteHashKeyOverridesByTeams:/,
+    ],
+    ["person-delete-current", "purgeDeletedPerson", /^ {4}deleteTombstonedPersons:/],
+  ];
+  for (const [name, key, before] of cases)
+    it(`puts ${name}'s stub after its rpc group's entries`, () => {
+      const design = exampleDesignFiles().some((f) => f.name === name)
+        ? example(name)
+        : DESIGN_FIXTURES[name]!;
+      const text = applied(design, realShapesCheckout()).get(DEFAULTS)!;
+      assert.match(lineBefore(text, `    ${key}: `), before);
+    });
 });
 
 describe("the Node wrapper's imports", () => {

@@ -126,6 +126,64 @@ export const EXISTING_RPC_KINDS: Readonly<Record<ExistingRpc, RpcKind>> = {
 };
 
 /**
+ * The comment groups of service.proto a new RPC joins (`rpcGroup` in lib/generate/proto.ts), each
+ * with the RPCs already in it, in file order. Every file apply edits keeps an RPC's code beside its
+ * group's (handlers, traits, mocks, client methods, SERVICE_DEFAULTS), whatever its headings say or
+ * whether it has any: apply finds a group's place by these names. Leader writes have no group of
+ * their own (property updates and fences are per feature).
+ */
+export const RPC_GROUPS = {
+  "Person lookups by ID": ["GetPerson", "GetPersons", "GetPersonByUuid", "GetPersonsByUuids"],
+  "Person lookups by distinct ID": [
+    "GetPersonByDistinctId",
+    "GetPersonsByDistinctIdsInTeam",
+    "GetPersonsByDistinctIds",
+  ],
+  "Distinct ID operations": ["GetDistinctIdsForPerson", "GetDistinctIdsForPersons"],
+  "Feature flag hash key override support": [
+    "GetHashKeyOverrideContext",
+    "UpsertHashKeyOverrides",
+    "DeleteHashKeyOverridesByTeams",
+  ],
+  "Cohort membership": [
+    "CheckCohortMembership",
+    "CountCohortMembers",
+    "DeleteCohortMember",
+    "DeleteCohortMembersBulk",
+    "InsertCohortMembers",
+    "ListCohortMemberIds",
+  ],
+  Groups: ["GetGroup", "GetGroups", "GetGroupsBatch", "ListGroups"],
+  "Group type mappings": [
+    "GetGroupTypeMappingsByTeamId",
+    "GetGroupTypeMappingsByTeamIds",
+    "GetGroupTypeMappingsByProjectId",
+    "GetGroupTypeMappingsByProjectIds",
+    "GetGroupTypeMappingByDashboardId",
+    "CountGroupTypeMappings",
+  ],
+  "Group writes": ["CreateGroup", "UpdateGroup", "DeleteGroupsBatchForTeam"],
+  "Group type mapping writes": [
+    "UpdateGroupTypeMapping",
+    "DeleteGroupTypeMapping",
+    "DeleteGroupTypeMappingsBatchForTeam",
+  ],
+  "Person deletes": [
+    "DeletePersons",
+    "DeletePersonsBatchForTeam",
+    "DeleteTombstonedPersons",
+    "GetPersonTombstones",
+    "AckPersonTombstones",
+    "ListPersonTombstoneQueue",
+  ],
+} as const satisfies Readonly<Record<string, readonly ExistingRpc[]>>;
+export type RpcGroup = keyof typeof RPC_GROUPS;
+
+/** The RPCs already in a group (none for a name that is not one of ours). */
+export const rpcGroupMembers = (group: string | null): readonly ExistingRpc[] =>
+  group !== null && Object.hasOwn(RPC_GROUPS, group) ? RPC_GROUPS[group as RpcGroup] : [];
+
+/**
  * Today's router (the raw byte proxy) forwards these to the leader by name, one match arm each;
  * every other method takes the replica arm (GetPerson goes to the leader only on a strong read:
  * routing.ts).
