@@ -11,7 +11,7 @@ import { RUST_PATHS } from "../catalogue/paths";
 import { isPseudoFile, type Snippet } from "../generate/snippet";
 import { messageSectionOf, rpcGroupOf } from "../generate/snippet-placement";
 import { addRustImports, addSnippetUses } from "./rust-imports";
-import { addTsImports, noteImports } from "./ts-imports";
+import { addTsImports } from "./ts-imports";
 import {
   afterMembers,
   anchorKind,
@@ -304,10 +304,10 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
         names(dedent(s.code), /^(?:async )?(\w+)\s*\(/gm),
         (n) => `^\\s*(?:async )?${n}\\s*\\(`,
       ),
-    // The wrapper's note names the generated imports it needs; the file gets them too.
+    // The file gets the imports the wrapper needs too.
     insert: (text, s) =>
-      noteImports(s.notes).reduce(
-        (out, { tail, names }) => addTsImports(out, tail, names),
+      (s.imports ?? []).reduce(
+        addTsImports,
         appendToBlock(
           text,
           must(braceBlock(text, `class ${className(s)}`)),

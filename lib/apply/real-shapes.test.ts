@@ -192,6 +192,20 @@ describe("the Node wrapper's imports", () => {
     assert.match(text, /^import type \{ Person as ProtoPerson \} from '[^']+person_pb'$/m);
     assert.equal(text.match(/GetPersonCountRequestSchema/g)!.length, 2);
   });
+
+  it("takes them from the snippet's imports, never from the prose of its notes", () => {
+    const design: Design = {
+      ...DESIGN_FIXTURES["worked-example-current"]!,
+      nodeLayout: "common-operations",
+    };
+    const wrapper = generateSnippets(design).find((s) => s.id === "node-wrapper")!;
+    const tree = realShapesCheckout();
+    const textWith = (s: typeof wrapper) => applySnippets(tree, [s]).changed.get(PERSONS)!;
+    const schema = /^ {4}GetPersonCountRequestSchema,$/m;
+    assert.match(textWith({ ...wrapper, notes: [] }), schema);
+    assert.doesNotMatch(textWith({ ...wrapper, imports: [] }), schema);
+    assert.ok(wrapper.notes.some((n) => n.includes("GetPersonCountRequestSchema")));
+  });
 });
 
 describe("the guide's typed router", () => {
