@@ -428,24 +428,39 @@ export function declarationEnd(text: string, lineStart: number): number {
   return end;
 }
 
+/** How a block's entries are named after the RPC whose code they are. */
+export interface EntryNames {
+  /** An entry's first line after its indentation, capturing its name (`(?:async )?fn (\\w+)`). */
+  readonly entry: string;
+  /** The name of an RPC's entry (`get_group`, `getGroup`, `test_get_group`). */
+  readonly of: (rpc: string) => string;
+  /** Names may go on past it (`test_get_group_not_found`): the longest RPC name wins. */
+  readonly prefix: boolean;
+}
+
 /**
  * Where a new RPC joins the ones already in its group (`RPC_GROUPS`) inside a region: the end of
- * the last entry at `indent` whose first line `spell` matches for one of `members` (an rpc line, a
- * `fn`, a `def`, an object key). How PostHog places a new entry in a list with no headings
- * (SERVICE_DEFAULTS), and the section a file heads in its own words ("Feature Flag support").
- * Null when the region holds none of them.
+ * the last entry at `indent` that is the code of one of `members` (an rpc line, a `fn`, a `def`,
+ * an object key, a test), each entry owned by the RPC of `rpcs` its name spells. How PostHog places
+ * a new entry in a list with no headings (SERVICE_DEFAULTS), and the section a file heads in its
+ * own words ("Feature Flag support"). Null when the region holds none of them.
  */
 export function afterMembers(
   text: string,
-  region: Region,
-  indent: number,
+  region: Region & { indent: number },
   members: readonly string[],
-  spell: (rpc: string) => string,
+  rpcs: readonly string[],
+  names: EntryNames,
 ): { end: number } | null {
   if (!members.length) return null;
-  const first = new RegExp(`^ {${indent}}(?:${members.map(spell).join("|")})`, "gm");
+  const spelled = rpcs
+    .map((rpc) => ({ rpc, name: names.of(rpc) }))
+    .sort((a, b) => b.name.length - a.name.length);
+  const owner = (name: string) =>
+    spelled.find((s) => name === s.name || (names.prefix && name.startsWith(`${s.name}_`)))?.rpc;
+  const entries = new RegExp(`^ {${region.indent}}${names.entry}`, "gm");
   const body = text.slice(region.start, region.end);
-  const last = [...body.matchAll(first)].pop();
+  const last = [...body.matchAll(entries)].filter((m) => members.includes(owner(m[1]!)!)).pop();
   if (!last) return null;
   return { end: Math.min(declarationEnd(text, region.start + last.index), region.end) };
 }

@@ -5,7 +5,7 @@
  * ones inserted. Pure: file texts in, new texts and problems out; bin/apply-command.ts does the
  * reading, writing and parsing.
  */
-import { rpcGroupMembers } from "../catalogue/existing-rpcs";
+import { EXISTING_RPCS, rpcGroupMembers } from "../catalogue/existing-rpcs";
 import { lowerCamel, snakeCase } from "../catalogue/naming";
 import { RUST_PATHS } from "../catalogue/paths";
 import { isPseudoFile, type Snippet } from "../generate/snippet";
@@ -34,6 +34,7 @@ import {
   pythonSections,
   rustSections,
   type AnchorKind,
+  type EntryNames,
   type Region,
   type Section,
 } from "./anchors";
@@ -150,19 +151,23 @@ interface GroupPlace {
   readonly indent: number;
   readonly code: string;
   readonly sections: readonly Section[];
-  /** How the block's entries spell an RPC's name at the start of their first line. */
-  readonly spell: (rpc: string) => string;
+  readonly names: EntryNames;
   /** Whether the block keeps a blank line between entries (when nothing follows to tell). */
   readonly blank: boolean;
   readonly append: () => string;
 }
 
-const SPELL = {
-  rpc: (rpc: string) => `rpc ${rpc}\\s*\\(`,
-  fn: (rpc: string) => `(?:pub )?(?:async )?fn ${snakeCase(rpc)}\\b`,
-  def: (rpc: string) => `def ${snakeCase(rpc)}\\s*\\(`,
-  key: (rpc: string) => `${lowerCamel(rpc)}\\s*:`,
-};
+const NAMES = {
+  rpc: { entry: "rpc (\\w+)", of: (rpc: string) => rpc, prefix: false },
+  fn: { entry: "(?:pub )?(?:async )?fn (\\w+)", of: snakeCase, prefix: false },
+  test: {
+    entry: "(?:async )?fn (\\w+)",
+    of: (rpc: string) => `test_${snakeCase(rpc)}`,
+    prefix: true,
+  },
+  def: { entry: "def (\\w+)", of: snakeCase, prefix: false },
+  key: { entry: "(\\w+)\\s*:", of: lowerCamel, prefix: false },
+} satisfies Record<string, EntryNames>;
 
 /**
  * A declaration placed among its rpc group's: last in the section whose heading names the group,
@@ -174,7 +179,8 @@ function joinGroup(text: string, place: GroupPlace, group: string | null): strin
   const named = namedSection(sections, group);
   if (named)
     return named.end === null ? place.append() : insertBeforeHeading(text, named.end, code, indent);
-  const member = afterMembers(text, place.block, indent, rpcGroupMembers(group), place.spell);
+  const region = { ...place.block, indent };
+  const member = afterMembers(text, region, rpcGroupMembers(group), EXISTING_RPCS, place.names);
   if (member) return insertAfterMember(text, member, code, indent, place.blank);
   const helpers = helpersStart(sections);
   return helpers === null ? place.append() : insertBeforeHeading(text, helpers, code, indent);
@@ -200,7 +206,7 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
       const block = must(braceBlock(text, `service ${serviceName(s)}`));
       const append = () => appendToBlock(text, block, s.code, 2, false);
       const place = { block, indent: block.indent + 2, code: s.code.trim(), sections: [], append };
-      return joinGroup(text, { ...place, spell: SPELL.rpc, blank: false }, group);
+      return joinGroup(text, { ...place, names: NAMES.rpc, blank: false }, group);
     },
   },
   "rust-block-item": {
@@ -211,13 +217,20 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
       const sections = rustSections(text, block.start, block.end);
       const append = () => appendToBlock(text, block, s.code, 4, true);
       const place = { block, indent: block.indent + 4, code: s.code, sections, append };
-      return joinGroup(text, { ...place, spell: SPELL.fn, blank: true }, group);
+      return joinGroup(text, { ...place, names: NAMES.fn, blank: true }, group);
     },
   },
   "rust-item": {
     region: whole,
     key: (s) => anyOf(names(s.code, /\bfn (\w+)/g), (n) => `\\bfn ${n}\\b`),
-    insert: (text, s) => appendToFile(text, s.code),
+    // A test file's tests, by their rpc group's heading or the tests of its RPCs.
+    insert: (text, s, group) => {
+      const code = dedent(s.code);
+      const append = () => appendToFile(text, code);
+      const sections = rustSections(text, 0, text.length);
+      const place = { block: whole(text), indent: 0, code, sections, append };
+      return joinGroup(text, { ...place, names: NAMES.test, blank: true }, group);
+    },
   },
   "rust-storage-type": {
     region: whole,
@@ -286,7 +299,7 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
         `${text.slice(0, cls.end)}\n\n${indentLines(code, indent)}${text.slice(cls.end)}`;
       const out = joinGroup(
         text,
-        { block: cls, indent, code, sections, append, spell: SPELL.def, blank: true },
+        { block: cls, indent, code, sections, append, names: NAMES.def, blank: true },
         group,
       );
       if (s.id !== "python-client-method") return out;
@@ -326,7 +339,7 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
       const code = dedent(s.code);
       const append = () => appendToBlock(text, block, code, 4, false);
       const place = { block, indent: block.indent + 4, code, sections: [], append };
-      return joinGroup(text, { ...place, spell: SPELL.key, blank: false }, group);
+      return joinGroup(text, { ...place, names: NAMES.key, blank: false }, group);
     },
   },
 };

@@ -152,6 +152,30 @@ describe("sections inside a class or impl", () => {
   });
 });
 
+describe("a storage trait headed by lone `// Title` lines", () => {
+  const TRAIT = "rust/personhog-replica/src/storage/traits/group.rs";
+  const fnAt = (text: string, design: Design) =>
+    text.indexOf(
+      `fn ${design.rpcName.replace(/[A-Z]/g, (c, i) => `${i ? "_" : ""}${c.toLowerCase()}`)}(`,
+    );
+
+  it("puts a group read after the group lookups, which two headings fit as well", () => {
+    const design = DESIGN_FIXTURES["group-read-current"]!;
+    const text = applied(design, realShapesCheckout()).get(TRAIT)!;
+    const fn = fnAt(text, design);
+    assert.ok(fn > text.indexOf("fn get_groups_batch("), text);
+    assert.ok(fn < text.indexOf("// Group writes"), text);
+  });
+
+  it("puts a group type mapping read with the mapping lookups, before their writes", () => {
+    const design: Design = { ...example("group-type-mapping-read-guide"), target: "current" };
+    const text = applied(design, realShapesCheckout()).get(TRAIT)!;
+    const fn = fnAt(text, design);
+    assert.ok(fn > text.indexOf("fn get_group_type_mappings_by_team_id("), text);
+    assert.ok(fn < text.indexOf("// Group type mapping writes"), text);
+  });
+});
+
 describe("SERVICE_DEFAULTS, which has no headings", () => {
   const DEFAULTS = "nodejs/src/common/personhog/client.test.ts";
   // The stub the design adds, and the one the real object keeps just before it (its group's last).
