@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseDesignJson } from "../design/design-json";
 import { DESIGN_FIXTURES } from "../design/fixtures";
+import { REBUILT_RPCS } from "../design/rebuilt-rpcs";
 import type { Design } from "../design/model";
 import { validateDesign } from "../design/validate";
 import { generateSnippets } from "../generate";
@@ -198,6 +199,28 @@ describe("SERVICE_DEFAULTS, which has no headings", () => {
       const text = applied(design, realShapesCheckout()).get(DEFAULTS)!;
       assert.match(lineBefore(text, `    ${key}: `), before);
     });
+});
+
+describe("a checkout without the group's RPCs yet", () => {
+  it("puts the entry after its domain's: a mapping read's stub after the group stubs", () => {
+    const design: Design = { ...example("group-type-mapping-read-guide"), target: "current" };
+    const text = applied(design, fixtureCheckout("current")).get(
+      "nodejs/src/common/personhog/client.test.ts",
+    )!;
+    assert.match(lineBefore(text, "    getGroupTypeMappingByIndex: "), /^ {4}getGroup:/);
+  });
+
+  it("puts a group write's client method in the groups' section, not under the person writes", () => {
+    // The checkout has the rebuilt RPC's messages: a new name, same shape.
+    const rebuilt = REBUILT_RPCS["delete-groups-batch-for-team"]!;
+    const design = { ...rebuilt, rpcName: `${rebuilt.rpcName}Again` };
+    const text = applied(design, fixtureCheckout("current")).get(
+      "posthog/personhog_client/client.py",
+    )!;
+    const method = text.indexOf("def delete_groups_batch_for_team_again(");
+    assert.ok(method > text.indexOf("def get_group("), text);
+    assert.ok(method < text.indexOf("# -- Cohorts --"), text);
+  });
 });
 
 describe("the Node wrapper's imports", () => {

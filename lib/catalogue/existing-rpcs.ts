@@ -127,61 +127,89 @@ export const EXISTING_RPC_KINDS: Readonly<Record<ExistingRpc, RpcKind>> = {
 
 /**
  * The comment groups of service.proto a new RPC joins (`rpcGroup` in lib/generate/proto.ts), each
- * with the RPCs already in it, in file order. Every file apply edits keeps an RPC's code beside its
+ * with its domain and the RPCs already in it, in file order. Every file apply edits keeps an RPC's code beside its
  * group's (handlers, traits, mocks, client methods, SERVICE_DEFAULTS), whatever its headings say or
  * whether it has any: apply finds a group's place by these names. Leader writes have no group of
  * their own (property updates and fences are per feature).
  */
 export const RPC_GROUPS = {
-  "Person lookups by ID": ["GetPerson", "GetPersons", "GetPersonByUuid", "GetPersonsByUuids"],
-  "Person lookups by distinct ID": [
-    "GetPersonByDistinctId",
-    "GetPersonsByDistinctIdsInTeam",
-    "GetPersonsByDistinctIds",
-  ],
-  "Distinct ID operations": ["GetDistinctIdsForPerson", "GetDistinctIdsForPersons"],
-  "Feature flag hash key override support": [
-    "GetHashKeyOverrideContext",
-    "UpsertHashKeyOverrides",
-    "DeleteHashKeyOverridesByTeams",
-  ],
-  "Cohort membership": [
-    "CheckCohortMembership",
-    "CountCohortMembers",
-    "DeleteCohortMember",
-    "DeleteCohortMembersBulk",
-    "InsertCohortMembers",
-    "ListCohortMemberIds",
-  ],
-  Groups: ["GetGroup", "GetGroups", "GetGroupsBatch", "ListGroups"],
-  "Group type mappings": [
-    "GetGroupTypeMappingsByTeamId",
-    "GetGroupTypeMappingsByTeamIds",
-    "GetGroupTypeMappingsByProjectId",
-    "GetGroupTypeMappingsByProjectIds",
-    "GetGroupTypeMappingByDashboardId",
-    "CountGroupTypeMappings",
-  ],
-  "Group writes": ["CreateGroup", "UpdateGroup", "DeleteGroupsBatchForTeam"],
-  "Group type mapping writes": [
-    "UpdateGroupTypeMapping",
-    "DeleteGroupTypeMapping",
-    "DeleteGroupTypeMappingsBatchForTeam",
-  ],
-  "Person deletes": [
-    "DeletePersons",
-    "DeletePersonsBatchForTeam",
-    "DeleteTombstonedPersons",
-    "GetPersonTombstones",
-    "AckPersonTombstones",
-    "ListPersonTombstoneQueue",
-  ],
-} as const satisfies Readonly<Record<string, readonly ExistingRpc[]>>;
+  "Person lookups by ID": {
+    domain: "person",
+    rpcs: ["GetPerson", "GetPersons", "GetPersonByUuid", "GetPersonsByUuids"],
+  },
+  "Person lookups by distinct ID": {
+    domain: "person",
+    rpcs: ["GetPersonByDistinctId", "GetPersonsByDistinctIdsInTeam", "GetPersonsByDistinctIds"],
+  },
+  "Distinct ID operations": {
+    domain: "person",
+    rpcs: ["GetDistinctIdsForPerson", "GetDistinctIdsForPersons"],
+  },
+  "Feature flag hash key override support": {
+    domain: "feature_flag",
+    rpcs: ["GetHashKeyOverrideContext", "UpsertHashKeyOverrides", "DeleteHashKeyOverridesByTeams"],
+  },
+  "Cohort membership": {
+    domain: "cohort",
+    rpcs: [
+      "CheckCohortMembership",
+      "CountCohortMembers",
+      "DeleteCohortMember",
+      "DeleteCohortMembersBulk",
+      "InsertCohortMembers",
+      "ListCohortMemberIds",
+    ],
+  },
+  Groups: { domain: "group", rpcs: ["GetGroup", "GetGroups", "GetGroupsBatch", "ListGroups"] },
+  "Group type mappings": {
+    domain: "group",
+    rpcs: [
+      "GetGroupTypeMappingsByTeamId",
+      "GetGroupTypeMappingsByTeamIds",
+      "GetGroupTypeMappingsByProjectId",
+      "GetGroupTypeMappingsByProjectIds",
+      "GetGroupTypeMappingByDashboardId",
+      "CountGroupTypeMappings",
+    ],
+  },
+  "Group writes": {
+    domain: "group",
+    rpcs: ["CreateGroup", "UpdateGroup", "DeleteGroupsBatchForTeam"],
+  },
+  "Group type mapping writes": {
+    domain: "group",
+    rpcs: [
+      "UpdateGroupTypeMapping",
+      "DeleteGroupTypeMapping",
+      "DeleteGroupTypeMappingsBatchForTeam",
+    ],
+  },
+  "Person deletes": {
+    domain: "person",
+    rpcs: [
+      "DeletePersons",
+      "DeletePersonsBatchForTeam",
+      "DeleteTombstonedPersons",
+      "GetPersonTombstones",
+      "AckPersonTombstones",
+      "ListPersonTombstoneQueue",
+    ],
+  },
+} as const satisfies Readonly<
+  Record<string, { readonly domain: Domain; readonly rpcs: readonly ExistingRpc[] }>
+>;
 export type RpcGroup = keyof typeof RPC_GROUPS;
 
 /** The RPCs already in a group (none for a name that is not one of ours). */
 export const rpcGroupMembers = (group: string | null): readonly ExistingRpc[] =>
-  group !== null && Object.hasOwn(RPC_GROUPS, group) ? RPC_GROUPS[group as RpcGroup] : [];
+  group !== null && Object.hasOwn(RPC_GROUPS, group) ? RPC_GROUPS[group as RpcGroup].rpcs : [];
+
+/** The RPCs already in every group of the group's domain: its kin, where it has none yet. */
+export function rpcDomainMembers(group: string | null): readonly ExistingRpc[] {
+  if (group === null || !Object.hasOwn(RPC_GROUPS, group)) return [];
+  const { domain } = RPC_GROUPS[group as RpcGroup];
+  return Object.values(RPC_GROUPS).flatMap((g) => (g.domain === domain ? g.rpcs : []));
+}
 
 /**
  * Today's router (the raw byte proxy) forwards these to the leader by name, one match arm each;
