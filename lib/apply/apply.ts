@@ -5,7 +5,7 @@
  * ones inserted. Pure: file texts in, new texts and problems out; bin/apply-command.ts does the
  * reading, writing and parsing.
  */
-import { EXISTING_RPCS, rpcDomainMembers, rpcGroupMembers } from "../catalogue/existing-rpcs";
+import { EXISTING_RPCS, rpcEarlierKin, rpcGroupMembers } from "../catalogue/existing-rpcs";
 import { lowerCamel, snakeCase } from "../catalogue/naming";
 import { RUST_PATHS } from "../catalogue/paths";
 import { isPseudoFile, type Snippet } from "../generate/snippet";
@@ -172,8 +172,8 @@ const NAMES = {
 /**
  * A declaration placed among its rpc group's: last in the section whose heading names the group,
  * else just after the group's RPCs already in the block (RPC_GROUPS: a heading in the file's own
- * words, or a list with none), else after its domain's (a checkout without the group's RPCs yet),
- * else before a trailing helpers section, else last.
+ * words, or a list with none), else after the RPCs of its domain's groups listed before it (a
+ * checkout without the group's RPCs yet), else before a trailing helpers section, else last.
  */
 function joinGroup(text: string, place: GroupPlace, group: string | null): string {
   const { code, indent, sections } = place;
@@ -183,7 +183,7 @@ function joinGroup(text: string, place: GroupPlace, group: string | null): strin
   const region = { ...place.block, indent };
   const member =
     afterMembers(text, region, rpcGroupMembers(group), EXISTING_RPCS, place.names) ??
-    afterMembers(text, region, rpcDomainMembers(group), EXISTING_RPCS, place.names);
+    afterMembers(text, region, rpcEarlierKin(group), EXISTING_RPCS, place.names);
   if (member) return insertAfterMember(text, member, code, indent, place.blank);
   const helpers = helpersStart(sections);
   return helpers === null ? place.append() : insertBeforeHeading(text, helpers, code, indent);

@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseDesignJson } from "../design/design-json";
+import { field } from "../design/defaults";
 import { DESIGN_FIXTURES } from "../design/fixtures";
 import { REBUILT_RPCS } from "../design/rebuilt-rpcs";
 import type { Design } from "../design/model";
@@ -208,6 +209,23 @@ describe("a checkout without the group's RPCs yet", () => {
       "nodejs/src/common/personhog/client.test.ts",
     )!;
     assert.match(lineBefore(text, "    getGroupTypeMappingByIndex: "), /^ {4}getGroup:/);
+  });
+
+  it("puts a by-distinct-id lookup after the lookups by id, the group listed before it", () => {
+    // The skeleton's handlers have no by-distinct-id section; the distinct id operations, also of
+    // the person domain, come after it in service.proto and are not its place.
+    const design: Design = {
+      ...DESIGN_FIXTURES["worked-example-current"]!,
+      rpcName: "GetPersonIdByDistinctId",
+      tables: ["posthog_person", "posthog_persondistinctid"],
+      sql: "SELECT p.id FROM posthog_person p JOIN posthog_persondistinctid d ON d.person_id = p.id AND d.team_id = p.team_id WHERE d.team_id = $1 AND d.distinct_id = $2",
+      request: [field("team_id", "int64"), field("distinct_id", "string")],
+      response: { kind: "new", fields: [field("person_id", "int64")] },
+    };
+    const text = applied(design, fixtureCheckout("current")).get(HANDLERS)!;
+    const fn = text.indexOf("async fn get_person_id_by_distinct_id(");
+    assert.ok(fn > text.indexOf("async fn get_person("), text);
+    assert.ok(fn < text.indexOf("// Distinct ID operations"), text);
   });
 
   it("puts a group write's client method in the groups' section, not under the person writes", () => {

@@ -103,11 +103,16 @@ export type ExistingRpc = (typeof EXISTING_RPCS)[number];
 export const rpcGroupMembers = (group: string | null): readonly ExistingRpc[] =>
   group !== null && Object.hasOwn(RPC_GROUPS, group) ? RPC_GROUPS[group as RpcGroup].rpcs : [];
 
-/** The RPCs already in every group of the group's domain: its kin, where it has none yet. */
-export function rpcDomainMembers(group: string | null): readonly ExistingRpc[] {
+/**
+ * The RPCs of the groups of the same domain that service.proto lists before this one: where a
+ * group goes in a checkout that has none of its own RPCs yet (a mapping read after the group reads).
+ */
+export function rpcEarlierKin(group: string | null): readonly ExistingRpc[] {
   if (group === null || !Object.hasOwn(RPC_GROUPS, group)) return [];
-  const { domain } = RPC_GROUPS[group as RpcGroup];
-  return Object.values(RPC_GROUPS).flatMap((g) => (g.domain === domain ? g.rpcs : []));
+  const groups = Object.entries(RPC_GROUPS);
+  const at = groups.findIndex(([name]) => name === group);
+  const { domain } = groups[at]![1];
+  return groups.slice(0, at).flatMap(([, g]) => (g.domain === domain ? g.rpcs : []));
 }
 
 export interface RpcKind {
