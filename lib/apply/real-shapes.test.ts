@@ -6,13 +6,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseDesignJson } from "../design/design-json";
+import { RPC_GROUPS } from "../catalogue/existing-rpcs";
 import { field } from "../design/defaults";
 import { DESIGN_FIXTURES } from "../design/fixtures";
 import { REBUILT_RPCS } from "../design/rebuilt-rpcs";
 import type { Design } from "../design/model";
 import { validateDesign } from "../design/validate";
 import { generateSnippets } from "../generate";
-import { headingFit, rpcLinePosition } from "./anchors";
+import { headingFit, headingFor, rpcLinePosition } from "./anchors";
 import { applySnippets } from "./apply";
 import { exampleDesignFiles, fixtureCheckout, realShapesCheckout } from "./fixture-tree";
 
@@ -83,6 +84,29 @@ describe("rpc groups worded differently from file to file", () => {
       "}",
     ].join("\n");
     assert.equal(rpcLinePosition(text, "S", "Person lookups by ID by team"), null);
+  });
+});
+
+describe("service.proto's comment groups", () => {
+  it("each catalogue group is found by its own heading, as the newest service.proto words it", () => {
+    const headings = [
+      "Person lookups by ID",
+      "Person lookups by distinct ID",
+      "Distinct ID operations",
+      "Feature flag hash key override support",
+      "Cohort membership",
+      "Groups",
+      "Group type mappings",
+      "Group writes (routed to replica — non-person data)",
+      "Group type mapping writes (routed to replica — non-person data)",
+      "Person property updates (routed to leader)",
+      "Lifecycle fence RPCs (routed to leader). Internal: called only by the",
+      "Person deletes",
+      "Person split",
+      "Undelete repair version resets. Same routing caveat as DeletePersons above.",
+    ];
+    const found = Object.keys(RPC_GROUPS).map((group) => headingFor(headings, (h) => h, group));
+    assert.deepEqual(found, headings);
   });
 });
 

@@ -66,6 +66,14 @@ export const RPC_GROUPS = {
       "DeleteGroupTypeMappingsBatchForTeam",
     ],
   },
+  "Person property updates (routed to leader)": {
+    domain: "person",
+    rpcs: ["UpdatePersonProperties"],
+  },
+  "Lifecycle fence RPCs (routed to leader)": {
+    domain: "person",
+    rpcs: ["FencePerson", "FencePersons", "ReleaseFence", "ReleaseFences", "FoldPersonDocument"],
+  },
   "Person deletes": {
     domain: "person",
     rpcs: [
@@ -76,14 +84,6 @@ export const RPC_GROUPS = {
       "AckPersonTombstones",
       "ListPersonTombstoneQueue",
     ],
-  },
-  "Person property updates (routed to leader)": {
-    domain: "person",
-    rpcs: ["UpdatePersonProperties"],
-  },
-  "Lifecycle fence RPCs (routed to leader)": {
-    domain: "person",
-    rpcs: ["FencePerson", "FencePersons", "ReleaseFence", "ReleaseFences", "FoldPersonDocument"],
   },
   "Person split": { domain: "person", rpcs: ["SplitPerson"] },
   "Undelete repair version resets": {
