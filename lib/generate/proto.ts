@@ -2,6 +2,7 @@
  * Step 1: the request/response messages in the domain file and the identical `rpc` lines.
  * Field numbers follow declaration order from 1; `read_options` is appended last on reads.
  */
+import type { RpcGroup } from "../catalogue/existing-rpcs";
 import { PROTO_PATHS } from "../catalogue/paths";
 import type { Design, FieldDesign } from "../design/model";
 import type { GenerateInput, Generator } from "./context";
@@ -12,7 +13,7 @@ import { snippet } from "./snippet-builder";
 import { messageSectionAnchor, rpcGroupAnchor, type MessageSection } from "./snippet-placement";
 
 const TYPES_PACKAGE = "personhog.types.v1";
-const PERSON_DELETES = "Person deletes";
+const PERSON_DELETES: RpcGroup = "Person deletes";
 
 export function rpcLine(rpc: string, request: string, response: string): string {
   return `rpc ${rpc}(${TYPES_PACKAGE}.${request}) returns (${TYPES_PACKAGE}.${response});`;
@@ -54,10 +55,10 @@ export function serviceFiles({ d }: GenerateInput): { file: string; service: str
  * serves joins `// Person deletes`, the banner both files keep the replica's person writes under
  * (replica.proto's: `(temporary: should move to leader once it supports deletes)`). Names are
  * spelled as both files spell them (`// Person lookups by distinct ID`, `// Feature flag hash key
- * override support`): the heading is found by its exact text, so another spelling sends the line
- * to the end of the service.
+ * override support`); apply also finds a group by the RPCs already in it (RPC_GROUPS), where a
+ * file words its heading otherwise or has none.
  */
-export function rpcGroup({ design, d }: GenerateInput): string | null {
+export function rpcGroup({ design, d }: GenerateInput): RpcGroup | null {
   const write = design.operation === "write";
   const { domain, tables } = design;
   if (d.leaderWrite) return null;
