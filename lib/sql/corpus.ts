@@ -455,6 +455,21 @@ export const PATTERN_QUERIES: readonly CorpusQuery[] = [
     status: "pass",
     indexes: { posthog_persondistinctid: PDI_UNIQUE },
   },
+  {
+    // A person's merge target is a person of the same team: the key means the same thing.
+    id: "pattern.join.merge_target",
+    sql: "SELECT p2.id FROM posthog_person p1 JOIN posthog_person p2 ON p2.team_id = p1.team_id AND p2.id = p1.merged_into_id WHERE p1.team_id = $1 AND p1.id = $2",
+    status: "pass",
+    counts: { error: 0, warning: 0 },
+  },
+  {
+    // Both person_id columns reference posthog_person.id: one meaning, through two tables.
+    id: "pattern.join.overrides_by_distinct_id",
+    sql: "SELECT o.feature_flag_key, o.hash_key FROM posthog_featureflaghashkeyoverride o JOIN posthog_persondistinctid d ON o.person_id = d.person_id AND o.team_id = d.team_id WHERE d.team_id = $1 AND d.distinct_id = $2",
+    status: "warning",
+    rules: ["mixed-categories"],
+    counts: { error: 0, warning: 1 },
+  },
 ];
 
 /** Statements that read no table: nothing was checked, and that is never a pass. */
@@ -666,6 +681,78 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     rules: ["seq-scan"],
     indexes: { posthog_cohortpeople: null },
     fixes: [{ kind: "drop-cast", uses: "posthog_cohortpeople_person_id_33da7d3f", tries: "pass" }],
+  },
+  {
+    id: "bad.unwrap.person_id_plus_zero",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id + 0 = $2",
+    status: "warning",
+    rules: ["broad-index-prefix"],
+    fixes: [{ kind: "unwrap-column", uses: PK, tries: "pass" }],
+    says: ["Compare `id` itself, not `id + 0`"],
+  },
+  {
+    // The value takes the shift instead, its placeholder keeping the column's type.
+    id: "bad.unwrap.person_id_shifted",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id - 1 = $2",
+    status: "warning",
+    fixes: [{ kind: "unwrap-column", uses: PK, tries: "pass" }],
+    says: ["shift the value the other way (`+ 1`)"],
+  },
+  {
+    id: "bad.unwrap.coalesce_never_null_team",
+    sql: "SELECT person_id FROM posthog_persondistinctid WHERE coalesce(team_id, 0) = $1 AND distinct_id = $2",
+    status: "error",
+    rules: ["seq-scan"],
+    fixes: [{ kind: "unwrap-column", uses: PDI_UNIQUE, tries: "pass" }],
+    says: ["it is never null"],
+  },
+  {
+    // Nullable as a column, but a CHECK says it is never null.
+    id: "bad.unwrap.coalesce_checked_project",
+    sql: "SELECT group_type FROM posthog_grouptypemapping WHERE COALESCE(project_id, 0) = $1 AND group_type_index = $2",
+    status: "error",
+    fixes: [{ kind: "unwrap-column", uses: "unique_group_type_index_for_project", tries: "pass" }],
+  },
+  {
+    // Unwrapping would change the answer: a NULL merged_into_id matches 0 only through COALESCE.
+    id: "bad.unwrap.coalesce_nullable_kept",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND coalesce(merged_into_id, 0) = $2",
+    status: "warning",
+    fixes: [],
+    neverSays: ["Compare `merged_into_id` itself"],
+  },
+  {
+    id: "bad.unwrap.person_id_doubled_kept",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id * 2 = $2",
+    status: "warning",
+    fixes: [],
+    says: ["No index can serve `id * 2` as written"],
+  },
+  {
+    id: "bad.join.cohort_person_to_distinct_id_row",
+    sql: "SELECT c.cohort_id FROM posthog_cohortpeople c JOIN posthog_persondistinctid d ON c.person_id = d.id WHERE d.team_id = $1 AND d.distinct_id = $2",
+    status: "error",
+    rules: ["join-unrelated-keys", "index-lookup"],
+    fixes: [{ kind: "join-key", tries: "warning" }],
+    says: ["Join `c.person_id` to `d.person_id` instead of `d.id`"],
+    counts: { error: 1 },
+  },
+  {
+    // g.team_id = $1 makes the planner read both sides by value: the key is only in the text.
+    id: "bad.join.mapping_project_to_group_team",
+    sql: "SELECT m.group_type FROM posthog_group g JOIN posthog_grouptypemapping m ON m.project_id = g.team_id AND m.group_type_index = g.group_type_index WHERE g.team_id = $1 AND g.group_key = $2 AND g.group_type_index = $3",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    fixes: [{ kind: "join-key", tries: "pass" }],
+    says: ["`m.project_id` (posthog_project.id)", "`g.team_id` (posthog_team.id)"],
+  },
+  {
+    id: "bad.join.group_row_to_mapping_row",
+    sql: "SELECT m.group_type FROM posthog_group g JOIN posthog_grouptypemapping m ON m.id = g.id WHERE g.team_id = $1 AND g.group_key = $2 AND g.group_type_index = $3",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    fixes: [],
+    says: ["if this pairing is meant"],
   },
   {
     id: "bad.broad.or_with_json_branch",

@@ -1,0 +1,28 @@
+import { describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { writtenEqualities } from "./written-joins";
+
+const pairs = (sql: string) =>
+  writtenEqualities(sql).map(
+    (e) => `${e.left.alias}.${e.left.column}=${e.right.alias}.${e.right.column}`,
+  );
+
+describe("join keys as written", () => {
+  it("reads whole columns on both sides, casts and quoted names included", () => {
+    assert.deepEqual(pairs(`SELECT 1 FROM a x JOIN b y ON x.c::text = y.d AND ("x".e=y."F")`), [
+      "x.c=y.d",
+      "x.e=y.F",
+    ]);
+  });
+
+  it("skips arithmetic on either side, comments and strings", () => {
+    const sql = `SELECT 1 FROM a x, b y WHERE x.a + 1 = y.b AND x.c = y.d * 2 AND x.e = 'y.f' -- x.g = y.h`;
+    assert.deepEqual(pairs(sql), []);
+  });
+
+  it("points at each column's name, for a fix to swap", () => {
+    const sql = "SELECT 1 FROM c JOIN d ON c.person_id = d.id";
+    const [e] = writtenEqualities(sql);
+    assert.equal(e && sql.slice(e.right.start, e.right.end), "id");
+  });
+});
