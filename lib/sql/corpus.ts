@@ -699,6 +699,19 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     says: ["shift the value the other way (`+ 1`)"],
   },
   {
+    id: "bad.unwrap.or_branch",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND (id = $2 OR id + 0 = $3)",
+    status: "warning",
+    fixes: [{ kind: "unwrap-column", uses: PK, tries: "pass" }],
+  },
+  {
+    id: "bad.unwrap.delete_coalesce_team",
+    sql: "DELETE FROM posthog_persondistinctid WHERE coalesce(team_id, 0) = $1 AND distinct_id = $2",
+    status: "error",
+    kind: "write",
+    fixes: [{ kind: "unwrap-column", uses: PDI_UNIQUE, tries: "pass" }],
+  },
+  {
     id: "bad.unwrap.coalesce_never_null_team",
     sql: "SELECT person_id FROM posthog_persondistinctid WHERE coalesce(team_id, 0) = $1 AND distinct_id = $2",
     status: "error",
@@ -745,6 +758,29 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     rules: ["join-unrelated-keys"],
     fixes: [{ kind: "join-key", tries: "pass" }],
     says: ["`m.project_id` (posthog_project.id)", "`g.team_id` (posthog_team.id)"],
+  },
+  {
+    // The reference side stays; the row id is what was mistaken (never d2.id = d1.id).
+    id: "bad.join.sibling_distinct_ids_by_row_id",
+    sql: "SELECT d2.distinct_id FROM posthog_persondistinctid d1 JOIN posthog_persondistinctid d2 ON d2.person_id = d1.id WHERE d1.team_id = $1 AND d1.distinct_id = $2",
+    status: "error",
+    fixes: [{ kind: "join-key", tries: "pass" }],
+    says: ["Join `d2.person_id` to `d1.person_id` instead of `d1.id`"],
+  },
+  {
+    id: "bad.join.team_to_person_id",
+    sql: "SELECT d.distinct_id FROM posthog_persondistinctid d JOIN posthog_person p ON d.team_id = p.id WHERE p.team_id = $1 AND p.uuid = $2",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    fixes: [{ kind: "join-key", tries: "pass" }],
+  },
+  {
+    // Unqualified, through IN: the plan still pairs the two columns.
+    id: "bad.join.in_subquery_row_ids",
+    sql: "SELECT cohort_id FROM posthog_cohortpeople WHERE person_id IN (SELECT id FROM posthog_persondistinctid WHERE team_id = $1 AND distinct_id = $2)",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    says: ["instead of `posthog_persondistinctid.id`"],
   },
   {
     id: "bad.join.group_row_to_mapping_row",

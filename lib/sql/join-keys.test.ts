@@ -34,4 +34,11 @@ describe("what a column means, from foreign keys and references", () => {
     assert.ok(pdi && person);
     assert.deepEqual(columnsMeaning(pdi, person), ["person_id"]);
   });
+
+  it("never offers a row's own id: pairing it with itself joins a row to itself", () => {
+    const pdi = findTable("posthog_persondistinctid");
+    const own = meaningOf("posthog_persondistinctid", "id");
+    assert.ok(pdi && own);
+    assert.deepEqual(columnsMeaning(pdi, own), []);
+  });
 });

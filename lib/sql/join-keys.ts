@@ -51,15 +51,22 @@ export function meaningOf(table: string, column: string): Meaning | null {
   return known ? at : null;
 }
 
-/** How a meaning reads in a message: `posthog_person.id`, or a table's own row id. */
-export function meaningLabel(m: Meaning): string {
-  return ownId(m.table, m.column) && !LINKS.some((l) => sameMeaning(l.to, m))
-    ? `${m.table}'s own row id`
-    : `${m.table}.${m.column}`;
+/** A row's own id that nothing points at: no other table's row is named by it. */
+function ownRowId(m: Meaning): boolean {
+  return ownId(m.table, m.column) && !LINKS.some((l) => sameMeaning(l.to, m));
 }
 
-/** The columns of `table` that mean `m`: what a join key paired with `m` should name instead. */
+/** How a meaning reads in a message: `posthog_person.id`, or a table's own row id. */
+export function meaningLabel(m: Meaning): string {
+  return ownRowId(m) ? `${m.table}'s own row id` : `${m.table}.${m.column}`;
+}
+
+/**
+ * The columns of `table` that mean `m`: what a join key paired with `m` should name instead. A
+ * row's own id is never offered: pairing it with itself (`d2.id = d1.id`) joins a row to itself.
+ */
 export function columnsMeaning(table: TableSpec, m: Meaning): string[] {
+  if (ownRowId(m)) return [];
   return table.columns
     .map((c) => c.name)
     .filter((name) => {
