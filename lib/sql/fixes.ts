@@ -25,7 +25,7 @@ import { orBranches, servedBy, type Branch } from "./or-branches";
 import type { Starved } from "./join-order";
 import type { RelationFacts } from "./relations";
 import type { TableSpec } from "./schema/types";
-import { BROAD_KEYS, isBoolean, selectiveColumns } from "./selectivity";
+import { BROAD_KEYS, isBoolean, onlyBroadKeys, selectiveColumns } from "./selectivity";
 import { describeRows, listKeys } from "./wording";
 import type { AddedPredicate, Fix } from "./verdict";
 
@@ -51,7 +51,7 @@ function stillFlagged(table: TableSpec, p: Predicates, choice: IndexChoice | nul
   if (!choice) return true;
   const key = table.partitions?.key;
   if (key && !(p.equal.has(key) && !p.lists.has(key))) return true;
-  if (choice.index.fewRowsPerKey || !choice.matched.every((c) => BROAD_KEYS.has(c))) return false;
+  if (choice.index.fewRowsPerKey || !onlyBroadKeys(choice, p)) return false;
   const filtered = filteredColumns(p, choice);
   return selectiveColumns(table, filtered).length > 0;
 }
