@@ -785,6 +785,14 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     says: ["instead of `posthog_persondistinctid.id`"],
   },
   {
+    // A scalar subquery runs apart (an InitPlan): the pairing is only in the text.
+    id: "bad.join.scalar_subquery_row_id",
+    sql: "SELECT p.uuid FROM posthog_person p WHERE p.team_id = $1 AND p.id = (SELECT id FROM posthog_persondistinctid WHERE team_id = $1 AND distinct_id = $2)",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    fixes: [{ kind: "join-key", tries: "pass" }],
+  },
+  {
     id: "bad.join.group_row_to_mapping_row",
     sql: "SELECT m.group_type FROM posthog_group g JOIN posthog_grouptypemapping m ON m.id = g.id WHERE g.team_id = $1 AND g.group_key = $2 AND g.group_type_index = $3",
     status: "error",

@@ -41,6 +41,7 @@ const HOSTILE_SQL: Record<string, string> = {
   "nested COALESCE": shaped("SELECT 1 WHERE ", "coalesce(team_id, ", "0"),
   "chained join keys": shaped("SELECT 1 WHERE ", "a.b = c.d = "),
   "shifted columns": shaped("SELECT 1 WHERE ", "(id + 1) = "),
+  "subqueries compared with columns": shaped("SELECT 1 WHERE ", "a.b = (SELECT c FROM t "),
 };
 
 const HOSTILE_CONDITIONS: Record<string, string> = {

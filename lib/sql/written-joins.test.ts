@@ -20,6 +20,12 @@ describe("join keys as written", () => {
     assert.deepEqual(pairs(sql), []);
   });
 
+  it("reads the one column a subquery returns, named by its alias or its table", () => {
+    const sql =
+      "SELECT 1 FROM p WHERE p.id = (SELECT d.id FROM pdi d) AND p.a IN (SELECT b FROM t AS u WHERE x) AND p.c = ANY (SELECT e FROM cp LIMIT 5) AND p.f = (SELECT g, h FROM t)";
+    assert.deepEqual(pairs(sql), ["p.id=d.id", "p.a=u.b", "p.c=cp.e"]);
+  });
+
   it("points at each column's name, for a fix to swap", () => {
     const sql = "SELECT 1 FROM c JOIN d ON c.person_id = d.id";
     const [e] = writtenEqualities(sql);

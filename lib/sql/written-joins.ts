@@ -1,7 +1,9 @@
 /**
- * Join keys as the statement writes them (`c.person_id = d.id`). The plan drops a join key whose
- * columns are both fixed to one value (`… AND d.id = $1` makes it two filters), so the join check
- * reads the text too. Works on tokens (tokens.ts): strings and comments never match; one pass.
+ * Join keys as the statement writes them (`c.person_id = d.id`, or a column compared with the one
+ * column a subquery returns: `p.id = (SELECT d.id FROM …)`). The plan drops a join key whose
+ * columns are both fixed to one value (`… AND d.id = $1` makes it two filters) and runs a scalar
+ * subquery apart (an InitPlan), so the join check reads the text too. Works on tokens (tokens.ts):
+ * strings and comments never match; one pass, each position looked at a bounded number of times.
  */
 import { tokenize, type Token } from "./tokens";
 
@@ -17,6 +19,32 @@ export interface WrittenEquality {
   readonly left: WrittenColumn;
   readonly right: WrittenColumn;
 }
+
+/** Words after a table name that are no alias of it. */
+const NOT_ALIAS = new Set([
+  "where",
+  "join",
+  "inner",
+  "left",
+  "right",
+  "full",
+  "cross",
+  "natural",
+  "on",
+  "using",
+  "group",
+  "order",
+  "limit",
+  "offset",
+  "for",
+  "union",
+  "except",
+  "intersect",
+  "window",
+  "having",
+  "tablesample",
+  "fetch",
+]);
 
 /** Punctuation that may stand beside an operand that is a whole column: not an operator. */
 const BESIDE = new Set(["(", ")", ",", ";"]);
@@ -36,6 +64,29 @@ function qualified(sql: string, tokens: readonly Token[], k: number) {
   return { column: { alias, column, start: at.start, end: at.end }, next };
 }
 
+/**
+ * The one column `(SELECT [alias.]column FROM table [[AS] alias] …` returns, starting at the `(`
+ * at token k, named by the alias the plan gives its table.
+ */
+function subqueryColumn(sql: string, tokens: readonly Token[], k: number): WrittenColumn | null {
+  if (text(sql, tokens[k]) !== "(" || tokens[k + 1]?.lower !== "select") return null;
+  const dotted = text(sql, tokens[k + 3]) === ".";
+  const at = tokens[dotted ? k + 4 : k + 2];
+  const column = name(sql, at);
+  const from = dotted ? k + 5 : k + 3;
+  const table = name(sql, tokens[from + 1]);
+  if (!at || !column || tokens[from]?.lower !== "from" || !table) return null;
+  let next = from + 2;
+  if (tokens[next]?.lower === "as") next++;
+  const after = tokens[next];
+  const alias =
+    after && (after.kind === "quoted" || (after.kind === "word" && !NOT_ALIAS.has(after.lower)))
+      ? name(sql, after)
+      : null;
+  const owner = dotted ? name(sql, tokens[k + 2]) : (alias ?? table);
+  return owner ? { alias: owner, column, start: at.start, end: at.end } : null;
+}
+
 /** Every `a.x = b.y` whose two sides are whole columns (not part of arithmetic around them). */
 export function writtenEqualities(sql: string): WrittenEquality[] {
   const { tokens } = tokenize(sql);
@@ -44,7 +95,16 @@ export function writtenEqualities(sql: string): WrittenEquality[] {
     const before = tokens[k - 1];
     if (before?.kind === "punct" && !BESIDE.has(text(sql, before))) continue;
     const left = qualified(sql, tokens, k);
-    if (!left || text(sql, tokens[left.next]) !== "=") continue;
+    if (!left) continue;
+    // `= (SELECT …)`, `= ANY (SELECT …)`, `IN (SELECT …)`: the subquery's one column.
+    const op = tokens[left.next];
+    const list = op?.lower === "in" ? 1 : tokens[left.next + 1]?.lower === "any" ? 2 : 0;
+    const sub = subqueryColumn(sql, tokens, left.next + (list || 1));
+    if (sub && (op?.lower === "in" || text(sql, op) === "=")) {
+      found.push({ left: left.column, right: sub });
+      continue;
+    }
+    if (text(sql, op) !== "=") continue;
     const right = qualified(sql, tokens, left.next + 1);
     const after = right && tokens[right.next];
     if (!right || (after?.kind === "punct" && !BESIDE.has(text(sql, after)))) continue;
