@@ -793,6 +793,15 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     fixes: [{ kind: "join-key", tries: "pass" }],
   },
   {
+    // One row's person id against its own row id: no rewrite (the same column twice is always true).
+    id: "bad.join.person_id_against_own_row_id",
+    sql: "SELECT d.distinct_id FROM posthog_persondistinctid d WHERE d.team_id = $1 AND d.distinct_id = $2 AND d.person_id = d.id",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    fixes: [],
+    says: ["The query equates `d.person_id`"],
+  },
+  {
     id: "bad.join.group_row_to_mapping_row",
     sql: "SELECT m.group_type FROM posthog_group g JOIN posthog_grouptypemapping m ON m.id = g.id WHERE g.team_id = $1 AND g.group_key = $2 AND g.group_type_index = $3",
     status: "error",

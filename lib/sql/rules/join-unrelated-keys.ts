@@ -36,7 +36,8 @@ function fixFor(own: Side, other: Side, sql: string): Fix | null {
   ] as const) {
     const meaning = meaningOf(keep.f.table.name, keep.column);
     const instead = meaning && columnsMeaning(swap.f.table, meaning)[0];
-    if (!meaning || !instead) continue;
+    // On one row (`d.person_id = d.id`) the same column on both sides would be always true.
+    if (!meaning || !instead || (swap.f === keep.f && instead === keep.column)) continue;
     return {
       kind: "join-key",
       sentence: `Join ${named(keep)} to ${named(swap, instead)} instead of ${named(swap)}: both mean ${meaningLabel(meaning)}.`,
@@ -61,7 +62,7 @@ function finding(own: Side, other: Side, sql: string): Finding | null {
     filtered: [],
     nodeIds: [...own.f.use.scans, ...other.f.use.scans].map((s) => s.entry.id),
     message:
-      `The join equates ${named(own)} (${meaningLabel(a)}) with ${named(other)} (${meaningLabel(b)}): ` +
+      `${own.f === other.f ? "The query" : "The join"} equates ${named(own)} (${meaningLabel(a)}) with ${named(other)} (${meaningLabel(b)}): ` +
       "they mean different things, so the rows it pairs match only by coincidence, however well an index serves it.",
     advice:
       fix?.sentence ??
