@@ -8,10 +8,9 @@
 import type { Target } from "./rewrite";
 import { tokenize, type Token } from "./tokens";
 import { isZeroAmount, type Unwrap } from "./unwrap";
+import { BESIDE } from "./written-joins";
 
 const COMPARISONS = new Set(["=", "<>", "!=", "<", "<=", ">", ">="]);
-/** Punctuation that may stand beside a whole operand: not an operator that would bind to it. */
-const BESIDE = new Set(["(", ")", ",", ";"]);
 
 interface Span {
   readonly first: number;

@@ -5,6 +5,7 @@
  * subquery apart (an InitPlan), so the join check reads the text too. Works on tokens (tokens.ts):
  * strings and comments never match; one pass, each position looked at a bounded number of times.
  */
+import { NOT_ALIAS } from "./rewrite";
 import { tokenize, type Token } from "./tokens";
 
 export interface WrittenColumn {
@@ -20,34 +21,8 @@ export interface WrittenEquality {
   readonly right: WrittenColumn;
 }
 
-/** Words after a table name that are no alias of it. */
-const NOT_ALIAS = new Set([
-  "where",
-  "join",
-  "inner",
-  "left",
-  "right",
-  "full",
-  "cross",
-  "natural",
-  "on",
-  "using",
-  "group",
-  "order",
-  "limit",
-  "offset",
-  "for",
-  "union",
-  "except",
-  "intersect",
-  "window",
-  "having",
-  "tablesample",
-  "fetch",
-]);
-
 /** Punctuation that may stand beside an operand that is a whole column: not an operator. */
-const BESIDE = new Set(["(", ")", ",", ";"]);
+export const BESIDE = new Set(["(", ")", ",", ";"]);
 
 const text = (sql: string, t: Token | undefined) => (t ? sql.slice(t.start, t.end) : "");
 const name = (sql: string, t: Token | undefined) =>
