@@ -802,6 +802,15 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     says: ["The query equates `d.person_id`"],
   },
   {
+    // Materialized, the WITH query is a scan of its own: the table behind d.id is in the text.
+    id: "bad.join.through_materialized_with",
+    sql: "WITH d AS MATERIALIZED (SELECT id, person_id FROM posthog_persondistinctid WHERE team_id = $1 AND distinct_id = $2) SELECT c.cohort_id FROM posthog_cohortpeople c JOIN d ON c.person_id = d.id",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    says: ["Join `c.person_id` to `d.person_id` instead of `d.id`"],
+    counts: { error: 1 },
+  },
+  {
     id: "bad.join.group_row_to_mapping_row",
     sql: "SELECT m.group_type FROM posthog_group g JOIN posthog_grouptypemapping m ON m.id = g.id WHERE g.team_id = $1 AND g.group_key = $2 AND g.group_type_index = $3",
     status: "error",

@@ -42,6 +42,8 @@ const HOSTILE_SQL: Record<string, string> = {
   "chained join keys": shaped("SELECT 1 WHERE ", "a.b = c.d = "),
   "shifted columns": shaped("SELECT 1 WHERE ", "(id + 1) = "),
   "subqueries compared with columns": shaped("SELECT 1 WHERE ", "a.b = (SELECT c FROM t "),
+  "nested WITH queries": shaped("", "WITH a AS (SELECT b, (", "1"),
+  "long WITH lists": shaped("WITH ", "a AS (SELECT b, c, d FROM t), "),
 };
 
 const HOSTILE_CONDITIONS: Record<string, string> = {

@@ -26,6 +26,20 @@ describe("join keys as written", () => {
     assert.deepEqual(pairs(sql), ["p.id=d.id", "p.a=u.b", "p.c=cp.e"]);
   });
 
+  it("reads a WITH query's column as the table column it names", () => {
+    const sql =
+      "WITH d AS MATERIALIZED (SELECT x.id AS row_id, person_id FROM pdi x WHERE (a, b) = (1, 2)), e AS (SELECT 1 FROM t) SELECT 1 FROM c JOIN d ON c.person_id = d.row_id AND c.v = d.person_id AND c.w = e.z";
+    const found = writtenEqualities(sql).map((e) => [
+      `${e.right.alias}.${e.right.column}`,
+      e.right.via && `${e.right.via.alias}.${e.right.via.column}`,
+    ]);
+    assert.deepEqual(found, [
+      ["x.id", "d.row_id"],
+      ["x.person_id", "d.person_id"],
+      ["e.z", undefined],
+    ]);
+  });
+
   it("points at each column's name, for a fix to swap", () => {
     const sql = "SELECT 1 FROM c JOIN d ON c.person_id = d.id";
     const [e] = writtenEqualities(sql);

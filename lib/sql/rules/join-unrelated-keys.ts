@@ -5,6 +5,7 @@
  */
 import { columnsMeaning, meaningLabel, meaningOf, sameMeaning } from "../join-keys";
 import type { RelationFacts } from "../relations";
+import { BROAD_KEYS } from "../selectivity";
 import type { Finding, Fix } from "../verdict";
 import { writtenEqualities, type WrittenEquality } from "../written-joins";
 import { defineRule } from "./rule";
@@ -12,9 +13,12 @@ import { defineRule } from "./rule";
 interface Side {
   readonly f: RelationFacts;
   readonly column: string;
+  /** The WITH query's column it was read through, as the statement names it. */
+  readonly via?: { readonly alias: string; readonly column: string };
 }
 
-const named = (s: Side, column = s.column) => `\`${s.f.use.alias}.${column}\``;
+const named = (s: Side, column?: string) =>
+  `\`${s.via?.alias ?? s.f.use.alias}.${column ?? s.via?.column ?? s.column}\``;
 const writes = (e: WrittenEquality["left"], s: Side) =>
   e.alias === s.f.use.alias && e.column === s.column;
 
@@ -30,10 +34,10 @@ function swapped(sql: string, keep: Side, swap: Side, instead: string): string |
 
 /** The smallest change: the column of one side's table that means what the other side means. */
 function fixFor(own: Side, other: Side, sql: string): Fix | null {
-  for (const [keep, swap] of [
-    [own, other],
-    [other, own],
-  ] as const) {
+  // Keep a broad key (a team) last: rejoined on it alone, the join would pair a whole team.
+  const broad = (x: Side) => Number(BROAD_KEYS.has(x.column));
+  for (const keep of [own, other].sort((a, b) => broad(a) - broad(b))) {
+    const swap = keep === own ? other : own;
     const meaning = meaningOf(keep.f.table.name, keep.column);
     const instead = meaning && columnsMeaning(swap.f.table, meaning)[0];
     // On one row (`d.person_id = d.id`) the same column on both sides would be always true.
@@ -43,7 +47,8 @@ function fixFor(own: Side, other: Side, sql: string): Fix | null {
       sentence: `Join ${named(keep)} to ${named(swap, instead)} instead of ${named(swap)}: both mean ${meaningLabel(meaning)}.`,
       table: swap.f.table.name,
       alias: swap.f.use.alias,
-      sql: swapped(sql, keep, swap, instead),
+      // A WITH query's column is renamed only in the WITH query itself: no rewrite here.
+      sql: swap.via ? null : swapped(sql, keep, swap, instead),
     };
   }
   return null;
@@ -79,12 +84,21 @@ export const joinUnrelatedKeys = defineRule({
     "A join equates columns that mean different things (by the schema's foreign keys and references), so it pairs unrelated rows.",
   check(_tables, ctx) {
     const byAlias = new Map(ctx.relations.map((f) => [f.use.alias, f]));
-    const side = (alias: string | null | undefined, column: string): Side | null => {
+    const side = (
+      alias: string | null | undefined,
+      column: string,
+      via?: Side["via"],
+    ): Side | null => {
       const f = byAlias.get(alias ?? "");
-      return f ? { f, column } : null;
+      return f ? { f, column, ...(via ? { via } : {}) } : null;
     };
-    // The plan's join keys, and the written ones it folded into filters on a fixed value.
+    // The written join keys (named as written, through a WITH query too), and the plan's, which
+    // also holds keys the text writes unqualified or through USING.
     const pairs = [
+      ...writtenEqualities(ctx.fixes.sql).map((e) => [
+        side(e.left.alias, e.left.column, e.left.via),
+        side(e.right.alias, e.right.column, e.right.via),
+      ]),
       ...ctx.relations.flatMap((f) =>
         f.use.atoms.map((a) =>
           a.shape === "eq-column" && a.column?.alias === f.use.alias && a.other
@@ -92,17 +106,15 @@ export const joinUnrelatedKeys = defineRule({
             : [],
         ),
       ),
-      ...writtenEqualities(ctx.fixes.sql).map((e) => [
-        side(e.left.alias, e.left.column),
-        side(e.right.alias, e.right.column),
-      ]),
     ];
     const seen = new Set<string>();
     const findings: Finding[] = [];
     for (const [own, other] of pairs) {
       if (!own || !other) continue;
-      const key = [named(own), named(other)].sort().join("=");
-      if (seen.has(key) || named(own) === named(other)) continue;
+      // One pair of table columns, however it was reached.
+      const base = (x: Side) => `${x.f.use.alias}.${x.column}`;
+      const key = [base(own), base(other)].sort().join("=");
+      if (seen.has(key) || base(own) === base(other)) continue;
       seen.add(key);
       const found = finding(own, other, ctx.fixes.sql);
       if (found) findings.push(found);
