@@ -642,6 +642,13 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     fixes: [{ kind: "expression-index", tries: "pass" }],
   },
   {
+    // One row by the primary key: its sort is free.
+    id: "pattern.sort.one_row",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id = $2 ORDER BY created_at LIMIT 1",
+    status: "pass",
+    counts: { warning: 0 },
+  },
+  {
     id: "bad.sort.cohorts_of_person",
     sql: "SELECT cohort_id FROM posthog_cohortpeople WHERE person_id = $1 ORDER BY cohort_id LIMIT 10",
     status: "warning",
