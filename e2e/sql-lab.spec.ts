@@ -32,7 +32,7 @@ test("a group read by type gets one broad-prefix warning, a plan with the flagge
   expect(offOrigin).toEqual([]);
 });
 
-test("fixes come in order: the team_id a reviewer would ask for rewrites the SQL (undoable), and a JSON key gets an expression index", async ({
+test("fixes come in order: the team_id a reviewer would ask for rewrites the SQL (undoable), a cast is dropped, a join takes the matching key, and a JSON key gets an expression index", async ({
   page,
   offOrigin,
 }) => {
@@ -50,6 +50,31 @@ test("fixes come in order: the team_id a reviewer would ask for rewrites the SQL
   await page.getByTestId("undo-fix").click();
   await expect.poll(() => sqlInEditor(page)).toBe(lookup);
   await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "error");
+
+  // A cast hides uuid from its index: comparing the column itself comes first, and passes.
+  const cast = "SELECT id FROM posthog_person WHERE team_id = $1 AND uuid::text = $2";
+  await setSql(page, cast);
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "warning");
+  const dropCast = page.locator("[data-testid=fixes] > li").first();
+  await expect(dropCast).toHaveAttribute("data-kind", "drop-cast");
+  await expect(dropCast).toContainText("Compare the column itself");
+  await dropCast.getByRole("button", { name: "Try it: rewrite the SQL" }).click();
+  await expect.poll(() => sqlInEditor(page)).not.toContain("::text");
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "pass");
+
+  // A join on keys that mean different things fails; the fix names the column that matches.
+  await setSql(
+    page,
+    "SELECT d.distinct_id FROM posthog_persondistinctid d JOIN posthog_person p ON d.team_id = p.id WHERE p.team_id = $1 AND p.uuid = $2",
+  );
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "error");
+  const joinKey = page
+    .locator('[data-rule="join-unrelated-keys"] [data-testid=fixes] > li')
+    .first();
+  await expect(joinKey).toHaveAttribute("data-kind", "join-key");
+  await expect(joinKey).toContainText("Join on the matching column");
+  await joinKey.getByRole("button", { name: "Try it: rewrite the SQL" }).click();
+  await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "pass");
 
   await setSql(
     page,
