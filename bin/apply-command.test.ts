@@ -6,7 +6,16 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
@@ -212,6 +221,102 @@ describe("personhog-rpc apply, from a share link", () => {
       readFileSync(path.join(repo, "proto/personhog/service/v1/service.proto"), "utf8"),
       /rpc ListGroupsByType\(/,
     );
+  });
+});
+
+describe("personhog-rpc apply, a hostile checkout", () => {
+  const design = DESIGN_FIXTURES["group-read-current"]!;
+  const proto = "proto/personhog/types/v1/group.proto";
+  const storage = "rust/personhog-replica/src/storage";
+  /** The checkout rearranged by `rearrange(repo, outside)`, committed; `outside` is a folder beside it. */
+  function hostile(rearrange: (repo: string, outside: string) => void) {
+    const repo = checkout("current");
+    const outside = mkdtempSync(path.join(tmpdir(), "apply-outside-"));
+    dirs.push(outside);
+    rearrange(repo, outside);
+    // Unchecked: git refuses to add a FIFO, and apply reads the files before it asks git anything.
+    spawnSync("git", ["-C", repo, "add", "-A"]);
+    spawnSync("git", [
+      "-C",
+      repo,
+      "-c",
+      "user.name=t",
+      "-c",
+      "user.email=t@t",
+      "commit",
+      "-qm",
+      "x",
+    ]);
+    return { repo, outside };
+  }
+  /** Every file under `dir` with its bytes, to prove nothing there changed. */
+  const snapshot = (dir: string) =>
+    spawnSync("sh", ["-c", "find . -type f | sort | xargs sha1sum"], { cwd: dir, encoding: "utf8" })
+      .stdout;
+
+  const cases: [string, (repo: string, outside: string) => void, RegExp][] = [
+    [
+      "a folder linked to one outside the checkout",
+      (repo, outside) => {
+        renameSync(path.join(repo, storage), path.join(outside, "storage"));
+        symlinkSync(path.join(outside, "storage"), path.join(repo, storage));
+      },
+      /storage\/postgres\/group\.rs: reached through a symbolic link \(to .*apply-outside-/,
+    ],
+    [
+      "a file linked to one outside the checkout",
+      (repo, outside) => {
+        renameSync(path.join(repo, proto), path.join(outside, "group.proto"));
+        symlinkSync(path.join(outside, "group.proto"), path.join(repo, proto));
+      },
+      /group\.proto: reached through a symbolic link/,
+    ],
+    [
+      "a file that is not UTF-8 (Latin-1 in a comment)",
+      (repo) =>
+        writeFileSync(path.join(repo, proto), "// caf\xe9\n", { flag: "a", encoding: "latin1" }),
+      /group\.proto: not UTF-8 text \(byte \d+\)/,
+    ],
+    [
+      "a FIFO where a file should be (reading it would never end)",
+      (repo) => {
+        rmSync(path.join(repo, proto));
+        assert.equal(spawnSync("mkfifo", [path.join(repo, proto)]).status, 0);
+      },
+      /group\.proto: not a regular file/,
+    ],
+    [
+      "a folder where a file should be",
+      (repo) => {
+        rmSync(path.join(repo, proto));
+        mkdirSync(path.join(repo, proto));
+      },
+      /group\.proto: not a regular file/,
+    ],
+  ];
+  for (const [name, rearrange, message] of cases)
+    it(`${name}: refused with exit 2, nothing written inside or outside`, async () => {
+      const { repo, outside } = hostile(rearrange);
+      const before = [snapshot(repo), snapshot(outside)];
+      const r = await apply(design, repo);
+      assert.equal(r.code, 2, r.stdout + r.stderr);
+      assert.match(r.stderr, /Nothing written/);
+      assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stderr, /not in the checkout/, "named once, for its reason");
+      assert.deepEqual([snapshot(repo), snapshot(outside)], before);
+    });
+
+  it("a byte order mark stays where it was", async () => {
+    const { repo } = hostile((repo) =>
+      writeFileSync(
+        path.join(repo, proto),
+        `\ufeff${readFileSync(path.join(repo, proto), "utf8")}`,
+      ),
+    );
+    const r = await apply(design, repo);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.deepEqual([...readFileSync(path.join(repo, proto)).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.ok(lstatSync(path.join(repo, proto)).isFile());
   });
 });
 
