@@ -306,6 +306,44 @@ describe("personhog-rpc apply, a hostile checkout", () => {
       assert.deepEqual([snapshot(repo), snapshot(outside)], before);
     });
 
+  // After writing, protobufjs loads every proto under proto/: it must read nothing else.
+  const unreadAfter: [string, (repo: string, outside: string) => void, string][] = [
+    [
+      "a FIFO among the protos apply leaves alone",
+      (repo) =>
+        assert.equal(
+          spawnSync("mkfifo", [path.join(repo, "proto/personhog/pipe.proto")]).status,
+          0,
+        ),
+      "pipe.proto",
+    ],
+    [
+      "an import that leaves proto/",
+      (repo, outside) => {
+        writeFileSync(path.join(outside, "secret.proto"), "SECRET_TOKEN\n");
+        const target = path.relative(path.join(repo, "proto"), path.join(outside, "secret.proto"));
+        const file = path.join(repo, proto);
+        writeFileSync(
+          file,
+          readFileSync(file, "utf8").replace(/^import /m, `import "${target}";\nimport `),
+        );
+      },
+      "secret.proto",
+    ],
+  ];
+  for (const [name, rearrange, named] of unreadAfter)
+    it(`${name}: the proto check fails naming it, unread`, { timeout: 60_000 }, async () => {
+      const { repo } = hostile(rearrange);
+      const r = await apply(design, repo);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(
+        r.stdout,
+        /FAILS: protobufjs\n.*: not a regular file inside proto\/, so it was not read/,
+      );
+      assert.ok(r.stdout.includes(named), r.stdout);
+      assert.doesNotMatch(r.stdout, /SECRET_TOKEN/);
+    });
+
   it("a byte order mark stays where it was", async () => {
     const { repo } = hostile((repo) =>
       writeFileSync(
