@@ -29,6 +29,7 @@ import { generateSnippets } from "../lib/generate";
 import { encodeDesignLink } from "../lib/link";
 import { LOCAL_ORIGIN, shareUrls } from "../lib/review/share-urls";
 import { main } from "./cli";
+import { runCli } from "./spawn-cli";
 
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -343,6 +344,24 @@ describe("personhog-rpc apply, a hostile checkout", () => {
       assert.ok(r.stdout.includes(named), r.stdout);
       assert.doesNotMatch(r.stdout, /SECRET_TOKEN/);
     });
+
+  it("--dry-run into a pipe is the exact diff git apply needs; on a terminal, escaped", async () => {
+    // A zero-width joiner (in 👩‍💻) on a context line: escaped, the diff no longer applies.
+    const { repo } = hostile((repo) => {
+      const file = path.join(repo, proto);
+      const lines = readFileSync(file, "utf8").split("\n");
+      const at = lines.findIndex((l) => l.includes("repeated Group groups = 1;"));
+      lines[at] += " // by 👩\u200d💻";
+      writeFileSync(file, lines.join("\n"));
+    });
+    const piped = await runCli(["apply", "-", "--repo", repo, "--dry-run"], JSON.stringify(design));
+    assert.equal(piped.code, 0, piped.stderr);
+    assert.match(piped.stdout, /^ {3}repeated Group groups = 1; \/\/ by 👩\u200d💻$/m);
+    const check = spawnSync("git", ["-C", repo, "apply", "--check", "-"], { input: piped.stdout });
+    assert.equal(check.status, 0, String(check.stderr));
+    const shown = await apply(design, repo, "--dry-run");
+    assert.match(shown.stdout, /by 👩\\u200d💻$/m);
+  });
 
   it("a byte order mark stays where it was", async () => {
     const { repo } = hostile((repo) =>

@@ -218,7 +218,8 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
     return 2;
   }
   if (options.dryRun) {
-    io.stdout(unifiedDiff(repo, outcome.changed));
+    // Exact into a pipe: an escaped zero-width joiner in a context line fails `git apply`.
+    (io.exact ?? io.stdout)(unifiedDiff(repo, outcome.changed));
     return 0;
   }
   writeAll(repo, outcome.changed);
