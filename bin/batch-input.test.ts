@@ -95,6 +95,20 @@ describe("parseJsonLines", () => {
     );
   });
 
+  it("names unknown keys within bounds, however many and long", () => {
+    const many = Object.fromEntries([
+      ["sql", "SELECT 1"],
+      ["k".repeat(100_000), 1],
+      ...Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i]),
+    ]);
+    const [item] = parseJsonLines(JSON.stringify(many));
+    assert.ok(item && "error" in item);
+    assert.equal(
+      item.error,
+      `Line 1: unknown key "${"k".repeat(40)}", "k0", "k1", "k2", "k3" and 9996 more; a line holds "sql" and, if you like, "id".`,
+    );
+  });
+
   it("refuses a key given twice, which readers of the line would take differently", () => {
     const lines = [
       '{"sql": "SELECT 1", "sql": "DELETE FROM posthog_person"}',

@@ -68,6 +68,12 @@ function describe(value: unknown): string {
 const keptExactly = (n: number): boolean =>
   Number.isFinite(n) && (!Number.isInteger(n) || Number.isSafeInteger(n));
 
+/** Keys in a message: the first few, each by its first characters (a key may be a megabyte). */
+function shownKeys(keys: readonly string[]): string {
+  const shown = keys.slice(0, 5).map((k) => JSON.stringify(k.slice(0, 40)));
+  return keys.length > 5 ? `${shown.join(", ")} and ${keys.length - 5} more` : shown.join(", ");
+}
+
 function jsonLine(text: string, line: number): BatchItem {
   let value: unknown;
   try {
@@ -93,7 +99,7 @@ function jsonLine(text: string, line: number): BatchItem {
   if (unknown.length)
     return {
       ...named,
-      error: `Line ${line}: unknown key ${unknown.map((k) => JSON.stringify(k)).join(", ")}; a line holds "sql" and, if you like, "id".`,
+      error: `Line ${line}: unknown key ${shownKeys(unknown)}; a line holds "sql" and, if you like, "id".`,
     };
   if (typeof sql !== "string")
     return { ...named, error: `Line ${line}: "sql" is ${describe(sql)}; it must be text.` };
