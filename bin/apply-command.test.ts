@@ -7,6 +7,7 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import {
+  existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
@@ -361,6 +362,26 @@ describe("personhog-rpc apply, a hostile checkout", () => {
     assert.equal(check.status, 0, String(check.stderr));
     const shown = await apply(design, repo, "--dry-run");
     assert.match(shown.stdout, /by 👩\\u200d💻$/m);
+  });
+
+  it("runs no program the checkout's git config names, and its diff stays git's own", async () => {
+    const repo = checkout("current");
+    const ran = `${repo}-ran`;
+    const program = `${repo}-program.sh`;
+    dirs.push(ran, program);
+    writeFileSync(program, `#!/bin/sh\necho "$@" >> ${ran}\necho NOT A DIFF\n`, { mode: 0o755 });
+    git(repo, "config", "core.fsmonitor", program);
+    git(repo, "config", "diff.external", program);
+    const dry = await apply(design, repo, "--dry-run");
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /^diff --git a\/proto\/personhog\/types\/v1\/group\.proto /);
+    assert.doesNotMatch(dry.stdout, /NOT A DIFF/);
+    const applied = await apply(design, repo);
+    assert.equal(applied.code, 0, applied.stderr + applied.stdout);
+    assert.ok(
+      !existsSync(ran),
+      `the checkout's program ran: ${existsSync(ran) && readFileSync(ran, "utf8")}`,
+    );
   });
 
   it("a byte order mark stays where it was", async () => {

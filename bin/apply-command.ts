@@ -69,8 +69,14 @@ function readOptions(args: string[]): Options | string {
   return { source: rest[0]!, repo, target, dryRun, force };
 }
 
+/**
+ * A checkout's own git config may name programs to run (core.fsmonitor on every status,
+ * diff.external on every diff): apply runs none of them, and its diff is always git's own.
+ */
+const NO_PROGRAMS = ["-c", "core.fsmonitor=false"];
+
 function git(repo: string, args: string[]) {
-  return spawnSync("git", ["-C", repo, ...args], {
+  return spawnSync("git", [...NO_PROGRAMS, "-C", repo, ...args], {
     encoding: "utf8",
     timeout: GIT_TIMEOUT_MS,
     maxBuffer: 64 * 1024 * 1024,
@@ -114,9 +120,12 @@ function unifiedDiff(repo: string, changed: ReadonlyMap<string, string>): string
       const run = spawnSync(
         "git",
         [
+          ...NO_PROGRAMS,
           "diff",
           "--no-index",
           "--no-color",
+          "--no-ext-diff",
+          "--no-textconv",
           "--src-prefix=",
           "--dst-prefix=",
           `a/${file}`,
