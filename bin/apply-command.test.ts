@@ -384,6 +384,27 @@ describe("personhog-rpc apply, a hostile checkout", () => {
     );
   });
 
+  it("parses Python with Python's own ast, not an ast.py where it runs", async () => {
+    const ran = path.join(tmpdir(), `apply-ast-ran-${process.pid}`);
+    dirs.push(ran);
+    const { repo } = hostile((repo) =>
+      writeFileSync(
+        path.join(repo, "ast.py"),
+        `open(${JSON.stringify(ran)}, "w").write("ran")\ndef parse(*args, **kwargs): pass\n`,
+      ),
+    );
+    const cwd = process.cwd();
+    process.chdir(repo);
+    try {
+      const r = await apply(design, repo);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, /parses: python ast/);
+    } finally {
+      process.chdir(cwd);
+    }
+    assert.ok(!existsSync(ran), "the checkout's ast.py ran");
+  });
+
   it("a byte order mark stays where it was", async () => {
     const { repo } = hostile((repo) =>
       writeFileSync(

@@ -64,7 +64,8 @@ function checkProtos(repo: string): string | null {
 function checkPython(repo: string, files: readonly string[]): string | null {
   const script =
     "import ast,sys\nfor p in sys.argv[1:]:\n  ast.parse(open(p,encoding='utf-8').read(),p)";
-  const run = spawnSync("python3", ["-c", script, ...files.map((f) => path.join(repo, f))], {
+  // -I: isolated, so an ast.py in the working directory (the checkout, often) is not what runs.
+  const run = spawnSync("python3", ["-I", "-c", script, ...files.map((f) => path.join(repo, f))], {
     encoding: "utf8",
     timeout: TOOL_TIMEOUT_MS,
   });
