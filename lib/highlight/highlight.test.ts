@@ -1,6 +1,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import { hostileText } from "../escape/hostile";
+import { terminalText } from "../export/terminal-text";
 import { SNIPPET_LANGUAGES } from "../generate/snippet";
 import { highlight } from "./highlight";
 
@@ -31,7 +33,39 @@ describe("highlight", () => {
     assert.ok(tokens.some((t) => t.kind === "string" && t.text.startsWith('r#"SELECT')));
   });
 
-  it("gives back exactly the input, for any text in any language", () => {
+  it("shows a character that hides or reorders text as its escape, wherever it stands", () => {
+    const sql =
+      "SELECT id FROM posthog_person WHERE team_id = $1 /* \u202e ; */ AND x = 'a\u2066b'";
+    const tokens = highlight(sql, "sql");
+    assert.ok(tokens.some((t) => t.kind === "string" && t.text === "'a\\u2066b'"));
+    assert.ok(tokens.every((t) => !/[\u202e\u2066]/.test(t.text)));
+    assert.ok(
+      tokens
+        .map((t) => t.text)
+        .join("")
+        .includes("/* \\u202e ; */"),
+    );
+  });
+
+  it("gives back the input as terminalText shows it, for any text in any language", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(hostileText(300), fc.string({ unit: "binary", maxLength: 300 })),
+        fc.constantFrom(...SNIPPET_LANGUAGES, "sql" as const),
+        (code, language) => {
+          assert.equal(
+            highlight(code, language)
+              .map((t) => t.text)
+              .join(""),
+            terminalText(code),
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("gives back printable text exactly, in any language", () => {
     fc.assert(
       fc.property(
         fc.string({ maxLength: 300 }),
