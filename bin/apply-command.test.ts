@@ -419,6 +419,22 @@ describe("personhog-rpc apply, a hostile checkout", () => {
   });
 });
 
+describe("personhog-rpc apply, a design file whose name holds #", () => {
+  it("is read as the file it names, not as a link", async () => {
+    const repo = checkout("current");
+    const file = `${repo}-#12.json`;
+    dirs.push(file);
+    writeFileSync(file, JSON.stringify(DESIGN_FIXTURES["group-read-current"]));
+    let stderr = "";
+    const code = await main(["apply", file, "--repo", repo, "--dry-run"], {
+      stdout: () => {},
+      stderr: (t) => (stderr += t),
+      readStdin: async () => "",
+    });
+    assert.equal(code, 0, stderr);
+  });
+});
+
 describe("personhog-rpc apply, usage", () => {
   it("needs --repo and a git checkout", async () => {
     let stderr = "";

@@ -30,7 +30,7 @@ import { checkApplied } from "./apply-parse";
 import { readCheckoutFiles } from "./checkout-files";
 import { printProblems, readDesignArg } from "./design-input";
 import type { Io } from "./io";
-import { readLink } from "./link-command";
+import { isLinkSource, readLink } from "./link-command";
 
 const USAGE =
   "apply takes a design file, - or a share link, --repo DIR, and optionally --target current|guide, --dry-run, --force.\n";
@@ -84,7 +84,7 @@ function git(repo: string, args: string[]) {
 }
 
 async function readDesign(source: string, io: Io): Promise<Design | null> {
-  if (source.includes("#")) return (await readLink(source, io))?.design ?? null;
+  if (isLinkSource(source)) return (await readLink(source, io))?.design ?? null;
   return (await readDesignArg(source, io))?.design ?? null;
 }
 
