@@ -4,7 +4,9 @@ import type { CheckResult } from "@/lib/sql/session";
 import { InlineCode } from "@/components/ui/inline-code";
 
 const KIND_LABEL: Readonly<Record<FixKind, string>> = {
+  "join-key": "Join on the matching column",
   "drop-cast": "Compare the column itself",
+  "unwrap-column": "Compare the column itself",
   "add-predicate": "Use an existing index",
   "new-index": "New index",
   "expression-index": "Expression index",

@@ -376,17 +376,18 @@ export function pythonSections(text: string, from: number, to: number, indent: n
     .map((m) => ({ start: from + m.index, title: m[1]!.trim() }));
 }
 
-/**
- * Where a declaration joins a titled section: before the heading of the section after the one
- * `group` names (`headingFor`), else before a trailing helpers section (a fake keeps its
- * assertion helpers last), else null (the end of the block).
- */
-export function sectionInsertPoint(
-  sections: readonly Section[],
-  group: string | null,
-): number | null {
+/** Where a section ends: the heading of the section after it, or null for the block's last. */
+const sectionEnd = (sections: readonly Section[], section: Section) =>
+  sections[sections.indexOf(section) + 1]?.start ?? null;
+
+/** The section `group` names (`headingFor`): a declaration of the group goes last in it. */
+export function namedSection(sections: readonly Section[], group: string | null) {
   const named = group ? headingFor(sections, (s) => s.title, group) : null;
-  if (named) return sections[sections.indexOf(named) + 1]?.start ?? null;
+  return named && { end: sectionEnd(sections, named) };
+}
+
+/** A trailing helpers section (a fake keeps its assertion helpers last): new methods go before it. */
+export function helpersStart(sections: readonly Section[]): number | null {
   const last = sections.at(-1);
   return last && /\bhelpers?\b/i.test(last.title) ? last.start : null;
 }
@@ -400,4 +401,82 @@ export function insertBeforeHeading(
 ): string {
   const head = text.slice(0, at).replace(/\s*$/, "");
   return `${head}\n\n${indentLines(code, indent)}\n\n${text.slice(at)}`;
+}
+
+const lineIndent = (line: string) => /^ */.exec(line)![0].length;
+
+/**
+ * Where the declaration whose first line starts at `lineStart` ends: that line, the lines indented
+ * deeper, and the closing lines at its own indentation (`) -> Result<…> {`, `}`, `}),`), so a
+ * Rust fn, a Python def, an object entry or an rpc line alike.
+ */
+export function declarationEnd(text: string, lineStart: number): number {
+  const indent = lineIndent(text.slice(lineStart));
+  let end = text.indexOf("\n", lineStart);
+  if (end < 0) return text.length;
+  for (let at = end + 1; at < text.length;) {
+    const nl = text.indexOf("\n", at);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(at, lineEnd);
+    if (line.trim()) {
+      const deeper = lineIndent(line) > indent;
+      if (!deeper && !(lineIndent(line) === indent && /^\s*[)}\]]/.test(line))) break;
+      end = lineEnd;
+    }
+    at = lineEnd + 1;
+  }
+  return end;
+}
+
+/** How a block's entries are named after the RPC whose code they are. */
+export interface EntryNames {
+  /** An entry's first line after its indentation, capturing its name (`(?:async )?fn (\\w+)`). */
+  readonly entry: string;
+  /** The name of an RPC's entry (`get_group`, `getGroup`, `test_get_group`). */
+  readonly of: (rpc: string) => string;
+  /** Names may go on past it (`test_get_group_not_found`): the longest RPC name wins. */
+  readonly prefix: boolean;
+}
+
+/**
+ * Where a new RPC joins the ones already in its group (`RPC_GROUPS`) inside a region: the end of
+ * the last entry at `indent` that is the code of one of `members` (an rpc line, a `fn`, a `def`,
+ * an object key, a test), each entry owned by the RPC of `rpcs` its name spells. How PostHog places
+ * a new entry in a list with no headings (SERVICE_DEFAULTS), and the section a file heads in its
+ * own words ("Feature Flag support"). Null when the region holds none of them.
+ */
+export function afterMembers(
+  text: string,
+  region: Region & { indent: number },
+  members: readonly string[],
+  rpcs: readonly string[],
+  names: EntryNames,
+): { end: number } | null {
+  if (!members.length) return null;
+  const spelled = rpcs
+    .map((rpc) => ({ rpc, name: names.of(rpc) }))
+    .sort((a, b) => b.name.length - a.name.length);
+  const owner = (name: string) =>
+    spelled.find((s) => name === s.name || (names.prefix && name.startsWith(`${s.name}_`)))?.rpc;
+  const entries = new RegExp(`^ {${region.indent}}${names.entry}`, "gm");
+  const body = text.slice(region.start, region.end);
+  const last = [...body.matchAll(entries)].filter((m) => members.includes(owner(m[1]!)!)).pop();
+  if (!last) return null;
+  return { end: Math.min(declarationEnd(text, region.start + last.index), region.end) };
+}
+
+/**
+ * `code` indented to `indent` just after the declaration `afterMembers` found, as far from it as
+ * the next entry is (a blank line between entries, or none); `blank` when nothing follows it.
+ */
+export function insertAfterMember(
+  text: string,
+  member: { end: number },
+  code: string,
+  indent: number,
+  blank: boolean,
+): string {
+  const after = text.slice(member.end);
+  const gap = /^\s*[)}\]]/.test(after) ? blank : /^\n[ \t]*\n/.test(after);
+  return `${text.slice(0, member.end)}${gap ? "\n\n" : "\n"}${indentLines(code, indent)}${after}`;
 }

@@ -5,31 +5,38 @@
  * ones inserted. Pure: file texts in, new texts and problems out; bin/apply-command.ts does the
  * reading, writing and parsing.
  */
+import { EXISTING_RPCS, rpcEarlierKin, rpcGroupMembers } from "../catalogue/existing-rpcs";
+import { lowerCamel, snakeCase } from "../catalogue/naming";
 import { RUST_PATHS } from "../catalogue/paths";
 import { isPseudoFile, type Snippet } from "../generate/snippet";
 import { messageSectionOf, rpcGroupOf } from "../generate/snippet-placement";
 import { addRustImports, addSnippetUses } from "./rust-imports";
-import { addTsImports, noteImports } from "./ts-imports";
+import { addTsImports } from "./ts-imports";
 import {
+  afterMembers,
   anchorKind,
   appendToBlock,
   braceBlock,
   byteOrderBreak,
   dedent,
   escapeRegExp,
+  helpersStart,
   indentLines,
+  insertAfterMember,
   insertBeforeHeading,
   insertMessages,
   insertRpcLine,
   knownMethods,
   methodMatch,
+  namedSection,
   pythonClass,
   pythonImportBlock,
   pythonSections,
   rustSections,
-  sectionInsertPoint,
   type AnchorKind,
+  type EntryNames,
   type Region,
+  type Section,
 } from "./anchors";
 
 /** Repository-relative path → file text. */
@@ -137,6 +144,51 @@ function must<T>(found: T | string): T {
   return found;
 }
 
+/** Where a declaration of the design's rpc group may go in a block, and how to append it last. */
+interface GroupPlace {
+  readonly block: Region;
+  /** The indentation of the block's entries, and of the code placed. */
+  readonly indent: number;
+  readonly code: string;
+  readonly sections: readonly Section[];
+  readonly names: EntryNames;
+  /** Whether the block keeps a blank line between entries (when nothing follows to tell). */
+  readonly blank: boolean;
+  readonly append: () => string;
+}
+
+const NAMES = {
+  rpc: { entry: "rpc (\\w+)", of: (rpc: string) => rpc, prefix: false },
+  fn: { entry: "(?:pub )?(?:async )?fn (\\w+)", of: snakeCase, prefix: false },
+  test: {
+    entry: "(?:async )?fn (\\w+)",
+    of: (rpc: string) => `test_${snakeCase(rpc)}`,
+    prefix: true,
+  },
+  def: { entry: "def (\\w+)", of: snakeCase, prefix: false },
+  key: { entry: "(\\w+)\\s*:", of: lowerCamel, prefix: false },
+} satisfies Record<string, EntryNames>;
+
+/**
+ * A declaration placed among its rpc group's: last in the section whose heading names the group,
+ * else just after the group's RPCs already in the block (RPC_GROUPS: a heading in the file's own
+ * words, or a list with none), else after the RPCs of its domain's groups listed before it (a
+ * checkout without the group's RPCs yet), else before a trailing helpers section, else last.
+ */
+function joinGroup(text: string, place: GroupPlace, group: string | null): string {
+  const { code, indent, sections } = place;
+  const named = namedSection(sections, group);
+  if (named)
+    return named.end === null ? place.append() : insertBeforeHeading(text, named.end, code, indent);
+  const region = { ...place.block, indent };
+  const member =
+    afterMembers(text, region, rpcGroupMembers(group), EXISTING_RPCS, place.names) ??
+    afterMembers(text, region, rpcEarlierKin(group), EXISTING_RPCS, place.names);
+  if (member) return insertAfterMember(text, member, code, indent, place.blank);
+  const helpers = helpersStart(sections);
+  return helpers === null ? place.append() : insertBeforeHeading(text, helpers, code, indent);
+}
+
 /** The rpc name a proto rpc line, KNOWN_METHODS entry or match arm declares. */
 const rpcOf = (code: string) => /(?:rpc |")(\w+)/.exec(code)?.[1] ?? "";
 
@@ -150,26 +202,38 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
   "proto-rpc": {
     region: (text, s) => braceBlock(text, `service ${serviceName(s)}`),
     key: (s) => new RegExp(`^\\s*rpc ${rpcOf(s.code)}\\s*\\(`, "m"),
-    insert: (text, s) =>
-      insertRpcLine(text, serviceName(s), rpcGroupOf(s.anchor), s.code) ??
-      appendToBlock(text, must(braceBlock(text, `service ${serviceName(s)}`)), s.code, 2, false),
+    // The group's heading as this file words it (the anchor's), else after the group's rpc lines.
+    insert: (text, s, group) => {
+      const placed = insertRpcLine(text, serviceName(s), rpcGroupOf(s.anchor), s.code);
+      if (placed !== null) return placed;
+      const block = must(braceBlock(text, `service ${serviceName(s)}`));
+      const append = () => appendToBlock(text, block, s.code, 2, false);
+      const place = { block, indent: block.indent + 2, code: s.code.trim(), sections: [], append };
+      return joinGroup(text, { ...place, names: NAMES.rpc, blank: false }, group);
+    },
   },
   "rust-block-item": {
     region: (text, s) => braceBlock(text, blockHeader(s)),
     key: (s) => anyOf([firstFn(s.code) ?? ""].filter(Boolean), (n) => `\\bfn ${n}\\b`),
-    // Last in the section its rpc group names, when the block has titled sections (handlers).
     insert: (text, s, group) => {
       const block = must(braceBlock(text, blockHeader(s)));
-      const at = sectionInsertPoint(rustSections(text, block.start, block.end), group);
-      return at === null
-        ? appendToBlock(text, block, s.code, 4, true)
-        : insertBeforeHeading(text, at, s.code, block.indent + 4);
+      const sections = rustSections(text, block.start, block.end);
+      const append = () => appendToBlock(text, block, s.code, 4, true);
+      const place = { block, indent: block.indent + 4, code: s.code, sections, append };
+      return joinGroup(text, { ...place, names: NAMES.fn, blank: true }, group);
     },
   },
   "rust-item": {
     region: whole,
     key: (s) => anyOf(names(s.code, /\bfn (\w+)/g), (n) => `\\bfn ${n}\\b`),
-    insert: (text, s) => appendToFile(text, s.code),
+    // A test file's tests, by their rpc group's heading or the tests of its RPCs.
+    insert: (text, s, group) => {
+      const code = dedent(s.code);
+      const append = () => appendToFile(text, code);
+      const sections = rustSections(text, 0, text.length);
+      const place = { block: whole(text), indent: 0, code, sections, append };
+      return joinGroup(text, { ...place, names: NAMES.test, blank: true }, group);
+    },
   },
   "rust-storage-type": {
     region: whole,
@@ -229,15 +293,18 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
       return typeof imports === "string" ? imports : cls;
     },
     key: (s) => anyOf(names(s.code, /\bdef (\w+)/g), (n) => `^\\s*def ${n}\\s*\\(`),
-    // Last in the `# -- Section --` its rpc group names, else before trailing helpers, else last.
     insert: (text, s, group) => {
       const cls = must(pythonClass(text, className(s)));
       const indent = cls.indent + 4;
-      const at = sectionInsertPoint(pythonSections(text, cls.start, cls.end, indent), group);
-      const out =
-        at === null
-          ? `${text.slice(0, cls.end)}\n\n${indentLines(dedent(s.code), indent)}${text.slice(cls.end)}`
-          : insertBeforeHeading(text, at, dedent(s.code), indent);
+      const code = dedent(s.code);
+      const sections = pythonSections(text, cls.start, cls.end, indent);
+      const append = () =>
+        `${text.slice(0, cls.end)}\n\n${indentLines(code, indent)}${text.slice(cls.end)}`;
+      const out = joinGroup(
+        text,
+        { block: cls, indent, code, sections, append, names: NAMES.def, blank: true },
+        group,
+      );
       if (s.id !== "python-client-method") return out;
       return addPythonImports(
         out,
@@ -253,10 +320,10 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
         names(dedent(s.code), /^(?:async )?(\w+)\s*\(/gm),
         (n) => `^\\s*(?:async )?${n}\\s*\\(`,
       ),
-    // The wrapper's note names the generated imports it needs; the file gets them too.
+    // The file gets the imports the wrapper needs too.
     insert: (text, s) =>
-      noteImports(s.notes).reduce(
-        (out, { tail, names }) => addTsImports(out, tail, names),
+      (s.imports ?? []).reduce(
+        addTsImports,
         appendToBlock(
           text,
           must(braceBlock(text, `class ${className(s)}`)),
@@ -269,14 +336,14 @@ const RULES: Readonly<Record<AnchorKind, Rule>> = {
   "ts-object-entry": {
     region: (text, s) => braceBlock(text, `const ${constName(s)}`),
     key: (s) => anyOf(names(dedent(s.code), /^(\w+):/gm), (n) => `^\\s*${n}\\s*:`),
-    insert: (text, s) =>
-      appendToBlock(
-        text,
-        must(braceBlock(text, `const ${constName(s)}`)),
-        dedent(s.code),
-        4,
-        false,
-      ),
+    // The object has no headings: after the entries of the RPC's group.
+    insert: (text, s, group) => {
+      const block = must(braceBlock(text, `const ${constName(s)}`));
+      const code = dedent(s.code);
+      const append = () => appendToBlock(text, block, code, 4, false);
+      const place = { block, indent: block.indent + 4, code, sections: [], append };
+      return joinGroup(text, { ...place, names: NAMES.key, blank: false }, group);
+    },
   },
 };
 

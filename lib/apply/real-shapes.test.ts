@@ -6,11 +6,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseDesignJson } from "../design/design-json";
+import { RPC_GROUPS } from "../catalogue/existing-rpcs";
+import { field } from "../design/defaults";
 import { DESIGN_FIXTURES } from "../design/fixtures";
+import { REBUILT_RPCS } from "../design/rebuilt-rpcs";
 import type { Design } from "../design/model";
 import { validateDesign } from "../design/validate";
 import { generateSnippets } from "../generate";
-import { headingFit, rpcLinePosition } from "./anchors";
+import { headingFit, headingFor, rpcLinePosition } from "./anchors";
 import { applySnippets } from "./apply";
 import { exampleDesignFiles, fixtureCheckout, realShapesCheckout } from "./fixture-tree";
 
@@ -84,6 +87,29 @@ describe("rpc groups worded differently from file to file", () => {
   });
 });
 
+describe("service.proto's comment groups", () => {
+  it("each catalogue group is found by its own heading, as the newest service.proto words it", () => {
+    const headings = [
+      "Person lookups by ID",
+      "Person lookups by distinct ID",
+      "Distinct ID operations",
+      "Feature flag hash key override support",
+      "Cohort membership",
+      "Groups",
+      "Group type mappings",
+      "Group writes (routed to replica — non-person data)",
+      "Group type mapping writes (routed to replica — non-person data)",
+      "Person property updates (routed to leader)",
+      "Lifecycle fence RPCs (routed to leader). Internal: called only by the",
+      "Person deletes",
+      "Person split",
+      "Undelete repair version resets. Same routing caveat as DeletePersons above.",
+    ];
+    const found = Object.keys(RPC_GROUPS).map((group) => headingFor(headings, (h) => h, group));
+    assert.deepEqual(found, headings);
+  });
+});
+
 describe("re-exports of a domain that has none yet", () => {
   it("adds the domain's block among its siblings, in module order, and fills it", () => {
     const design = example("hash-key-override-delete-current");
@@ -100,12 +126,28 @@ describe("re-exports of a domain that has none yet", () => {
 });
 
 describe("sections inside a class or impl", () => {
-  it("puts the fake's method with the interface, before its trailing assertion helpers", () => {
+  it("puts the fake's method after its rpc group's, in the interface, before the helpers", () => {
+    // The real fake's one interface section keeps each group's methods together, in
+    // service.proto's order: a person lookup joins get_person, ahead of the groups' methods.
     const design = DESIGN_FIXTURES["worked-example-current"]!;
     const text = applied(design, realShapesCheckout()).get(FAKE)!;
-    const method = text.indexOf(`def ${"get_person_count"}(`);
-    assert.ok(method > 0 && method < text.indexOf("# ── Assertion helpers"));
-    assert.ok(method > text.indexOf("def get_group("));
+    const method = text.indexOf("def get_person_count(");
+    assert.ok(method > text.indexOf("def get_person("));
+    assert.ok(method < text.indexOf("def get_group("));
+    assert.ok(method < text.indexOf("# ── Assertion helpers"));
+  });
+
+  it("puts a hash key override handler in the replica's `// Feature Flag support` section", () => {
+    // The banner names no group of ours; the handlers of the group's RPCs already in it do.
+    const design = example("hash-key-override-delete-current");
+    for (const file of [HANDLERS, "rust/personhog-replica/src/storage/postgres/feature_flag.rs"]) {
+      const text = applied(design, fixtureCheckout("current")).get(file)!;
+      const fn = text.indexOf("async fn delete_hash_key_overrides_for_persons(");
+      assert.ok(fn > text.indexOf("async fn delete_hash_key_overrides_by_teams("), file);
+      const next = text.indexOf("// Cohort membership");
+      assert.ok(next < 0 || fn < next, file);
+      assert.match(text.slice(0, fn), /\n    \}\n\n    $/, `${file}: a blank line before it`);
+    }
   });
 
   it("puts the client's wrapper last in the section its rpc group names", () => {
@@ -136,6 +178,93 @@ describe("sections inside a class or impl", () => {
   });
 });
 
+describe("a storage trait headed by lone `// Title` lines", () => {
+  const TRAIT = "rust/personhog-replica/src/storage/traits/group.rs";
+  const fnAt = (text: string, design: Design) =>
+    text.indexOf(
+      `fn ${design.rpcName.replace(/[A-Z]/g, (c, i) => `${i ? "_" : ""}${c.toLowerCase()}`)}(`,
+    );
+
+  it("puts a group read after the group lookups, which two headings fit as well", () => {
+    const design = DESIGN_FIXTURES["group-read-current"]!;
+    const text = applied(design, realShapesCheckout()).get(TRAIT)!;
+    const fn = fnAt(text, design);
+    assert.ok(fn > text.indexOf("fn get_groups_batch("), text);
+    assert.ok(fn < text.indexOf("// Group writes"), text);
+  });
+
+  it("puts a group type mapping read with the mapping lookups, before their writes", () => {
+    const design: Design = { ...example("group-type-mapping-read-guide"), target: "current" };
+    const text = applied(design, realShapesCheckout()).get(TRAIT)!;
+    const fn = fnAt(text, design);
+    assert.ok(fn > text.indexOf("fn get_group_type_mappings_by_team_id("), text);
+    assert.ok(fn < text.indexOf("// Group type mapping writes"), text);
+  });
+});
+
+describe("SERVICE_DEFAULTS, which has no headings", () => {
+  const DEFAULTS = "nodejs/src/common/personhog/client.test.ts";
+  // The stub the design adds, and the one the real object keeps just before it (its group's last).
+  const cases: readonly (readonly [string, string, RegExp])[] = [
+    ["worked-example-current", "getPersonCount", /^ {4}getPersonsByUuids:/],
+    ["cohort-write-current", "removePersonFromCohorts", /^ {4}listCohortMemberIds:/],
+    ["group-read-current", "listGroupsByType", /^ {4}listGroups:/],
+    [
+      "hash-key-override-delete-current",
+      "deleteHashKeyOverridesForPersons",
+      /^ {4}deleteHashKeyOverridesByTeams:/,
+    ],
+    ["person-delete-current", "purgeDeletedPerson", /^ {4}deleteTombstonedPersons:/],
+  ];
+  for (const [name, key, before] of cases)
+    it(`puts ${name}'s stub after its rpc group's entries`, () => {
+      const design = exampleDesignFiles().some((f) => f.name === name)
+        ? example(name)
+        : DESIGN_FIXTURES[name]!;
+      const text = applied(design, realShapesCheckout()).get(DEFAULTS)!;
+      assert.match(lineBefore(text, `    ${key}: `), before);
+    });
+});
+
+describe("a checkout without the group's RPCs yet", () => {
+  it("puts the entry after its domain's: a mapping read's stub after the group stubs", () => {
+    const design: Design = { ...example("group-type-mapping-read-guide"), target: "current" };
+    const text = applied(design, fixtureCheckout("current")).get(
+      "nodejs/src/common/personhog/client.test.ts",
+    )!;
+    assert.match(lineBefore(text, "    getGroupTypeMappingByIndex: "), /^ {4}getGroup:/);
+  });
+
+  it("puts a by-distinct-id lookup after the lookups by id, the group listed before it", () => {
+    // The skeleton's handlers have no by-distinct-id section; the distinct id operations, also of
+    // the person domain, come after it in service.proto and are not its place.
+    const design: Design = {
+      ...DESIGN_FIXTURES["worked-example-current"]!,
+      rpcName: "GetPersonIdByDistinctId",
+      tables: ["posthog_person", "posthog_persondistinctid"],
+      sql: "SELECT p.id FROM posthog_person p JOIN posthog_persondistinctid d ON d.person_id = p.id AND d.team_id = p.team_id WHERE d.team_id = $1 AND d.distinct_id = $2",
+      request: [field("team_id", "int64"), field("distinct_id", "string")],
+      response: { kind: "new", fields: [field("person_id", "int64")] },
+    };
+    const text = applied(design, fixtureCheckout("current")).get(HANDLERS)!;
+    const fn = text.indexOf("async fn get_person_id_by_distinct_id(");
+    assert.ok(fn > text.indexOf("async fn get_person("), text);
+    assert.ok(fn < text.indexOf("// Distinct ID operations"), text);
+  });
+
+  it("puts a group write's client method in the groups' section, not under the person writes", () => {
+    // The checkout has the rebuilt RPC's messages: a new name, same shape.
+    const rebuilt = REBUILT_RPCS["delete-groups-batch-for-team"]!;
+    const design = { ...rebuilt, rpcName: `${rebuilt.rpcName}Again` };
+    const text = applied(design, fixtureCheckout("current")).get(
+      "posthog/personhog_client/client.py",
+    )!;
+    const method = text.indexOf("def delete_groups_batch_for_team_again(");
+    assert.ok(method > text.indexOf("def get_group("), text);
+    assert.ok(method < text.indexOf("# -- Cohorts --"), text);
+  });
+});
+
 describe("the Node wrapper's imports", () => {
   const PERSONS = "nodejs/src/common/personhog/persons.ts";
 
@@ -151,6 +280,20 @@ describe("the Node wrapper's imports", () => {
     );
     assert.match(text, /^import type \{ Person as ProtoPerson \} from '[^']+person_pb'$/m);
     assert.equal(text.match(/GetPersonCountRequestSchema/g)!.length, 2);
+  });
+
+  it("takes them from the snippet's imports, never from the prose of its notes", () => {
+    const design: Design = {
+      ...DESIGN_FIXTURES["worked-example-current"]!,
+      nodeLayout: "common-operations",
+    };
+    const wrapper = generateSnippets(design).find((s) => s.id === "node-wrapper")!;
+    const tree = realShapesCheckout();
+    const textWith = (s: typeof wrapper) => applySnippets(tree, [s]).changed.get(PERSONS)!;
+    const schema = /^ {4}GetPersonCountRequestSchema,$/m;
+    assert.match(textWith({ ...wrapper, notes: [] }), schema);
+    assert.doesNotMatch(textWith({ ...wrapper, imports: [] }), schema);
+    assert.ok(wrapper.notes.some((n) => n.includes("GetPersonCountRequestSchema")));
   });
 });
 

@@ -1,62 +1,119 @@
 /**
- * RPCs PersonHogService already has (service.proto, newest version read: 49 RPCs), so a new name
- * cannot clash, what kind of request each one is, and shared response messages a design may reuse.
+ * RPCs PersonHogService already has (service.proto, newest version read: 49 RPCs) by comment group,
+ * what kind of request each one is, and shared response messages a design may reuse.
  */
 import type { Domain } from "./domains";
 import type { DataCategory } from "./tables";
 
-export const EXISTING_RPCS = [
-  "GetPerson",
-  "GetPersons",
-  "GetPersonByUuid",
-  "GetPersonsByUuids",
-  "GetPersonByDistinctId",
-  "GetPersonsByDistinctIdsInTeam",
-  "GetPersonsByDistinctIds",
-  "GetDistinctIdsForPerson",
-  "GetDistinctIdsForPersons",
-  "GetHashKeyOverrideContext",
-  "UpsertHashKeyOverrides",
-  "DeleteHashKeyOverridesByTeams",
-  "CheckCohortMembership",
-  "CountCohortMembers",
-  "DeleteCohortMember",
-  "DeleteCohortMembersBulk",
-  "InsertCohortMembers",
-  "ListCohortMemberIds",
-  "GetGroup",
-  "GetGroups",
-  "GetGroupsBatch",
-  "ListGroups",
-  "GetGroupTypeMappingsByTeamId",
-  "GetGroupTypeMappingsByTeamIds",
-  "GetGroupTypeMappingsByProjectId",
-  "GetGroupTypeMappingsByProjectIds",
-  "GetGroupTypeMappingByDashboardId",
-  "CountGroupTypeMappings",
-  "CreateGroup",
-  "UpdateGroup",
-  "DeleteGroupsBatchForTeam",
-  "UpdateGroupTypeMapping",
-  "DeleteGroupTypeMapping",
-  "DeleteGroupTypeMappingsBatchForTeam",
-  "UpdatePersonProperties",
-  "FencePerson",
-  "ReleaseFence",
-  "FoldPersonDocument",
-  "DeletePersons",
-  "DeletePersonsBatchForTeam",
-  "DeleteTombstonedPersons",
-  "SplitPerson",
-  "SetPersonDistinctIdVersionFloor",
-  "SetPersonVersionFloor",
-  "FencePersons",
-  "ReleaseFences",
-  "GetPersonTombstones",
-  "AckPersonTombstones",
-  "ListPersonTombstoneQueue",
-] as const;
+/**
+ * The RPCs PersonHogService already has, by the comment groups of service.proto (newest version
+ * read: 49 RPCs, in file order), each group with its domain: so a new name cannot clash, and a new
+ * RPC joins its group (`rpcGroup` in lib/generate/proto.ts). Every file apply edits keeps an RPC's
+ * code beside its group's (handlers, traits, mocks, client methods, SERVICE_DEFAULTS), whatever
+ * its headings say or whether it has any: apply finds a group's place by these names. The
+ * leader's groups (property updates, fences) and the last replica writes are per feature: a new
+ * RPC joins none of them.
+ */
+export const RPC_GROUPS = {
+  "Person lookups by ID": {
+    domain: "person",
+    rpcs: ["GetPerson", "GetPersons", "GetPersonByUuid", "GetPersonsByUuids"],
+  },
+  "Person lookups by distinct ID": {
+    domain: "person",
+    rpcs: ["GetPersonByDistinctId", "GetPersonsByDistinctIdsInTeam", "GetPersonsByDistinctIds"],
+  },
+  "Distinct ID operations": {
+    domain: "person",
+    rpcs: ["GetDistinctIdsForPerson", "GetDistinctIdsForPersons"],
+  },
+  "Feature flag hash key override support": {
+    domain: "feature_flag",
+    rpcs: ["GetHashKeyOverrideContext", "UpsertHashKeyOverrides", "DeleteHashKeyOverridesByTeams"],
+  },
+  "Cohort membership": {
+    domain: "cohort",
+    rpcs: [
+      "CheckCohortMembership",
+      "CountCohortMembers",
+      "DeleteCohortMember",
+      "DeleteCohortMembersBulk",
+      "InsertCohortMembers",
+      "ListCohortMemberIds",
+    ],
+  },
+  Groups: { domain: "group", rpcs: ["GetGroup", "GetGroups", "GetGroupsBatch", "ListGroups"] },
+  "Group type mappings": {
+    domain: "group",
+    rpcs: [
+      "GetGroupTypeMappingsByTeamId",
+      "GetGroupTypeMappingsByTeamIds",
+      "GetGroupTypeMappingsByProjectId",
+      "GetGroupTypeMappingsByProjectIds",
+      "GetGroupTypeMappingByDashboardId",
+      "CountGroupTypeMappings",
+    ],
+  },
+  "Group writes": {
+    domain: "group",
+    rpcs: ["CreateGroup", "UpdateGroup", "DeleteGroupsBatchForTeam"],
+  },
+  "Group type mapping writes": {
+    domain: "group",
+    rpcs: [
+      "UpdateGroupTypeMapping",
+      "DeleteGroupTypeMapping",
+      "DeleteGroupTypeMappingsBatchForTeam",
+    ],
+  },
+  "Person property updates (routed to leader)": {
+    domain: "person",
+    rpcs: ["UpdatePersonProperties"],
+  },
+  "Lifecycle fence RPCs (routed to leader)": {
+    domain: "person",
+    rpcs: ["FencePerson", "FencePersons", "ReleaseFence", "ReleaseFences", "FoldPersonDocument"],
+  },
+  "Person deletes": {
+    domain: "person",
+    rpcs: [
+      "DeletePersons",
+      "DeletePersonsBatchForTeam",
+      "DeleteTombstonedPersons",
+      "GetPersonTombstones",
+      "AckPersonTombstones",
+      "ListPersonTombstoneQueue",
+    ],
+  },
+  "Person split": { domain: "person", rpcs: ["SplitPerson"] },
+  "Undelete repair version resets": {
+    domain: "person",
+    rpcs: ["SetPersonDistinctIdVersionFloor", "SetPersonVersionFloor"],
+  },
+} as const satisfies Readonly<
+  Record<string, { readonly domain: Domain; readonly rpcs: readonly string[] }>
+>;
+export type RpcGroup = keyof typeof RPC_GROUPS;
+
+/** Every RPC PersonHogService already has, in service.proto's order. */
+export const EXISTING_RPCS = Object.values(RPC_GROUPS).flatMap((g) => g.rpcs);
 export type ExistingRpc = (typeof EXISTING_RPCS)[number];
+
+/** The RPCs already in a group (none for a name that is not one of ours). */
+export const rpcGroupMembers = (group: string | null): readonly ExistingRpc[] =>
+  group !== null && Object.hasOwn(RPC_GROUPS, group) ? RPC_GROUPS[group as RpcGroup].rpcs : [];
+
+/**
+ * The RPCs of the groups of the same domain that service.proto lists before this one: where a
+ * group goes in a checkout that has none of its own RPCs yet (a mapping read after the group reads).
+ */
+export function rpcEarlierKin(group: string | null): readonly ExistingRpc[] {
+  if (group === null || !Object.hasOwn(RPC_GROUPS, group)) return [];
+  const groups = Object.entries(RPC_GROUPS);
+  const at = groups.findIndex(([name]) => name === group);
+  const { domain } = groups[at]![1];
+  return groups.slice(0, at).flatMap(([, g]) => (g.domain === domain ? g.rpcs : []));
+}
 
 export interface RpcKind {
   readonly category: DataCategory;

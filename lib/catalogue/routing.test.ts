@@ -89,10 +89,10 @@ describe("currentRoute: today's raw proxy and replica", () => {
       "DeletePersons",
       "DeletePersonsBatchForTeam",
       "DeleteTombstonedPersons",
+      "AckPersonTombstones",
       "SplitPerson",
       "SetPersonDistinctIdVersionFloor",
       "SetPersonVersionFloor",
-      "AckPersonTombstones",
     ]);
   });
 

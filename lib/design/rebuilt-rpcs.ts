@@ -177,4 +177,81 @@ export const REBUILT_RPCS: Readonly<Record<string, Design>> = {
     ],
     response: { kind: "new", fields: [field("inserted_count", "int64")] },
   },
+  /** A cohort count over a list of cohorts: NonPersonData, zero at once for an empty list. */
+  "count-cohort-members": {
+    ...read,
+    rpcName: "CountCohortMembers",
+    domain: "cohort",
+    tables: ["posthog_cohortpeople"],
+    batch: "batch-in-team",
+    sql: "SELECT COUNT(*) AS count FROM posthog_cohortpeople WHERE cohort_id = ANY($1)",
+    request: [field("cohort_ids", "int64", { repeated: true })],
+    response: { kind: "new", fields: [field("count", "int64")] },
+  },
+  /** One membership removed on the primary pool, answering whether it existed. */
+  "delete-cohort-member": {
+    ...read,
+    rpcName: "DeleteCohortMember",
+    domain: "cohort",
+    tables: ["posthog_cohortpeople"],
+    operation: "write",
+    readOptions: false,
+    sql: "DELETE FROM posthog_cohortpeople WHERE cohort_id = $1 AND person_id = $2",
+    request: [field("cohort_id", "int64"), field("person_id", "int64")],
+    response: { kind: "new", fields: [field("deleted", "bool")] },
+  },
+  /**
+   * Memberships of a list of cohorts deleted batch by batch on the bulk primary pool, with an int32
+   * batch_size whose cap (10000) the handler checks.
+   */
+  "delete-cohort-members-bulk": {
+    ...read,
+    rpcName: "DeleteCohortMembersBulk",
+    domain: "cohort",
+    tables: ["posthog_cohortpeople"],
+    operation: "write",
+    readOptions: false,
+    batch: "batch-cross-team",
+    sql: "DELETE FROM posthog_cohortpeople WHERE id IN (SELECT id FROM posthog_cohortpeople WHERE cohort_id = ANY($1) LIMIT $2)",
+    request: [
+      field("cohort_ids", "int64", { repeated: true }),
+      field("batch_size", "int32", {
+        comment: "Max rows to delete per call. Must be > 0 and <= 10000.",
+      }),
+    ],
+    response: { kind: "new", fields: [field("deleted_count", "int64")] },
+  },
+  /** A project's group type mappings, answered with the shared GroupTypeMappingsResponse. */
+  "get-group-type-mappings-by-project-id": {
+    ...read,
+    rpcName: "GetGroupTypeMappingsByProjectId",
+    domain: "group",
+    tables: ["posthog_grouptypemapping"],
+    sql: "SELECT id, team_id, project_id, group_type, group_type_index, name_singular, name_plural, to_jsonb(default_columns) AS default_columns, detail_dashboard_id, created_at FROM posthog_grouptypemapping WHERE project_id = $1",
+    request: [field("project_id", "int64")],
+    response: { kind: "shared", name: "GroupTypeMappingsResponse" },
+  },
+  /** A team's group type mappings deleted batch by batch, looped by the caller until it returns 0. */
+  "delete-group-type-mappings-batch-for-team": {
+    ...read,
+    rpcName: "DeleteGroupTypeMappingsBatchForTeam",
+    domain: "group",
+    tables: ["posthog_grouptypemapping"],
+    operation: "write",
+    readOptions: false,
+    batch: "batch-in-team",
+    sql: "DELETE FROM posthog_grouptypemapping WHERE id IN (SELECT id FROM posthog_grouptypemapping WHERE team_id = $1 LIMIT $2 FOR UPDATE SKIP LOCKED)",
+    request: [field("team_id", "int64"), field("batch_size", "int64")],
+    response: { kind: "new", fields: [field("deleted_count", "int64")] },
+  },
+  /** A person read by uuid: the string is compared with a uuid column, so Rust parses it first. */
+  "get-person-by-uuid": {
+    ...read,
+    rpcName: "GetPersonByUuid",
+    domain: "person",
+    tables: ["posthog_person"],
+    sql: "SELECT id, uuid, team_id, properties, created_at, version, is_identified FROM posthog_person WHERE team_id = $1 AND uuid = $2 AND is_deleted = false",
+    request: [field("team_id", "int64"), field("uuid", "string")],
+    response: { kind: "shared", name: "GetPersonResponse" },
+  },
 };

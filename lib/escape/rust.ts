@@ -8,8 +8,6 @@ import { RUST_RAW, RUST_SUFFIXED } from "./keywords";
 
 export const rustComment = (text: string): string => `// ${commentText(text)}`;
 
-export const rustDocComment = (text: string): string => `/// ${commentText(text)}`;
-
 const STRING_ESCAPES: Readonly<Record<number, string>> = {
   0x00: "\\0",
   0x09: "\\t",

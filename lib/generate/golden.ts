@@ -21,7 +21,7 @@ export function assertGolden(name: string, actual: string): void {
   assert.equal(actual, readFileSync(file, "utf8"), `generated output differs from golden/${name}`);
 }
 
-/** Snippets as a golden file holds them: id, file, anchor and notes above each one's code. */
+/** Snippets as a golden file holds them: id, file, anchor, notes and imports above each one's code. */
 export function renderSnippets(snippets: readonly Snippet[]): string {
   return snippets
     .map((s) =>
@@ -30,6 +30,7 @@ export function renderSnippets(snippets: readonly Snippet[]): string {
         `file: ${s.file}`,
         `anchor: ${s.anchor}`,
         ...s.notes.map((n) => `note: ${n}`),
+        ...(s.imports ?? []).map((i) => `import: { ${i.names.join(", ")} } from '${i.from}'`),
         "",
         s.code,
       ].join("\n"),

@@ -2,11 +2,11 @@
  * What to watch out for around the Node snippets: the imports the wrapper needs, int64 as
  * bigint, the read-options helper, batches, shared responses, leader routing headers.
  */
-import { KNOWN_MESSAGES, SHARED_RESPONSES } from "../catalogue/existing-rpcs";
 import type { GenerateInput } from "./context";
 import type { NodeFiles } from "./node";
 import { tsParam } from "../escape/typescript";
-import { converterOf, isScalar, readOptionsHelper, returnedFields } from "./node-values";
+import { generatedImports } from "./node-imports";
+import { converterOf, readOptionsHelper, returnedFields } from "./node-values";
 
 /** Where the read-options helper comes from in the wrapper's file, as a sentence tail. */
 const HELPER_SOURCE: Readonly<Record<string, string>> = {
@@ -15,24 +15,8 @@ const HELPER_SOURCE: Readonly<Record<string, string>> = {
 };
 
 function importsNote(input: GenerateInput, files: NodeFiles): string {
-  const { design, d } = input;
-  const file = d.domain.nodeOps.file;
-  const returned = returnedFields(design, file);
-  const modules = new Map<string, Set<string>>();
-  const add = (domain: string, name: string) =>
-    modules.set(domain, (modules.get(domain) ?? new Set()).add(name));
-  add(design.domain, `${d.requestMessage}Schema`);
-  if (design.response.kind === "shared" && !returned) {
-    const domain = SHARED_RESPONSES[design.response.name]?.domain ?? design.domain;
-    add(domain, `type ${d.responseMessage}`);
-    if (design.request.some((f) => f.repeated)) add(domain, `${d.responseMessage}Schema`);
-  }
-  const named = [...design.request, ...(returned ?? []).filter((f) => !converterOf(f.type, file))];
-  for (const f of named.filter((f) => !isScalar(f.type)))
-    add(KNOWN_MESSAGES[f.type] ?? design.domain, `type ${f.type}`);
-  const lines = [...modules].map(
-    ([domain, names]) =>
-      `import { ${[...names].join(", ")} } from '${files.generated}${domain}_pb'`,
+  const lines = generatedImports(input, files).map(
+    ({ from, names }) => `import { ${names.join(", ")} } from '${from}'`,
   );
   const helper = readOptionsHelper(input);
   return `Imports: ${lines.join("; ")}. Copy the generated path prefix from the file's other imports (checkouts differ: some nest personhog/personhog/). The file already imports create from @bufbuild/protobuf${helper ? HELPER_SOURCE[helper] : ""}.`;

@@ -85,7 +85,12 @@ describe("nodeSnippets", () => {
   for (const [name, design] of Object.entries(DESIGN_FIXTURES)) {
     it(`matches golden/node/${name}.txt`, () => {
       const text = generate(design)
-        .map((s) => `// --- ${s.id} ${s.file} (${s.anchor})\n${s.code}`)
+        .map((s) => {
+          const imports = (s.imports ?? []).map(
+            (i) => `// import { ${i.names.join(", ")} } from '${i.from}'\n`,
+          );
+          return `// --- ${s.id} ${s.file} (${s.anchor})\n${imports.join("")}${s.code}`;
+        })
         .join("\n\n");
       assertGolden(`node/${name}.txt`, `${text}\n`);
     });

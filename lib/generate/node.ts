@@ -21,6 +21,7 @@ import {
   zeroOf,
 } from "./node-values";
 import { code, type Block } from "./code";
+import { wrapperImports } from "./node-imports";
 import { serviceDefaultNotes, wrapperNotes } from "./node-notes";
 import { snippet } from "./snippet-builder";
 
@@ -194,6 +195,7 @@ export const nodeSnippets: Generator = (input) => {
       anchor: `inside class ${d.domain.nodeOps.className}`,
       code: wrapperCode(input),
       notes: wrapperNotes(input, files),
+      imports: wrapperImports(input, files),
       indent: 4,
     }),
     snippet({

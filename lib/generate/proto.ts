@@ -2,6 +2,7 @@
  * Step 1: the request/response messages in the domain file and the identical `rpc` lines.
  * Field numbers follow declaration order from 1; `read_options` is appended last on reads.
  */
+import type { RpcGroup } from "../catalogue/existing-rpcs";
 import { PROTO_PATHS } from "../catalogue/paths";
 import type { Design, FieldDesign } from "../design/model";
 import type { GenerateInput, Generator } from "./context";
@@ -12,7 +13,7 @@ import { snippet } from "./snippet-builder";
 import { messageSectionAnchor, rpcGroupAnchor, type MessageSection } from "./snippet-placement";
 
 const TYPES_PACKAGE = "personhog.types.v1";
-const PERSON_DELETES = "Person deletes";
+const PERSON_DELETES: RpcGroup = "Person deletes";
 
 export function rpcLine(rpc: string, request: string, response: string): string {
   return `rpc ${rpc}(${TYPES_PACKAGE}.${request}) returns (${TYPES_PACKAGE}.${response});`;
@@ -25,9 +26,8 @@ function fieldLines(f: FieldDesign, number: number): string[] {
   return commentText(f.comment) ? [protoComment(f.comment), line] : [line];
 }
 
-function message(name: string, fields: readonly FieldDesign[], doc: string, readOptions = false) {
+function message(name: string, fields: readonly FieldDesign[], readOptions = false) {
   return code`
-    ${protoComment(doc)}
     message ${name} {
       ${fields.flatMap((f, i) => fieldLines(f, i + 1))}
       ${readOptions && `ReadOptions read_options = ${fields.length + 1};`}
@@ -55,10 +55,10 @@ export function serviceFiles({ d }: GenerateInput): { file: string; service: str
  * serves joins `// Person deletes`, the banner both files keep the replica's person writes under
  * (replica.proto's: `(temporary: should move to leader once it supports deletes)`). Names are
  * spelled as both files spell them (`// Person lookups by distinct ID`, `// Feature flag hash key
- * override support`): the heading is found by its exact text, so another spelling sends the line
- * to the end of the service.
+ * override support`); apply also finds a group by the RPCs already in it (RPC_GROUPS), where a
+ * file words its heading otherwise or has none.
  */
-export function rpcGroup({ design, d }: GenerateInput): string | null {
+export function rpcGroup({ design, d }: GenerateInput): RpcGroup | null {
   const write = design.operation === "write";
   const { domain, tables } = design;
   if (d.leaderWrite) return null;
@@ -104,8 +104,6 @@ const groupIn = (service: string, group: string | null) =>
 
 export const protoSnippets: Generator = (input) => {
   const { design, d } = input;
-  const verb = design.operation === "read" ? "reads" : "writes";
-  const doc = `${d.requestMessage} ${verb} ${design.tables.join(", ") || "personhog data"}.`;
   const readOptions = design.operation === "read" && design.readOptions;
   const response = design.response.kind === "new" ? design.response.fields : null;
   const group = rpcGroup(input);
@@ -115,8 +113,8 @@ export const protoSnippets: Generator = (input) => {
       file: PROTO_PATHS.types(design.domain),
       anchor: messageSectionAnchor(messageSection(input)),
       code: paragraphs([
-        message(d.requestMessage, design.request, doc, readOptions),
-        response && message(d.responseMessage, response, `${d.responseMessage} answers ${d.rpc}.`),
+        message(d.requestMessage, design.request, readOptions),
+        response && message(d.responseMessage, response),
       ]),
       notes: [!response && `${d.responseMessage} already exists; it is reused, not redeclared.`],
     }),

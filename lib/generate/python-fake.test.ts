@@ -76,6 +76,17 @@ const SYNTHETIC: Readonly<Record<string, Design>> = {
     request: [field("cohort_id", "int64"), field("person_id", "int64"), field("version", "int32")],
     response: { kind: "new", fields: [field("inserted_count", "int64")] },
   },
+  "group-type-rename": {
+    ...REBUILT_RPCS["delete-group-type-mapping"]!,
+    rpcName: "RenameGroupType",
+    sql: "UPDATE posthog_grouptypemapping SET name_singular = $3 WHERE project_id = $1 AND group_type_index = $2",
+    request: [
+      field("project_id", "int64"),
+      field("group_type_index", "int32"),
+      field("name_singular", "string"),
+    ],
+    response: { kind: "new", fields: [field("updated", "bool")] },
+  },
   "person-or-unmapped": {
     ...DESIGN_FIXTURES["worked-example-guide"]!,
     sql: "SELECT COUNT(*) FROM posthog_person WHERE team_id = $1 OR id = $1",
@@ -85,7 +96,7 @@ const SYNTHETIC: Readonly<Record<string, Design>> = {
 /**
  * What each design's fake must answer. `fake` is a fresh stand-in client, `call(**fields)` calls
  * the method under test with a request, and `m(name)` reaches another case's method on the same
- * class (writes then reads).
+ * class (writes then reads). Each script seeds its own fake, so scripts over one store start alike.
  */
 const SCENARIOS: Readonly<Record<string, { design: Design; script: string; with?: string[] }>> = {
   "worked-example": {
@@ -168,6 +179,61 @@ fake.add_group_type_mapping(project_id=1, team_id=1, group_type="org", group_typ
 fake.add_group_type_mapping(project_id=1, team_id=1, group_type="co", group_type_index=1)
 check(call(project_id=1, group_type_index=1).mapping.group_type == "co", "finds the mapping at the index")
 check(call(project_id=1, group_type_index=4).mapping is None, "None when there is none")`,
+  },
+  "delete-group-type-mapping": {
+    design: REBUILT_RPCS["delete-group-type-mapping"]!,
+    with: ["get-group-type-mappings-by-team-id"],
+    script: `
+fake.add_group_type_mapping(project_id=1, team_id=1, group_type="org", group_type_index=0)
+fake.add_group_type_mapping(project_id=1, team_id=1, group_type="co", group_type_index=1)
+fake.add_group_type_mapping(project_id=2, group_type="org", group_type_index=0)
+check(call(project_id=1, group_type_index=0).deleted, "deletes the project's mapping at the index")
+check([g.group_type for g in fake._group_type_mappings_by_project[1]] == ["co"], "the project's other mapping stays")
+check(len(fake._group_type_mappings_by_project[2]) == 1, "another project's mapping stays")
+check([g.group_type for g in m("get_group_type_mappings_by_team_id")(Req(team_id=1)).mappings] == ["co"], "the team's mirror follows")
+check(not call(project_id=1, group_type_index=0).deleted, "a second delete finds nothing")`,
+  },
+  "delete-group-type-mappings-batch-for-team": {
+    design: REBUILT_RPCS["delete-group-type-mappings-batch-for-team"]!,
+    script: `
+for i in range(3): fake.add_group_type_mapping(project_id=1, team_id=1, group_type=f"t{i}", group_type_index=i)
+fake.add_group_type_mapping(project_id=2, team_id=2, group_type="org", group_type_index=0)
+check(call(team_id=1, batch_size=2).deleted_count == 2, "deletes one batch of the team's mappings")
+check(len(fake._group_type_mappings_by_team[1]) == 1, "the team's mirror follows")
+check(call(team_id=1, batch_size=2).deleted_count == 1, "the last batch")
+check(call(team_id=1, batch_size=2).deleted_count == 0, "then nothing is left")
+check(len(fake._group_type_mappings_by_project[2]) == 1, "another team's mapping stays")`,
+  },
+  "group-type-rename": {
+    design: SYNTHETIC["group-type-rename"]!,
+    with: ["get-group-type-mappings-by-team-id"],
+    script: `
+fake.add_group_type_mapping(project_id=1, team_id=1, group_type="org", group_type_index=0)
+fake.add_group_type_mapping(project_id=1, team_id=1, group_type="co", group_type_index=1)
+check(call(project_id=1, group_type_index=1, name_singular="Company").updated, "renames the mapping at the index")
+check([g.name_singular for g in m("get_group_type_mappings_by_team_id")(Req(team_id=1)).mappings] == ["", "Company"], "the team's mirror sees it")
+check(not call(project_id=2, group_type_index=1, name_singular="x").updated, "another project has no such mapping")`,
+  },
+  "delete-persons-batch-for-team": {
+    design: REBUILT_RPCS["delete-persons-batch-for-team"]!,
+    with: ["get-person-by-distinct-id"],
+    script: `
+for pid in (1, 2, 3): fake.add_person(team_id=1, person_id=pid, uuid=f"u{pid}", distinct_ids=[f"d{pid}"])
+fake.add_person(team_id=2, person_id=9, uuid="u9", distinct_ids=["d9"])
+by_distinct_id = lambda team, did: m("get_person_by_distinct_id")(Req(team_id=team, distinct_id=did)).person
+check(call(team_id=1, batch_size=2).deleted_count == 2, "deletes one batch of the team's persons")
+check(len(fake._persons_by_uuid) == 2 and len(fake._distinct_ids) == 2, "their uuids and distinct ids go too")
+check(sum(by_distinct_id(1, d) is not None for d in ("d1", "d2", "d3")) == 1, "a later read by distinct id sees them gone")
+check(call(team_id=1, batch_size=2).deleted_count == 1 and call(team_id=1, batch_size=2).deleted_count == 0, "then nothing is left")
+check(by_distinct_id(2, "d9").id == 9, "another team's person stays")`,
+  },
+  "get-person-by-distinct-id": {
+    design: REBUILT_RPCS["get-person-by-distinct-id"]!,
+    script: `
+fake.add_person(team_id=1, person_id=5, distinct_ids=["a", "b"]); fake.add_person(team_id=2, person_id=6, distinct_ids=["a"])
+check(call(team_id=1, distinct_id="b").person.id == 5, "the person a distinct id points at")
+check(call(team_id=2, distinct_id="a").person.id == 6, "in the asked team")
+check(call(team_id=1, distinct_id="z").person is None, "None for an unknown distinct id")`,
   },
   "group-lookup": {
     design: SYNTHETIC["group-lookup"]!,

@@ -9,6 +9,7 @@ import type { Design, FieldDesign } from "../design/model";
 import { PYTHON_KEYWORDS } from "../escape/keywords";
 import { pyComment, pyKeywordArg } from "../escape/python";
 import { fakeSql, type Condition, type FakeSql, type Value } from "../sql/fake-sql";
+import { findTable } from "../sql/schema";
 import { code, type Block, type Part } from "./code";
 import { bracketed, comprehension, LINE_LENGTH, nextOf, pyTuple } from "./python-layout";
 
@@ -79,9 +80,10 @@ class Method {
       ? this.field(value.param, false)
       : (LITERALS[value.literal] ?? value.literal);
   }
-  /** `[: request.limit]` for `LIMIT $n`, nothing without a LIMIT. */
-  limit(n: number | undefined): string {
-    return n ? `[: ${this.field(n, false)}]` : "";
+  /** `[: request.limit]` for `LIMIT $n` (`[:1]` for `LIMIT 1`), nothing without a LIMIT. */
+  limit(n: Value | undefined): string {
+    if (!n) return "";
+    return "param" in n ? `[: ${this.field(n.param, false)}]` : `[:${n.literal}]`;
   }
   /** The row itself, as the answer or the thing a write changes. */
   useRow(): string {
@@ -181,48 +183,96 @@ function read(method: Method, sql: Sql<"select">): Part {
   return [value, method.returning(name)];
 }
 
-/** Lines that drop a removed row from a mirror, whose key and match must come from the store's key. */
-function dropFromMirror(method: Method, mirror: FakeStore): Part {
-  const from = (column: string) =>
-    method.store.key.find((k) => k.column === column)?.as ??
+/** A column of a removed row as Python reads it where the row is dropped, if the row gives it. */
+type Given = (column: string) => string | undefined;
+
+/**
+ * Lines that drop a removed row from a mirror, keyed by what the row gives: the same message in a
+ * list is taken out (group type mappings by team), a list matched by its fields is filtered (a
+ * person's cohort memberships), and a list the row owns is popped, its entries dropped from the
+ * mirror's own mirrors in turn (a person's distinct ids, and the persons by distinct id).
+ */
+function dropFromMirror(given: Given, mirror: FakeStore, removed: FakeStore, row: string): Part {
+  const need = (column: string) =>
+    given(column) ??
     unmapped(
-      `${mirror.attr} also holds these rows, keyed by ${column}, which the removed key does not give`,
+      `${mirror.attr} also holds these rows, keyed by ${column}, which the rows do not give`,
     );
-  const key = pyTuple(mirror.key.map((k) => from(k.column)));
+  const key = pyTuple(mirror.key.map((k) => need(k.column)));
   const attr = `self.${mirror.attr}`;
+  const entry = mirror.row ?? "row";
   if (mirror.holds !== "messages") return `${attr}.pop(${key}, None)`;
-  const row = mirror.row ?? "row";
-  const keeps = mirror.fields.map((f) => `${row}.${f} != ${from(f)}`).join(" or ");
+  if (mirror.message === removed.message)
+    return code`
+      if ${row} in ${attr}.get(${key}, []):
+          ${attr}[${key}].remove(${row})
+    `;
+  if (mirror.fields.every((f) => given(f) !== undefined)) {
+    const keeps = mirror.fields.map((f) => `${entry}.${f} != ${need(f)}`).join(" or ");
+    return code`
+      if ${key} in ${attr}:
+          ${comprehension(`${attr}[${key}] = `, "[]", [entry, `for ${entry} in ${attr}[${key}]`, `if ${keeps}`])}
+    `;
+  }
+  if (mirror.mirrors.length === 0) return `${attr}.pop(${key}, None)`;
+  const owned: Given = (column) =>
+    mirror.key.some((k) => k.column === column)
+      ? given(column)
+      : mirror.fields.includes(column)
+        ? `${entry}.${column}`
+        : undefined;
   return code`
-    if ${key} in ${attr}:
-        ${comprehension(`${attr}[${key}] = `, "[]", [row, `for ${row} in ${attr}[${key}]`, `if ${keeps}`])}
+    for ${entry} in ${attr}.pop(${key}, []):
+        ${mirror.mirrors.map((m) => dropFromMirror(owned, m, mirror, entry))}
   `;
 }
 
+/**
+ * A delete: the rows removed from the store (a list's row taken out of its list) and from every
+ * mirror. A mirror keyed by a field of a stored message reads it from the row the store gives up.
+ */
 function remove(method: Method, sql: Sql<"delete">): Part {
-  const { store } = method;
-  if (store.holds === "messages")
-    throw new Unmapped(`${store.attr} keeps rows in lists: remove them by hand`);
+  const { store, attr } = method;
   const filter = method.filter(sql.where);
   const limited = method.limit(sql.limit);
+  const listed = store.holds === "messages";
+  const row = listed ? method.useRow() : method.row;
   const key = pyTuple(store.key.map((k) => method.column(k.column)));
+  let rowRead = false;
+  // A key part by its column, or by the name the fake gives it (the person's id is person_id).
+  const given: Given = (column) => {
+    const part = store.key.find((k) => k.column === column || k.as === column)?.as;
+    if (part !== undefined || store.holds === "flag" || !store.fields.includes(column)) return part;
+    rowRead = true;
+    return `${row}.${column}`;
+  };
+  const drops = store.mirrors.map((m) => dropFromMirror(given, m, store, row));
+  const taken = listed
+    ? `${attr}[${key}].remove(${row})`
+    : rowRead
+      ? `${row} = ${attr}.pop(${key})`
+      : `del ${attr}[${key}]`;
+  const item = listed ? `(${key}, ${row})` : key;
   return code`
-    ${comprehension("removed = ", "[]", [key, ...method.source(), ...filter], limited)}
-    for ${key.replace(/^\((.*)\)$/, "$1")} in removed:
-        del ${method.attr}[${key}]
-        ${store.mirrors.map((m) => dropFromMirror(method, m))}
+    ${comprehension("removed = ", "[]", [item, ...method.source(), ...filter], limited)}
+    for ${listed ? `${key}, ${row}` : key.replace(/^\((.*)\)$/, "$1")} in removed:
+        ${taken}
+        ${drops}
     ${method.returning(method.answering("len(removed)", "bool(removed)"))}
   `;
 }
 
 function update(method: Method, sql: Sql<"update">): Part {
   const { store } = method;
-  if (store.holds !== "message")
+  if (store.holds === "flag")
     throw new Unmapped(`${store.attr} does not keep messages to update in place`);
   const filter = method.filter(sql.where);
   const row = method.useRow();
+  // A mirror shares the stored messages, so a change in place is seen there, unless it moves a
+  // row to another key.
+  const keys = [store, ...store.mirrors].flatMap((s) => s.key.map((k) => k.column));
   const sets = sql.set.map((s) => {
-    if (method.isKey(s.column) || !store.fields.includes(s.column))
+    if (keys.includes(s.column) || !store.fields.includes(s.column))
       throw new Unmapped(`${store.attr} cannot change ${s.column} in place`);
     const value = method.field(s.param, false);
     const target = `${row}.${s.column}`;
@@ -341,23 +391,48 @@ function fakeTodo(design: Design, why: string): Part[] {
   ];
 }
 
+/** A table's dicts and the mirrors that hold its rows too. */
+const everyStore = (stores: readonly FakeStore[]): FakeStore[] =>
+  stores.flatMap((s) => [s, ...everyStore(s.mirrors)]);
+
 /** The fake's body after the recorded call: computed from the stores, else a placeholder. */
 export function fakeBody(design: Design, response: string): FakeBody {
   try {
     const sql = fakeSql(design.sql);
     if ("unsupported" in sql) throw new Unmapped(sql.unsupported);
-    if (design.tables.length !== 1 || design.tables[0] !== sql.table)
-      throw new Unmapped(`the design's tables are not just the SQL's ${sql.table}`);
-    const stores =
-      personhogTable(sql.table)?.fakeStores ?? unmapped(`the fake keeps no ${sql.table} rows`);
+    const tables = [sql.table, ...(sql.kind === "select" ? sql.joined : [])];
+    if (design.tables.length !== tables.length || !tables.every((t) => design.tables.includes(t)))
+      throw new Unmapped(`the design's tables are not just the SQL's ${tables.join(", ")}`);
+    const stores = tables.map(
+      (t) => personhogTable(t)?.fakeStores ?? unmapped(`the fake keeps no ${t} rows`),
+    );
     if ((design.operation === "write") !== (sql.kind !== "select"))
       throw new Unmapped(`a ${design.operation} with a ${sql.kind.toUpperCase()} statement`);
     // Writes change the first store, which holds every row; a read uses one whose whole key its
-    // conditions fix, if there is one (else it scans the first).
+    // conditions fix, if there is one (else it scans the first). A join reads only such a store,
+    // among every dict of its tables, that holds the answer's rows (as _persons_by_distinct_id
+    // answers a person by distinct id).
     const fixes = (s: FakeStore) =>
       sql.kind === "select" &&
       s.key.every((k) => sql.where.some((c) => c.column === k.column && c.op === "eq"));
-    const store = stores.find(fixes) ?? stores[0]!;
+    const store =
+      tables.length > 1
+        ? (stores
+            .flatMap(everyStore)
+            .find((s) => fixes(s) && s.message === answerField(design).type) ??
+          unmapped("no dict of the fake is keyed by what the join's conditions fix"))
+        : (stores[0]!.find(fixes) ?? stores[0]![0]!);
+    // Conditions name columns without their table: one that several joined tables have is
+    // ambiguous, unless a join key equates them or every row the dict keeps meets it.
+    const inSeveral = (column: string) =>
+      tables.filter((t) => findTable(t)?.columns.some((c) => c.name === column)).length > 1;
+    const ambiguous = (sql.kind === "select" ? sql.where : []).find(
+      (c) =>
+        inSeveral(c.column) &&
+        !(sql.kind === "select" && sql.shared.includes(c.column)) &&
+        !(c.op === "literal" && store.always?.[c.column] === c.value),
+    );
+    if (ambiguous) unmapped(`${ambiguous.column} is a column of more than one joined table`);
     const method = new Method(design, store, response);
     const lines =
       sql.kind === "select"
@@ -367,11 +442,21 @@ export function fakeBody(design: Design, response: string): FakeBody {
           : sql.kind === "insert"
             ? insert(method, sql)
             : update(method, sql);
-    const mirrors = sql.kind === "delete" || sql.kind === "insert" ? store.mirrors : [];
+    // A delete also reaches the mirrors' mirrors (the persons by distinct id of a person's ids).
+    const mirrors =
+      sql.kind === "delete"
+        ? everyStore(store.mirrors)
+        : sql.kind === "insert"
+          ? store.mirrors
+          : [];
     // Conditions left out because every row the store keeps meets them (`is_deleted = false`).
-    const assumed = ("where" in sql ? sql.where : [])
-      .filter((c) => c.op === "literal" && store.always?.[c.column] === c.value)
-      .map((c) => `${c.column} = ${store.always![c.column]}`);
+    const assumed = [
+      ...new Set(
+        ("where" in sql ? sql.where : [])
+          .filter((c) => c.op === "literal" && store.always?.[c.column] === c.value)
+          .map((c) => `${c.column} = ${store.always![c.column]}`),
+      ),
+    ];
     // Written columns the fake does not keep.
     const written = new Set(sql.kind === "insert" ? sql.values.map((v) => v.column) : []);
     const unkept = [...written].filter((c) => !method.isKey(c) && !store.fields.includes(c));
@@ -382,7 +467,7 @@ export function fakeBody(design: Design, response: string): FakeBody {
         assumed.length > 0 &&
           `The fake keeps no deleted rows, so ${assumed.join(" and ")} holds for every row it has: the condition is left out.`,
         mirrors.length > 0 &&
-          `Rows it adds or removes are kept in step in ${mirrors.map((m) => `self.${m.attr}`).join(" and ")}, which hold${mirrors.length > 1 ? "" : "s"} the same rows.`,
+          `Rows it adds or removes are kept in step in the other dicts that hold them or hang off them: ${mirrors.map((m) => `self.${m.attr}`).join(", ")}.`,
         unkept.length > 0 &&
           `The fake does not keep ${unkept.join(", ")}: the value written there is dropped.`,
       ],

@@ -138,7 +138,7 @@ describe("pythonSnippets", () => {
     assert.match(write.code, /deleted_count=0\)$/);
     assert.match(
       byId(generate(cohort), "python-fake-method").notes.join(" "),
-      /kept in step in self\._cohort_memberships/,
+      /kept in step in the other dicts that hold them or hang off them: self\._cohort_memberships\./,
     );
     assert.match(
       byId(generate(worked), "python-fake-method").notes.join(" "),

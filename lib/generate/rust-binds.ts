@@ -30,7 +30,7 @@ const NAME = String.raw`[A-Za-z_][\w.]*`;
  * beginning of a word (the lookbehind), never inside one, which would rescan a long word from
  * every position (seconds per placeholder).
  */
-function paramType(design: Design, n: number): string | undefined {
+export function paramType(design: Design, n: number): string | undefined {
   const p = String.raw`\$${n}(?!\d)`;
   const cast = new RegExp(`${p}::([a-z_ ]+(?:\\[\\])?)`, "i").exec(design.sql);
   if (cast) return cast[1]!.trim().toLowerCase().replace("[]", "");
@@ -54,7 +54,8 @@ function paramType(design: Design, n: number): string | undefined {
 /** Integer widths sqlx does not convert: the cast of one value, the map copying an array. */
 const WIDENINGS: Readonly<Record<string, { one: (v: string) => string; map: string }>> = {
   "int64>i32": { one: (v) => `${v} as i32`, map: "|&id| id as i32" },
-  "int32>i64": { one: (v) => `i64::from(${v})`, map: "|&v| i64::from(v)" },
+  // Widened with `as` too, as delete_cohort_members_bulk binds `batch_size as i64`.
+  "int32>i64": { one: (v) => `${v} as i64`, map: "|&v| v as i64" },
 };
 
 /** The argument for `$n`, with the array copy it needs first or a note on its type. */

@@ -22,7 +22,7 @@ import {
   viaStorage,
   type RustPlan,
 } from "./rust-types";
-import type { Design } from "../design/model";
+import type { Design, FieldDesign } from "../design/model";
 import { snippet } from "./snippet-builder";
 import { RUST_PATHS } from "../catalogue/paths";
 
@@ -76,6 +76,40 @@ function validation(design: Design, plan: RustPlan) {
   return { checks, notes, clamped };
 }
 
+const INVALID_UUID = {
+  method: "map_err",
+  param: "|e|",
+  fn: "Status::invalid_argument",
+  args: ['format!("Invalid UUID: {e}")'],
+  suffix: "?",
+};
+
+/** A uuid field parsed before storage sees it, refused as INVALID_ARGUMENT when malformed. */
+function parseUuid(f: FieldDesign): Block {
+  const name = rustIdent(f.name);
+  if (f.repeated)
+    return chain(
+      `let ${name}: Vec<Uuid> = `,
+      "req",
+      [
+        `.${name}`,
+        ".iter()",
+        ".map(|s| Uuid::parse_str(s))",
+        ".collect::<Result<Vec<_>, _>>()",
+        INVALID_UUID,
+      ],
+      ";",
+    );
+  if (f.optional)
+    return chain(
+      `let ${name} = `,
+      "req",
+      [`.${name}`, ".as_deref()", ".map(Uuid::parse_str)", ".transpose()", INVALID_UUID],
+      ";",
+    );
+  return chain(`let ${name} = `, `Uuid::parse_str(&req.${name})`, [INVALID_UUID], ";");
+}
+
 /** tonic's handler: `async fn m(&self, request: Request<Req>) -> Result<Response<Res>, Status>`. */
 export const requestSignature = (d: Derived, arg = "request") =>
   signature(
@@ -115,14 +149,20 @@ function emptyReturn({ design, d }: GenerateInput, plan: RustPlan): Block | fals
 function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape) {
   const { design, d } = input;
   const check = validation(design, plan);
-  const args = plan.params.map(({ field }) => {
+  const args = plan.params.map(({ field, uuid }) => {
     if (!field) return "consistency";
+    if (uuid) return field.repeated ? `&${rustIdent(field.name)}` : rustIdent(field.name);
     return check.clamped.has(field.name) ? rustIdent(field.name) : handlerArg(field);
   });
+  const parses = plan.params.flatMap((p) => (p.uuid && p.field ? [parseUuid(p.field)] : []));
   const consistency = consistencyLine(design, plan);
   const early = emptyReturn(input, plan);
   const usesReq =
-    early || consistency || check.checks.length || args.some((a) => a.includes("req."));
+    early ||
+    consistency ||
+    check.checks.length ||
+    parses.length ||
+    args.some((a) => a.includes("req."));
   const mapErr = { method: "map_err", param: "|e|", fn: "log_and_convert_error", suffix: "?" };
   const logged = { ...mapErr, args: ["e", rustString(plan.method)] };
   const calls = [".storage", { method: plan.method, args }, ".await", logged];
@@ -143,6 +183,7 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape) {
             early,
             early && consistency,
             ...check.checks,
+            ...parses,
             chain(`let ${shape.variable || "()"} = `, "self", calls, ";"),
             structLiteral("", ["Ok", "Response::new"], d.responseMessage, shape.responseFields, ""),
           ])}
@@ -154,6 +195,8 @@ function handler(input: GenerateInput, plan: RustPlan, shape: ReturnShape) {
       ...check.notes,
       design.request.some((f) => baseType(f.type).k === "named") &&
         "Message fields arrive as proto types: convert them to the storage types the trait takes (TeamDistinctId → (i64, String), as get_persons_by_distinct_ids does).",
+      parses.length > 0 &&
+        "A malformed uuid is refused with INVALID_ARGUMENT before storage is called, as get_person_by_uuid does.",
       design.readOptions &&
         !plan.write &&
         !plan.takesConsistency &&

@@ -49,7 +49,9 @@ function callAndAssert(plan: RustPlan, shape: ReturnShape, args: string[], mode:
 
 function seededTest(input: GenerateInput, plan: RustPlan, shape: ReturnShape) {
   const values = plan.params.map((p) =>
-    p.field ? storageArg(p.field, "seeded") : { expr: "ConsistencyLevel::Eventual", known: true },
+    p.field
+      ? storageArg(p.field, "seeded", p.uuid)
+      : { expr: "ConsistencyLevel::Eventual", known: true },
   );
   if (!values.every((v) => v?.known)) return null;
   const args = values.map((v) => v!.expr);
@@ -61,7 +63,6 @@ function seededTest(input: GenerateInput, plan: RustPlan, shape: ReturnShape) {
         let ctx = TestContext::new().await;
         ${seed}
 
-        // The arguments point at the seeded rows; adjust the expectation if the query skips them.
         ${callAndAssert(plan, shape, args, "seeded")}
     }
   `;
@@ -69,12 +70,14 @@ function seededTest(input: GenerateInput, plan: RustPlan, shape: ReturnShape) {
 
 function missingTest(plan: RustPlan, shape: ReturnShape) {
   const batch = plan.repeated[0];
+  const uuids = plan.params.some((p) => p.uuid && p.field === batch);
   const params: string[] = [];
   let cases: { name: string; values: string[] }[] = [];
   if (batch) {
-    params.push(`#[case] ${rustIdent(batch.name)}: ${owned(fieldType(batch))}`);
+    const type = uuids ? "Vec<Uuid>" : owned(fieldType(batch));
+    params.push(`#[case] ${rustIdent(batch.name)}: ${type}`);
     cases = [
-      { name: "unknown_keys", values: [unknownBatch(batch)] },
+      { name: "unknown_keys", values: [unknownBatch(batch, uuids)] },
       { name: "empty_batch", values: ["vec![]"] },
     ];
   }
@@ -93,7 +96,7 @@ function missingTest(plan: RustPlan, shape: ReturnShape) {
   const args = plan.params.map((p) => {
     if (!p.field) return "consistency";
     if (p.field === batch) return `&${rustIdent(batch.name)}`;
-    return storageArg(p.field, "missing")?.expr ?? "Default::default()";
+    return storageArg(p.field, "missing", p.uuid)?.expr ?? "Default::default()";
   });
   return code`
     ${rstest}
@@ -117,6 +120,8 @@ export function storageTests(input: GenerateInput, plan: RustPlan, shape: Return
       code: paragraphs([seeded, !isInsert(input.design.sql) && missingTest(plan, shape)]),
       notes: [
         "storage_tests.rs already imports TestContext, ConsistencyLevel and rstest.",
+        seeded &&
+          "The seeded test calls the method with the seeded rows' keys: if the query leaves those rows out (a filter the fixtures do not meet), adjust the expected result.",
         !seeded &&
           "No seeded test: a request field or table has no fixture value. Insert rows with TestContext's helpers and assert what the query returns.",
         input.design.tables.includes("posthog_cohortpeople") &&

@@ -9,7 +9,7 @@ import { call, ifAny, signature } from "./rust-layout";
 import { queryBody } from "./rust-query";
 import { returnShape, type ReturnShape } from "./rust-response";
 import { storageTests } from "./rust-storage-tests";
-import { rustDocComment, rustIdent, rustString } from "../escape/rust";
+import { rustIdent, rustString } from "../escape/rust";
 import { bare, emptyValue, fieldType, owned, rustPlan } from "./rust-types";
 import type { Qualify, RustPlan } from "./rust-types";
 import type { Snippet } from "./snippet";
@@ -111,22 +111,18 @@ function poolReason(plan: RustPlan): string {
 }
 
 function traitMethod(input: GenerateInput, plan: RustPlan, shape: ReturnShape): Snippet {
-  const { design, d } = input;
-  const verb = plan.write ? "writes" : "reads";
-  const batches = plan.repeated.map((f) => `\`${f.name}\``).join(" or ");
+  const { d } = input;
   return snippet({
     id: "rust-storage-trait",
     file: RUST_PATHS.replica.storageTrait(d.domain.rustModule),
     anchor: `inside \`pub trait ${d.domain.rustTrait}\``,
-    code: code`
-      ${rustDocComment(`Backs ${d.rpc}: ${verb} ${design.tables.join(", ") || "personhog data"}.`)}
-      ${batches && rustDocComment(`An empty ${batches} returns at once.`)}
-      ${storageSignature(plan, shape, ";")}
-    `,
+    code: storageSignature(plan, shape, ";"),
     notes: [
       plan.categoryAssumed &&
         "The tables do not decide the data category; this code assumes PersonData until you choose.",
       "Named types come from crate::storage::types; ConsistencyLevel is crate::storage::postgres::ConsistencyLevel, not the proto enum.",
+      plan.params.some((p) => p.uuid) &&
+        "A string compared with a uuid column arrives parsed, as uuid::Uuid (sqlx binds no text as a uuid): the person files import Uuid already; elsewhere add `use uuid::Uuid;`.",
     ],
   });
 }
@@ -138,7 +134,6 @@ function resultStruct(input: GenerateInput, struct: NonNullable<ReturnShape["str
     file: RUST_PATHS.replica.storageTypes(DOMAIN_FACTS[input.design.domain].rustModule),
     anchor: "append; then re-export it from src/storage/mod.rs (`pub use types::{…}`)",
     code: code`
-      ${rustDocComment(`What ${input.d.snake} returns: one value per field of ${input.d.responseMessage}.`)}
       #[derive(Debug, Clone, Default, PartialEq)]
       pub struct ${struct.name} {
           ${struct.fields.map((f) => `pub ${rustIdent(f.name)}: ${owned(fieldType(f))},`)}

@@ -72,10 +72,18 @@ function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
   return null;
 }
 
-/** The argument passed to the storage method (borrowed form). */
-export function storageArg(f: FieldDesign, mode: Mode): { expr: string; known: boolean } | null {
+/** A uuid storage takes as `Uuid`: the seeded person's, or the nil uuid no row has. */
+const uuidElem = (f: FieldDesign, mode: Mode): Elem =>
+  mode === "seeded" ? lit("person.uuid", f.name.replace(/s$/, "") === "uuid") : lit("Uuid::nil()");
+
+/** The argument passed to the storage method (borrowed form); `uuid` when it takes a `Uuid`. */
+export function storageArg(
+  f: FieldDesign,
+  mode: Mode,
+  uuid = false,
+): { expr: string; known: boolean } | null {
   if (f.optional) return { expr: "None", known: true };
-  const e = elem(f, mode);
+  const e = uuid ? uuidElem(f, mode) : elem(f, mode);
   if (!e) return f.repeated ? { expr: "&[]", known: false } : null;
   return { expr: f.repeated ? `&[${e.owned}]` : e.borrowed, known: e.known };
 }
@@ -89,8 +97,8 @@ export function protoValue(f: FieldDesign, team?: string): string {
 }
 
 /** rstest's unknown keys for a repeated field: a case cannot name the test's `ctx`, so team -1. */
-export function unknownBatch(f: FieldDesign): string {
-  const e = elem(f, "missing", "-1");
+export function unknownBatch(f: FieldDesign, uuid = false): string {
+  const e = uuid ? uuidElem(f, "missing") : elem(f, "missing", "-1");
   return e ? `vec![${e.owned}]` : "vec![]";
 }
 

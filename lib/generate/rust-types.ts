@@ -3,6 +3,7 @@
  * what storage returns. Storage, service and router read one `RustPlan`, so they always agree.
  */
 import type { GenerateInput } from "./context";
+import { paramType } from "./rust-binds";
 import { rustIdent } from "../escape/rust";
 import { servedByLeader } from "../design/derive";
 import type { FieldDesign } from "../design/model";
@@ -100,7 +101,16 @@ export interface StorageParam {
   readonly type: (q: Qualify) => string;
   /** The request field it comes from; absent for `consistency`. */
   readonly field?: FieldDesign;
+  /**
+   * A string the SQL compares with a uuid column: storage takes `Uuid` (sqlx binds no text as a
+   * uuid) and the handler parses it first, as get_person_by_uuid does.
+   */
+  readonly uuid?: boolean;
 }
+
+/** `Uuid`, `&[Uuid]` or `Option<Uuid>`: a uuid parameter is Copy, passed by value. */
+const uuidParam = (f: FieldDesign) =>
+  f.repeated ? "&[Uuid]" : f.optional ? "Option<Uuid>" : "Uuid";
 
 export interface RustPlan {
   readonly method: string;
@@ -138,11 +148,11 @@ export function rustPlan({ design, d }: GenerateInput): RustPlan {
     : takesConsistency
       ? "pool_for_consistency"
       : "replica_pool";
-  const params: StorageParam[] = design.request.map((f) => ({
-    name: rustIdent(f.name),
-    type: (q) => borrowed(fieldType(f), q),
-    field: f,
-  }));
+  const params: StorageParam[] = design.request.map((f, i) => {
+    const uuid = f.type === "string" && paramType(design, i + 1) === "uuid";
+    const type = (q: Qualify) => (uuid ? uuidParam(f) : borrowed(fieldType(f), q));
+    return { name: rustIdent(f.name), type, field: f, uuid };
+  });
   if (takesConsistency)
     params.push({
       name: "consistency",

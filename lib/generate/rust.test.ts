@@ -56,6 +56,18 @@ const EXTRA_DESIGNS: Readonly<Record<string, Design>> = {
     ],
     response: { kind: "shared", name: "PersonsResponse" },
   },
+  "uuid-lookups": {
+    ...WORKED_EXAMPLE,
+    target: "current",
+    rpcName: "GetPersonsByUuidsOrFallback",
+    sql: "SELECT * FROM posthog_person WHERE team_id = $1 AND (uuid = ANY($2) OR uuid = $3)",
+    request: [
+      field("team_id", "int64"),
+      field("uuids", "string", { repeated: true }),
+      field("fallback_uuid", "string", { optional: true }),
+    ],
+    response: { kind: "shared", name: "PersonsResponse" },
+  },
   "multi-field-response": {
     ...WORKED_EXAMPLE,
     rpcName: "GetGroupStats",
@@ -311,9 +323,35 @@ describe("rust generators", () => {
     assert.match(byId(batch, "rust-service-test").code, /vec!\[-1; 100001\]/);
   });
 
+  it("parse a string compared with a uuid column in the handler, as get_person_by_uuid does", () => {
+    const design = EXTRA_DESIGNS["uuid-lookups"]!;
+    const trait = byId(design, "rust-storage-trait").code;
+    assert.match(trait, /uuids: &\[Uuid\],\n\s+fallback_uuid: Option<Uuid>,/);
+    const handler = byId(design, "rust-service-handler").code;
+    assert.match(
+      handler,
+      /let uuids: Vec<Uuid> = req\n\s+\.uuids\n\s+\.iter\(\)\n\s+\.map\(\|s\| Uuid::parse_str\(s\)\)/,
+    );
+    assert.match(handler, /\.as_deref\(\)\n\s+\.map\(Uuid::parse_str\)\n\s+\.transpose\(\)/);
+    assert.match(
+      handler,
+      /\.get_persons_by_uuids_or_fallback\(req\.team_id, &uuids, fallback_uuid\)/,
+    );
+    assert.equal(
+      handler.match(/Status::invalid_argument\(format!\("Invalid UUID: \{e\}"\)\)/g)?.length,
+      2,
+    );
+    const tests = byId(design, "rust-storage-test").code;
+    assert.match(tests, /#\[case\] uuids: Vec<Uuid>/);
+    assert.match(tests, /vec!\[Uuid::nil\(\)\]/);
+    // A string compared with a text column stays a &str.
+    const text = byId(EXTRA_DESIGNS["shared-persons"]!, "rust-storage-trait").code;
+    assert.match(text, /distinct_id: Option<&str>/);
+  });
+
   it("cast binds to the column types sqlx will check", () => {
     const group = byId(DESIGN_FIXTURES["group-read-current"]!, "rust-storage-postgres").code;
-    assert.match(group, /team_id as i32,\n\s+group_type_index,\n\s+i64::from\(limit\)\n/);
+    assert.match(group, /team_id as i32,\n\s+group_type_index,\n\s+limit as i64\n/);
     const cohort = byId(DESIGN_FIXTURES["cohort-write-current"]!, "rust-storage-postgres").code;
     assert.match(cohort, /let cohort_ids_i32: Vec<i32> = cohort_ids/);
   });

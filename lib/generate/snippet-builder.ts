@@ -5,7 +5,7 @@
  */
 import { render, type Part } from "./code";
 import { columnOf } from "./snippet-placement";
-import type { Snippet } from "./snippet";
+import type { Snippet, TsImport } from "./snippet";
 
 const STEP_BY_PREFIX: Readonly<Record<string, Snippet["step"]>> = {
   proto: "proto",
@@ -39,9 +39,18 @@ export interface SnippetSource {
   readonly notes: readonly (string | false | null | undefined)[];
   /** Python and TypeScript keep their indentation in their class, so they paste as they are. */
   readonly indent?: number;
+  readonly imports?: readonly TsImport[];
 }
 
-export function snippet({ id, file, anchor, code, notes, indent = 0 }: SnippetSource): Snippet {
+export function snippet({
+  id,
+  file,
+  anchor,
+  code,
+  notes,
+  indent = 0,
+  imports,
+}: SnippetSource): Snippet {
   return {
     id,
     step: lookup(STEP_BY_PREFIX, id.split("-")[0]!, `step for snippet ${id}`),
@@ -53,5 +62,6 @@ export function snippet({ id, file, anchor, code, notes, indent = 0 }: SnippetSo
       .map((line) => (line ? " ".repeat(indent) + line : line))
       .join("\n"),
     notes: notes.filter((note): note is string => typeof note === "string" && note !== ""),
+    ...(imports && { imports }),
   };
 }

@@ -8,6 +8,13 @@ export const SNIPPET_LANGUAGES = [
   "markdown",
 ] as const;
 
+/** An import a snippet's code needs in its file: `import { A, type B } from 'module'`. */
+export interface TsImport {
+  readonly from: string;
+  /** As the braces list them: `type B` for a type-only name. */
+  readonly names: readonly string[];
+}
+
 export interface Snippet {
   /** Stable id, unique within one generation (`proto-messages`, `rust-storage-trait`, …). */
   readonly id: string;
@@ -21,6 +28,8 @@ export interface Snippet {
   readonly code: string;
   /** What to watch out for, in a sentence or two each. */
   readonly notes: readonly string[];
+  /** TypeScript only: the imports the code needs; apply adds those its file lacks. */
+  readonly imports?: readonly TsImport[];
 }
 
 /** "(terminal)", "(pull request description)": snippets that name no file in the repository. */

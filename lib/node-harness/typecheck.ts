@@ -8,7 +8,6 @@
  */
 import ts from "typescript";
 import { applySnippets } from "../apply/apply";
-import { noteImportLines } from "../apply/ts-imports";
 import type { Snippet } from "../generate/snippet";
 import { placeSnippets } from "../rust-harness/place";
 import { clientModule, LAYOUT_STAND_INS, type NodeLayout } from "./client-module";
@@ -67,23 +66,6 @@ function sourceFile(name: string, text: string): ts.SourceFile {
   return file;
 }
 
-/**
- * `import { A, type B } from '…'` lines the wrapper's note asks for, but those of generated
- * modules (`…_pb`), which apply itself adds to the file's imports.
- */
-const noteImports = (snippet: Snippet): string[] =>
-  noteImportLines(snippet.notes)
-    .filter(({ from }) => !from.endsWith("_pb"))
-    .map(({ line }) => line);
-
-/** Adds import lines after the last import of a file. */
-function addImports(text: string, lines: readonly string[]): string {
-  if (!lines.length) return text;
-  const last = [...text.matchAll(/^import [^\n]*\n/gm)].pop();
-  const at = last ? last.index + last[0].length : 0;
-  return `${text.slice(0, at)}${lines.join("\n")}\n${text.slice(at)}`;
-}
-
 function compile(files: ReadonlyMap<string, string>, libFile: NodeHarnessCase["libFile"]) {
   const abs = new Map([...files].map(([p, t]) => [`/${p}`, t]));
   const read = (name: string) =>
@@ -131,16 +113,11 @@ export function typecheckNode(c: NodeHarnessCase): NodeHarnessResult {
   if (problems.length) return { problems, diagnostics: [], files: new Map() };
 
   const files = new Map([...standIn, ...applied.changed]);
+  // The wrapper imports strongReadOptions(), which its note asks to add to client.ts, exported.
   const wrapper = node.find((s) => s.id === "node-wrapper");
-  if (wrapper) {
-    const imports = noteImports(wrapper);
-    // The note asks for strongReadOptions() beside eventualReadOptions() in client.ts, exported.
-    if (wrapper.code.includes("strongReadOptions()")) {
-      const client = `${stand.dir}/client.ts`;
-      files.set(client, `${files.get(client)!}${STRONG_READ_OPTIONS}`);
-      imports.push("import { strongReadOptions } from './client'");
-    }
-    files.set(wrapper.file, addImports(files.get(wrapper.file)!, imports));
+  if (wrapper?.imports?.some((i) => i.names.includes("strongReadOptions"))) {
+    const client = `${stand.dir}/client.ts`;
+    files.set(client, `${files.get(client)!}${STRONG_READ_OPTIONS}`);
   }
   const sources = [...protos].map(([path, text]) => ({ path: path.slice("proto/".length), text }));
   for (const [mod, text] of protobufEsModules(sources))

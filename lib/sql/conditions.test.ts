@@ -100,6 +100,14 @@ describe("parseAtom", () => {
     assert.equal(parseAtom("(id > $3)").value, "$3");
   });
 
+  it("says which end a range bounds, whichever side the column is on", () => {
+    const ends = ["(id > $3)", "($3 > id)", "(id <= $3)", "((properties ->> 'n'::text) >= $2)"];
+    assert.deepEqual(
+      ends.map((c) => parseAtom(c).bound),
+      ["lower", "upper", "upper", "lower"],
+    );
+  });
+
   it("reads each branch of an OR, one level deep", () => {
     const atom = parseAtom("((p.id = $2) OR ((p.uuid = $3) AND (p.team_id = $1)))");
     assert.equal(atom.shape, "other");

@@ -43,6 +43,8 @@ export interface Atom {
   readonly value?: string;
   /** For `other`: a LIKE or regular-expression match on `column`. */
   readonly pattern?: boolean;
+  /** For `range`: which end it bounds the column from (`id > $2` is a lower bound). */
+  readonly bound?: "lower" | "upper";
   /** For `eq-any`: the array as printed (`$2`, `'{1,2}'::bigint[]`, `ARRAY[$2, $3]`). */
   readonly list?: string;
   /** Every column the atom mentions. */
@@ -77,6 +79,10 @@ const COMPARISONS = [
   "~",
 ];
 const RANGE_OPS = new Set(["<", "<=", ">", ">="]);
+
+/** The end a range comparison bounds its column from, the column on the left or not. */
+const boundOf = (op: string, columnOnLeft: boolean) =>
+  op.startsWith(">") === columnOnLeft ? ("lower" as const) : ("upper" as const);
 /** LIKE, ILIKE and regular expressions, as PostgreSQL prints them. */
 const PATTERN_OPS = new Set(["!~~*", "~~*", "!~~", "~~", "!~*", "~*", "!~", "~"]);
 
@@ -146,7 +152,9 @@ function expressionAtom(text: string, left: string, op: string, right: string): 
   if (op === "=" && /^ANY\s*\(/i.test(value))
     return { text, shape: "eq-any", expr, list: value, refs };
   if (op === "=") return { text, shape: "eq-value", expr, value, refs };
-  if (RANGE_OPS.has(op)) return { text, shape: "range", expr, refs };
+  if (RANGE_OPS.has(op)) {
+    return { text, shape: "range", expr, bound: boundOf(op, Boolean(onLeft)), refs };
+  }
   return { text, shape: "other", expr, refs };
 }
 
@@ -177,12 +185,15 @@ function compareAtom(text: string, left: string, op: string, right: string): Ato
   const rowMatch = /^ROW\((.*)\)$/i.exec(left.trim());
   if (rowMatch && RANGE_OPS.has(op)) {
     const first = columnOperand(splitTopLevel(rowMatch[1] ?? "", ",")[0] ?? "");
-    return first ? { text, shape: "range", column: first, refs } : { text, shape: "other", refs };
+    return first
+      ? { text, shape: "range", column: first, bound: boundOf(op, true), refs }
+      : { text, shape: "other", refs };
   }
   const joined = expressionJoin(text, left, op, right);
   if (joined) return joined;
   let column = columnOperand(left);
   let otherSide = right;
+  const onLeft = Boolean(column);
   if (!column) {
     column = columnOperand(right);
     otherSide = left;
@@ -198,7 +209,8 @@ function compareAtom(text: string, left: string, op: string, right: string): Ato
     return { text, shape: "eq-value", column, value: otherSide.trim(), refs };
   }
   if (RANGE_OPS.has(op) && !other) {
-    return { text, shape: "range", column, value: otherSide.trim(), refs };
+    const bound = boundOf(op, onLeft);
+    return { text, shape: "range", column, value: otherSide.trim(), bound, refs };
   }
   if (PATTERN_OPS.has(op)) return { text, shape: "other", column, pattern: true, refs };
   return { text, shape: "other", refs };

@@ -455,6 +455,21 @@ export const PATTERN_QUERIES: readonly CorpusQuery[] = [
     status: "pass",
     indexes: { posthog_persondistinctid: PDI_UNIQUE },
   },
+  {
+    // A person's merge target is a person of the same team: the key means the same thing.
+    id: "pattern.join.merge_target",
+    sql: "SELECT p2.id FROM posthog_person p1 JOIN posthog_person p2 ON p2.team_id = p1.team_id AND p2.id = p1.merged_into_id WHERE p1.team_id = $1 AND p1.id = $2",
+    status: "pass",
+    counts: { error: 0, warning: 0 },
+  },
+  {
+    // Both person_id columns reference posthog_person.id: one meaning, through two tables.
+    id: "pattern.join.overrides_by_distinct_id",
+    sql: "SELECT o.feature_flag_key, o.hash_key FROM posthog_featureflaghashkeyoverride o JOIN posthog_persondistinctid d ON o.person_id = d.person_id AND o.team_id = d.team_id WHERE d.team_id = $1 AND d.distinct_id = $2",
+    status: "warning",
+    rules: ["mixed-categories"],
+    counts: { error: 0, warning: 1 },
+  },
 ];
 
 /** Statements that read no table: nothing was checked, and that is never a pass. */
@@ -483,9 +498,11 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     status: "error",
     rules: ["seq-scan"],
     indexes: { posthog_group: null },
+    // Even with the index, `version > $1` is open at one end: how much of the team it returns
+    // depends on the value alone, and nothing bounds it, so the index leaves a warning.
     fixes: [
       { kind: "add-predicate", uses: "posthog_group_team_id_b3aed896", tries: "warning" },
-      { kind: "new-index", tries: "pass" },
+      { kind: "new-index", tries: "warning" },
     ],
   },
   {
@@ -625,6 +642,13 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     fixes: [{ kind: "expression-index", tries: "pass" }],
   },
   {
+    // One row by the primary key: its sort is free.
+    id: "pattern.sort.one_row",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id = $2 ORDER BY created_at LIMIT 1",
+    status: "pass",
+    counts: { warning: 0 },
+  },
+  {
     id: "bad.sort.cohorts_of_person",
     sql: "SELECT cohort_id FROM posthog_cohortpeople WHERE person_id = $1 ORDER BY cohort_id LIMIT 10",
     status: "warning",
@@ -677,6 +701,140 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     fixes: [{ kind: "drop-cast", uses: "posthog_cohortpeople_person_id_33da7d3f", tries: "pass" }],
   },
   {
+    id: "bad.unwrap.person_id_plus_zero",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id + 0 = $2",
+    status: "warning",
+    rules: ["broad-index-prefix"],
+    fixes: [{ kind: "unwrap-column", uses: PK, tries: "pass" }],
+    says: ["Compare `id` itself, not `id + 0`"],
+  },
+  {
+    // The value takes the shift instead, its placeholder keeping the column's type.
+    id: "bad.unwrap.person_id_shifted",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id - 1 = $2",
+    status: "warning",
+    fixes: [{ kind: "unwrap-column", uses: PK, tries: "pass" }],
+    says: ["shift the value the other way (`+ 1`)"],
+  },
+  {
+    id: "bad.unwrap.or_branch",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND (id = $2 OR id + 0 = $3)",
+    status: "warning",
+    fixes: [{ kind: "unwrap-column", uses: PK, tries: "pass" }],
+  },
+  {
+    id: "bad.unwrap.delete_coalesce_team",
+    sql: "DELETE FROM posthog_persondistinctid WHERE coalesce(team_id, 0) = $1 AND distinct_id = $2",
+    status: "error",
+    kind: "write",
+    fixes: [{ kind: "unwrap-column", uses: PDI_UNIQUE, tries: "pass" }],
+  },
+  {
+    id: "bad.unwrap.coalesce_never_null_team",
+    sql: "SELECT person_id FROM posthog_persondistinctid WHERE coalesce(team_id, 0) = $1 AND distinct_id = $2",
+    status: "error",
+    rules: ["seq-scan"],
+    fixes: [{ kind: "unwrap-column", uses: PDI_UNIQUE, tries: "pass" }],
+    says: ["it is never null"],
+  },
+  {
+    // Nullable as a column, but a CHECK says it is never null.
+    id: "bad.unwrap.coalesce_checked_project",
+    sql: "SELECT group_type FROM posthog_grouptypemapping WHERE COALESCE(project_id, 0) = $1 AND group_type_index = $2",
+    status: "error",
+    fixes: [{ kind: "unwrap-column", uses: "unique_group_type_index_for_project", tries: "pass" }],
+  },
+  {
+    // Unwrapping would change the answer: a NULL merged_into_id matches 0 only through COALESCE.
+    id: "bad.unwrap.coalesce_nullable_kept",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND coalesce(merged_into_id, 0) = $2",
+    status: "warning",
+    fixes: [],
+    neverSays: ["Compare `merged_into_id` itself"],
+  },
+  {
+    id: "bad.unwrap.person_id_doubled_kept",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id * 2 = $2",
+    status: "warning",
+    fixes: [],
+    says: ["No index can serve `id * 2` as written"],
+  },
+  {
+    id: "bad.join.cohort_person_to_distinct_id_row",
+    sql: "SELECT c.cohort_id FROM posthog_cohortpeople c JOIN posthog_persondistinctid d ON c.person_id = d.id WHERE d.team_id = $1 AND d.distinct_id = $2",
+    status: "error",
+    rules: ["join-unrelated-keys", "index-lookup"],
+    fixes: [{ kind: "join-key", tries: "warning" }],
+    says: ["Join `c.person_id` to `d.person_id` instead of `d.id`"],
+    counts: { error: 1 },
+  },
+  {
+    // g.team_id = $1 makes the planner read both sides by value: the key is only in the text.
+    id: "bad.join.mapping_project_to_group_team",
+    sql: "SELECT m.group_type FROM posthog_group g JOIN posthog_grouptypemapping m ON m.project_id = g.team_id AND m.group_type_index = g.group_type_index WHERE g.team_id = $1 AND g.group_key = $2 AND g.group_type_index = $3",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    fixes: [{ kind: "join-key", tries: "pass" }],
+    says: ["`m.project_id` (posthog_project.id)", "`g.team_id` (posthog_team.id)"],
+  },
+  {
+    // The reference side stays; the row id is what was mistaken (never d2.id = d1.id).
+    id: "bad.join.sibling_distinct_ids_by_row_id",
+    sql: "SELECT d2.distinct_id FROM posthog_persondistinctid d1 JOIN posthog_persondistinctid d2 ON d2.person_id = d1.id WHERE d1.team_id = $1 AND d1.distinct_id = $2",
+    status: "error",
+    fixes: [{ kind: "join-key", tries: "pass" }],
+    says: ["Join `d2.person_id` to `d1.person_id` instead of `d1.id`"],
+  },
+  {
+    id: "bad.join.team_to_person_id",
+    sql: "SELECT d.distinct_id FROM posthog_persondistinctid d JOIN posthog_person p ON d.team_id = p.id WHERE p.team_id = $1 AND p.uuid = $2",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    fixes: [{ kind: "join-key", tries: "pass" }],
+  },
+  {
+    // Unqualified, through IN: the plan still pairs the two columns.
+    id: "bad.join.in_subquery_row_ids",
+    sql: "SELECT cohort_id FROM posthog_cohortpeople WHERE person_id IN (SELECT id FROM posthog_persondistinctid WHERE team_id = $1 AND distinct_id = $2)",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    says: ["instead of `posthog_persondistinctid.id`"],
+  },
+  {
+    // A scalar subquery runs apart (an InitPlan): the pairing is only in the text.
+    id: "bad.join.scalar_subquery_row_id",
+    sql: "SELECT p.uuid FROM posthog_person p WHERE p.team_id = $1 AND p.id = (SELECT id FROM posthog_persondistinctid WHERE team_id = $1 AND distinct_id = $2)",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    fixes: [{ kind: "join-key", tries: "pass" }],
+  },
+  {
+    // One row's person id against its own row id: no rewrite (the same column twice is always true).
+    id: "bad.join.person_id_against_own_row_id",
+    sql: "SELECT d.distinct_id FROM posthog_persondistinctid d WHERE d.team_id = $1 AND d.distinct_id = $2 AND d.person_id = d.id",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    fixes: [],
+    says: ["The query equates `d.person_id`"],
+  },
+  {
+    // Materialized, the WITH query is a scan of its own: the table behind d.id is in the text.
+    id: "bad.join.through_materialized_with",
+    sql: "WITH d AS MATERIALIZED (SELECT id, person_id FROM posthog_persondistinctid WHERE team_id = $1 AND distinct_id = $2) SELECT c.cohort_id FROM posthog_cohortpeople c JOIN d ON c.person_id = d.id",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    says: ["Join `c.person_id` to `d.person_id` instead of `d.id`"],
+    counts: { error: 1 },
+  },
+  {
+    id: "bad.join.group_row_to_mapping_row",
+    sql: "SELECT m.group_type FROM posthog_group g JOIN posthog_grouptypemapping m ON m.id = g.id WHERE g.team_id = $1 AND g.group_key = $2 AND g.group_type_index = $3",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    fixes: [],
+    says: ["if this pairing is meant"],
+  },
+  {
     id: "bad.broad.or_with_json_branch",
     sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND (id = $2 OR properties->>'email' = $3)",
     status: "warning",
@@ -702,6 +860,20 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     // A person's id would narrow the read only by asking something else.
     fixes: [],
     neverSays: ["person_id"],
+  },
+  {
+    // A keyset cursor bounds nothing by itself: with a filter, the LIMIT may wait for the whole team.
+    id: "bad.broad.keyset_with_filter",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND properties->>'email' = $2 AND id > $3 ORDER BY id LIMIT 10",
+    status: "warning",
+    rules: ["broad-index-prefix"],
+    says: ["`properties->>'email'` is filtered"],
+  },
+  {
+    id: "bad.unbounded.team_after_cursor",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id > $2",
+    status: "warning",
+    rules: ["unbounded-broad-key"],
   },
   {
     id: "bad.unbounded.persons_of_team",

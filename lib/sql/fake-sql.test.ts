@@ -10,6 +10,8 @@ const SHAPES: readonly (readonly [string, unknown])[] = [
     {
       kind: "select",
       table: "posthog_person",
+      joined: [],
+      shared: [],
       items: "count",
       where: [
         { column: "team_id", op: "eq", param: 1 },
@@ -23,12 +25,14 @@ const SHAPES: readonly (readonly [string, unknown])[] = [
     {
       kind: "select",
       table: "posthog_group",
+      joined: [],
+      shared: [],
       items: ["id", "group_key"],
       where: [
         { column: "team_id", op: "eq", param: 2 },
         { column: "id", op: "any", param: 1 },
       ],
-      limit: 3,
+      limit: { param: 3 },
     },
   ],
   [
@@ -37,7 +41,23 @@ const SHAPES: readonly (readonly [string, unknown])[] = [
       kind: "delete",
       table: "posthog_group",
       where: [{ column: "team_id", op: "eq", param: 1 }],
-      limit: 2,
+      limit: { param: 2 },
+    },
+  ],
+  [
+    "SELECT p.id FROM posthog_person p INNER JOIN posthog_persondistinctid d ON p.id = d.person_id AND p.team_id = d.team_id AND d.is_deleted = false WHERE p.team_id = $1 AND d.distinct_id = $2 LIMIT 1",
+    {
+      kind: "select",
+      table: "posthog_person",
+      joined: ["posthog_persondistinctid"],
+      shared: ["team_id"],
+      items: ["id"],
+      where: [
+        { column: "is_deleted", op: "literal", value: "false" },
+        { column: "team_id", op: "eq", param: 1 },
+        { column: "distinct_id", op: "eq", param: 2 },
+      ],
+      limit: { literal: "1" },
     },
   ],
   [
@@ -85,7 +105,9 @@ describe("fakeSql", () => {
   it("gives a reason for what a fake cannot mirror", () => {
     const reason = (sql: string) => (fakeSql(sql) as { unsupported?: string }).unsupported;
     assert.equal(reason("SELECT 1 FROM t WHERE a = $1 OR b = $2"), "the conditions use OR");
-    assert.match(reason("SELECT * FROM t JOIN u ON t.a = u.b")!, /beyond one table/);
+    assert.match(reason("SELECT * FROM t LEFT JOIN u ON t.a = u.b")!, /beyond one table/);
+    assert.match(reason("SELECT * FROM t JOIN u ON t.a = u.b OR t.c = u.d")!, /beyond one table/);
+    assert.match(reason("SELECT * FROM t LIMIT ALL")!, /LIMIT ALL/);
     assert.match(reason("MERGE INTO t USING u ON true")!, /not MERGE/);
     assert.match(reason("INSERT INTO t (a, b) VALUES ($1)")!, /different number/);
     assert.match(

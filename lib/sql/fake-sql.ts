@@ -23,16 +23,20 @@ export type FakeSql =
   | {
       readonly kind: "select";
       readonly table: string;
+      /** Tables INNER JOINed on equal columns; conditions name columns of any of them. */
+      readonly joined: readonly string[];
+      /** Columns a join key equates under one name (`p.team_id = d.team_id`): one value. */
+      readonly shared: readonly string[];
       /** "count" for COUNT(*), else the plain columns selected (empty when not all are plain). */
       readonly items: "count" | readonly string[];
       readonly where: readonly Condition[];
-      readonly limit?: number;
+      readonly limit?: Value;
     }
   | {
       readonly kind: "delete";
       readonly table: string;
       readonly where: readonly Condition[];
-      readonly limit?: number;
+      readonly limit?: Value;
     }
   | {
       readonly kind: "insert";
@@ -112,7 +116,10 @@ function table(c: Cursor): string {
   if (c.accept("as") || (c.peek()?.kind === "word" && !KEYWORDS.has(c.peek()!.lower))) c.next();
   return name;
 }
-const KEYWORDS = new Set(["where", "limit", "set", "for", "order", "group", "returning"]);
+const KEYWORDS = new Set([
+  ...["where", "limit", "set", "for", "order", "group", "returning", "on"],
+  ...["join", "inner", "left", "right", "full", "cross", "natural"],
+]);
 
 /** A literal the fake can copy: true, false or a small integer. */
 function literal(sql: string, t: Token): string | undefined {
@@ -126,7 +133,11 @@ function condition(c: Cursor): Condition {
     c.expect("=");
     return { column: c.column(), op: "eq", param };
   }
-  const column = c.column();
+  return compared(c, c.column());
+}
+
+/** What `column` is compared with: `= $n`, `= ANY($n)` or `= literal`. */
+function compared(c: Cursor, column: string): Condition {
   c.expect("=");
   if (c.accept("any")) {
     c.expect("(");
@@ -149,8 +160,14 @@ function where(c: Cursor): Condition[] {
   return out;
 }
 
-function limit(c: Cursor): number | undefined {
-  return c.accept("limit") ? c.param() : undefined;
+/** `LIMIT $n`, or a literal count (`LIMIT 1`). */
+function limit(c: Cursor): Value | undefined {
+  if (!c.accept("limit")) return undefined;
+  if (c.peek()?.kind === "param") return { param: c.param() };
+  const t = c.next();
+  const value = literal(c.sql, t);
+  if (value === undefined || !/^\d/.test(value)) throw new Unsupported(`LIMIT ${c.text(t)}`);
+  return { literal: value };
 }
 
 function selectItems(c: Cursor): "count" | string[] {
@@ -175,12 +192,43 @@ function selectItems(c: Cursor): "count" | string[] {
   return plain ? columns : [];
 }
 
+/** Words that follow `column =` as a value, not as another column. */
+const VALUE_WORDS = new Set(["any", "true", "false"]);
+
+/** `[INNER] JOIN t ON a.x = b.y AND …`: the joined tables; any other ON condition is a filter. */
+function joins(c: Cursor, filters: Condition[], shared: string[]): string[] {
+  const joined: string[] = [];
+  while (c.is("join") || (c.is("inner") && c.is("join", 1))) {
+    c.accept("inner");
+    c.expect("join");
+    joined.push(table(c));
+    c.expect("on");
+    do {
+      if (c.peek()?.kind === "param") {
+        filters.push(condition(c));
+        continue;
+      }
+      const column = c.column();
+      const other = c.peek(1);
+      // A join key (`p.id = d.person_id`) only relates the rows: the store's key stands for it.
+      if (c.is("=") && other?.kind === "word" && !VALUE_WORDS.has(other.lower)) {
+        c.next();
+        if (c.column() === column) shared.push(column);
+      } else filters.push(compared(c, column));
+    } while (c.accept("and"));
+  }
+  return joined;
+}
+
 function select(c: Cursor): FakeSql {
   const items = selectItems(c);
   c.expect("from");
   const name = table(c);
-  const conds = where(c);
-  return { kind: "select", table: name, items, where: conds, limit: limit(c) };
+  const filters: Condition[] = [];
+  const shared: string[] = [];
+  const joined = joins(c, filters, shared);
+  const conds = [...filters, ...where(c)];
+  return { kind: "select", table: name, joined, shared, items, where: conds, limit: limit(c) };
 }
 
 /** `DELETE FROM t WHERE …` or the batched `DELETE FROM t WHERE id IN (SELECT id FROM t WHERE … LIMIT $n …)`. */

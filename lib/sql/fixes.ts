@@ -1,11 +1,11 @@
 /**
- * The fixes a reviewer would give for a flagged relation, most preferred first: a cast taken off an
- * indexed column, a predicate that lets an existing index serve the query (the request's team_id, or the missing leading column of
+ * The fixes a reviewer would give for a flagged relation, most preferred first: a cast (or
+ * arithmetic or a COALESCE that can be undone) taken off an indexed column, a predicate that lets an existing index serve the query (the request's team_id, or the missing leading column of
  * an index whose next column is constrained), with the statement rewritten; then a new index, or an
  * expression index for a JSON key, with the DDL "try it" creates inside a rolled-back transaction.
  */
 import { createIndexSql, proposeIndexColumns, proposedIndex } from "./proposed-index";
-import { isExpressionKey, jsonKey, keyLabel } from "./expressions";
+import { isExpressionKey, jsonKey, keyLabel, type ExprRef } from "./expressions";
 import {
   chooseIndex,
   filteredColumns,
@@ -19,11 +19,13 @@ import {
 } from "./index-match";
 import { addPredicate, type Rewritten, type Target } from "./rewrite";
 import { dropColumnCast } from "./rewrite-cast";
+import { unwrapColumn } from "./rewrite-unwrap";
+import { isZeroAmount, unwrapOf } from "./unwrap";
 import { orBranches, servedBy, type Branch } from "./or-branches";
 import type { Starved } from "./join-order";
 import type { RelationFacts } from "./relations";
 import type { TableSpec } from "./schema/types";
-import { BROAD_KEYS, isBoolean, selectiveColumns } from "./selectivity";
+import { BROAD_KEYS, isBoolean, onlyBroadKeys, selectiveColumns } from "./selectivity";
 import { describeRows, listKeys } from "./wording";
 import type { AddedPredicate, Fix } from "./verdict";
 
@@ -49,7 +51,7 @@ function stillFlagged(table: TableSpec, p: Predicates, choice: IndexChoice | nul
   if (!choice) return true;
   const key = table.partitions?.key;
   if (key && !(p.equal.has(key) && !p.lists.has(key))) return true;
-  if (choice.index.fewRowsPerKey || !choice.matched.every((c) => BROAD_KEYS.has(c))) return false;
+  if (choice.index.fewRowsPerKey || !onlyBroadKeys(choice, p)) return false;
   const filtered = filteredColumns(p, choice);
   return selectiveColumns(table, filtered).length > 0;
 }
@@ -126,39 +128,63 @@ function outcome(
         (filtered.length ? `; ${listKeys(filtered)} still filtered.` : ".");
 }
 
-/**
- * A column compared through a cast (`uuid::text = $2`) that its own index would serve once the
- * cast is gone: the value is bound as the column's type instead. Only for comparisons with a
- * value; a join key's other side would need the cast instead.
- */
-function castOptions(f: RelationFacts, ctx: FixContext): PredicateOption[] {
-  const p = f.predicates;
+/** The statement with the column bare, and the sentence saying so, for a cast or an undoable wrap. */
+function bareColumn(f: RelationFacts, ctx: FixContext, key: string, expr: ExprRef) {
   const own: Target = { table: f.table.name, alias: f.use.alias };
+  const type = f.table.columns.find((c) => c.name === expr.column)?.type ?? "its type";
+  const label = `\`${keyLabel(key)}\``;
+  if (expr.cast) {
+    return {
+      kind: "drop-cast" as const,
+      sql: dropColumnCast(ctx.sql, own, expr.column),
+      why: `Compare \`${expr.column}\` itself, not ${label}, and bind the value as ${type}: no index sees a column through a cast.`,
+    };
+  }
+  const unwrap = unwrapOf(f.table, expr);
+  if (!unwrap) return null;
+  const bare = `Compare \`${expr.column}\` itself, not ${label}`;
+  const why =
+    unwrap.kind === "coalesce"
+      ? `${bare}: it is never null, so the COALESCE changes nothing but hides the column from its indexes.`
+      : isZeroAmount(unwrap.amount)
+        ? `${bare}: adding nothing hides the column from its indexes all the same.`
+        : `${bare}, and shift the value the other way (\`${unwrap.op === "+" ? "-" : "+"} ${unwrap.amount}\`): no index sees a column inside arithmetic.`;
+  return {
+    kind: "unwrap-column" as const,
+    sql: unwrapColumn(ctx.sql, own, expr.column, type, unwrap),
+    why,
+  };
+}
+
+/**
+ * A column compared through a cast (`uuid::text = $2`) or inside arithmetic or a function that can
+ * be undone (`id + 1 = $2`, unwrap.ts) that its own index would serve once bare. Only for
+ * comparisons with a value; a join key's other side would need the change instead.
+ */
+function bareColumnOptions(f: RelationFacts, ctx: FixContext): PredicateOption[] {
+  const p = f.predicates;
   const options: PredicateOption[] = [];
   for (const [key, expr] of p.expressions) {
     const valued = (p.equal.has(key) && !p.joins.has(key)) || p.range.has(key);
-    if (!expr.cast || !valued) continue;
+    if (!valued) continue;
     const predicates = withKeyAs(p, key, expr.column);
     const choice = chooseIndex(f.table, predicates);
     if (!choice) continue;
     const resolves = !stillFlagged(f.table, predicates, choice);
     if (score(choice) <= score(f.choice) && !resolves) continue;
-    const sql = dropColumnCast(ctx.sql, own, expr.column);
-    if (!sql) continue;
-    const type = f.table.columns.find((c) => c.name === expr.column)?.type ?? "its type";
+    const bare = bareColumn(f, ctx, key, expr);
+    if (!bare?.sql) continue;
     options.push({
       column: expr.column,
       predicates,
       choice,
       resolves,
       fix: {
-        kind: "drop-cast",
-        sentence:
-          `Compare \`${expr.column}\` itself, not \`${keyLabel(key)}\`, and bind the value as ${type}: ` +
-          `no index sees a column through a cast. ${outcome(choice, predicates, resolves)}`,
+        kind: bare.kind,
+        sentence: `${bare.why} ${outcome(choice, predicates, resolves)}`,
         table: f.table.name,
         alias: f.use.alias,
-        sql,
+        sql: bare.sql,
         uses: choice.index.name,
       },
     });
@@ -263,8 +289,8 @@ export interface FixOptions {
 
 /** The fixes for one flagged relation, most preferred first. */
 export function relationFixes(f: RelationFacts, ctx: FixContext, opts: FixOptions): Fix[] {
-  const casts = opts.predicates ? castOptions(f, ctx) : [];
-  // Taking the cast off is the smallest edit: when it clears the flag, nothing else is offered.
+  const casts = opts.predicates ? bareColumnOptions(f, ctx) : [];
+  // Taking the cast (or the wrap) off is the smallest edit: when it clears the flag, nothing else is offered.
   if (casts.some((o) => o.resolves)) return casts.map((o) => o.fix);
   const options = opts.predicates ? predicateOptions(f, ctx) : [];
   const fixes = [...casts, ...options].map((o) => o.fix);

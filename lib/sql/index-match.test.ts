@@ -106,3 +106,15 @@ describe("pattern matches", () => {
     assert.deepEqual(written.choice.matched, ["team_id", "distinct_id"]);
   });
 });
+
+describe("range ends", () => {
+  it("a range closed at both ends narrows; one end alone (a keyset cursor) is open", () => {
+    const closed = choose(person, "((t.team_id = $1) AND (t.id >= $2) AND (t.id <= $3))");
+    assert.ok(closed.p.closed.has("id"));
+    // The column on either side of the operator: `$3 > id` is an upper bound.
+    const flipped = choose(person, "((t.team_id = $1) AND (t.id > $2) AND ($3 > t.id))");
+    assert.ok(flipped.p.closed.has("id"));
+    const open = choose(person, "((t.team_id = $1) AND (t.id > $2) AND (t.id >= $3))");
+    assert.deepEqual([open.choice.matched, open.p.closed.has("id")], [["team_id", "id"], false]);
+  });
+});

@@ -21,6 +21,8 @@ export interface Predicates {
   /** Equality keys bound by a join key: one value per row of the other relation (its alias). */
   readonly joins: Map<string, string | null>;
   readonly range: Set<string>;
+  /** Range keys bounded from both ends (`BETWEEN`); one end alone (a keyset cursor) narrows nothing by itself. */
+  readonly closed: Set<string>;
   readonly notNull: Set<string>;
   /** Keys only mentioned in conditions no index can serve (OR, LIKE, functions, jsonb operators). */
   readonly other: Set<string>;
@@ -46,6 +48,7 @@ function emptyPredicates(): Predicates {
     lists: new Map(),
     joins: new Map(),
     range: new Set(),
+    closed: new Set(),
     notNull: new Set(),
     other: new Set(),
     patterns: new Set(),
@@ -76,6 +79,7 @@ export function withKeyAs(p: Predicates, key: string, column: string): Predicate
     lists: renameMap(p.lists),
     joins: renameMap(p.joins),
     range: renameSet(p.range),
+    closed: renameSet(p.closed),
     notNull: renameSet(p.notNull),
     other: renameSet(p.other),
     patterns: renameSet(p.patterns),
@@ -125,6 +129,7 @@ export function predicatesFor(
   // Range bounds the planner derives from a constant LIKE prefix (`>= 'ab' AND < 'ac'`).
   const literalRanges = new Set<string>();
   const valueRanges = new Set<string>();
+  const ends = { lower: new Set<string>(), upper: new Set<string>() };
   for (const atom of atoms) {
     if (atom.shape === "eq-column" && !bound(atom.other?.alias ?? null)) continue;
     const key = keyOf(atom);
@@ -133,6 +138,7 @@ export function predicatesFor(
     else if (key && atom.shape === "range") {
       p.range.add(key);
       (atom.value?.startsWith("'") ? literalRanges : valueRanges).add(key);
+      if (atom.bound) ends[atom.bound].add(key);
     } else if (key && atom.shape === "not-null") p.notNull.add(key);
     else if (key) {
       p.other.add(key);
@@ -147,6 +153,7 @@ export function predicatesFor(
   for (const key of p.patterns) {
     if (literalRanges.has(key) && !valueRanges.has(key)) p.range.delete(key);
   }
+  for (const key of ends.lower) if (ends.upper.has(key)) p.closed.add(key);
   return p;
 }
 

@@ -12,7 +12,9 @@ import { errorSpan } from "./error-span";
 import { MAX_STATEMENT_LENGTH } from "./limits";
 import { placeholderCount } from "./params";
 import { plannableStatement } from "./plannable";
+import { unwrapColumn } from "./rewrite-unwrap";
 import { tokenize } from "./tokens";
+import { writtenEqualities } from "./written-joins";
 
 const N = 10 * MAX_STATEMENT_LENGTH;
 // Linear runs take tens of milliseconds, quadratic ones minutes: the bound leaves room for a loaded machine.
@@ -36,6 +38,12 @@ const HOSTILE_SQL: Record<string, string> = {
   parentheses: shaped("SELECT ", "(", "1"),
   "placeholder digits": shaped("SELECT $", "9"),
   "raw strings and backslashes": shaped("SELECT ", 'r#"\\"'),
+  "nested COALESCE": shaped("SELECT 1 WHERE ", "coalesce(team_id, ", "0"),
+  "chained join keys": shaped("SELECT 1 WHERE ", "a.b = c.d = "),
+  "shifted columns": shaped("SELECT 1 WHERE ", "(id + 1) = "),
+  "subqueries compared with columns": shaped("SELECT 1 WHERE ", "a.b = (SELECT c FROM t "),
+  "nested WITH queries": shaped("", "WITH a AS (SELECT b, (", "1"),
+  "long WITH lists": shaped("WITH ", "a AS (SELECT b, c, d FROM t), "),
 };
 
 const HOSTILE_CONDITIONS: Record<string, string> = {
@@ -66,6 +74,14 @@ describe("linear time on hostile text", () => {
       );
       assertFast(`highlight ${label}`, () => highlight(sql, "sql"));
       assertFast(`errorSpan ${label}`, () => errorSpan(sql, Math.floor(sql.length / 2)));
+      assertFast(`writtenEqualities ${label}`, () => writtenEqualities(sql));
+      const target = { table: "t", alias: "t" };
+      assertFast(`unwrap COALESCE ${label}`, () =>
+        unwrapColumn(sql, target, "team_id", "integer", { kind: "coalesce" }),
+      );
+      assertFast(`unwrap a shift ${label}`, () =>
+        unwrapColumn(sql, target, "id", "bigint", { kind: "shift", op: "+", amount: "1" }),
+      );
     });
   }
 

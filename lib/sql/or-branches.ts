@@ -14,7 +14,7 @@ import {
   type Predicates,
 } from "./index-match";
 import type { RelationUse } from "./relations";
-import { BROAD_KEYS } from "./selectivity";
+import { onlyBroadKeys } from "./selectivity";
 import type { IndexSpec, TableSpec } from "./schema/types";
 
 export interface Branch {
@@ -85,7 +85,7 @@ export function servedBy(
     return { predicates, choice };
   }
   // Of equal matches, one on a broad key alone (a whole cohort) reads more.
-  const broad = (b: Branch) => b.choice.matched.every((c) => BROAD_KEYS.has(c));
+  const broad = (b: Branch) => onlyBroadKeys(b.choice, b.predicates);
   const weaker = (a: Branch, b: Branch) =>
     score(b.choice) < score(a.choice) ||
     (score(b.choice) === score(a.choice) && broad(b) && !broad(a));

@@ -50,7 +50,7 @@ const CLAUSES = new Set([
 ]);
 const JOIN_WORDS = new Set(["join", "inner", "left", "right", "full", "cross", "natural"]);
 /** Words that cannot be a table's alias. */
-const NOT_ALIAS = new Set([
+export const NOT_ALIAS = new Set([
   ...CLAUSES,
   ...JOIN_WORDS,
   "as",

@@ -119,9 +119,8 @@ export async function adviseIndex(
     const { table, ddl } = indexTrial.fix;
     return { ok: true, table, ddl, before, after: indexTrial.after, trials };
   }
-  const predicate = trials.find(
-    (t) => t.fix.kind === "add-predicate" || t.fix.kind === "drop-cast",
-  );
+  // A fix that rewrites the statement rather than adding an index.
+  const predicate = trials.find((t) => !t.fix.index);
   const reason = predicate
     ? `No new index is needed: ${predicate.fix.sentence}`
     : "Nothing flagged here that a new index would fix.";

@@ -35,12 +35,20 @@ export type RowCount =
   /** Any number: a non-unique index, or a unique one matched only in part. */
   | { readonly kind: "range"; readonly list?: ValueList };
 
-export const FIX_KINDS = ["drop-cast", "add-predicate", "new-index", "expression-index"] as const;
+export const FIX_KINDS = [
+  "join-key",
+  "drop-cast",
+  "unwrap-column",
+  "add-predicate",
+  "new-index",
+  "expression-index",
+] as const;
 export type FixKind = (typeof FIX_KINDS)[number];
 
 /**
- * A fix a reviewer would give, most preferred first on a verdict: a cast taken off an indexed
- * column, predicates that let an existing index serve the query, then a new index, then an
+ * A fix a reviewer would give, most preferred first on a verdict: a join key paired with the
+ * column that means the same thing, a cast, arithmetic or a COALESCE taken off an indexed column,
+ * predicates that let an existing index serve the query, then a new index, then an
  * expression index for a JSON key.
  */
 export interface Fix {

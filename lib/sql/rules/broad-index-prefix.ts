@@ -7,7 +7,7 @@ import { relationFixes, starvedFixes } from "../fixes";
 import { filteredColumns, type IndexChoice } from "../index-match";
 import type { Starved } from "../join-order";
 import type { RelationFacts } from "../relations";
-import { BROAD_KEYS, selectiveColumns } from "../selectivity";
+import { broadLookup, onlyBroadKeys, selectiveColumns } from "../selectivity";
 import { distinctFixes } from "../verdict";
 import { isAre, listKeys } from "../wording";
 import { labels, relationBase, withFixes } from "./findings";
@@ -20,9 +20,8 @@ function broadMessage(
   selective: string[],
   starved: readonly Starved[],
 ) {
-  const head =
-    `${f.table.name} is looked up through ${choice.index.name} on ${listKeys(choice.matched)} only, ` +
-    `so every row of that ${choice.matched.join(" + ")} is read`;
+  const broad = broadLookup(choice, f.predicates);
+  const head = `${f.table.name} is looked up through ${choice.index.name} on ${broad.on}, so ${broad.every} is read`;
   if (selective.length > 0) {
     return `${head} and ${listKeys(selective)} ${isAre(selective)} filtered afterwards.`;
   }
@@ -44,8 +43,7 @@ export const broadIndexPrefix = defineRule({
     "The index matches only a broad key (a whole team, project or cohort); selective predicates, its own or those of a table the join reaches through it, are checked row by row.",
   check(f, ctx) {
     const choice = f.choice;
-    if (!choice || choice.index.fewRowsPerKey || !choice.matched.every((c) => BROAD_KEYS.has(c)))
-      return [];
+    if (!choice || choice.index.fewRowsPerKey || !onlyBroadKeys(choice, f.predicates)) return [];
     // Only the relation that drives the join reads a whole key for the ones it reaches.
     const starved = ctx.relations[0] === f ? ctx.starved : [];
     const filtered = filteredColumns(f.predicates, choice);

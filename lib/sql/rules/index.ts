@@ -7,6 +7,7 @@
 import { broadIndexPrefix } from "./broad-index-prefix";
 import { indexLookup } from "./index-lookup";
 import { indexOnly } from "./index-only";
+import { joinUnrelatedKeys } from "./join-unrelated-keys";
 import { mixedCategories } from "./mixed-categories";
 import { noPartitionPruning } from "./no-partition-pruning";
 import { notEligible } from "./not-eligible";
@@ -22,6 +23,7 @@ export const RULES = [
   nothingChecked,
   notEligible,
   mixedCategories,
+  joinUnrelatedKeys,
   seqScan,
   noPartitionPruning,
   runtimePruning,

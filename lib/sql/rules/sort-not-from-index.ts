@@ -61,6 +61,11 @@ export const sortNotFromIndex = defineRule({
   check(sort, ctx) {
     if (!/^(Incremental )?Sort$/.test(sort.node["Node Type"])) return [];
     if (!ancestors(sort).some((a) => a.node["Node Type"] === "Limit")) return [];
+    // Rows from unique lookups alone (one row, one per listed value or joined row): few to sort.
+    const below = ctx.relations.filter((f) =>
+      f.use.scans.some((s) => ancestors(s.entry).includes(sort)),
+    );
+    if (below.length > 0 && below.every((f) => f.choice?.unique)) return [];
     const raw = sort.node["Sort Key"] ?? [];
     const keys = raw.map(parseSortKey);
     const owner = keys.every(Boolean) ? ownerOf(sort, keys as SortKey[], ctx.relations) : undefined;

@@ -7,9 +7,8 @@
  */
 import type { IndexedNode } from "../plan";
 import type { RelationFacts } from "../relations";
-import { BROAD_KEYS, selectiveColumns } from "../selectivity";
+import { broadLookup, onlyBroadKeys, selectiveColumns } from "../selectivity";
 import { filteredColumns } from "../index-match";
-import { listKeys } from "../wording";
 import { labels, relationBase } from "./findings";
 import { defineRule } from "./rule";
 
@@ -61,7 +60,7 @@ export const unboundedBroadKey = defineRule({
     const choice = f.choice;
     // With an OR served branch by branch, `choice` is the weakest branch's: a whole key there counts.
     if (!choice || choice.index.fewRowsPerKey) return [];
-    if (!choice.matched.every((c) => BROAD_KEYS.has(c))) return [];
+    if (!onlyBroadKeys(choice, f.predicates)) return [];
     // Selective predicates left to filter, or a table reached through this one: broad-index-prefix.
     const filtered = filteredColumns(f.predicates, choice);
     const starved = ctx.relations[0] === f && ctx.starved.length > 0;
@@ -70,6 +69,7 @@ export const unboundedBroadKey = defineRule({
     // A relation the join reaches is read per row of the driver: the driver's verdict judges that.
     if (ctx.relations[0] !== f && f.use.atoms.some((a) => a.shape === "eq-column")) return [];
     const key = labels(choice.matched);
+    const broad = broadLookup(choice, f.predicates);
     const operation = f.use.scans.map((s) => writes(s.entry)).find(Boolean) ?? null;
     const what = operation ? `${operation}s` : "returns";
     return [
@@ -79,8 +79,8 @@ export const unboundedBroadKey = defineRule({
         matched: key,
         filtered: labels(filtered),
         message:
-          `${f.table.name} is looked up through ${choice.index.name} on ${listKeys(key)} only, and nothing bounds it: ` +
-          `the statement ${what} every row of that ${choice.matched.join(" + ")}.`,
+          `${f.table.name} is looked up through ${choice.index.name} on ${broad.on}, and nothing bounds it: ` +
+          `the statement ${what} ${broad.every}.`,
         advice: batchAdvice(f, operation),
         fixes: [],
       },

@@ -1,4 +1,4 @@
-import type { ColumnSpec } from "./types";
+import type { ColumnSpec, ReferenceSpec } from "./types";
 
 /** Short constructor so table files read like DDL. Columns are nullable unless told otherwise. */
 export function column(
@@ -14,3 +14,10 @@ export function column(
     identity: opts.identity,
   };
 }
+
+/** `team_id` names a team, which lives in the main database. */
+export const TEAM_REFERENCE: ReferenceSpec = {
+  columns: ["team_id"],
+  references: { table: "posthog_team", columns: ["id"] },
+  why: "teams live in the main database",
+};

@@ -10,7 +10,7 @@
  * every column, index and key is checked against the types the DDL and the analysis read.
  */
 import type { TableSpec } from "./types";
-import { column as c } from "./column";
+import { TEAM_REFERENCE, column as c } from "./column";
 
 export const group: TableSpec = {
   name: "posthog_group",
@@ -35,6 +35,14 @@ export const group: TableSpec = {
       note: "group_key comes before group_type_index: team_id + group_type_index alone uses only team_id.",
     },
     { name: "posthog_group_team_id_b3aed896", kind: "index", unique: false, columns: ["team_id"] },
+  ],
+  references: [
+    TEAM_REFERENCE,
+    {
+      columns: ["group_type_index"],
+      references: { table: "posthog_grouptypemapping", columns: ["group_type_index"] },
+      why: "a mapping is keyed by project and index, and a group has no project_id",
+    },
   ],
 };
 
@@ -86,6 +94,14 @@ export const groupTypeMapping: TableSpec = {
     { name: "group_type_index_is_less_than_or_equal_4", expression: "group_type_index <= 4" },
     { name: "group_type_project_id_is_not_null", expression: "project_id IS NOT NULL" },
   ],
+  references: [
+    TEAM_REFERENCE,
+    {
+      columns: ["project_id"],
+      references: { table: "posthog_project", columns: ["id"] },
+      why: "projects live in the main database",
+    },
+  ],
   notes: ["No foreign keys: the dashboard table lives in the main database."],
 };
 
@@ -123,6 +139,18 @@ export const cohortPeople: TableSpec = {
       kind: "index",
       unique: false,
       columns: ["person_id"],
+    },
+  ],
+  references: [
+    {
+      columns: ["person_id"],
+      references: { table: "posthog_person", columns: ["id"] },
+      why: "the foreign key was dropped (hobby installs keep it)",
+    },
+    {
+      columns: ["cohort_id"],
+      references: { table: "posthog_cohort", columns: ["id"] },
+      why: "cohorts live in the main database",
     },
   ],
   notes: [
@@ -190,6 +218,7 @@ export const personOverrideMapping: TableSpec = {
     { name: "posthog_personoverridemapping_pkey", kind: "primary", unique: true, columns: ["id"] },
     { name: "unique_uuid", kind: "unique-constraint", unique: true, columns: ["team_id", "uuid"] },
   ],
+  references: [TEAM_REFERENCE],
   notes: ["Legacy and unused; present because posthog_personoverride references it."],
 };
 
@@ -212,6 +241,7 @@ export const personOverride: TableSpec = {
       columns: ["team_id", "old_person_id"],
     },
   ],
+  references: [TEAM_REFERENCE],
   foreignKeys: [
     {
       name: "posthog_personoverride_old_person_id_fkey",

@@ -14,7 +14,7 @@
  * every column, index and key is checked against the types the DDL and the analysis read.
  */
 import type { TableSpec } from "./types";
-import { column as c } from "./column";
+import { TEAM_REFERENCE, column as c } from "./column";
 
 const PERSON_PARTITIONS = 64;
 
@@ -77,6 +77,14 @@ export const person: TableSpec = {
       columns: ["merged_into_id"],
       where: "merged_into_id IS NOT NULL",
       note: "Serves walks along merge pointers.",
+    },
+  ],
+  references: [
+    TEAM_REFERENCE,
+    {
+      columns: ["merged_into_id"],
+      references: { table: "posthog_person", columns: ["id"] },
+      why: "no constraint was ever added",
     },
   ],
   notes: [
@@ -156,4 +164,5 @@ export const personlessDistinctId: TableSpec = {
       columns: ["team_id", "distinct_id"],
     },
   ],
+  references: [TEAM_REFERENCE],
 };

@@ -43,6 +43,18 @@ export interface ForeignKeySpec {
   readonly options?: string;
 }
 
+/**
+ * What columns point at where no constraint in this database says so: a foreign key dropped from
+ * the persons database, or a row of the main database (a team, a project, a cohort). Never built
+ * as DDL; the join check reads it with the foreign keys to know which columns mean the same thing.
+ */
+export interface ReferenceSpec {
+  readonly columns: readonly string[];
+  readonly references: { readonly table: string; readonly columns: readonly string[] };
+  /** Why no constraint holds it here. */
+  readonly why: string;
+}
+
 export interface CheckSpec {
   readonly name: string;
   readonly expression: string;
@@ -53,6 +65,7 @@ export interface TableSpec {
   readonly columns: readonly ColumnSpec[];
   readonly indexes: readonly IndexSpec[];
   readonly foreignKeys?: readonly ForeignKeySpec[];
+  readonly references?: readonly ReferenceSpec[];
   readonly checks?: readonly CheckSpec[];
   /** Hash partitioning: the key column and how many partitions. */
   readonly partitions?: { readonly key: string; readonly count: number };

@@ -3,6 +3,9 @@ mod common;
 use common::TestContext;
 use personhog_replica::storage::postgres::ConsistencyLevel;
 use rstest::rstest;
+// PostHog's file imports it for its uuid lookups, which the skeleton leaves out.
+#[allow(unused_imports)]
+use uuid::Uuid;
 
 // ============================================================
 // Person lookups

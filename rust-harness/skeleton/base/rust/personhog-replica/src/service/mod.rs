@@ -21,6 +21,9 @@ use personhog_proto::personhog::types::v1::{
 #[allow(unused_imports)]
 use personhog_proto::personhog::types::v1::{CohortMembership, CohortMembershipResponse};
 use tonic::{Request, Response, Status};
+// PostHog's file imports it for its uuid lookups, which the skeleton leaves out.
+#[allow(unused_imports)]
+use uuid::Uuid;
 
 pub use consistency::{reject_strong_consistency, to_storage_consistency};
 pub use error::log_and_convert_error;

@@ -3,6 +3,9 @@
 //! implement it.
 
 use async_trait::async_trait;
+// PostHog's file imports it for its uuid lookups, which the skeleton leaves out.
+#[allow(unused_imports)]
+use uuid::Uuid;
 
 use crate::storage;
 

@@ -1,5 +1,8 @@
 use async_trait::async_trait;
 use personhog_common::grpc::{current_client_name, current_method_name};
+// PostHog's file imports it for its uuid lookups, which the skeleton leaves out.
+#[allow(unused_imports)]
+use uuid::Uuid;
 
 // What the real file's many methods use; the skeleton keeps a few of them.
 #[allow(unused_imports)]

@@ -1,4 +1,7 @@
 use async_trait::async_trait;
+// PostHog's file imports it for its uuid lookups, which the skeleton leaves out.
+#[allow(unused_imports)]
+use uuid::Uuid;
 
 use crate::storage::error::StorageResult;
 // What the real file's many methods use; the skeleton keeps a few of them.
