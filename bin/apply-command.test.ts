@@ -6,7 +6,17 @@
  */
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, describe, it } from "node:test";
@@ -20,6 +30,7 @@ import { generateSnippets } from "../lib/generate";
 import { encodeDesignLink } from "../lib/link";
 import { LOCAL_ORIGIN, shareUrls } from "../lib/review/share-urls";
 import { main } from "./cli";
+import { runCli } from "./spawn-cli";
 
 const dirs: string[] = [];
 after(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -212,6 +223,215 @@ describe("personhog-rpc apply, from a share link", () => {
       readFileSync(path.join(repo, "proto/personhog/service/v1/service.proto"), "utf8"),
       /rpc ListGroupsByType\(/,
     );
+  });
+});
+
+describe("personhog-rpc apply, a hostile checkout", () => {
+  const design = DESIGN_FIXTURES["group-read-current"]!;
+  const proto = "proto/personhog/types/v1/group.proto";
+  const storage = "rust/personhog-replica/src/storage";
+  /** The checkout rearranged by `rearrange(repo, outside)`, committed; `outside` is a folder beside it. */
+  function hostile(rearrange: (repo: string, outside: string) => void) {
+    const repo = checkout("current");
+    const outside = mkdtempSync(path.join(tmpdir(), "apply-outside-"));
+    dirs.push(outside);
+    rearrange(repo, outside);
+    // Unchecked: git refuses to add a FIFO, and apply reads the files before it asks git anything.
+    spawnSync("git", ["-C", repo, "add", "-A"]);
+    spawnSync("git", [
+      "-C",
+      repo,
+      "-c",
+      "user.name=t",
+      "-c",
+      "user.email=t@t",
+      "commit",
+      "-qm",
+      "x",
+    ]);
+    return { repo, outside };
+  }
+  /** Every file under `dir` with its bytes, to prove nothing there changed. */
+  const snapshot = (dir: string) =>
+    spawnSync("sh", ["-c", "find . -type f | sort | xargs sha1sum"], { cwd: dir, encoding: "utf8" })
+      .stdout;
+
+  const cases: [string, (repo: string, outside: string) => void, RegExp][] = [
+    [
+      "a folder linked to one outside the checkout",
+      (repo, outside) => {
+        renameSync(path.join(repo, storage), path.join(outside, "storage"));
+        symlinkSync(path.join(outside, "storage"), path.join(repo, storage));
+      },
+      /storage\/postgres\/group\.rs: reached through a symbolic link \(to .*apply-outside-/,
+    ],
+    [
+      "a file linked to one outside the checkout",
+      (repo, outside) => {
+        renameSync(path.join(repo, proto), path.join(outside, "group.proto"));
+        symlinkSync(path.join(outside, "group.proto"), path.join(repo, proto));
+      },
+      /group\.proto: reached through a symbolic link/,
+    ],
+    [
+      "a file that is not UTF-8 (Latin-1 in a comment)",
+      (repo) =>
+        writeFileSync(path.join(repo, proto), "// caf\xe9\n", { flag: "a", encoding: "latin1" }),
+      /group\.proto: not UTF-8 text \(byte \d+\)/,
+    ],
+    [
+      "a FIFO where a file should be (reading it would never end)",
+      (repo) => {
+        rmSync(path.join(repo, proto));
+        assert.equal(spawnSync("mkfifo", [path.join(repo, proto)]).status, 0);
+      },
+      /group\.proto: not a regular file/,
+    ],
+    [
+      "a folder where a file should be",
+      (repo) => {
+        rmSync(path.join(repo, proto));
+        mkdirSync(path.join(repo, proto));
+      },
+      /group\.proto: not a regular file/,
+    ],
+  ];
+  for (const [name, rearrange, message] of cases)
+    it(`${name}: refused with exit 2, nothing written inside or outside`, async () => {
+      const { repo, outside } = hostile(rearrange);
+      const before = [snapshot(repo), snapshot(outside)];
+      const r = await apply(design, repo);
+      assert.equal(r.code, 2, r.stdout + r.stderr);
+      assert.match(r.stderr, /Nothing written/);
+      assert.match(r.stderr, message);
+      assert.doesNotMatch(r.stderr, /not in the checkout/, "named once, for its reason");
+      assert.deepEqual([snapshot(repo), snapshot(outside)], before);
+    });
+
+  // After writing, protobufjs loads every proto under proto/: it must read nothing else.
+  const unreadAfter: [string, (repo: string, outside: string) => void, string][] = [
+    [
+      "a FIFO among the protos apply leaves alone",
+      (repo) =>
+        assert.equal(
+          spawnSync("mkfifo", [path.join(repo, "proto/personhog/pipe.proto")]).status,
+          0,
+        ),
+      "pipe.proto",
+    ],
+    [
+      "an import that leaves proto/",
+      (repo, outside) => {
+        writeFileSync(path.join(outside, "secret.proto"), "SECRET_TOKEN\n");
+        const target = path.relative(path.join(repo, "proto"), path.join(outside, "secret.proto"));
+        const file = path.join(repo, proto);
+        writeFileSync(
+          file,
+          readFileSync(file, "utf8").replace(/^import /m, `import "${target}";\nimport `),
+        );
+      },
+      "secret.proto",
+    ],
+  ];
+  for (const [name, rearrange, named] of unreadAfter)
+    it(`${name}: the proto check fails naming it, unread`, { timeout: 60_000 }, async () => {
+      const { repo } = hostile(rearrange);
+      const r = await apply(design, repo);
+      assert.equal(r.code, 1, r.stdout + r.stderr);
+      assert.match(
+        r.stdout,
+        /FAILS: protobufjs\n.*: not a regular file inside proto\/, so it was not read/,
+      );
+      assert.ok(r.stdout.includes(named), r.stdout);
+      assert.doesNotMatch(r.stdout, /SECRET_TOKEN/);
+    });
+
+  it("--dry-run into a pipe is the exact diff git apply needs; on a terminal, escaped", async () => {
+    // A zero-width joiner (in 👩‍💻) on a context line: escaped, the diff no longer applies.
+    const { repo } = hostile((repo) => {
+      const file = path.join(repo, proto);
+      const lines = readFileSync(file, "utf8").split("\n");
+      const at = lines.findIndex((l) => l.includes("repeated Group groups = 1;"));
+      lines[at] += " // by 👩\u200d💻";
+      writeFileSync(file, lines.join("\n"));
+    });
+    const piped = await runCli(["apply", "-", "--repo", repo, "--dry-run"], JSON.stringify(design));
+    assert.equal(piped.code, 0, piped.stderr);
+    assert.match(piped.stdout, /^ {3}repeated Group groups = 1; \/\/ by 👩\u200d💻$/m);
+    const check = spawnSync("git", ["-C", repo, "apply", "--check", "-"], { input: piped.stdout });
+    assert.equal(check.status, 0, String(check.stderr));
+    const shown = await apply(design, repo, "--dry-run");
+    assert.match(shown.stdout, /by 👩\\u200d💻$/m);
+  });
+
+  it("runs no program the checkout's git config names, and its diff stays git's own", async () => {
+    const repo = checkout("current");
+    const ran = `${repo}-ran`;
+    const program = `${repo}-program.sh`;
+    dirs.push(ran, program);
+    writeFileSync(program, `#!/bin/sh\necho "$@" >> ${ran}\necho NOT A DIFF\n`, { mode: 0o755 });
+    git(repo, "config", "core.fsmonitor", program);
+    git(repo, "config", "diff.external", program);
+    const dry = await apply(design, repo, "--dry-run");
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.match(dry.stdout, /^diff --git a\/proto\/personhog\/types\/v1\/group\.proto /);
+    assert.doesNotMatch(dry.stdout, /NOT A DIFF/);
+    const applied = await apply(design, repo);
+    assert.equal(applied.code, 0, applied.stderr + applied.stdout);
+    assert.ok(
+      !existsSync(ran),
+      `the checkout's program ran: ${existsSync(ran) && readFileSync(ran, "utf8")}`,
+    );
+  });
+
+  it("parses Python with Python's own ast, not an ast.py where it runs", async () => {
+    const ran = path.join(tmpdir(), `apply-ast-ran-${process.pid}`);
+    dirs.push(ran);
+    const { repo } = hostile((repo) =>
+      writeFileSync(
+        path.join(repo, "ast.py"),
+        `open(${JSON.stringify(ran)}, "w").write("ran")\ndef parse(*args, **kwargs): pass\n`,
+      ),
+    );
+    const cwd = process.cwd();
+    process.chdir(repo);
+    try {
+      const r = await apply(design, repo);
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, /parses: python ast/);
+    } finally {
+      process.chdir(cwd);
+    }
+    assert.ok(!existsSync(ran), "the checkout's ast.py ran");
+  });
+
+  it("a byte order mark stays where it was", async () => {
+    const { repo } = hostile((repo) =>
+      writeFileSync(
+        path.join(repo, proto),
+        `\ufeff${readFileSync(path.join(repo, proto), "utf8")}`,
+      ),
+    );
+    const r = await apply(design, repo);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.deepEqual([...readFileSync(path.join(repo, proto)).subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    assert.ok(lstatSync(path.join(repo, proto)).isFile());
+  });
+});
+
+describe("personhog-rpc apply, a design file whose name holds #", () => {
+  it("is read as the file it names, not as a link", async () => {
+    const repo = checkout("current");
+    const file = `${repo}-#12.json`;
+    dirs.push(file);
+    writeFileSync(file, JSON.stringify(DESIGN_FIXTURES["group-read-current"]));
+    let stderr = "";
+    const code = await main(["apply", file, "--repo", repo, "--dry-run"], {
+      stdout: () => {},
+      stderr: (t) => (stderr += t),
+      readStdin: async () => "",
+    });
+    assert.equal(code, 0, stderr);
   });
 });
 

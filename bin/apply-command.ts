@@ -12,6 +12,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readFileSync,
+  realpathSync,
   renameSync,
   rmSync,
   statSync,
@@ -26,15 +27,14 @@ import { TARGET_LABELS, type Design, type Target } from "../lib/design/model";
 import { designProblems } from "../lib/design/rules";
 import { generateSnippets } from "../lib/generate";
 import { checkApplied } from "./apply-parse";
+import { readCheckoutFiles } from "./checkout-files";
 import { printProblems, readDesignArg } from "./design-input";
 import type { Io } from "./io";
-import { readLink } from "./link-command";
+import { isLinkSource, readLink } from "./link-command";
 
 const USAGE =
   "apply takes a design file, - or a share link, --repo DIR, and optionally --target current|guide, --dry-run, --force.\n";
 
-/** A checkout file apply will read: far above any personhog source file. */
-const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const GIT_TIMEOUT_MS = 20_000;
 
 interface Options {
@@ -69,8 +69,14 @@ function readOptions(args: string[]): Options | string {
   return { source: rest[0]!, repo, target, dryRun, force };
 }
 
+/**
+ * A checkout's own git config may name programs to run (core.fsmonitor on every status,
+ * diff.external on every diff): apply runs none of them, and its diff is always git's own.
+ */
+const NO_PROGRAMS = ["-c", "core.fsmonitor=false"];
+
 function git(repo: string, args: string[]) {
-  return spawnSync("git", ["-C", repo, ...args], {
+  return spawnSync("git", [...NO_PROGRAMS, "-C", repo, ...args], {
     encoding: "utf8",
     timeout: GIT_TIMEOUT_MS,
     maxBuffer: 64 * 1024 * 1024,
@@ -78,11 +84,10 @@ function git(repo: string, args: string[]) {
 }
 
 async function readDesign(source: string, io: Io): Promise<Design | null> {
-  if (source.includes("#")) return (await readLink(source, io))?.design ?? null;
+  if (isLinkSource(source)) return (await readLink(source, io))?.design ?? null;
   return (await readDesignArg(source, io))?.design ?? null;
 }
 
-/** The files' texts, or a line per file that is missing or too big. */
 const routerFile = (target: Target) =>
   target === "guide" ? ROUTER_FILES.typed : ROUTER_FILES.proxy;
 
@@ -91,19 +96,6 @@ function otherEra(repo: string, target: Target): Target | null {
   const other: Target = target === "guide" ? "current" : "guide";
   const has = (target: Target) => existsSync(path.join(repo, routerFile(target)));
   return !has(target) && has(other) ? other : null;
-}
-
-function readFiles(repo: string, files: readonly string[]) {
-  const texts = new Map<string, string>();
-  const problems: string[] = [];
-  for (const file of files) {
-    const full = path.join(repo, file);
-    if (!existsSync(full)) continue; // applySnippets names the missing file and its snippet
-    if (statSync(full).size > MAX_FILE_BYTES)
-      problems.push(`${file}: larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB, not read`);
-    else texts.set(file, readFileSync(full, "utf8"));
-  }
-  return { texts, problems };
 }
 
 /** Staging beside the git dir: the same filesystem as the checkout, outside its working tree. */
@@ -128,9 +120,12 @@ function unifiedDiff(repo: string, changed: ReadonlyMap<string, string>): string
       const run = spawnSync(
         "git",
         [
+          ...NO_PROGRAMS,
           "diff",
           "--no-index",
           "--no-color",
+          "--no-ext-diff",
+          "--no-textconv",
           "--src-prefix=",
           "--dst-prefix=",
           `a/${file}`,
@@ -186,13 +181,14 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
     io.stderr(options);
     return 2;
   }
-  const repo = path.resolve(options.repo);
-  if (!existsSync(repo) || git(repo, ["rev-parse", "--git-dir"]).status !== 0) {
+  if (!existsSync(options.repo) || git(options.repo, ["rev-parse", "--git-dir"]).status !== 0) {
     io.stderr(
       `${options.repo} is not a git checkout: apply needs git to know what is committed.\n`,
     );
     return 2;
   }
+  // Links resolved, so a file's own path inside it can be compared with its real path.
+  const repo = realpathSync(options.repo);
   const read = await readDesign(options.source, io);
   if (!read) return 2;
   const design: Design = options.target ? { ...read, target: options.target } : read;
@@ -204,9 +200,10 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
   }
   const snippets = generateSnippets(design);
   const files = filesNamed(snippets);
-  const { texts, problems: unread } = readFiles(repo, files);
+  const { texts, problems: unread } = readCheckoutFiles(repo, files);
   const outcome = applySnippets(texts, snippets);
-  const problems = [...unread, ...outcome.problems];
+  // A file apply may not change is named for that reason alone, not again as missing.
+  const problems = unread.length ? unread : outcome.problems;
   if (problems.length) {
     io.stderr(`Nothing written: ${problems.length} problem(s) in ${repo}.\n`);
     for (const p of problems) io.stderr(`  ${p}\n`);
@@ -230,7 +227,8 @@ export async function applyCommand(args: string[], io: Io): Promise<number> {
     return 2;
   }
   if (options.dryRun) {
-    io.stdout(unifiedDiff(repo, outcome.changed));
+    // Exact into a pipe: an escaped zero-width joiner in a context line fails `git apply`.
+    (io.exact ?? io.stdout)(unifiedDiff(repo, outcome.changed));
     return 0;
   }
   writeAll(repo, outcome.changed);

@@ -5,7 +5,7 @@
  * that is not installed is reported as skipped, never as passed.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { homedir } from "node:os";
 import path from "node:path";
 import protobuf from "protobufjs";
@@ -29,13 +29,30 @@ function protoFiles(dir: string, prefix = ""): string[] {
   );
 }
 
+/**
+ * Where protobufjs reads a proto: a regular file under proto/, reached without a link. Anything
+ * else (an import of ../../etc/passwd, a link to /dev/zero, a FIFO) is refused unread, as
+ * reading it could print what it holds or never end. A missing file is left to protobufjs to name.
+ */
+function protoPath(root: string, target: string): string {
+  const full = path.join(root, target);
+  let real: string;
+  try {
+    real = realpathSync(full);
+  } catch {
+    return full;
+  }
+  if (full.startsWith(root + path.sep) && real === full && statSync(full).isFile()) return full;
+  throw new Error(`${target}: not a regular file inside proto/, so it was not read`);
+}
+
 /** Loads every personhog proto with imports resolved under proto/, then resolves every type. */
 function checkProtos(repo: string): string | null {
   const root = path.join(repo, "proto");
   const files = protoFiles(path.join(root, "personhog")).map((f) => `personhog/${f}`);
   try {
     const pb = new protobuf.Root();
-    pb.resolvePath = (_origin, target) => path.join(root, target);
+    pb.resolvePath = (_origin, target) => protoPath(root, target);
     pb.loadSync(files, { keepCase: true });
     pb.resolveAll();
     return null;
@@ -47,7 +64,8 @@ function checkProtos(repo: string): string | null {
 function checkPython(repo: string, files: readonly string[]): string | null {
   const script =
     "import ast,sys\nfor p in sys.argv[1:]:\n  ast.parse(open(p,encoding='utf-8').read(),p)";
-  const run = spawnSync("python3", ["-c", script, ...files.map((f) => path.join(repo, f))], {
+  // -I: isolated, so an ast.py in the working directory (the checkout, often) is not what runs.
+  const run = spawnSync("python3", ["-I", "-c", script, ...files.map((f) => path.join(repo, f))], {
     encoding: "utf8",
     timeout: TOOL_TIMEOUT_MS,
   });

@@ -94,4 +94,47 @@ describe("parseJsonLines", () => {
       [undefined, undefined, "n", undefined, "typo", undefined, undefined],
     );
   });
+
+  it("names unknown keys within bounds, however many and long", () => {
+    const many = Object.fromEntries([
+      ["sql", "SELECT 1"],
+      ["k".repeat(100_000), 1],
+      ...Array.from({ length: 10_000 }, (_, i) => [`k${i}`, i]),
+    ]);
+    const [item] = parseJsonLines(JSON.stringify(many));
+    assert.ok(item && "error" in item);
+    assert.equal(
+      item.error,
+      `Line 1: unknown key "${"k".repeat(40)}", "k0", "k1", "k2", "k3" and 9996 more; a line holds "sql" and, if you like, "id".`,
+    );
+  });
+
+  it("refuses a key given twice, which readers of the line would take differently", () => {
+    const lines = [
+      '{"sql": "SELECT 1", "sql": "DELETE FROM posthog_person"}',
+      '{"id": "a", "sql": "SELECT 1", "\\u0069d": "b"}',
+    ];
+    assert.deepEqual(
+      parseJsonLines(lines.join("\n")).map((item) => ("error" in item ? item.error : item.sql)),
+      [
+        'Line 1: "sql" is given more than once; give it once.',
+        'Line 2: "id" is given more than once; give it once.',
+      ],
+    );
+  });
+
+  it("refuses a number id that would not come back as written, and keeps every other", () => {
+    const ids = ["12345678901234567890", "9007199254740992", "-9007199254740993", "1e999", "1e400"];
+    for (const id of ids) {
+      const [item] = parseJsonLines(`{"sql": "SELECT 1", "id": ${id}}`);
+      assert.ok(item && "error" in item, id);
+      assert.match(item.error, /cannot come back as written[\s\S]*give it as text/);
+    }
+    const kept = ["9007199254740991", "-9007199254740991", "0", "1.5", "-0.25", "1e-7"];
+    for (const id of kept) {
+      const [item] = parseJsonLines(`{"sql": "SELECT 1", "id": ${id}}`);
+      assert.ok(item && "sql" in item, id);
+      assert.equal(JSON.stringify(item.id), JSON.stringify(JSON.parse(id)));
+    }
+  });
 });

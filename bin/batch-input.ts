@@ -3,6 +3,7 @@
  * readers are linear: the file goes through the lab's tokenizer once (a semicolon inside a string,
  * a quoted name, a comment or a dollar quote is text), and each JSON line is parsed once.
  */
+import { duplicateKeys } from "../lib/link/duplicate-keys";
 import { tokenize, type Token } from "../lib/sql/tokens";
 
 /** One entry of a batch: a statement to check, or why its line could not be read. */
@@ -60,6 +61,19 @@ function describe(value: unknown): string {
   return typeof value === "boolean" ? "true/false" : `a ${typeof value}`;
 }
 
+/**
+ * A number that comes back as the number written: JSON.parse rounds whole numbers beyond 2^53
+ * (12345678901234567890 would come back as …7000) and makes 1e999 Infinity, which prints as null.
+ */
+const keptExactly = (n: number): boolean =>
+  Number.isFinite(n) && (!Number.isInteger(n) || Number.isSafeInteger(n));
+
+/** Keys in a message: the first few, each by its first characters (a key may be a megabyte). */
+function shownKeys(keys: readonly string[]): string {
+  const shown = keys.slice(0, 5).map((k) => JSON.stringify(k.slice(0, 40)));
+  return keys.length > 5 ? `${shown.join(", ")} and ${keys.length - 5} more` : shown.join(", ");
+}
+
 function jsonLine(text: string, line: number): BatchItem {
   let value: unknown;
   try {
@@ -69,15 +83,23 @@ function jsonLine(text: string, line: number): BatchItem {
   }
   if (typeof value !== "object" || value === null || Array.isArray(value))
     return { line, error: `Line ${line} holds ${describe(value)}, not {"sql": "…", "id": "…"}.` };
+  const [twice] = duplicateKeys(text);
+  if (twice !== undefined)
+    return { line, error: `Line ${line}: "${twice}" is given more than once; give it once.` };
   const { sql, id, ...rest } = value as Record<string, unknown>;
   const unknown = Object.keys(rest);
   if (id !== undefined && typeof id !== "string" && typeof id !== "number")
     return { line, error: `Line ${line}: "id" is ${describe(id)}; it must be text or a number.` };
+  if (typeof id === "number" && !keptExactly(id))
+    return {
+      line,
+      error: `Line ${line}: the number "id" cannot come back as written (beyond ±${Number.MAX_SAFE_INTEGER}, or not finite); give it as text.`,
+    };
   const named = id === undefined ? { line } : { line, id };
   if (unknown.length)
     return {
       ...named,
-      error: `Line ${line}: unknown key ${unknown.map((k) => JSON.stringify(k)).join(", ")}; a line holds "sql" and, if you like, "id".`,
+      error: `Line ${line}: unknown key ${shownKeys(unknown)}; a line holds "sql" and, if you like, "id".`,
     };
   if (typeof sql !== "string")
     return { ...named, error: `Line ${line}: "sql" is ${describe(sql)}; it must be text.` };

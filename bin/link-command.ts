@@ -1,4 +1,5 @@
 /** `personhog-rpc link encode|decode`: the share-link codec, headless. */
+import { existsSync } from "node:fs";
 import type { Design } from "../lib/design/model";
 import {
   BULKY_PARTS,
@@ -58,6 +59,13 @@ async function encode(args: string[], io: Io): Promise<number> {
   io.stdout(`${url}\n`);
   return 0;
 }
+
+/**
+ * Whether a command's source is a share link (a URL or a bare `#v=…` fragment) rather than a
+ * design file: it holds `#` and names no file, so `designs/#12.json` is still read as a file.
+ */
+export const isLinkSource = (source: string): boolean =>
+  source.includes("#") && !existsSync(source);
 
 /**
  * The design a link holds, its warnings printed; null unless the link was read whole (notices of

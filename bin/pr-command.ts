@@ -11,7 +11,7 @@ import { failsDesign } from "../lib/sql/verdict";
 import { checkInCliLab } from "./cli-lab";
 import { readDesignArg } from "./design-input";
 import type { Io } from "./io";
-import { readLink } from "./link-command";
+import { isLinkSource, readLink } from "./link-command";
 
 const USAGE = "pr-description takes [--origin <url>] and a design file, - or a share link.\n";
 
@@ -24,7 +24,7 @@ async function readSource(
   source: string,
   io: Io,
 ): Promise<{ design: Design; fragment: string } | null> {
-  const read = source.includes("#")
+  const read = isLinkSource(source)
     ? await readLink(source, io)
     : await readDesignArg(source, io).then((r) => r && { design: r.design, omitted: [] });
   if (!read) return null;

@@ -14,10 +14,12 @@ function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
 export function processIo(): Io {
   quietOnClosedPipe(process.stdout);
   quietOnClosedPipe(process.stderr);
+  const stdout = (text: string) => void process.stdout.write(text);
   return {
-    stdout: (text) => void process.stdout.write(text),
+    stdout,
     stderr: (text) => void process.stderr.write(text),
     readStdin: () => readStdinText(process.stdin),
+    ...(process.stdout.isTTY ? {} : { exact: stdout }),
   };
 }
 

@@ -1,5 +1,6 @@
 "use client";
 import { useMemo } from "react";
+import { terminalText } from "@/lib/export/terminal-text";
 import { buildReview } from "@/lib/review/review";
 import { prDescription } from "@/lib/review/pr-description";
 import { shareUrls } from "@/lib/review/share-urls";
@@ -46,7 +47,7 @@ export function ReviewView() {
       <div data-testid="review" data-status={review.sqlStatus} className="space-y-8">
         <header className="space-y-3">
           <h1 className="text-2xl font-bold">
-            Review: <span data-testid="review-title">{review.title}</span>
+            Review: <span data-testid="review-title">{terminalText(review.title)}</span>
           </h1>
           <div className="flex flex-wrap gap-2">
             <a

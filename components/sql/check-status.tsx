@@ -1,4 +1,5 @@
 import type { CheckResult } from "@/lib/sql/session";
+import { InlineCode } from "@/components/ui/inline-code";
 
 const LABEL = {
   // Tones dark enough for white small text (WCAG AA, 4.5:1).
@@ -21,7 +22,7 @@ export function CheckStatus({ result }: { readonly result: CheckResult }) {
         className="rounded bg-slate-700 px-3 py-2 text-sm text-white"
       >
         SQL error{result.error.position ? ` at character ${result.error.position}` : ""}:{" "}
-        {result.error.message}
+        <InlineCode text={result.error.message} />
       </p>
     );
   }

@@ -36,7 +36,7 @@ function TrialOutcome({ trial }: { readonly trial: CheckResult | "trying" | unde
           transaction and rolled back).
         </>
       ) : (
-        trial.error.message
+        <InlineCode text={trial.error.message} />
       )}
     </p>
   );

@@ -1,3 +1,4 @@
+import { terminalText } from "@/lib/export/terminal-text";
 import { indexPlan, type ExplainOutput, type IndexedNode } from "@/lib/sql/plan";
 
 /** Partitions beyond this many under one Append are summarised: 64 identical lines help nobody. */
@@ -74,7 +75,7 @@ export function PlanTree({
           >
             <span className="font-semibold">{item.node["Node Type"]}</span>{" "}
             <span className="text-slate-600 dark:text-slate-400">
-              {describe(item).join(" · ")} · ~{item.node["Plan Rows"] ?? "?"} rows
+              {terminalText(describe(item).join(" · "))} · ~{item.node["Plan Rows"] ?? "?"} rows
             </span>
           </li>
         ),

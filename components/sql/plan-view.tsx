@@ -1,3 +1,4 @@
+import { terminalText } from "@/lib/export/terminal-text";
 import type { ExplainOutput } from "@/lib/sql/plan";
 import type { Verdict } from "@/lib/sql/verdict";
 import { PlanTree } from "./plan-tree";
@@ -24,7 +25,8 @@ export function PlanView({
           data-testid="plan-json"
           className="scroll-cue cue-muted mt-2 max-h-80 overflow-auto rounded p-2 text-xs"
         >
-          {JSON.stringify(plan, null, 2)}
+          {/* Still JSON: hidden characters become \u escapes inside its strings. */}
+          {terminalText(JSON.stringify(plan, null, 2))}
         </pre>
       </details>
     </section>

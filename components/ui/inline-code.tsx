@@ -1,15 +1,10 @@
+import { codeSpans } from "@/lib/highlight/code-spans";
+
 /** Renders `backticked` spans of a plain message as code; everything else stays text (never HTML). */
 export function InlineCode({ text }: { readonly text: string }) {
-  const parts = text.split(/(`[^`]+`)/g);
   return (
     <>
-      {parts.map((part, i) =>
-        part.startsWith("`") && part.endsWith("`") && part.length > 1 ? (
-          <code key={i}>{part.slice(1, -1)}</code>
-        ) : (
-          part
-        ),
-      )}
+      {codeSpans(text).map((span, i) => (span.code ? <code key={i}>{span.text}</code> : span.text))}
     </>
   );
 }

@@ -3,11 +3,11 @@ import { useCallback, useEffect, useReducer, useRef } from "react";
 import {
   INITIAL_DESIGN_STATE,
   designReducer,
+  lastDesignFrom,
   openingAction,
   type DesignAction,
 } from "@/lib/design/design-reducer";
 import type { Design } from "@/lib/design/model";
-import { validateDesign } from "@/lib/design/validate";
 import { decodeDesignLink, encodeDesignLink } from "@/lib/link";
 
 const WRITE_DELAY_MS = 300;
@@ -16,12 +16,9 @@ export const LAST_DESIGN_KEY = "personhog-workbench:last-design";
 
 function readLastDesign(): Design | null {
   try {
-    const raw = window.localStorage.getItem(LAST_DESIGN_KEY);
-    if (!raw) return null;
-    const { design, problems } = validateDesign(JSON.parse(raw));
-    return problems.some((p) => p.severity === "error") ? null : design;
+    return lastDesignFrom(window.localStorage.getItem(LAST_DESIGN_KEY));
   } catch {
-    return null;
+    return null; // storage disabled
   }
 }
 

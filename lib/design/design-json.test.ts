@@ -57,6 +57,19 @@ describe("a design file's JSON", () => {
     });
   });
 
+  it("warns of each key given twice, by its path, and keeps the last copy as JSON.parse does", () => {
+    const r = parseDesignJson(
+      '{"sql":"SELECT 1","request":[{"name":"a","\\u006eame":"b"}],"sql":"SELECT 2"}',
+      "d.json",
+    );
+    assert.ok("value" in r);
+    assert.equal(r.value.sql, "SELECT 2");
+    assert.deepEqual(r.warnings, [
+      'The key "request.0.name" is given more than once; only its last copy was read.',
+      'The key "sql" is given more than once; only its last copy was read.',
+    ]);
+  });
+
   it("drops prototype keys with a warning, at any depth", () => {
     const r = parseDesignJson('{"__proto__":{"x":1},"request":[{"constructor":1}]}', "d.json");
     assert.ok("value" in r);

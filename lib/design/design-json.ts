@@ -3,6 +3,7 @@
  * before anything recurses over it: the nesting depth is measured by one scan first, so JSON nested
  * thousands deep is refused with a message instead of overflowing a stack. Never throws.
  */
+import { duplicateKeyWarnings } from "../link/duplicate-keys";
 import { MAX_DEPTH, safeCopy } from "../link/safe-copy";
 
 export type DesignJson =
@@ -47,7 +48,7 @@ export function parseDesignJson(text: string, name: string): DesignJson {
   }
   if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed))
     return { error: `${name} holds ${kindOf(parsed)}, not a design (a JSON object).` };
-  const warnings: string[] = [];
+  const warnings = duplicateKeyWarnings(body);
   const value = safeCopy(parsed, warnings) as Record<string, unknown>;
   return { value, warnings };
 }

@@ -1,15 +1,17 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { EMPTY_DESIGN, WORKED_EXAMPLE } from "./defaults";
+import { EMPTY_DESIGN, WORKED_EXAMPLE, field } from "./defaults";
 import {
   INITIAL_DESIGN_STATE,
   designReducer,
+  lastDesignFrom,
   openingAction,
   originLabel,
   type DesignAction,
   type DesignState,
 } from "./design-reducer";
 import { DESIGN_FIXTURES } from "./fixtures";
+import type { Design } from "./model";
 
 const GROUP_READ = DESIGN_FIXTURES["group-read-current"]!;
 
@@ -163,6 +165,26 @@ describe("openingAction", () => {
     assert.deepEqual(last.type === "opened" && last.origin, { kind: "last-design" });
     const none = openingAction(empty, () => null);
     assert.deepEqual(none.type === "opened" && none.origin, { kind: "worked-example" });
+  });
+});
+
+describe("lastDesignFrom", () => {
+  it("keeps the whole design when one value is invalid, as a link would", () => {
+    const typing: Design = {
+      ...GROUP_READ,
+      request: [...GROUP_READ.request, field("Team", "int64")],
+    };
+    assert.deepEqual(lastDesignFrom(JSON.stringify(typing)), typing);
+    const long = { ...GROUP_READ, rpcName: "X".repeat(500) };
+    assert.deepEqual(lastDesignFrom(JSON.stringify(long)), {
+      ...GROUP_READ,
+      rpcName: EMPTY_DESIGN.rpcName,
+    });
+  });
+
+  it("reads nothing from an empty store, text that is not JSON, or JSON that is not an object", () => {
+    for (const stored of [null, "", "{nope", "[1]", "null", '"x"'])
+      assert.equal(lastDesignFrom(stored), null, String(stored));
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import { WORKED_EXAMPLE } from "./defaults";
 import type { Design } from "./model";
+import { validateDesign } from "./validate";
 
 /** Where the design on screen started, so the page can always say which it is. */
 export type DesignOrigin =
@@ -144,6 +145,22 @@ export function openingAction(
   const last = warnings.length > 0 ? null : readLastDesign();
   if (last) return { type: "opened", design: last, origin: { kind: "last-design" }, warnings };
   return { type: "opened", design: WORKED_EXAMPLE, origin: { kind: "worked-example" }, warnings };
+}
+
+/**
+ * The last design this device kept (the text localStorage holds), read like any untrusted design:
+ * each invalid value falls back alone, so a field name typed half-way ("Team") does not lose the
+ * whole design. Null when nothing was kept or the text is not a JSON object.
+ */
+export function lastDesignFrom(stored: string | null): Design | null {
+  let parsed: unknown;
+  try {
+    parsed = stored ? JSON.parse(stored) : null;
+  } catch {
+    return null;
+  }
+  const isObject = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed);
+  return isObject ? validateDesign(parsed).design : null;
 }
 
 /** What the page says about the design on screen. */

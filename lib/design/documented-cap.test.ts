@@ -5,6 +5,7 @@ import { capValue, documentedCap } from "./documented-cap";
 
 const batch = (comment: string) => field("person_ids", "int64", { repeated: true, comment });
 const limit = (type: string, comment: string) => field("limit", type, { comment });
+const escape = (ch: string) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, "0")}`;
 
 describe("documentedCap", () => {
   it("reads the cap PostHog's comments write, with digit separators", () => {
@@ -56,6 +57,15 @@ describe("documentedCap", () => {
     );
     const endless = documentedCap(batch(`Max ${"9".repeat(400)}`));
     assert.match(endless.kind === "ignored" ? endless.note : "", /a 400-digit number/);
+  });
+
+  it("reads the number a reader sees, whatever invisible characters it holds", () => {
+    // Zero-width space, word joiner, soft hyphen, a right-to-left override, zero-width joiner.
+    for (const hidden of ["\u200b", "\u2060", "\u00ad", "\u202e", "\u200d"]) {
+      assert.equal(capValue(batch(`Max 1${hidden}000 per request.`)), 1000n, escape(hidden));
+      assert.equal(capValue(batch(`Max${hidden} 250`)), 250n, escape(hidden));
+      assert.equal(capValue(batch(`${hidden}<= 50${hidden}000`)), 50000n, escape(hidden));
+    }
   });
 
   it("ignores zero and numbers that are not whole, with a note", () => {

@@ -42,12 +42,20 @@ function nextMarker(lower: string, from: number): { at: number; end: number } | 
 }
 
 /**
+ * Invisible format characters (zero-width space and joiner, word joiner, soft hyphen, bidi
+ * controls): a reader sees "Max 1000" where "Max 1\u200b000" is written, so the cap is read
+ * without them, as the number the reviewer sees, never the 1 before the hidden break. (One
+ * character class: linear, like the scan below.)
+ */
+const INVISIBLE = /\p{Cf}/gu;
+
+/**
  * The number after the first "max", "maximum" or "<=": digits, with `_` or `,` between digit
  * groups. Null when there is none; "not whole" when it runs into letters or a decimal part
  * (`10k`, `1e9`, `2.5`). A scan, not a regular expression: comments are untrusted text.
  */
 function numberAfterMax(comment: string): string | "not whole" | null {
-  const lower = comment.toLowerCase();
+  const lower = comment.replace(INVISIBLE, "").toLowerCase();
   for (let m = nextMarker(lower, 0); m; m = nextMarker(lower, m.at + 1)) {
     let i = m.end;
     const space = i;

@@ -9,6 +9,7 @@ import { findTable } from "../sql/schema";
 import type { SqlFacts } from "../sql/summary";
 import { derive, mixedCategories, tablesOutside } from "./derive";
 import { fieldNameClashes, invalidFieldNames } from "./field-names";
+import { lostWhenShared } from "./kept-when-shared";
 import type { Design, FieldDesign } from "./model";
 import { problem, quoted, type Problem } from "./problem";
 import { rpcNameProblems } from "./rpc-name";
@@ -347,6 +348,7 @@ export function designProblems(design: Design, sql: SqlFacts | null = null): Pro
   return [
     ...nameRules(design),
     ...invalidFieldNames(design),
+    ...lostWhenShared(design),
     ...fieldNameClashes(design),
     ...eligibilityRules(design),
     ...fieldRules(design.request, "request"),

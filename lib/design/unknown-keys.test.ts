@@ -57,9 +57,15 @@ describe("unknown design keys", () => {
     assert.equal(problems[10]?.message, "…and 4990 more unknown fields were ignored.");
   });
 
-  it("cuts a long key in its message", () => {
+  it("cuts a long key in its message and its path", () => {
     const [p] = unknownKeyProblems({ ["x".repeat(100_000)]: 1 }, KEYS, "");
     assert.equal(p?.message, `Unknown field "${"x".repeat(40)}" was ignored.`);
+    assert.equal(p?.path, "x".repeat(40));
+    const [inField] = validateDesign({
+      ...WORKED_EXAMPLE,
+      request: [{ name: "team_id", type: "int64", ["y".repeat(100_000)]: 1 }],
+    }).problems;
+    assert.equal(inField?.path, `request.0.${"y".repeat(40)}`);
   });
 
   it("says when tables are dropped: repeated ones kept once (a warning), past 20 (an error)", () => {

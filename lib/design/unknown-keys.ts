@@ -48,10 +48,12 @@ export function unknownKeyProblems(
   const unknown = Object.keys(input).filter((key) => !known.includes(key));
   const problems: Problem[] = unknown.slice(0, MAX_NAMED).map((key) => {
     const meant = closestKey(key, known);
+    // The path is shown too (the CLI prints it before the message): a key may be a megabyte long.
+    const shown = key.slice(0, MAX_SHOWN_LENGTH);
     return {
-      path: path ? `${path}.${key}` : key,
+      path: path ? `${path}.${shown}` : shown,
       severity: "warning",
-      message: `Unknown field ${JSON.stringify(key.slice(0, MAX_SHOWN_LENGTH))} was ignored${meant ? `; did you mean "${meant}"?` : "."}`,
+      message: `Unknown field ${JSON.stringify(shown)} was ignored${meant ? `; did you mean "${meant}"?` : "."}`,
     };
   });
   if (unknown.length > MAX_NAMED)

@@ -2,24 +2,24 @@
  * The characters design text may hold that never reach generated code as themselves. Each one
  * breaks some reader: a line or paragraph separator ends a `//` comment in TypeScript, NUL is
  * refused by Python's parser, a bare CR by Rust's in a doc comment, a lone surrogate is not
- * Unicode text at all, and bidi controls make code read differently from how it runs ("Trojan
- * Source", CVE-2021-42574; rustc refuses them in comments and literals). Every context in this
- * folder decides how to show them; none lets one through.
+ * Unicode text at all, bidi controls make code read differently from how it runs ("Trojan
+ * Source", CVE-2021-42574; rustc refuses them in comments and literals), and invisible ones hide
+ * what it says (a zero-width space in "Max 1\u200b000", in a SQL string, in a PR). Every context
+ * in this folder decides how to show them; none lets one through.
  */
 
-const BIDI = new Set([0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e]);
+/** Format characters: bidi marks, embeddings, overrides and isolates, zero-width ones, U+FEFF, tags. */
+const FORMAT = /^\p{Cf}$/u;
 
 /** True for a code point no generated file may contain raw (tab and newline included). */
 export function isUnsafe(cp: number): boolean {
   return (
     cp < 0x20 || // C0 controls, with \t \n \r: each context says what they become
     (cp >= 0x7f && cp <= 0x9f) || // DEL and C1 controls (U+0085 ends a line for some readers)
-    BIDI.has(cp) || // marks and embeddings/overrides
-    (cp >= 0x2066 && cp <= 0x2069) || // isolates
     cp === 0x2028 || // line separator
     cp === 0x2029 || // paragraph separator
-    cp === 0xfeff || // byte order mark
-    (cp >= 0xd800 && cp <= 0xdfff) // a surrogate standing alone (a JSON "\ud800")
+    (cp >= 0xd800 && cp <= 0xdfff) || // a surrogate standing alone (a JSON "\ud800")
+    FORMAT.test(String.fromCodePoint(cp))
   );
 }
 
@@ -39,5 +39,9 @@ export function replaceUnsafe(text: string, show: (cp: number) => string): strin
 /** `\u{202e}`: how a character is shown where it cannot be written (comments, Rust strings). */
 export const braced = (cp: number): string => `\\u{${cp.toString(16)}}`;
 
-/** `\u202e`: the four-digit escape of Python and TypeScript strings (BMP code points only). */
-export const fourDigits = (cp: number): string => `\\u${cp.toString(16).padStart(4, "0")}`;
+/** `\u202e`: the escape of JSON and TypeScript strings; past the BMP, its surrogate pair. */
+export const fourDigits = (cp: number): string =>
+  String.fromCodePoint(cp)
+    .split("")
+    .map((unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, "0")}`)
+    .join("");

@@ -10,6 +10,19 @@ import { hostileText } from "./hostile";
 const unsafeIn = (text: string) =>
   [...text].filter((ch) => isUnsafe(ch.codePointAt(0)!)).map((ch) => ch.codePointAt(0));
 
+describe("isUnsafe", () => {
+  // Invisible characters hide what generated code says ("Max 1\u200b000" reads as Max 1000).
+  it("holds every format character Unicode has: bidi, zero-width, soft hyphen, tags", () => {
+    const missed: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++)
+      if (/\p{Cf}/u.test(String.fromCodePoint(cp)) && !isUnsafe(cp)) missed.push(cp);
+    assert.deepEqual(
+      missed.map((cp) => cp.toString(16)),
+      [],
+    );
+  });
+});
+
 describe("commentText", () => {
   itAnswersEach({ commentText }, CASES);
 

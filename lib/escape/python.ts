@@ -10,7 +10,11 @@ const STRING_ESCAPES: Readonly<Record<number, string>> = { 0x09: "\\t", 0x0a: "\
 /** A double-quoted Python string holding `text` exactly (lone surrogates included). */
 export function pyString(text: string): string {
   const body = replaceUnsafe(text.replaceAll("\\", "\\\\").replaceAll('"', '\\"'), (cp) =>
-    cp < 0x100 ? (STRING_ESCAPES[cp] ?? `\\x${cp.toString(16).padStart(2, "0")}`) : fourDigits(cp),
+    cp < 0x100
+      ? (STRING_ESCAPES[cp] ?? `\\x${cp.toString(16).padStart(2, "0")}`)
+      : cp > 0xffff
+        ? `\\U${cp.toString(16).padStart(8, "0")}` // a tag character: Python's eight-digit escape
+        : fourDigits(cp),
   );
   return `"${body}"`;
 }

@@ -1,8 +1,16 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
+import { hostileText } from "../escape/hostile";
+import { terminalText } from "../export/terminal-text";
 import { SNIPPET_LANGUAGES } from "../generate/snippet";
-import { highlight } from "./highlight";
+import { highlight, type HighlightLanguage } from "./highlight";
+
+/** What a page shows: the tokens' texts, joined. */
+const shown = (code: string, language: HighlightLanguage) =>
+  highlight(code, language)
+    .map((t) => t.text)
+    .join("");
 
 describe("highlight", () => {
   it("marks proto keywords, types, numbers and comments", () => {
@@ -31,21 +39,28 @@ describe("highlight", () => {
     assert.ok(tokens.some((t) => t.kind === "string" && t.text.startsWith('r#"SELECT')));
   });
 
-  it("gives back exactly the input, for any text in any language", () => {
+  it("shows a character that hides or reorders text as its escape, wherever it stands", () => {
+    const sql =
+      "SELECT id FROM posthog_person WHERE team_id = $1 /* \u202e ; */ AND x = 'a\u2066b'";
+    const tokens = highlight(sql, "sql");
+    assert.ok(tokens.some((t) => t.kind === "string" && t.text === "'a\\u2066b'"));
+    assert.ok(tokens.every((t) => !/[\u202e\u2066]/.test(t.text)));
+    assert.ok(shown(sql, "sql").includes("/* \\u202e ; */"));
+  });
+
+  // Printable text comes back exactly: terminalText leaves it as it is.
+  it("gives back the input as terminalText shows it, for any text in any language", () => {
     fc.assert(
       fc.property(
-        fc.string({ maxLength: 300 }),
+        fc.oneof(
+          fc.string({ maxLength: 300 }),
+          hostileText(300),
+          fc.string({ unit: "binary", maxLength: 300 }),
+        ),
         fc.constantFrom(...SNIPPET_LANGUAGES, "sql" as const),
-        (code, language) => {
-          assert.equal(
-            highlight(code, language)
-              .map((t) => t.text)
-              .join(""),
-            code,
-          );
-        },
+        (code, language) => assert.equal(shown(code, language), terminalText(code)),
       ),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
   });
 });

@@ -1,8 +1,11 @@
 /**
  * A light highlighter for generated code: comments, strings, numbers, keywords and types, by one
  * regular expression per language. Generated code is regular, so this is enough, and it keeps
- * Monaco off the page where nobody edits. Tokens concatenate back to the input exactly.
+ * Monaco off the page where nobody edits. Tokens concatenate back to the input as a reader must
+ * see it: exactly, except that each character that hides or reorders text (a bidi override in
+ * a link's SQL, Trojan Source) is shown as its `\uXXXX` escape, as in the terminal.
  */
+import { terminalText } from "../export/terminal-text";
 import type { Snippet } from "../generate/snippet";
 
 /** Snippet languages, plus SQL for the design's query on read-only pages. */
@@ -190,7 +193,8 @@ function scanner(language: HighlightLanguage): RegExp {
   return re;
 }
 
-export function highlight(code: string, language: HighlightLanguage): Token[] {
+export function highlight(text: string, language: HighlightLanguage): Token[] {
+  const code = terminalText(text);
   const tokens: Token[] = [];
   let last = 0;
   for (const m of code.matchAll(scanner(language))) {

@@ -268,6 +268,19 @@ const ROWS: Row[] = [
       /has extra text after its design\. Kept: .*"SQL"; what followed the design was ignored/,
     kept: ALL,
   },
+  // Duplicate keys: JSON.parse keeps the last copy, another reader may take the first.
+  {
+    name: "a key given twice at the top level",
+    link: await prefixed('"sql":"SELECT 1"'),
+    message: /^The key "sql" is given more than once; only its last copy was read\.$/,
+    kept: ALL,
+  },
+  {
+    name: "a key given twice in a request field",
+    link: await zLink(JSON_TEXT.replace('{"name":"team_id"', '{"name":"other","name":"team_id"')),
+    message: /^The key "request\.0\.name" is given more than once; only its last copy was read\.$/,
+    kept: ALL,
+  },
   // Prototype pollution.
   {
     name: "__proto__ at the top level",

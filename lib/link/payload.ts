@@ -4,6 +4,7 @@
  * says what happened and what was kept.
  */
 import { fieldLabel } from "../design/field-labels";
+import { duplicateKeyWarnings } from "./duplicate-keys";
 import { safeCopy } from "./safe-copy";
 import { salvageObject, type Salvaged } from "./salvage";
 import { decodeUtf8 } from "./utf8";
@@ -71,5 +72,6 @@ export function readPayload(
     return null;
   }
   if (found) warnings.push(`The link ${found}; its whole design was read but cannot be trusted.`);
+  warnings.push(...duplicateKeyWarnings(text));
   return safeCopy(parsed, warnings) as Payload;
 }

@@ -656,6 +656,15 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     fixes: [{ kind: "new-index", tries: "pass" }],
   },
   {
+    // Never stops: each row of r makes the next. Every lookup is through the key, as planned.
+    id: "bad.recursion.counting_up",
+    sql: "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT p.id FROM posthog_person p JOIN r ON p.id = r.n WHERE p.team_id = $1",
+    status: "warning",
+    rules: ["unbounded-recursion"],
+    fixes: [],
+    says: ["`WHERE depth < n`"],
+  },
+  {
     id: "bad.cast.person_uuid_as_text",
     sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND uuid::text = $2",
     status: "warning",

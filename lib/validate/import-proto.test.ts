@@ -1,7 +1,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import { importProtoMessage } from "./import-proto";
+import { importProtoMessage, withoutFileStatements } from "./import-proto";
 
 describe("importProtoMessage", () => {
   it("imports scalars, optional, repeated and known messages in field-number order", () => {
@@ -45,6 +45,29 @@ describe("importProtoMessage", () => {
     const result = importProtoMessage("SELECT 1");
     assert.equal(result.fields.length, 0);
     assert.match(result.problems[0] ?? "", /not a proto message/);
+  });
+
+  it("drops a pasted file's own syntax, package, imports and options", () => {
+    const result = importProtoMessage(
+      'syntax = "proto3";\n  package personhog.types.v1;\nimport "a.proto";\noption go_package = "x";\nmessage M {\n  int64 team_id = 1;\n}',
+    );
+    assert.deepEqual(result.problems, []);
+    assert.deepEqual(
+      result.fields.map((f) => f.name),
+      ["team_id"],
+    );
+  });
+
+  // Ten times the longest paste, shaped so that a pattern reading past its line from every line
+  // start takes minutes; one line at a time takes milliseconds.
+  it("reads the file statements in linear time", () => {
+    const n = 200_000;
+    for (const unit of ["\n", " \n", "\t\n", "import x\n", "option\n", "package a."]) {
+      const text = unit.repeat(Math.ceil(n / unit.length));
+      const started = performance.now();
+      withoutFileStatements(text);
+      assert.ok(performance.now() - started < 2000, JSON.stringify(unit));
+    }
   });
 
   it("never throws on arbitrary pasted text", () => {

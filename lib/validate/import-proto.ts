@@ -16,6 +16,15 @@ export interface ImportedMessage {
 
 const MAX_PASTE = 20_000;
 
+/**
+ * The paste without the file-level statements a checkout's file starts with (its own syntax,
+ * package, imports and options would clash with ours). One line each, so each match attempt
+ * reads at most one line: `^\s*` and `[^;]*` could run to the end of the text from every line
+ * start, quadratic in the paste (0.4 s for 20,000 newlines).
+ */
+export const withoutFileStatements = (text: string): string =>
+  text.replace(/^[ \t]*(?:syntax|package|import|option)\b[^;\n]*;/gm, "");
+
 export function importProtoMessage(text: string): ImportedMessage {
   if (text.length > MAX_PASTE)
     return {
@@ -23,7 +32,7 @@ export function importProtoMessage(text: string): ImportedMessage {
       fields: [],
       problems: [`The pasted text is longer than ${MAX_PASTE} characters.`],
     };
-  const body = text.replace(/^\s*(syntax|package|import|option)\b[^;]*;/gm, "");
+  const body = withoutFileStatements(text);
   let root: protobuf.Root;
   try {
     const standIn = Object.entries(STAND_IN_MESSAGES).map(([, t]) => t);

@@ -17,6 +17,7 @@ import { runtimePruning } from "./runtime-pruning";
 import { seqScan } from "./seq-scan";
 import { sortNotFromIndex } from "./sort-not-from-index";
 import { unboundedBroadKey } from "./unbounded-broad-key";
+import { unboundedRecursion } from "./unbounded-recursion";
 
 export const RULES = [
   nothingChecked,
@@ -31,6 +32,7 @@ export const RULES = [
   indexLookup,
   indexOnly,
   sortNotFromIndex,
+  unboundedRecursion,
 ] as const;
 
 export type RuleId = (typeof RULES)[number]["id"];
