@@ -74,6 +74,9 @@ test("fixes come in order: the team_id a reviewer would ask for rewrites the SQL
   await expect(joinKey).toHaveAttribute("data-kind", "join-key");
   await expect(joinKey).toContainText("Join on the matching column");
   await joinKey.getByRole("button", { name: "Try it: rewrite the SQL" }).click();
+  await expect
+    .poll(() => sqlInEditor(page))
+    .toContain("JOIN posthog_person p ON d.person_id = p.id");
   await expect(page.getByTestId("check-status")).toHaveAttribute("data-status", "pass");
 
   await setSql(
