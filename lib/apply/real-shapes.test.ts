@@ -7,6 +7,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { parseDesignJson } from "../design/design-json";
 import { RPC_GROUPS } from "../catalogue/existing-rpcs";
+import { snakeCase } from "../catalogue/naming";
 import { field } from "../design/defaults";
 import { DESIGN_FIXTURES } from "../design/fixtures";
 import { REBUILT_RPCS } from "../design/rebuilt-rpcs";
@@ -168,10 +169,7 @@ describe("sections inside a class or impl", () => {
     assert.ok(at < handlers.indexOf("// Distinct ID operations"));
     const cohort = applied(DESIGN_FIXTURES["cohort-write-current"]!, fixtureCheckout("current"));
     const text = cohort.get(HANDLERS)!;
-    const name = DESIGN_FIXTURES["cohort-write-current"]!.rpcName.replace(
-      /[A-Z]/g,
-      (c, i) => `${i ? "_" : ""}${c.toLowerCase()}`,
-    );
+    const name = snakeCase(DESIGN_FIXTURES["cohort-write-current"]!.rpcName);
     const fn = text.indexOf(`async fn ${name}(`);
     assert.ok(fn > text.indexOf("async fn delete_cohort_member("), name);
     assert.ok(fn < text.indexOf("// Groups"), name);
@@ -180,10 +178,7 @@ describe("sections inside a class or impl", () => {
 
 describe("a storage trait headed by lone `// Title` lines", () => {
   const TRAIT = "rust/personhog-replica/src/storage/traits/group.rs";
-  const fnAt = (text: string, design: Design) =>
-    text.indexOf(
-      `fn ${design.rpcName.replace(/[A-Z]/g, (c, i) => `${i ? "_" : ""}${c.toLowerCase()}`)}(`,
-    );
+  const fnAt = (text: string, design: Design) => text.indexOf(`fn ${snakeCase(design.rpcName)}(`);
 
   it("puts a group read after the group lookups, which two headings fit as well", () => {
     const design = DESIGN_FIXTURES["group-read-current"]!;

@@ -42,6 +42,12 @@ export interface FakeStore {
   readonly always?: Readonly<Record<string, string>>;
   /** Other dicts holding the same rows: a write that adds or removes rows must keep them in step. */
   readonly mirrors: readonly FakeStore[];
+  /**
+   * Set on a dict of two tables' rows joined (a person by one of its distinct ids): the columns of
+   * `table` the join follows, each equal to the other table's column it references. Only a join
+   * written on exactly these reads from the dict.
+   */
+  readonly joins?: { readonly table: string; readonly columns: readonly string[] };
 }
 
 /** A key whose parts a loop names like their columns. */
@@ -76,7 +82,12 @@ const DISTINCT_IDS: FakeStore = {
   row: "did",
   fields: ["distinct_id", "version"],
   always: { is_deleted: "false" },
-  mirrors: [personStore("_persons_by_distinct_id", { column: "distinct_id", as: "distinct_id" })],
+  mirrors: [
+    {
+      ...personStore("_persons_by_distinct_id", { column: "distinct_id", as: "distinct_id" }),
+      joins: { table: "posthog_persondistinctid", columns: ["team_id", "person_id"] },
+    },
+  ],
 };
 const PERSONS_BY_ID: FakeStore = {
   ...personStore("_persons_by_id", { column: "id", as: "person_id" }),

@@ -446,3 +446,41 @@ describe("the generated fake methods, run against a stand-in FakePersonHogClient
     );
   });
 });
+
+describe("a join's fake body", () => {
+  const real = REBUILT_RPCS["get-person-by-distinct-id"]!;
+  const REAL_ON = "ON p.id = d.person_id AND p.team_id = d.team_id";
+  assert.ok(real.sql.includes(REAL_ON));
+  const joinedOn = (on: string) =>
+    fakeOf({ ...real, sql: real.sql.replace(REAL_ON, on) }).fake.code;
+
+  it("reads the dict of persons by distinct id when the join follows its key, however written", () => {
+    for (const on of [
+      REAL_ON,
+      "ON d.team_id = p.team_id AND d.person_id = p.id",
+      "ON person_id = p.id AND p.team_id = d.team_id",
+    ]) {
+      const body = joinedOn(on);
+      assert.match(body, /self\._persons_by_distinct_id\.get\(/, on);
+      assert.doesNotMatch(body, /TODO/, on);
+    }
+  });
+
+  it("keeps the TODO when the join is on other keys, or on only part of the key", () => {
+    for (const on of [
+      "ON p.team_id = d.team_id",
+      "ON p.id = d.person_id",
+      "ON p.id = d.id AND p.team_id = d.team_id",
+      "ON p.id = d.person_id AND p.team_id = d.team_id AND p.version = d.version",
+      "ON p.id = d.person_id AND d.team_id = d.team_id",
+    ]) {
+      const body = joinedOn(on);
+      assert.match(
+        body,
+        /# TODO: compute the answer .*\(not generated: self\._persons_by_distinct_id holds rows joined on posthog_persondistinctid's team_id and person_id/s,
+        on,
+      );
+      assert.doesNotMatch(body, /_persons_by_distinct_id\.get\(/, on);
+    }
+  });
+});

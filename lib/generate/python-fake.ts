@@ -8,7 +8,15 @@ import { personhogTable, type FakeStore } from "../catalogue/tables";
 import type { Design, FieldDesign } from "../design/model";
 import { PYTHON_KEYWORDS } from "../escape/keywords";
 import { pyComment, pyKeywordArg } from "../escape/python";
-import { fakeSql, type Condition, type FakeSql, type Value } from "../sql/fake-sql";
+import {
+  fakeSql,
+  type ColumnRef,
+  type Condition,
+  type FakeSql,
+  type JoinPair,
+  type Value,
+} from "../sql/fake-sql";
+import { meaningOf, sameMeaning } from "../sql/join-keys";
 import { findTable } from "../sql/schema";
 import { code, type Block, type Part } from "./code";
 import { bracketed, comprehension, LINE_LENGTH, nextOf, pyTuple } from "./python-layout";
@@ -391,6 +399,45 @@ function fakeTodo(design: Design, why: string): Part[] {
   ];
 }
 
+/** The table a join key's column belongs to, if known. */
+type TableOf = (r: ColumnRef) => string | undefined;
+
+/**
+ * Whether a join is written on exactly the key `store` follows: each of its columns paired once
+ * with the column of the other table that means the same (the one it references), nothing else.
+ */
+function followsKey(store: FakeStore, on: readonly JoinPair[], tableOf: TableOf) {
+  const key = store.joins;
+  if (!key) return false;
+  const columns = on.map((pair) => {
+    const [own, other] =
+      tableOf(pair.left) === key.table ? [pair.left, pair.right] : [pair.right, pair.left];
+    const otherTable = tableOf(other);
+    if (tableOf(own) !== key.table || !otherTable || otherTable === key.table) return undefined;
+    const [a, b] = [meaningOf(key.table, own.column), meaningOf(otherTable, other.column)];
+    return a && b && sameMeaning(a, b) ? own.column : undefined;
+  });
+  return columns.length === key.columns.length && key.columns.every((c) => columns.includes(c));
+}
+
+/** The dict a join reads: one that answers it (`candidates`) and holds its rows as `on` relates them. */
+function joinStore(
+  candidates: readonly FakeStore[],
+  on: readonly JoinPair[],
+  tableOf: TableOf,
+): FakeStore {
+  if (candidates.length === 0)
+    unmapped("no dict of the fake is keyed by what the join's conditions fix");
+  const found = candidates.find((s) => followsKey(s, on, tableOf));
+  if (found) return found;
+  const key = candidates.find((s) => s.joins);
+  return unmapped(
+    key?.joins
+      ? `self.${key.attr} holds rows joined on ${key.joins.table}'s ${key.joins.columns.join(" and ")}, each equal to the column it references, and the join is not on exactly those`
+      : "no dict of the fake holds the joined rows",
+  );
+}
+
 /** A table's dicts and the mirrors that hold its rows too. */
 const everyStore = (stores: readonly FakeStore[]): FakeStore[] =>
   stores.flatMap((s) => [s, ...everyStore(s.mirrors)]);
@@ -408,28 +455,32 @@ export function fakeBody(design: Design, response: string): FakeBody {
     );
     if ((design.operation === "write") !== (sql.kind !== "select"))
       throw new Unmapped(`a ${design.operation} with a ${sql.kind.toUpperCase()} statement`);
+    // A column written without its table belongs to the joined table that has it, if just one.
+    const having = (column: string) =>
+      tables.filter((t) => findTable(t)?.columns.some((c) => c.name === column));
+    const tableOf: TableOf = (r) =>
+      r.table ?? (having(r.column).length === 1 ? having(r.column)[0] : undefined);
+    const on = sql.kind === "select" ? sql.on : [];
     // Writes change the first store, which holds every row; a read uses one whose whole key its
     // conditions fix, if there is one (else it scans the first). A join reads only such a store,
-    // among every dict of its tables, that holds the answer's rows (as _persons_by_distinct_id
-    // answers a person by distinct id).
+    // among every dict of its tables, that holds the answer's rows and the join's rows as the SQL
+    // relates them (as _persons_by_distinct_id answers a person by distinct id).
     const fixes = (s: FakeStore) =>
       sql.kind === "select" &&
       s.key.every((k) => sql.where.some((c) => c.column === k.column && c.op === "eq"));
+    const answers = (s: FakeStore) => fixes(s) && s.message === answerField(design).type;
     const store =
       tables.length > 1
-        ? (stores
-            .flatMap(everyStore)
-            .find((s) => fixes(s) && s.message === answerField(design).type) ??
-          unmapped("no dict of the fake is keyed by what the join's conditions fix"))
+        ? joinStore(stores.flatMap(everyStore).filter(answers), on, tableOf)
         : (stores[0]!.find(fixes) ?? stores[0]![0]!);
     // Conditions name columns without their table: one that several joined tables have is
     // ambiguous, unless a join key equates them or every row the dict keeps meets it.
-    const inSeveral = (column: string) =>
-      tables.filter((t) => findTable(t)?.columns.some((c) => c.name === column)).length > 1;
+    const equated = (column: string) =>
+      on.some((p) => p.left.column === column && p.right.column === column);
     const ambiguous = (sql.kind === "select" ? sql.where : []).find(
       (c) =>
-        inSeveral(c.column) &&
-        !(sql.kind === "select" && sql.shared.includes(c.column)) &&
+        having(c.column).length > 1 &&
+        !equated(c.column) &&
         !(c.op === "literal" && store.always?.[c.column] === c.value),
     );
     if (ambiguous) unmapped(`${ambiguous.column} is a column of more than one joined table`);

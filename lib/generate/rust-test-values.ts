@@ -36,7 +36,8 @@ const str = (text: string, known = true): Elem => {
   return { borrowed: literal, owned: `${literal}.to_string()`, known };
 };
 
-function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
+/** `uuid`: the storage takes the value as a `Uuid`, not as text. */
+function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id", uuid = false): Elem | null {
   const seeded = mode === "seeded";
   const key = f.name.replace(/s$/, "");
   const t = baseType(f.type);
@@ -55,11 +56,15 @@ function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
     }
     if (f.name.endsWith("_ms") && t.name === "i64") return lit("1_700_000_000_000");
   }
+  // The seeded person's uuid, or the nil uuid no row has; another name only guesses the person.
+  if (uuid || (text && key === "uuid")) {
+    const known = !seeded || key === "uuid";
+    if (uuid) return lit(seeded ? "person.uuid" : "Uuid::nil()", known);
+    return seeded
+      ? { borrowed: "&person.uuid.to_string()", owned: "person.uuid.to_string()", known }
+      : str("00000000-0000-0000-0000-000000000000", known);
+  }
   if (text) {
-    if (key === "uuid")
-      return seeded
-        ? { borrowed: "&person.uuid.to_string()", owned: "person.uuid.to_string()", known: true }
-        : str("00000000-0000-0000-0000-000000000000");
     if (key === "distinct_id") return str(seeded ? "seeded-user" : "missing-user");
     if (key === "group_key") return str(seeded ? "seeded-group" : "missing-group");
     if (key === "feature_flag_key") return str("seeded-flag");
@@ -72,10 +77,6 @@ function elem(f: FieldDesign, mode: Mode, team = "ctx.team_id"): Elem | null {
   return null;
 }
 
-/** A uuid storage takes as `Uuid`: the seeded person's, or the nil uuid no row has. */
-const uuidElem = (f: FieldDesign, mode: Mode): Elem =>
-  mode === "seeded" ? lit("person.uuid", f.name.replace(/s$/, "") === "uuid") : lit("Uuid::nil()");
-
 /** The argument passed to the storage method (borrowed form); `uuid` when it takes a `Uuid`. */
 export function storageArg(
   f: FieldDesign,
@@ -83,7 +84,7 @@ export function storageArg(
   uuid = false,
 ): { expr: string; known: boolean } | null {
   if (f.optional) return { expr: "None", known: true };
-  const e = uuid ? uuidElem(f, mode) : elem(f, mode);
+  const e = elem(f, mode, undefined, uuid);
   if (!e) return f.repeated ? { expr: "&[]", known: false } : null;
   return { expr: f.repeated ? `&[${e.owned}]` : e.borrowed, known: e.known };
 }
@@ -98,7 +99,7 @@ export function protoValue(f: FieldDesign, team?: string): string {
 
 /** rstest's unknown keys for a repeated field: a case cannot name the test's `ctx`, so team -1. */
 export function unknownBatch(f: FieldDesign, uuid = false): string {
-  const e = uuid ? uuidElem(f, "missing") : elem(f, "missing", "-1");
+  const e = elem(f, "missing", "-1", uuid);
   return e ? `vec![${e.owned}]` : "vec![]";
 }
 

@@ -136,7 +136,16 @@ export interface RustPlan {
 const isBatchSize = (f: FieldDesign): boolean =>
   f.name === "batch_size" && !f.repeated && ["int64", "int32"].includes(f.type);
 
-export function rustPlan({ design, d }: GenerateInput): RustPlan {
+const plans = new WeakMap<GenerateInput, RustPlan>();
+
+/** Planned once per generate: the router, service, storage and verify generators each ask. */
+export function rustPlan(input: GenerateInput): RustPlan {
+  let plan = plans.get(input);
+  if (!plan) plans.set(input, (plan = planOf(input)));
+  return plan;
+}
+
+function planOf({ design, d }: GenerateInput): RustPlan {
   const category = d.category ?? "PersonData";
   const write = design.operation === "write";
   const takesConsistency = !write && (category === "NonPersonData" || d.distinctIdRead);

@@ -11,6 +11,7 @@ import { knownMethodsPosition } from "./rust-proxy";
 import { rustRouterSnippets } from "./rust-router";
 import { rustServiceSnippets } from "./rust-service";
 import { rustStorageSnippets } from "./rust-storage";
+import { rustPlan } from "./rust-types";
 import { assertAllRustfmtClean } from "../rust-harness/rustfmt-clean";
 import type { Snippet } from "./snippet";
 
@@ -354,5 +355,14 @@ describe("rust generators", () => {
     assert.match(group, /team_id as i32,\n\s+group_type_index,\n\s+limit as i64\n/);
     const cohort = byId(DESIGN_FIXTURES["cohort-write-current"]!, "rust-storage-postgres").code;
     assert.match(cohort, /let cohort_ids_i32: Vec<i32> = cohort_ids/);
+  });
+});
+
+describe("rustPlan", () => {
+  it("is planned once per generate input: each Rust generator asking gets the same plan", () => {
+    const input = generateInput(WORKED_EXAMPLE);
+    assert.equal(rustPlan(input), rustPlan(input));
+    // A new input (the design as edited) is planned afresh.
+    assert.notEqual(rustPlan(generateInput(WORKED_EXAMPLE)), rustPlan(input));
   });
 });

@@ -11,7 +11,7 @@ const SHAPES: readonly (readonly [string, unknown])[] = [
       kind: "select",
       table: "posthog_person",
       joined: [],
-      shared: [],
+      on: [],
       items: "count",
       where: [
         { column: "team_id", op: "eq", param: 1 },
@@ -26,7 +26,7 @@ const SHAPES: readonly (readonly [string, unknown])[] = [
       kind: "select",
       table: "posthog_group",
       joined: [],
-      shared: [],
+      on: [],
       items: ["id", "group_key"],
       where: [
         { column: "team_id", op: "eq", param: 2 },
@@ -50,7 +50,16 @@ const SHAPES: readonly (readonly [string, unknown])[] = [
       kind: "select",
       table: "posthog_person",
       joined: ["posthog_persondistinctid"],
-      shared: ["team_id"],
+      on: [
+        {
+          left: { table: "posthog_person", column: "id" },
+          right: { table: "posthog_persondistinctid", column: "person_id" },
+        },
+        {
+          left: { table: "posthog_person", column: "team_id" },
+          right: { table: "posthog_persondistinctid", column: "team_id" },
+        },
+      ],
       items: ["id"],
       where: [
         { column: "is_deleted", op: "literal", value: "false" },
@@ -102,6 +111,21 @@ describe("fakeSql", () => {
       );
   });
 
+  it("gives a join key's columns their tables, by alias or by name, and leaves a bare column's open", () => {
+    const sql =
+      "SELECT * FROM posthog_person JOIN posthog_persondistinctid AS d ON posthog_person.id = d.person_id AND team_id = d.team_id";
+    assert.deepEqual((fakeSql(sql) as { on: unknown }).on, [
+      {
+        left: { table: "posthog_person", column: "id" },
+        right: { table: "posthog_persondistinctid", column: "person_id" },
+      },
+      {
+        left: { column: "team_id" },
+        right: { table: "posthog_persondistinctid", column: "team_id" },
+      },
+    ]);
+  });
+
   it("gives a reason for what a fake cannot mirror", () => {
     const reason = (sql: string) => (fakeSql(sql) as { unsupported?: string }).unsupported;
     assert.equal(reason("SELECT 1 FROM t WHERE a = $1 OR b = $2"), "the conditions use OR");
@@ -118,6 +142,9 @@ describe("fakeSql", () => {
     assert.match(reason("UPDATE t SET a = GREATEST(b, $1)")!, /GREATEST over b for a/);
     assert.match(reason("SELECT * FROM t WHERE a = 'unclosed")!, /unclosed string/);
     assert.match(reason("SELECT * FROM t WHERE a = 1.5e3")!, /compared with 1\.5e3/);
+    // A qualifier must name one table of the FROM, as PostgreSQL reads it.
+    assert.match(reason("SELECT * FROM t x JOIN u x ON x.a = x.b")!, /x names two tables/);
+    assert.match(reason("SELECT * FROM t x JOIN u y ON t.a = y.b")!, /t names no table/);
   });
 
   it("answers any text quickly, with reasons of bounded length", () => {

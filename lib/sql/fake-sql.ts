@@ -12,6 +12,18 @@ export type Condition =
 
 export type Value = { readonly param: number } | { readonly literal: string };
 
+/** A column of a join key: its table when written qualified (the alias resolved), else unknown. */
+export interface ColumnRef {
+  readonly table?: string;
+  readonly column: string;
+}
+
+/** One `a.x = b.y` of a join's ON. */
+export interface JoinPair {
+  readonly left: ColumnRef;
+  readonly right: ColumnRef;
+}
+
 /** `column = $n` or `column = GREATEST(column, $n)`. */
 export interface Assignment {
   readonly column: string;
@@ -25,8 +37,8 @@ export type FakeSql =
       readonly table: string;
       /** Tables INNER JOINed on equal columns; conditions name columns of any of them. */
       readonly joined: readonly string[];
-      /** Columns a join key equates under one name (`p.team_id = d.team_id`): one value. */
-      readonly shared: readonly string[];
+      /** The join keys as written: the rows they relate decide which dict holds the answer. */
+      readonly on: readonly JoinPair[];
       /** "count" for COUNT(*), else the plain columns selected (empty when not all are plain). */
       readonly items: "count" | readonly string[];
       readonly where: readonly Condition[];
@@ -78,14 +90,24 @@ class Cursor {
   }
   /** A column, possibly qualified (`g.team_id`): its last part. */
   column(): string {
+    return this.qualified().column;
+  }
+  /** A column and the part before it (`g` of `g.team_id`), if any. */
+  qualified(): { readonly qualifier?: string; readonly column: string } {
+    let qualifier: string | undefined;
+    let column = this.name();
+    while (this.is(".") && this.peek(1)?.kind === "word") {
+      this.i++;
+      qualifier = column;
+      column = this.name();
+    }
+    return { qualifier, column };
+  }
+  private name(): string {
     const t = this.next();
     if (t.kind !== "word") throw new Unsupported(`expected a column, not ${this.text(t)}`);
     // PostgreSQL truncates names at 63 bytes; a longer one is no column of ours.
     if (t.lower.length > 63) throw new Unsupported("a name is longer than PostgreSQL allows");
-    if (this.is(".") && this.peek(1)?.kind === "word") {
-      this.i++;
-      return this.column();
-    }
     return t.lower;
   }
   next(): Token {
@@ -110,10 +132,18 @@ class Cursor {
   }
 }
 
-/** FROM/UPDATE/INTO target: a table name with an optional alias. */
-function table(c: Cursor): string {
+/**
+ * FROM/UPDATE/INTO target: a table name with an optional alias. `aliases` notes what a qualifier
+ * calls it (its alias, else its name); a name given twice makes qualifiers ambiguous.
+ */
+function table(c: Cursor, aliases?: Map<string, string>): string {
   const name = c.column();
-  if (c.accept("as") || (c.peek()?.kind === "word" && !KEYWORDS.has(c.peek()!.lower))) c.next();
+  const alias =
+    c.accept("as") || (c.peek()?.kind === "word" && !KEYWORDS.has(c.peek()!.lower))
+      ? c.next().lower
+      : name;
+  if (aliases?.has(alias)) throw new Unsupported(`${alias} names two tables`);
+  aliases?.set(alias, name);
   return name;
 }
 const KEYWORDS = new Set([
@@ -196,25 +226,32 @@ function selectItems(c: Cursor): "count" | string[] {
 const VALUE_WORDS = new Set(["any", "true", "false"]);
 
 /** `[INNER] JOIN t ON a.x = b.y AND …`: the joined tables; any other ON condition is a filter. */
-function joins(c: Cursor, filters: Condition[], shared: string[]): string[] {
+function joins(c: Cursor, aliases: Map<string, string>, filters: Condition[], on: JoinPair[]) {
   const joined: string[] = [];
+  // A qualifier names a table of the FROM so far by its alias (or its name).
+  const ref = (): ColumnRef => {
+    const { qualifier, column } = c.qualified();
+    if (qualifier === undefined) return { column };
+    const table = aliases.get(qualifier);
+    if (table === undefined) throw new Unsupported(`${qualifier} names no table of the FROM`);
+    return { table, column };
+  };
   while (c.is("join") || (c.is("inner") && c.is("join", 1))) {
     c.accept("inner");
     c.expect("join");
-    joined.push(table(c));
+    joined.push(table(c, aliases));
     c.expect("on");
     do {
       if (c.peek()?.kind === "param") {
         filters.push(condition(c));
         continue;
       }
-      const column = c.column();
+      const left = ref();
       const other = c.peek(1);
-      // A join key (`p.id = d.person_id`) only relates the rows: the store's key stands for it.
       if (c.is("=") && other?.kind === "word" && !VALUE_WORDS.has(other.lower)) {
         c.next();
-        if (c.column() === column) shared.push(column);
-      } else filters.push(compared(c, column));
+        on.push({ left, right: ref() });
+      } else filters.push(compared(c, left.column));
     } while (c.accept("and"));
   }
   return joined;
@@ -223,12 +260,13 @@ function joins(c: Cursor, filters: Condition[], shared: string[]): string[] {
 function select(c: Cursor): FakeSql {
   const items = selectItems(c);
   c.expect("from");
-  const name = table(c);
+  const aliases = new Map<string, string>();
+  const name = table(c, aliases);
   const filters: Condition[] = [];
-  const shared: string[] = [];
-  const joined = joins(c, filters, shared);
+  const on: JoinPair[] = [];
+  const joined = joins(c, aliases, filters, on);
   const conds = [...filters, ...where(c)];
-  return { kind: "select", table: name, joined, shared, items, where: conds, limit: limit(c) };
+  return { kind: "select", table: name, joined, on, items, where: conds, limit: limit(c) };
 }
 
 /** `DELETE FROM t WHERE …` or the batched `DELETE FROM t WHERE id IN (SELECT id FROM t WHERE … LIMIT $n …)`. */
