@@ -649,6 +649,40 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     counts: { warning: 0 },
   },
   {
+    // One row per id the request lists, and the one person a distinct id names: few to sort.
+    id: "pattern.sort.listed_ids",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id IN ($2, $3) ORDER BY created_at LIMIT 5",
+    status: "pass",
+    counts: { warning: 0 },
+  },
+  {
+    id: "pattern.sort.person_of_distinct_id",
+    sql: "SELECT p.id FROM posthog_persondistinctid d JOIN posthog_person p ON p.team_id = d.team_id AND p.id = d.person_id WHERE d.team_id = $1 AND d.distinct_id = $2 ORDER BY p.created_at LIMIT 5",
+    status: "pass",
+    counts: { warning: 0 },
+  },
+  {
+    // Unique lookups, but of every id a subquery lists: the whole team is sorted.
+    id: "bad.sort.ids_from_subquery_array",
+    sql: "SELECT p.uuid FROM posthog_person p WHERE p.team_id = $1 AND p.id = ANY(ARRAY(SELECT person_id FROM posthog_persondistinctid WHERE team_id = $1)) ORDER BY p.created_at LIMIT 10",
+    status: "warning",
+    rules: ["sort-not-from-index"],
+  },
+  {
+    // Joined row by row to a WITH query that reads a whole team.
+    id: "bad.sort.ids_from_with_query",
+    sql: "WITH ids AS MATERIALIZED (SELECT person_id FROM posthog_persondistinctid WHERE team_id = $1) SELECT p.uuid FROM ids JOIN posthog_person p ON p.team_id = $1 AND p.id = ids.person_id ORDER BY p.created_at LIMIT 10",
+    status: "warning",
+    rules: ["sort-not-from-index"],
+  },
+  {
+    // Rows made by a function: no relation under the sort says how many.
+    id: "bad.sort.ids_from_function",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id IN (SELECT generate_series(1, 1000000)) ORDER BY created_at LIMIT 5",
+    status: "warning",
+    rules: ["sort-not-from-index"],
+  },
+  {
     id: "bad.sort.cohorts_of_person",
     sql: "SELECT cohort_id FROM posthog_cohortpeople WHERE person_id = $1 ORDER BY cohort_id LIMIT 10",
     status: "warning",
