@@ -51,6 +51,8 @@ export const NOT_ALIAS = new Set([
   "only",
   "natural",
 ]);
+/** Words that open a query level right after a bracket. */
+const QUERY_WORDS = new Set(["select", "with", "values"]);
 export const FROM_CLAUSES = new Set(["from", "join", "on", "using"]);
 
 export interface Lexed {
@@ -61,6 +63,8 @@ export interface Lexed {
   readonly depth: readonly number[];
   /** For each token, the innermost open bracket around it (-1 at top level). */
   readonly parent: readonly number[];
+  /** For each token, the bracket opening its query level (SELECT, WITH or VALUES; -1: the statement). */
+  readonly level: readonly number[];
   /** Each bracket's partner, both ways; an unclosed one's is tokens.length. */
   readonly partner: ReadonlyMap<number, number>;
   /** The clause keyword in force at each token, at its depth. */
@@ -72,9 +76,12 @@ export function lex(sql: string): Lexed {
   const words: string[] = [];
   const depth: number[] = [];
   const parent: number[] = [];
+  const level: number[] = [];
   const clause: string[] = [];
   const partner = partners(tokens);
   const open: number[] = [];
+  // Parentheses around a join (`FROM (a JOIN b ON …)`) are not a query level of their own.
+  const levels: number[] = [-1];
   const clauses: string[] = [""];
   tokens.forEach((t, k) => {
     const text = sql.slice(t.start, t.end);
@@ -82,19 +89,23 @@ export function lex(sql: string): Lexed {
     words.push(word);
     if (t.kind === "punct" && (text === ")" || text === "]")) {
       open.pop();
+      if (levels.length > 1) levels.pop();
       clauses.pop();
     }
     depth.push(open.length);
     parent.push(open[open.length - 1] ?? -1);
+    level.push(levels[levels.length - 1] ?? -1);
     if (CLAUSES.has(word)) clauses[clauses.length - 1] = JOIN_WORDS.has(word) ? "join" : word;
     clause.push(clauses[clauses.length - 1] ?? "");
     if (t.kind === "punct" && (text === "(" || text === "[")) {
       open.push(k);
+      const opens = QUERY_WORDS.has(tokens[k + 1]?.lower ?? "");
+      levels.push(opens ? k : (levels[levels.length - 1] ?? -1));
       clauses.push("");
     }
   });
   for (const k of open) partner.set(k, tokens.length);
-  return { sql, tokens, words, depth, parent, partner, clause };
+  return { sql, tokens, words, depth, parent, level, partner, clause };
 }
 
 export const text = (lx: Lexed, k: number) => {
@@ -139,16 +150,6 @@ export function tableRefAt(lx: Lexed, k: number): TableRef | null {
   return { at: k, first, alias: isAlias ? next : null };
 }
 
-/** The bracket that opens the query level holding `k` (-1: the statement itself). */
-export function queryLevel(lx: Lexed, k: number): number {
-  let open = lx.parent[k] ?? -1;
-  // Parentheses around a join (`FROM (a JOIN b ON …)`) are not a query level of their own.
-  while (open >= 0 && !["select", "with", "values"].includes(lx.words[open + 1] ?? "")) {
-    open = lx.parent[open] ?? -1;
-  }
-  return open;
-}
-
 /**
  * The tables each query level declares: level (its bracket, -1 for the statement) → name the
  * level knows it by (its alias, else its name) → the table, null when two references there use
@@ -161,10 +162,24 @@ export function declaredTables(lx: Lexed): Map<number, Map<string, string | null
     const ref = table === null ? null : tableRefAt(lx, k);
     const name = ref && (ref.alias === null ? table : nameAt(lx, ref.alias));
     if (!table || !ref || !name) return;
-    const level = queryLevel(lx, k);
+    const level = lx.level[k] ?? -1;
     const names = levels.get(level) ?? new Map<string, string | null>();
     names.set(name, names.has(name) ? null : table);
     levels.set(level, names);
   });
   return levels;
+}
+
+/**
+ * Where a bare (unqualified) column means `table`'s column, referenced as `name`: at a token whose
+ * query level reads that table alone, when no other level uses the name. Elsewhere the column
+ * could be another table's of the same name.
+ */
+export function bareColumnsOf(lx: Lexed, table: string, name: string): (k: number) => boolean {
+  const declared = declaredTables(lx);
+  const levels = [...declared.values()].filter((names) => names.has(name));
+  return (k) => {
+    const names = declared.get(lx.level[k] ?? -1);
+    return levels.length === 1 && names?.size === 1 && names.get(name) === table;
+  };
 }

@@ -14,7 +14,6 @@ import {
   JOIN_WORDS,
   lex,
   nameAt,
-  queryLevel,
   tableRefAt,
   text,
   type Lexed,
@@ -156,7 +155,7 @@ export function addPredicate(
   });
   const ref = refs[0];
   if (!ref || refs.length > 1) return null;
-  const level = queryLevel(lx, ref.at);
+  const level = lx.level[ref.at] ?? -1;
   const depth = level < 0 ? 0 : (lx.depth[level] ?? 0) + 1;
   const end = level < 0 ? lx.tokens.length : (lx.partner.get(level) ?? lx.tokens.length);
   const qualifier =

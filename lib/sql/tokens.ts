@@ -38,6 +38,9 @@ export interface Tokens {
   readonly unclosed?: Unclosed;
 }
 
+/** The operators that compare two values. */
+export const COMPARISONS = new Set(["=", "<>", "!=", "<", "<=", ">", ">="]);
+
 const OPERATOR_CHARS = new Set("+-*/<>=~!@#%^&|`?");
 
 function isDigit(c: string | undefined): boolean {
