@@ -4,7 +4,7 @@
  * lab knows the target table's unique keys: the message names them, so the fix is one edit.
  */
 import { findTable } from "./schema";
-import { tokenize } from "./tokens";
+import { nameOf, tokenize } from "./tokens";
 
 const NO_MATCHING_CONSTRAINT = "no unique or exclusion constraint matching the ON CONFLICT";
 
@@ -15,9 +15,7 @@ function insertTarget(sql: string): string | null {
   if (at < 0) return null;
   let k = at + 2;
   if (sql.slice(tokens[k + 1]?.start, tokens[k + 1]?.end) === ".") k += 2;
-  const t = tokens[k];
-  if (t?.kind === "word") return t.lower;
-  return t?.kind === "quoted" ? sql.slice(t.start + 1, t.end - 1) : null;
+  return nameOf(sql, tokens[k]);
 }
 
 /** The sentence to add to PostgreSQL's message, or null when it is another error. */

@@ -470,6 +470,33 @@ export const PATTERN_QUERIES: readonly CorpusQuery[] = [
     rules: ["mixed-categories"],
     counts: { error: 0, warning: 1 },
   },
+  {
+    // A subquery may reuse an outer alias: the plan calls the inner one x_1, the text x.
+    id: "pattern.join.alias_reused_in_in_subquery",
+    sql: "SELECT x.distinct_id FROM posthog_persondistinctid x WHERE x.team_id = $1 AND x.person_id IN (SELECT x.id FROM posthog_person x WHERE x.team_id = $1 AND x.uuid = $2)",
+    status: "pass",
+    counts: { error: 0 },
+  },
+  {
+    id: "pattern.join.alias_reused_in_scalar_subquery",
+    sql: "SELECT d.distinct_id FROM posthog_persondistinctid d WHERE d.team_id = $1 AND d.person_id = (SELECT d.id FROM posthog_person d WHERE d.team_id = $1 AND d.uuid = $2)",
+    status: "pass",
+    counts: { error: 0 },
+  },
+  {
+    id: "pattern.join.cohort_alias_reused_in_subquery",
+    sql: "SELECT c.cohort_id FROM posthog_cohortpeople c WHERE c.person_id IN (SELECT c.id FROM posthog_person c WHERE c.team_id = $1 AND c.uuid = $2)",
+    status: "warning",
+    rules: ["mixed-categories"],
+    counts: { error: 0 },
+  },
+  {
+    // The WITH query's d is the person table; the outer d is the distinct-id table.
+    id: "pattern.join.alias_reused_in_with_query",
+    sql: "WITH ids AS (SELECT d.id FROM posthog_person d WHERE d.team_id = $1 AND d.uuid = $2) SELECT d.distinct_id FROM posthog_persondistinctid d JOIN ids ON ids.id = d.person_id WHERE d.team_id = $1",
+    status: "pass",
+    counts: { error: 0 },
+  },
 ];
 
 /** Statements that read no table: nothing was checked, and that is never a pass. */
@@ -649,6 +676,40 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     counts: { warning: 0 },
   },
   {
+    // One row per id the request lists, and the one person a distinct id names: few to sort.
+    id: "pattern.sort.listed_ids",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id IN ($2, $3) ORDER BY created_at LIMIT 5",
+    status: "pass",
+    counts: { warning: 0 },
+  },
+  {
+    id: "pattern.sort.person_of_distinct_id",
+    sql: "SELECT p.id FROM posthog_persondistinctid d JOIN posthog_person p ON p.team_id = d.team_id AND p.id = d.person_id WHERE d.team_id = $1 AND d.distinct_id = $2 ORDER BY p.created_at LIMIT 5",
+    status: "pass",
+    counts: { warning: 0 },
+  },
+  {
+    // Unique lookups, but of every id a subquery lists: the whole team is sorted.
+    id: "bad.sort.ids_from_subquery_array",
+    sql: "SELECT p.uuid FROM posthog_person p WHERE p.team_id = $1 AND p.id = ANY(ARRAY(SELECT person_id FROM posthog_persondistinctid WHERE team_id = $1)) ORDER BY p.created_at LIMIT 10",
+    status: "warning",
+    rules: ["sort-not-from-index"],
+  },
+  {
+    // Joined row by row to a WITH query that reads a whole team.
+    id: "bad.sort.ids_from_with_query",
+    sql: "WITH ids AS MATERIALIZED (SELECT person_id FROM posthog_persondistinctid WHERE team_id = $1) SELECT p.uuid FROM ids JOIN posthog_person p ON p.team_id = $1 AND p.id = ids.person_id ORDER BY p.created_at LIMIT 10",
+    status: "warning",
+    rules: ["sort-not-from-index"],
+  },
+  {
+    // Rows made by a function: no relation under the sort says how many.
+    id: "bad.sort.ids_from_function",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 AND id IN (SELECT generate_series(1, 1000000)) ORDER BY created_at LIMIT 5",
+    status: "warning",
+    rules: ["sort-not-from-index"],
+  },
+  {
     id: "bad.sort.cohorts_of_person",
     sql: "SELECT cohort_id FROM posthog_cohortpeople WHERE person_id = $1 ORDER BY cohort_id LIMIT 10",
     status: "warning",
@@ -804,6 +865,32 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     // A scalar subquery runs apart (an InitPlan): the pairing is only in the text.
     id: "bad.join.scalar_subquery_row_id",
     sql: "SELECT p.uuid FROM posthog_person p WHERE p.team_id = $1 AND p.id = (SELECT id FROM posthog_persondistinctid WHERE team_id = $1 AND distinct_id = $2)",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    fixes: [{ kind: "join-key", tries: "pass" }],
+  },
+  {
+    // The subquery written first: the same pairing, read either way round.
+    id: "bad.join.scalar_subquery_row_id_on_left",
+    sql: "SELECT p.uuid FROM posthog_person p WHERE p.team_id = $1 AND (SELECT d.id FROM posthog_persondistinctid d WHERE d.team_id = $1 AND d.distinct_id = $2) = p.id",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    fixes: [{ kind: "join-key", tries: "pass" }],
+    says: ["Join `p.id` to `d.person_id` instead of `d.id`"],
+  },
+  {
+    // The subquery reuses the outer alias for another table: two relations, not one column.
+    id: "bad.join.scalar_subquery_reusing_alias",
+    sql: "SELECT p.uuid FROM posthog_person p WHERE p.team_id = $1 AND p.id = (SELECT p.id FROM posthog_persondistinctid p WHERE p.team_id = $1 AND p.distinct_id = $2)",
+    status: "error",
+    rules: ["join-unrelated-keys"],
+    fixes: [{ kind: "join-key", tries: "pass" }],
+    says: ["Join `p.id` to `p.person_id` instead of `p.id`"],
+  },
+  {
+    // MAX returns one of the column's own values: still a distinct id's row id.
+    id: "bad.join.scalar_subquery_max_row_id",
+    sql: "SELECT p.uuid FROM posthog_person p WHERE p.team_id = $1 AND p.id = (SELECT MAX(id) FROM posthog_persondistinctid WHERE team_id = $1 AND distinct_id = $2)",
     status: "error",
     rules: ["join-unrelated-keys"],
     fixes: [{ kind: "join-key", tries: "pass" }],

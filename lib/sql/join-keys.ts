@@ -28,32 +28,52 @@ function linksOf(table: TableSpec): Link[] {
 }
 
 const LINKS = SCHEMA.flatMap(linksOf);
+const key = (m: Meaning) => `${m.table}.${m.column}`;
+/** Each column's link; reversed so that, as with find, a column's first link wins. */
+const NEXT = new Map(LINKS.map((l) => [key(l.from), l.to] as const).reverse());
+const POINTED_AT = new Set(LINKS.map((l) => key(l.to)));
 
 export const sameMeaning = (a: Meaning, b: Meaning) => a.table === b.table && a.column === b.column;
 
 /** A table's own id: the one column of its primary key. */
-function ownId(table: string, column: string): boolean {
-  const primary = SCHEMA.find((t) => t.name === table)?.indexes.find((i) => i.kind === "primary");
+function ownId(table: TableSpec, column: string): boolean {
+  const primary = table.indexes.find((i) => i.kind === "primary");
   return primary?.columns.length === 1 && primary.columns[0] === column;
 }
 
-/** The column `table.column` ends at, or null when nothing ties it to another column. */
-export function meaningOf(table: string, column: string): Meaning | null {
-  const start = { table, column };
+/** Follows a column's links to the column it ends at (null when nothing ties it to another). */
+function follow(table: TableSpec, column: string): Meaning | null {
+  const start = { table: table.name, column };
   let at: Meaning = start;
   // Every step leaves a column for the one it references; a cycle stops at its first repeat.
   for (let step = 0; step < LINKS.length; step++) {
-    const next = LINKS.find((l) => sameMeaning(l.from, at));
+    const next = NEXT.get(key(at));
     if (!next) break;
-    at = next.to;
+    at = next;
   }
-  const known = at !== start || LINKS.some((l) => sameMeaning(l.to, start)) || ownId(table, column);
+  const known = at !== start || POINTED_AT.has(key(start)) || ownId(table, column);
   return known ? at : null;
 }
 
+/** Every schema column's meaning, worked out once: the schema does not change. */
+const MEANINGS = new Map(
+  SCHEMA.flatMap((t) => t.columns.map((c) => [`${t.name}.${c.name}`, follow(t, c.name)] as const)),
+);
+
+/** The column `table.column` ends at, or null when nothing ties it to another column. */
+export function meaningOf(table: string, column: string): Meaning | null {
+  return MEANINGS.get(`${table}.${column}`) ?? null;
+}
+
+const OWN_IDS = new Set(
+  SCHEMA.flatMap((t) =>
+    t.columns.filter((c) => ownId(t, c.name)).map((c) => `${t.name}.${c.name}`),
+  ),
+);
+
 /** A row's own id that nothing points at: no other table's row is named by it. */
 function ownRowId(m: Meaning): boolean {
-  return ownId(m.table, m.column) && !LINKS.some((l) => sameMeaning(l.to, m));
+  return OWN_IDS.has(key(m)) && !POINTED_AT.has(key(m));
 }
 
 /** How a meaning reads in a message: `posthog_person.id`, or a table's own row id. */

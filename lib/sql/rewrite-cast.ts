@@ -4,18 +4,16 @@
  * text in strings, comments and quoted names never matches; only the `::type` form is edited, and
  * not where it is compared with another column (a join key: the cast belongs on the other side).
  */
-import { tokenize, type Token } from "./tokens";
+import { bareColumnsOf, lex } from "./levels";
 import type { Target } from "./rewrite";
+import { COMPARISONS, nameOf, type Token } from "./tokens";
 
 /** Words that continue a type name (`character varying`, `timestamp with time zone`). */
 const TYPE_WORDS = new Set(["varying", "precision", "with", "without", "time", "zone"]);
 
-const nameOf = (sql: string, t: Token | undefined) =>
-  t?.kind === "word" ? t.lower : t?.kind === "quoted" ? sql.slice(t.start + 1, t.end - 1) : null;
 const isPunct = (sql: string, t: Token | undefined, p: string) =>
   t?.kind === "punct" && sql.slice(t.start, t.end) === p;
 
-const COMPARISONS = new Set(["=", "<>", "!=", "<", "<=", ">", ">="]);
 const LIST_WORDS = new Set(["any", "all", "some", "array"]);
 
 /**
@@ -43,12 +41,14 @@ function typeEnd(sql: string, tokens: readonly Token[], k: number): number {
  * alias, or unqualified), or null when the statement writes no such cast.
  */
 export function dropColumnCast(sql: string, target: Target, column: string): string | null {
-  const { tokens } = tokenize(sql);
+  const lx = lex(sql);
+  const { tokens } = lx;
+  const bare = bareColumnsOf(lx, target.table, target.alias);
   const cuts: { from: number; to: number }[] = [];
   tokens.forEach((t, k) => {
     if (nameOf(sql, t) !== column || !isPunct(sql, tokens[k + 1], "::")) return;
     const qualified = isPunct(sql, tokens[k - 1], ".");
-    if (qualified && nameOf(sql, tokens[k - 2]) !== target.alias) return;
+    if (qualified ? nameOf(sql, tokens[k - 2]) !== target.alias : !bare(k)) return;
     let end = k + 1;
     // A chain of casts goes as a whole: `uuid::text::varchar`.
     while (isPunct(sql, tokens[end], "::")) {

@@ -5,12 +5,11 @@
  * column's type, which it would otherwise lose to the arithmetic). Works on tokens (tokens.ts),
  * with every parenthesis matched in one pass, so it stays linear in the text.
  */
+import { bareColumnsOf, lex } from "./levels";
 import type { Target } from "./rewrite";
-import { tokenize, type Token } from "./tokens";
+import { COMPARISONS, nameOf, type Token } from "./tokens";
 import { isZeroAmount, type Unwrap } from "./unwrap";
 import { BESIDE } from "./written-joins";
-
-const COMPARISONS = new Set(["=", "<>", "!=", "<", "<=", ">", ">="]);
 
 interface Span {
   readonly first: number;
@@ -20,25 +19,27 @@ interface Span {
 /** Rewrites over one statement's tokens. */
 class Text {
   readonly tokens: readonly Token[];
-  /** Each parenthesis's partner, by token index. */
-  readonly partner = new Map<number, number>();
+  /** Each bracket's partner, by token index. */
+  readonly partner: ReadonlyMap<number, number>;
   /** How many placeholders come before each token. */
   readonly paramsBefore: number[] = [];
 
-  constructor(readonly sql: string) {
-    this.tokens = tokenize(sql).tokens;
-    const open: number[] = [];
+  /** Where a bare column is the target's (levels.ts). */
+  readonly bare: (k: number) => boolean;
+
+  constructor(
+    readonly sql: string,
+    target: Target,
+  ) {
+    const lx = lex(sql);
+    this.tokens = lx.tokens;
+    this.partner = lx.partner;
+    this.bare = bareColumnsOf(lx, target.table, target.alias);
     let params = 0;
-    this.tokens.forEach((token, i) => {
+    for (const token of this.tokens) {
       this.paramsBefore.push(params);
       if (token.kind === "param") params++;
-      if (this.is(i, "(")) open.push(i);
-      const from = this.is(i, ")") ? open.pop() : undefined;
-      if (from !== undefined) {
-        this.partner.set(from, i);
-        this.partner.set(i, from);
-      }
-    });
+    }
   }
 
   at(i: number): string {
@@ -49,8 +50,7 @@ class Text {
     return this.tokens[i]?.kind === "punct" && this.at(i) === punct;
   }
   name(i: number): string | null {
-    const t = this.tokens[i];
-    return t?.kind === "word" ? t.lower : t?.kind === "quoted" ? this.at(i).slice(1, -1) : null;
+    return nameOf(this.sql, this.tokens[i]);
   }
   /** May an operand end (or start) beside token i: nothing there, a word, or a bracket/comma. */
   free(i: number): boolean {
@@ -73,7 +73,7 @@ class Text {
 /** The reference to `column` of `target` at token k (`column` or `alias.column`), as a span. */
 function columnAt(t: Text, k: number, target: Target, column: string): Span | null {
   if (t.name(k) !== column || t.is(k + 1, "(") || t.is(k + 1, ".")) return null;
-  if (!t.is(k - 1, ".")) return { first: k, last: k };
+  if (!t.is(k - 1, ".")) return t.bare(k) ? { first: k, last: k } : null;
   return t.name(k - 2) === target.alias ? { first: k - 2, last: k } : null;
 }
 
@@ -82,7 +82,7 @@ function coalesceAround(t: Text, col: Span): Span | null {
   const open = col.first - 1;
   const close = t.partner.get(open);
   if (t.name(open - 1) !== "coalesce" || !t.is(open, "(") || !t.is(col.last + 1, ",")) return null;
-  return close === undefined ? null : { first: open - 1, last: close };
+  return close !== undefined && t.is(close, ")") ? { first: open - 1, last: close } : null;
 }
 
 const wholeNumber = (text: string) => /^'?(-?\d+)'?(?:::\w+)?$/.exec(text)?.[1];
@@ -128,7 +128,7 @@ export function unwrapColumn(
   type: string,
   unwrap: Unwrap,
 ): string | null {
-  const t = new Text(sql);
+  const t = new Text(sql, target);
   const cuts: { span: Span; text: string }[] = [];
   t.tokens.forEach((_, k) => {
     const col = columnAt(t, k, target, column);
@@ -145,7 +145,6 @@ export function unwrapColumn(
     if (!shift) return;
     const amount = t.text(shift.amount);
     const inverse = unwrap.op === "+" ? "-" : "+";
-    // The value on the other side of the comparison, a single operand with nothing bound to it.
     const { span } = shift;
     // The value on the other side of the comparison: one operand with nothing else bound to it.
     if (COMPARISONS.has(t.at(span.last + 1)) && t.free(span.first - 1)) {

@@ -177,6 +177,12 @@ describe("dropColumnCast", () => {
       "SELECT 1 FROM posthog_person p WHERE p.uuid::text = ANY($1)",
       "SELECT 1 FROM posthog_person p WHERE p.uuid = ANY($1)",
     ],
+    // A bare name is the person's only where its query level reads the person table alone.
+    [
+      "SELECT 1 FROM posthog_person p WHERE uuid::text = $1 AND p.id IN (SELECT person_id FROM g WHERE uuid::text = $2)",
+      "SELECT 1 FROM posthog_person p WHERE uuid = $1 AND p.id IN (SELECT person_id FROM g WHERE uuid::text = $2)",
+    ],
+    ["SELECT 1 FROM posthog_person p, g WHERE uuid::text = $1", null],
   ];
   for (const [sql, expected] of cases) {
     it(sql, () => assert.equal(dropColumnCast(sql, person, "uuid"), expected));

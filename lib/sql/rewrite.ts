@@ -7,161 +7,23 @@
  * RIGHT or FULL JOIN): a fix is then offered without a rewritten statement.
  */
 import { placeholderCount } from "./params";
-import { tokenize, type Token } from "./tokens";
+import {
+  ENDS_CONDITION,
+  FROM_CLAUSES,
+  isPunct,
+  JOIN_WORDS,
+  lex,
+  nameAt,
+  tableRefAt,
+  text,
+  type Lexed,
+  type TableRef,
+} from "./levels";
 
 export interface Target {
   readonly table: string;
   /** The relation's alias as the plan names it (the table name when it has none). */
   readonly alias: string;
-}
-
-/** Words after which a WHERE condition (or a FROM list) has ended at the same depth. */
-const ENDS_CONDITION = new Set([
-  "group",
-  "having",
-  "window",
-  "order",
-  "limit",
-  "offset",
-  "fetch",
-  "for",
-  "union",
-  "intersect",
-  "except",
-  "returning",
-]);
-/** Keywords that start a clause of a query level; the clause state decides what a comma means. */
-const CLAUSES = new Set([
-  ...ENDS_CONDITION,
-  "select",
-  "from",
-  "where",
-  "set",
-  "values",
-  "on",
-  "using",
-  "join",
-  "into",
-  "update",
-  "delete",
-  "insert",
-  "with",
-  "conflict",
-]);
-const JOIN_WORDS = new Set(["join", "inner", "left", "right", "full", "cross", "natural"]);
-/** Words that cannot be a table's alias. */
-export const NOT_ALIAS = new Set([
-  ...CLAUSES,
-  ...JOIN_WORDS,
-  "as",
-  "outer",
-  "lateral",
-  "tablesample",
-  "only",
-  "natural",
-]);
-const FROM_CLAUSES = new Set(["from", "join", "on", "using"]);
-
-interface Lexed {
-  readonly sql: string;
-  readonly tokens: readonly Token[];
-  /** Lower-cased text of each word, "" for other tokens. */
-  readonly words: readonly string[];
-  readonly depth: readonly number[];
-  /** For each token, the innermost open bracket around it (-1 at top level). */
-  readonly parent: readonly number[];
-  /** For each open bracket, its closing token (tokens.length when unclosed). */
-  readonly close: ReadonlyMap<number, number>;
-  /** The clause keyword in force at each token, at its depth. */
-  readonly clause: readonly string[];
-}
-
-function lex(sql: string): Lexed {
-  const { tokens } = tokenize(sql);
-  const words: string[] = [];
-  const depth: number[] = [];
-  const parent: number[] = [];
-  const clause: string[] = [];
-  const close = new Map<number, number>();
-  const open: number[] = [];
-  const clauses: string[] = [""];
-  tokens.forEach((t, k) => {
-    const text = sql.slice(t.start, t.end);
-    const word = t.kind === "word" ? t.lower : "";
-    words.push(word);
-    if (t.kind === "punct" && (text === ")" || text === "]")) {
-      const opened = open.pop();
-      if (opened !== undefined) close.set(opened, k);
-      clauses.pop();
-    }
-    depth.push(open.length);
-    parent.push(open[open.length - 1] ?? -1);
-    if (CLAUSES.has(word)) clauses[clauses.length - 1] = JOIN_WORDS.has(word) ? "join" : word;
-    clause.push(clauses[clauses.length - 1] ?? "");
-    if (t.kind === "punct" && (text === "(" || text === "[")) {
-      open.push(k);
-      clauses.push("");
-    }
-  });
-  for (const k of open) close.set(k, tokens.length);
-  return { sql, tokens, words, depth, parent, close, clause };
-}
-
-const text = (lx: Lexed, k: number) => {
-  const t = lx.tokens[k];
-  return t ? lx.sql.slice(t.start, t.end) : "";
-};
-const isPunct = (lx: Lexed, k: number, p: string) =>
-  lx.tokens[k]?.kind === "punct" && text(lx, k) === p;
-
-/** The name a token spells: unquoted words fold to lower case, quoted identifiers do not. */
-function nameOf(lx: Lexed, k: number): string | null {
-  const t = lx.tokens[k];
-  if (t?.kind === "word") return lx.words[k] ?? null;
-  if (t?.kind === "quoted") return text(lx, k).slice(1, -1).replaceAll('""', '"');
-  return null;
-}
-
-interface TableRef {
-  /** The table name's token (after any schema qualifier). */
-  readonly at: number;
-  /** The first token of the reference (the schema, when qualified). */
-  readonly first: number;
-  /** The alias token, if any. */
-  readonly alias: number | null;
-}
-
-/** Is the name at `k` a table in a FROM list (or UPDATE/DELETE's target), not a column? */
-function tableRefAt(lx: Lexed, k: number): TableRef | null {
-  if (isPunct(lx, k + 1, ".") || isPunct(lx, k + 1, "(")) return null;
-  let first = k;
-  if (isPunct(lx, k - 1, ".")) {
-    if (nameOf(lx, k - 2) === null || isPunct(lx, k - 3, ".")) return null;
-    first = k - 2;
-  }
-  let before = first - 1;
-  if (lx.words[before] === "only") before--;
-  const word = lx.words[before] ?? "";
-  const inFromList = isPunct(lx, before, ",") && FROM_CLAUSES.has(lx.clause[before] ?? "");
-  const afterFromWord = ["from", "join", "update", "using"].includes(word);
-  // "DO UPDATE SET" / "FOR UPDATE OF" never name a table right after UPDATE.
-  const statementUpdate = word !== "update" || !["do", "for"].includes(lx.words[before - 1] ?? "");
-  if (!(inFromList || (afterFromWord && statementUpdate))) return null;
-  let next = k + 1;
-  if (lx.words[next] === "as") next++;
-  const named = nameOf(lx, next);
-  const isAlias = named !== null && (lx.tokens[next]?.kind === "quoted" || !NOT_ALIAS.has(named));
-  return { at: k, first, alias: isAlias ? next : null };
-}
-
-/** The bracket that opens the query level holding `k` (-1: the statement itself). */
-function queryLevel(lx: Lexed, k: number): number {
-  let open = lx.parent[k] ?? -1;
-  // Parentheses around a join (`FROM (a JOIN b ON …)`) are not a query level of their own.
-  while (open >= 0 && !["select", "with", "values"].includes(lx.words[open + 1] ?? "")) {
-    open = lx.parent[open] ?? -1;
-  }
-  return open;
 }
 
 /** Is `k` a point where the condition or FROM list at `depth` has ended? */
@@ -285,17 +147,17 @@ export function addPredicate(
   const lx = lex(sql);
   const refs: TableRef[] = [];
   lx.tokens.forEach((_, k) => {
-    if (nameOf(lx, k) !== target.table) return;
+    if (nameAt(lx, k) !== target.table) return;
     const ref = tableRefAt(lx, k);
     if (!ref) return;
-    const alias = ref.alias === null ? target.table : nameOf(lx, ref.alias);
+    const alias = ref.alias === null ? target.table : nameAt(lx, ref.alias);
     if (alias === target.alias) refs.push(ref);
   });
   const ref = refs[0];
   if (!ref || refs.length > 1) return null;
-  const level = queryLevel(lx, ref.at);
+  const level = lx.level[ref.at] ?? -1;
   const depth = level < 0 ? 0 : (lx.depth[level] ?? 0) + 1;
-  const end = level < 0 ? lx.tokens.length : (lx.close.get(level) ?? lx.tokens.length);
+  const end = level < 0 ? lx.tokens.length : (lx.partner.get(level) ?? lx.tokens.length);
   const qualifier =
     ref.alias !== null
       ? `${text(lx, ref.alias)}.`

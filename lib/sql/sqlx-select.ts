@@ -13,7 +13,7 @@
  */
 import type { RowField, RowValue } from "../catalogue/storage-rows";
 import { findTable, type ColumnSpec } from "./schema";
-import { tokenize, type Token } from "./tokens";
+import { nameOf, tokenize, type Token } from "./tokens";
 import { parseColumnAlias } from "./sqlx-column-alias";
 
 /** What a column decodes to before any cast; `text[]` has no field type of its own. */
@@ -102,8 +102,7 @@ interface SelectList {
   readonly aliasOf: ReadonlyMap<string, string>;
 }
 
-const ident = (sql: string, t: Token) =>
-  t.kind === "quoted" ? sql.slice(t.start + 1, t.end - 1).replaceAll('""', '"') : t.lower;
+const ident = (sql: string, t: Token) => nameOf(sql, t) ?? t.lower;
 
 /** The item's output name and column reference, from its tokens. */
 function readItem(sql: string, toks: readonly Token[]): Item | null {

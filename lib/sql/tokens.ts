@@ -38,6 +38,9 @@ export interface Tokens {
   readonly unclosed?: Unclosed;
 }
 
+/** The operators that compare two values. */
+export const COMPARISONS = new Set(["=", "<>", "!=", "<", "<=", ">", ">="]);
+
 const OPERATOR_CHARS = new Set("+-*/<>=~!@#%^&|`?");
 
 function isDigit(c: string | undefined): boolean {
@@ -233,4 +236,25 @@ export function tokenize(text: string): Tokens {
     }
   }
   return { tokens };
+}
+
+/** The name a word or quoted identifier spells: words fold to lower case; `""` in quotes is `"`. */
+export function nameOf(text: string, t: Token | undefined): string | null {
+  if (t?.kind === "word") return t.lower;
+  return t?.kind === "quoted" ? text.slice(t.start + 1, t.end - 1).replaceAll('""', '"') : null;
+}
+
+/** Each bracket's partner both ways, by token index: `(` with `)`, `[` with `]`. */
+export function partners(tokens: readonly Token[]): Map<number, number> {
+  const partner = new Map<number, number>();
+  const open: number[] = [];
+  tokens.forEach((t, i) => {
+    if (t.kind !== "punct") return;
+    if (t.lower === "(" || t.lower === "[") open.push(i);
+    const from = t.lower === ")" || t.lower === "]" ? open.pop() : undefined;
+    if (from === undefined) return;
+    partner.set(from, i);
+    partner.set(i, from);
+  });
+  return partner;
 }

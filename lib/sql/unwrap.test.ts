@@ -88,17 +88,35 @@ describe("unwrapColumn writes the column bare where the statement wraps it", () 
     );
   });
 
+  it("takes a bare name as the target's only where its query level reads the target alone", () => {
+    const coalesce: Unwrap = { kind: "coalesce" };
+    const inner = "IN (SELECT id FROM posthog_grouptypemapping WHERE COALESCE(team_id, 0) = $2)";
+    assert.equal(
+      unwrapColumn(
+        `SELECT 1 FROM posthog_person WHERE COALESCE(team_id, 0) = $1 AND id ${inner}`,
+        P,
+        "team_id",
+        "bigint",
+        coalesce,
+      ),
+      `SELECT 1 FROM posthog_person WHERE team_id = $1 AND id ${inner}`,
+    );
+    const joined =
+      "SELECT 1 FROM posthog_person JOIN g ON g.x = id WHERE COALESCE(team_id, 0) = $1";
+    assert.equal(unwrapColumn(joined, P, "team_id", "bigint", coalesce), null);
+  });
+
   it("folds whole-number shifts exactly", () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 2n ** 62n }), fc.nat(1000), (v, a) => {
         const out = unwrapColumn(
-          `SELECT 1 FROM t WHERE id + ${a} = ${v}`,
+          `SELECT 1 FROM posthog_person WHERE id + ${a} = ${v}`,
           P,
           "id",
           "bigint",
           shift("+", String(a)),
         );
-        assert.equal(out, `SELECT 1 FROM t WHERE id = ${v - BigInt(a)}`);
+        assert.equal(out, `SELECT 1 FROM posthog_person WHERE id = ${v - BigInt(a)}`);
       }),
     );
   });

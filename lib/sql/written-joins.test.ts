@@ -45,4 +45,22 @@ describe("join keys as written", () => {
     const [e] = writtenEqualities(sql);
     assert.equal(e && sql.slice(e.right.start, e.right.end), "id");
   });
+
+  it("reads a subquery written first, and MIN or MAX of a column as that column", () => {
+    const sql =
+      "SELECT 1 FROM p WHERE (SELECT d.id FROM pdi d) = p.id AND p.a = (SELECT MAX(b) FROM t) AND p.c + (SELECT e.f FROM e) = p.g AND p.h = (SELECT count(i) FROM t)";
+    assert.deepEqual(pairs(sql), ["d.id=p.id", "p.a=t.b"]);
+  });
+
+  it("names the table each alias means where it is written, an inner level's first", () => {
+    const tables = (sql: string) =>
+      writtenEqualities(sql).map((e) => `${e.left.table}=${e.right.table}`);
+    const sql =
+      "SELECT 1 FROM a x WHERE x.p IN (SELECT x.id FROM b x) AND x.q = (SELECT y.r FROM c y) AND (SELECT z.s FROM d z WHERE z.u = x.v) = x.t";
+    assert.deepEqual(tables(sql), ["a=b", "a=c", "d=a", "d=a"]);
+    // A UNION's two x at one level: not one table.
+    assert.deepEqual(tables("SELECT 1 FROM a x, b y WHERE x.w = y.z UNION SELECT 1 FROM c x"), [
+      "null=b",
+    ]);
+  });
 });

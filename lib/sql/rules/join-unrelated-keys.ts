@@ -7,7 +7,7 @@ import { columnsMeaning, meaningLabel, meaningOf, sameMeaning } from "../join-ke
 import type { RelationFacts } from "../relations";
 import { BROAD_KEYS } from "../selectivity";
 import type { Finding, Fix } from "../verdict";
-import { writtenEqualities, type WrittenEquality } from "../written-joins";
+import { writtenEqualities, type WrittenColumn } from "../written-joins";
 import { defineRule } from "./rule";
 
 interface Side {
@@ -15,22 +15,12 @@ interface Side {
   readonly column: string;
   /** The WITH query's column it was read through, as the statement names it. */
   readonly via?: { readonly alias: string; readonly column: string };
+  /** As the statement writes it, when the key is read from the text: its name's place too. */
+  readonly written?: { readonly alias: string; readonly start: number; readonly end: number };
 }
 
 const named = (s: Side, column?: string) =>
-  `\`${s.via?.alias ?? s.f.use.alias}.${column ?? s.via?.column ?? s.column}\``;
-const writes = (e: WrittenEquality["left"], s: Side) =>
-  e.alias === s.f.use.alias && e.column === s.column;
-
-/** `sql` with the written `swap` side of this key renamed to `instead`, or null if not written so. */
-function swapped(sql: string, keep: Side, swap: Side, instead: string): string | null {
-  for (const e of writtenEqualities(sql)) {
-    const at = writes(e.left, keep) && writes(e.right, swap) ? e.right : null;
-    const cut = at ?? (writes(e.right, keep) && writes(e.left, swap) ? e.left : null);
-    if (cut) return sql.slice(0, cut.start) + instead + sql.slice(cut.end);
-  }
-  return null;
-}
+  `\`${s.via?.alias ?? s.written?.alias ?? s.f.use.alias}.${column ?? s.via?.column ?? s.column}\``;
 
 /** The smallest change: the column of one side's table that means what the other side means. */
 function fixFor(own: Side, other: Side, sql: string): Fix | null {
@@ -48,11 +38,18 @@ function fixFor(own: Side, other: Side, sql: string): Fix | null {
       table: swap.f.table.name,
       alias: swap.f.use.alias,
       // A WITH query's column is renamed only in the WITH query itself: no rewrite here.
-      sql: swap.via ? null : swapped(sql, keep, swap, instead),
+      sql:
+        swap.written && !swap.via
+          ? sql.slice(0, swap.written.start) + instead + sql.slice(swap.written.end)
+          : null,
     };
   }
   return null;
 }
+
+/** Is `plan` the plan's name for `alias`: itself, or renamed `alias_n` for reuse? */
+const renamed = (plan: string, alias: string) =>
+  plan === alias || (plan.startsWith(`${alias}_`) && /^\d+$/.test(plan.slice(alias.length + 1)));
 
 function finding(own: Side, other: Side, sql: string): Finding | null {
   const a = meaningOf(own.f.table.name, own.column);
@@ -84,21 +81,23 @@ export const joinUnrelatedKeys = defineRule({
     "A join equates columns that mean different things (by the schema's foreign keys and references), so it pairs unrelated rows.",
   check(_tables, ctx) {
     const byAlias = new Map(ctx.relations.map((f) => [f.use.alias, f]));
-    const side = (
-      alias: string | null | undefined,
-      column: string,
-      via?: Side["via"],
-    ): Side | null => {
+    const side = (alias: string | null | undefined, column: string): Side | null => {
       const f = byAlias.get(alias ?? "");
-      return f ? { f, column, ...(via ? { via } : {}) } : null;
+      return f ? { f, column } : null;
+    };
+    // The plan renames an alias a subquery reuses (x, x_1); the text's scopes say which table
+    // the written one names. Two of one table under one name stay unresolved.
+    const writtenSide = (c: WrittenColumn): Side | null => {
+      const named = ctx.relations.filter((f) => renamed(f.use.alias, c.alias));
+      const found = named.length > 1 ? named.filter((f) => f.table.name === c.table) : named;
+      const f = found.length === 1 ? found[0] : undefined;
+      const written = { alias: c.alias, start: c.start, end: c.end };
+      return f ? { f, column: c.column, written, ...(c.via ? { via: c.via } : {}) } : null;
     };
     // The written join keys (named as written, through a WITH query too), and the plan's, which
     // also holds keys the text writes unqualified or through USING.
     const pairs = [
-      ...writtenEqualities(ctx.fixes.sql).map((e) => [
-        side(e.left.alias, e.left.column, e.left.via),
-        side(e.right.alias, e.right.column, e.right.via),
-      ]),
+      ...writtenEqualities(ctx.fixes.sql).map((e) => [writtenSide(e.left), writtenSide(e.right)]),
       ...ctx.relations.flatMap((f) =>
         f.use.atoms.map((a) =>
           a.shape === "eq-column" && a.column?.alias === f.use.alias && a.other

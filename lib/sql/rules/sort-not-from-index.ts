@@ -4,7 +4,7 @@
  * where production would walk an index.
  */
 import { relationFixes } from "../fixes";
-import type { Predicates } from "../index-match";
+import { rowCount, type Predicates } from "../index-match";
 import { ancestors, type IndexedNode } from "../plan";
 import type { RelationFacts } from "../relations";
 import type { IndexSpec } from "../schema/types";
@@ -42,6 +42,9 @@ function indexGivesOrder(index: IndexSpec, p: Predicates, keys: readonly SortKey
   );
 }
 
+const under = (sort: IndexedNode, facts: readonly RelationFacts[]) =>
+  facts.filter((f) => f.use.scans.some((s) => ancestors(s.entry).includes(sort)));
+
 function ownerOf(
   sort: IndexedNode,
   keys: readonly SortKey[],
@@ -49,8 +52,43 @@ function ownerOf(
 ): RelationFacts | undefined {
   const alias = keys[0]?.alias;
   if (alias) return facts.find((f) => f.use.alias === alias);
-  const below = facts.filter((f) => f.use.scans.some((s) => ancestors(s.entry).includes(sort)));
+  const below = under(sort, facts);
   return below.length === 1 ? below[0] : undefined;
+}
+
+/** Does `n` hand its rows to `sort` (not a value to it, as an InitPlan or SubPlan does)? */
+function feeds(n: IndexedNode, sort: IndexedNode): boolean {
+  for (let at: IndexedNode | null = n; at; at = at.parent) {
+    if (at === sort) return true;
+    if (/^(Init|Sub)Plan$/.test(at.node["Parent Relationship"] ?? "")) return false;
+  }
+  return false;
+}
+
+/**
+ * Few rows reach the sort: every node that produces them is a unique lookup of one row, one per
+ * value of a list the request passes, or one per row of another such lookup. Rows from a WITH
+ * query, a function, VALUES or a list a subquery builds are any number.
+ */
+function fewRowsSorted(
+  sort: IndexedNode,
+  nodes: readonly IndexedNode[],
+  facts: readonly RelationFacts[],
+): boolean {
+  const fed = facts.filter((f) => f.use.scans.some((s) => feeds(s.entry, sort)));
+  const scans = new Set(fed.flatMap((f) => f.use.scans.flatMap((s) => [s.entry, s.indexEntry])));
+  const leaves = nodes.filter((n) => !n.node.Plans?.length && n !== sort && feeds(n, sort));
+  if (fed.length === 0 || !leaves.every((n) => scans.has(n))) return false;
+  const byAlias = new Map(fed.map((f) => [f.use.alias, f]));
+  // Follows each join to the lookup that drives it, one step per relation at most: no cycle.
+  const few = (f: RelationFacts | undefined, steps: number): boolean => {
+    if (!f?.choice?.unique || steps > fed.length) return false;
+    const rows = rowCount(f.choice, f.predicates);
+    if (rows.kind === "one") return true;
+    if (rows.kind === "per-value") return rows.list.param !== null || rows.list.count !== null;
+    return rows.kind === "per-probe" && few(byAlias.get(rows.joinedTo ?? ""), steps + 1);
+  };
+  return fed.every((f) => few(f, 0));
 }
 
 export const sortNotFromIndex = defineRule({
@@ -61,11 +99,7 @@ export const sortNotFromIndex = defineRule({
   check(sort, ctx) {
     if (!/^(Incremental )?Sort$/.test(sort.node["Node Type"])) return [];
     if (!ancestors(sort).some((a) => a.node["Node Type"] === "Limit")) return [];
-    // Rows from unique lookups alone (one row, one per listed value or joined row): few to sort.
-    const below = ctx.relations.filter((f) =>
-      f.use.scans.some((s) => ancestors(s.entry).includes(sort)),
-    );
-    if (below.length > 0 && below.every((f) => f.choice?.unique)) return [];
+    if (fewRowsSorted(sort, ctx.nodes, ctx.relations)) return [];
     const raw = sort.node["Sort Key"] ?? [];
     const keys = raw.map(parseSortKey);
     const owner = keys.every(Boolean) ? ownerOf(sort, keys as SortKey[], ctx.relations) : undefined;
