@@ -1019,6 +1019,39 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     rules: ["unbounded-broad-key"],
   },
   {
+    // One row comes back, but it holds every membership of the cohort: collecting is not bounding.
+    id: "bad.unbounded.collect_cohort",
+    sql: "SELECT array_agg(person_id) FROM posthog_cohortpeople WHERE cohort_id = $1",
+    status: "warning",
+    rules: ["unbounded-broad-key"],
+    says: ["gathers every row of that cohort_id into one value"],
+  },
+  {
+    id: "bad.unbounded.collect_team_text",
+    sql: "SELECT string_agg(distinct_id, ',') FROM posthog_persondistinctid WHERE team_id = $1",
+    status: "warning",
+    rules: ["unbounded-broad-key"],
+  },
+  {
+    // The name in a string is not a call: the count still folds the rows.
+    id: "pattern.cohort.count_named_array_agg",
+    sql: "SELECT count(*) AS \"array_agg\", 'array_agg(x)' AS note FROM posthog_cohortpeople WHERE cohort_id = $1",
+    status: "pass",
+  },
+  {
+    // Grouped by the key itself: one count per listed cohort, as a plain count is one per cohort.
+    id: "pattern.cohort.count_per_listed_cohort",
+    sql: "SELECT cohort_id, count(*) FROM posthog_cohortpeople WHERE cohort_id = ANY($1::int[]) GROUP BY cohort_id",
+    status: "pass",
+  },
+  {
+    id: "bad.unbounded.grouped_by_person",
+    sql: "SELECT person_id, count(*) FROM posthog_cohortpeople WHERE cohort_id = $1 GROUP BY person_id",
+    status: "warning",
+    rules: ["unbounded-broad-key"],
+    says: ["reads every row of that cohort_id, for one row per group"],
+  },
+  {
     id: "bad.unbounded.team_anti_join",
     sql: "SELECT id FROM posthog_person p WHERE team_id = $1 AND NOT EXISTS (SELECT 1 FROM posthog_persondistinctid d WHERE d.person_id = p.id)",
     status: "warning",

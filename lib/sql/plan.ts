@@ -14,6 +14,8 @@ export interface PlanNode {
   /** A Result's constant condition; "false" when the planner proved no row can match. */
   readonly "One-Time Filter"?: string;
   readonly "Sort Key"?: readonly string[];
+  /** A grouped Aggregate's keys, as PostgreSQL prints them (`t.col` or `col`). */
+  readonly "Group Key"?: readonly string[];
   readonly "Plan Rows"?: number;
   readonly "Total Cost"?: number;
   readonly Disabled?: boolean;

@@ -2,22 +2,70 @@
  * A lookup on a broad key alone (a whole team, project or cohort) that nothing bounds: every row
  * of that key comes back, or is changed in one statement. The index serves it, so no other rule
  * flags it, but a team holds up to millions of persons: the request needs a page or a batch.
- * A plain aggregate (`COUNT(*)`) returns one row and is left alone, as is a key with few rows
- * per value (a team's group types).
+ * An aggregate that folds the rows into one per key value (`COUNT(*)`, or a count grouped by
+ * the key itself) is left alone, as is a key with few rows per value (a team's group types); one
+ * that collects them (`array_agg`, `json_agg`, `string_agg` …) returns every row in one value.
  */
 import type { IndexedNode } from "../plan";
 import type { RelationFacts } from "../relations";
 import { broadLookup, onlyBroadKeys, selectiveColumns } from "../selectivity";
 import { filteredColumns } from "../index-match";
+import { nameOf, tokenize } from "../tokens";
 import { labels, relationBase } from "./findings";
 import { defineRule } from "./rule";
 
-/** Does a node above this scan bound what it returns (a LIMIT, or one row from an aggregate)? */
-function bounded(entry: IndexedNode): boolean {
+/** Aggregates whose result grows with the rows they read: PostgreSQL's array, text, JSON, XML ones. */
+const COLLECTING = new Set([
+  "array_agg",
+  "string_agg",
+  "json_agg",
+  "jsonb_agg",
+  "json_object_agg",
+  "jsonb_object_agg",
+  "json_arrayagg",
+  "json_objectagg",
+  "xmlagg",
+  "range_agg",
+  "multirange_agg",
+]);
+
+/** Does the statement call a collecting aggregate anywhere (read from its tokens, once per text)? */
+const collecting = (() => {
+  let last: { sql: string; answer: boolean } | null = null;
+  return (sql: string): boolean => {
+    if (last?.sql !== sql) {
+      const { tokens } = tokenize(sql);
+      const answer = tokens.some(
+        (t, i) => COLLECTING.has(nameOf(sql, t) ?? "") && tokens[i + 1]?.lower === "(",
+      );
+      last = { sql, answer };
+    }
+    return last.answer;
+  };
+})();
+
+/** `posthog_cohortpeople.cohort_id` or `cohort_id`: the column a group key names. */
+const groupColumn = (key: string): string => key.slice(key.lastIndexOf(".") + 1);
+
+/**
+ * Does a node above this scan bound what it returns: a LIMIT, or an aggregate that folds the rows
+ * into one (ungrouped, or grouped by the broad key's own columns) and collects nothing?
+ */
+function bounded(entry: IndexedNode, key: readonly string[], collects: boolean): boolean {
   for (let up = entry.parent; up; up = up.parent) {
-    const type = up.node["Node Type"];
-    if (type === "Limit" || (type === "Aggregate" && up.node.Strategy === "Plain")) return true;
+    const { node } = up;
+    if (node["Node Type"] === "Limit") return true;
+    if (node["Node Type"] !== "Aggregate" || collects) continue;
+    const groups = node["Group Key"] ?? [];
+    if (node.Strategy === "Plain" || groups.every((g) => key.includes(groupColumn(g)))) return true;
   }
+  return false;
+}
+
+/** Is this scan under an aggregate (what it reads comes back folded, not row by row)? */
+function aggregated(entry: IndexedNode): boolean {
+  for (let up = entry.parent; up; up = up.parent)
+    if (up.node["Node Type"] === "Aggregate") return true;
   return false;
 }
 
@@ -65,13 +113,21 @@ export const unboundedBroadKey = defineRule({
     const filtered = filteredColumns(f.predicates, choice);
     const starved = ctx.relations[0] === f && ctx.starved.length > 0;
     if (selectiveColumns(f.table, filtered).length > 0 || starved) return [];
-    if (f.use.scans.some((s) => bounded(s.entry))) return [];
+    const collects = collecting(ctx.fixes.sql);
+    if (f.use.scans.some((s) => bounded(s.entry, choice.matched, collects))) return [];
     // A relation the join reaches is read per row of the driver: the driver's verdict judges that.
     if (ctx.relations[0] !== f && f.use.atoms.some((a) => a.shape === "eq-column")) return [];
     const key = labels(choice.matched);
     const broad = broadLookup(choice, f.predicates);
     const operation = f.use.scans.map((s) => writes(s.entry)).find(Boolean) ?? null;
-    const what = operation ? `${operation}s` : "returns";
+    const folded = f.use.scans.some((s) => aggregated(s.entry));
+    const what = operation
+      ? `${operation}s ${broad.every}`
+      : !folded
+        ? `returns ${broad.every}`
+        : collects
+          ? `gathers ${broad.every} into one value`
+          : `reads ${broad.every}, for one row per group`;
     return [
       {
         ...relationBase(f),
@@ -80,7 +136,7 @@ export const unboundedBroadKey = defineRule({
         filtered: labels(filtered),
         message:
           `${f.table.name} is looked up through ${choice.index.name} on ${broad.on}, and nothing bounds it: ` +
-          `the statement ${what} ${broad.every}.`,
+          `the statement ${what}.`,
         advice: batchAdvice(f, operation),
         fixes: [],
       },
