@@ -1052,6 +1052,19 @@ export const BAD_QUERIES: readonly CorpusQuery[] = [
     says: ["reads every row of that cohort_id, for one row per group"],
   },
   {
+    // The caller picks the OFFSET, so a page may read the whole team before its 100 rows.
+    id: "bad.unbounded.offset_page",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 ORDER BY id LIMIT 100 OFFSET $2",
+    status: "warning",
+    rules: ["unbounded-broad-key"],
+    says: ["an OFFSET the caller picks undoes any LIMIT", "AND id > $n ORDER BY id LIMIT $m"],
+  },
+  {
+    id: "pattern.person.fixed_offset_page",
+    sql: "SELECT id FROM posthog_person WHERE team_id = $1 ORDER BY id LIMIT 100 OFFSET 20",
+    status: "pass",
+  },
+  {
     id: "bad.unbounded.team_anti_join",
     sql: "SELECT id FROM posthog_person p WHERE team_id = $1 AND NOT EXISTS (SELECT 1 FROM posthog_persondistinctid d WHERE d.person_id = p.id)",
     status: "warning",

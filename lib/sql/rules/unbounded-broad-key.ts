@@ -2,8 +2,9 @@
  * A lookup on a broad key alone (a whole team, project or cohort) that nothing bounds: every row
  * of that key comes back, or is changed in one statement. The index serves it, so no other rule
  * flags it, but a team holds up to millions of persons: the request needs a page or a batch.
- * An aggregate that folds the rows into one per key value (`COUNT(*)`, or a count grouped by
- * the key itself) is left alone, as is a key with few rows per value (a team's group types); one
+ * A LIMIT bounds it unless the caller picks an OFFSET: a deep page reads and drops every row
+ * before it. An aggregate that folds the rows into one per key value (`COUNT(*)`, or a count
+ * grouped by the key itself) is left alone, as is a key with few rows per value (a team's group types); one
  * that collects them (`array_agg`, `json_agg`, `string_agg` …) returns every row in one value.
  */
 import type { IndexedNode } from "../plan";
@@ -29,16 +30,26 @@ const COLLECTING = new Set([
   "multirange_agg",
 ]);
 
-/** Does the statement call a collecting aggregate anywhere (read from its tokens, once per text)? */
-const collecting = (() => {
-  let last: { sql: string; answer: boolean } | null = null;
-  return (sql: string): boolean => {
+/** What the plan does not show, read from the statement's tokens (once per text). */
+interface Written {
+  /** It calls a collecting aggregate somewhere. */
+  readonly collects: boolean;
+  /** It skips rows with `OFFSET $n` (or an expression): the caller picks how deep a page reads. */
+  readonly offsetParam: boolean;
+}
+
+const written = (() => {
+  let last: { sql: string; answer: Written } | null = null;
+  return (sql: string): Written => {
     if (last?.sql !== sql) {
       const { tokens } = tokenize(sql);
-      const answer = tokens.some(
+      const collects = tokens.some(
         (t, i) => COLLECTING.has(nameOf(sql, t) ?? "") && tokens[i + 1]?.lower === "(",
       );
-      last = { sql, answer };
+      const offsetParam = tokens.some(
+        (t, i) => t.kind === "word" && t.lower === "offset" && tokens[i + 1]?.kind !== "number",
+      );
+      last = { sql, answer: { collects, offsetParam } };
     }
     return last.answer;
   };
@@ -48,13 +59,14 @@ const collecting = (() => {
 const groupColumn = (key: string): string => key.slice(key.lastIndexOf(".") + 1);
 
 /**
- * Does a node above this scan bound what it returns: a LIMIT, or an aggregate that folds the rows
- * into one (ungrouped, or grouped by the broad key's own columns) and collects nothing?
+ * Does a node above this scan bound what it returns: a LIMIT the caller cannot push deeper with
+ * an OFFSET, or an aggregate that folds the rows into one (ungrouped, or grouped by the broad
+ * key's own columns) and collects nothing?
  */
-function bounded(entry: IndexedNode, key: readonly string[], collects: boolean): boolean {
+function bounded(entry: IndexedNode, key: readonly string[], { collects, offsetParam }: Written) {
   for (let up = entry.parent; up; up = up.parent) {
     const { node } = up;
-    if (node["Node Type"] === "Limit") return true;
+    if (node["Node Type"] === "Limit" && !offsetParam) return true;
     if (node["Node Type"] !== "Aggregate" || collects) continue;
     const groups = node["Group Key"] ?? [];
     if (node.Strategy === "Plain" || groups.every((g) => key.includes(groupColumn(g)))) return true;
@@ -113,8 +125,8 @@ export const unboundedBroadKey = defineRule({
     const filtered = filteredColumns(f.predicates, choice);
     const starved = ctx.relations[0] === f && ctx.starved.length > 0;
     if (selectiveColumns(f.table, filtered).length > 0 || starved) return [];
-    const collects = collecting(ctx.fixes.sql);
-    if (f.use.scans.some((s) => bounded(s.entry, choice.matched, collects))) return [];
+    const text = written(ctx.fixes.sql);
+    if (f.use.scans.some((s) => bounded(s.entry, choice.matched, text))) return [];
     // A relation the join reaches is read per row of the driver: the driver's verdict judges that.
     if (ctx.relations[0] !== f && f.use.atoms.some((a) => a.shape === "eq-column")) return [];
     const key = labels(choice.matched);
@@ -123,11 +135,16 @@ export const unboundedBroadKey = defineRule({
     const folded = f.use.scans.some((s) => aggregated(s.entry));
     const what = operation
       ? `${operation}s ${broad.every}`
-      : !folded
-        ? `returns ${broad.every}`
-        : collects
-          ? `gathers ${broad.every} into one value`
-          : `reads ${broad.every}, for one row per group`;
+      : text.offsetParam
+        ? `reads and discards every row before the page, up to ${broad.every}`
+        : !folded
+          ? `returns ${broad.every}`
+          : text.collects
+            ? `gathers ${broad.every} into one value`
+            : `reads ${broad.every}, for one row per group`;
+    const unbound = text.offsetParam
+      ? "an OFFSET the caller picks undoes any LIMIT"
+      : "nothing bounds it";
     return [
       {
         ...relationBase(f),
@@ -135,7 +152,7 @@ export const unboundedBroadKey = defineRule({
         matched: key,
         filtered: labels(filtered),
         message:
-          `${f.table.name} is looked up through ${choice.index.name} on ${broad.on}, and nothing bounds it: ` +
+          `${f.table.name} is looked up through ${choice.index.name} on ${broad.on}, and ${unbound}: ` +
           `the statement ${what}.`,
         advice: batchAdvice(f, operation),
         fixes: [],
