@@ -174,7 +174,8 @@ const REPLICA = "rust/personhog-replica/src/storage/traits";
  * KNOWN_METHODS neighbours: the name before it in byte order in proxy.rs @023a15b's list.
  * SERVICE_DEFAULTS stubs: the entry in Node's common/personhog/client.test.ts (the 44-entry
  * version, code-facts §11.6), its lists spelled `[]`, int64 zeros `0n`. Entries are alike where
- * the real methods are (the by-team and by-project mapping reads): each states its own facts.
+ * the real methods are (the by-team and by-project mapping reads; the person lookups by distinct
+ * id and by uuid): each states its own facts.
  */
 const REAL: Readonly<Record<string, Readonly<Record<AspectName, string>>>> = {
   // person.proto @023a15b (before `optional int64 limit = 4` was appended); proxy.rs @023a15b;
